@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace idem {
+
+/// How a duplicate of a finished request is answered.
+enum class ReplayMode
+{
+    Seed,     ///< 200 OK with the stored body (the seed design)
+    Original, ///< the stored 201 and body, with `Idempotent-Replayed: true`
+};
+
+/// Every knob of a run: toggles, latencies (µs), client policy, seed.
+struct Settings
+{
+    bool mutex = false;
+    bool cache = false;
+    bool replication = true;
+    int serversPerCluster = 2;
+    qint64 delayUs = 20'000;   ///< client <-> router, each way
+    qint64 routerUs = 1'000;   ///< router <-> server, each way
+    qint64 dbUs = 2'000;       ///< server <-> DB, a query's round trip
+    qint64 cacheUs = 5'000;    ///< server <-> cache, a command's round trip
+    qint64 opUs = 300'000;     ///< the business operation
+    qint64 lagUs = 60'000'000; ///< replication lag between the two DBs
+    qint64 timeoutUs = 1'000'000;
+    int retries = 0;
+    qint64 backoffUs = 0;      ///< pause between a timeout and the retry
+    qint64 jitterUs = 0;       ///< uniform extra latency on each network hop, [0, jitter]
+    double loss = 0.0;         ///< probability that a network message is lost
+    qint64 cacheTtlUs = 86'400'000'000;
+    ReplayMode replay = ReplayMode::Seed;
+    quint64 seed = 1;
+
+    /// The settings as a JSON object with the scenario-file field names (ms units).
+    [[nodiscard]] QJsonObject toJson() const;
+
+    /// Sets one field from a scenario-file value; returns an error sentence on failure.
+    std::optional<QString> setFromJson(const QString &field, const QJsonValue &value);
+
+    /// Sets one field from a command-line override (`--delay-ms 40` → "delay-ms", "40").
+    std::optional<QString> setFromOverride(const QString &flag, const QString &value);
+
+    bool operator==(const Settings &other) const;
+    bool operator!=(const Settings &other) const { return !(*this == other); }
+};
+
+/// Describes one setting for option parsers, scenario files and the GUI.
+struct SettingInfo
+{
+    QString json;        ///< scenario-file field, e.g. "delayMs"
+    QString flag;        ///< command-line override without dashes, e.g. "delay-ms"; empty if none
+    QString valueName;   ///< e.g. "N", "on|off"
+    QString description; ///< one line for --help and tooltips
+};
+
+/// All settings, in a stable order.
+[[nodiscard]] const std::vector<SettingInfo> &settingInfos();
+
+} // namespace idem
