@@ -8,9 +8,9 @@ namespace {
 const std::array<const char *, 18> &names()
 {
     static const std::array<const char *, 18> n = {
-        "send",      "deliver",   "validate", "lock-wait", "lock-acquire", "lock-release",
-        "db-read",   "db-write",  "cache-op", "op-start", "op-end",       "respond",
-        "receive",   "replicate", "conflict", "fault",    "timeout",      "anomaly",
+        "send",    "deliver",   "validate", "lock-wait", "lock-acquire", "lock-release",
+        "db-read", "db-write",  "cache-op", "op-start",  "op-end",       "respond",
+        "receive", "replicate", "conflict", "fault",     "timeout",      "anomaly",
     };
     return n;
 }

@@ -39,20 +39,20 @@ bool eventTypeFromName(const QString &name, EventType *type);
 /// runs at the DB or cache, with `startUs` = query sent and `endUs` = result back.
 struct Event
 {
-    qint64 t = 0;       ///< virtual time, µs
-    qint64 seq = 0;     ///< order among events at the same time
+    qint64 t = 0;   ///< virtual time, µs
+    qint64 seq = 0; ///< order among events at the same time
     EventType type = EventType::Send;
-    int from = -1;      ///< node index, or -1
-    int to = -1;        ///< node index, or -1
-    int request = -1;   ///< index of the attempt in RunResult::attempts, or -1
-    QString key;        ///< key label ("K1"), empty if none
-    int status = 0;     ///< HTTP status where there is one
+    int from = -1;    ///< node index, or -1
+    int to = -1;      ///< node index, or -1
+    int request = -1; ///< index of the attempt in RunResult::attempts, or -1
+    QString key;      ///< key label ("K1"), empty if none
+    int status = 0;   ///< HTTP status where there is one
     qint64 startUs = -1;
     qint64 endUs = -1;
-    bool lost = false;  ///< the message never arrives
-    QString label;      ///< short text on the message: "POST K1", "201 K1", "SELECT K1"
-    QString detail;     ///< the SQL or cache command, when there is one
-    QString caption;    ///< one plain sentence
+    bool lost = false; ///< the message never arrives
+    QString label;     ///< short text on the message: "POST K1", "201 K1", "SELECT K1"
+    QString detail;    ///< the SQL or cache command, when there is one
+    QString caption;   ///< one plain sentence
 };
 
 } // namespace idem

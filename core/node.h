@@ -19,8 +19,8 @@ enum class NodeKind : quint8
 /// A node of the topology, in scene order (clients, router, cluster A, cache, cluster B).
 struct Node
 {
-    QString id;       ///< stable identifier: "client-1", "router", "server-a1", "db-a", "cache"
-    QString name;     ///< shown to people: "Client 1", "Router", "Server A1", "DB A", "Cache"
+    QString id;   ///< stable identifier: "client-1", "router", "server-a1", "db-a", "cache"
+    QString name; ///< shown to people: "Client 1", "Router", "Server A1", "DB A", "Cache"
     NodeKind kind = NodeKind::Client;
     int cluster = -1; ///< 0 = A, 1 = B, -1 = none
 };

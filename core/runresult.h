@@ -40,22 +40,22 @@ struct Attempt
 /// A row of `idempotency_keys`, as read back from a cluster's DB.
 struct KeyRow
 {
-    QString key;        ///< label
-    QString rawKey;     ///< stored key
-    QString status;     ///< "CREATED" or "CONSUMED"
+    QString key;    ///< label
+    QString rawKey; ///< stored key
+    QString status; ///< "CREATED" or "CONSUMED"
     QString fingerprint;
     int responseCode = 0;
     QString responseBody;
     qint64 createdUs = 0;
     qint64 updatedUs = 0;
-    int origin = 0;     ///< cluster that claimed it
+    int origin = 0; ///< cluster that claimed it
 };
 
 /// A row of `ledger`: one side effect.
 struct LedgerRow
 {
-    QString id;      ///< "A-1": origin cluster and sequence, unique across both DBs
-    QString key;     ///< label
+    QString id;  ///< "A-1": origin cluster and sequence, unique across both DBs
+    QString key; ///< label
     int origin = 0;
     QString fromAcct;
     QString toAcct;
@@ -75,11 +75,11 @@ struct Anomaly
 /// What a run amounts to.
 struct Verdict
 {
-    QMap<int, int> statusCounts;     ///< HTTP status → attempts that received it
-    int timeouts = 0;                ///< attempts that got no answer
-    QMap<QString, int> sideEffects;  ///< key label → distinct ledger rows across both DBs
+    QMap<int, int> statusCounts;    ///< HTTP status → attempts that received it
+    int timeouts = 0;               ///< attempts that got no answer
+    QMap<QString, int> sideEffects; ///< key label → distinct ledger rows across both DBs
     QVector<Anomaly> anomalies;
-    QStringList stuckKeys;           ///< keys left CREATED in some DB at the end
+    QStringList stuckKeys; ///< keys left CREATED in some DB at the end
     int replicationConflicts = 0;
 
     [[nodiscard]] bool ok() const { return anomalies.isEmpty(); }

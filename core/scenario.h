@@ -27,14 +27,14 @@ struct ClientSpec
 /// One request a client sends (its first attempt; retries follow the settings).
 struct RequestSpec
 {
-    QString id;                  ///< e.g. "R1"; unique within the scenario
-    int client = 0;              ///< index into Scenario::clients
-    qint64 atUs = 0;             ///< when the client sends it
-    std::optional<QString> key;  ///< key label such as "K1"; nullopt = no header
+    QString id;                    ///< e.g. "R1"; unique within the scenario
+    int client = 0;                ///< index into Scenario::clients
+    qint64 atUs = 0;               ///< when the client sends it
+    std::optional<QString> key;    ///< key label such as "K1"; nullopt = no header
     std::optional<QString> rawKey; ///< literal header value instead of a generated UUID
     PaymentBody body;
-    int cluster = -1;            ///< -1 = the router's choice (client region), else 0/1
-    int server = -1;             ///< -1 = round robin inside the cluster, else an index
+    int cluster = -1; ///< -1 = the router's choice (client region), else 0/1
+    int server = -1;  ///< -1 = round robin inside the cluster, else an index
 };
 
 /// Which hop of which request loses its message.
@@ -47,17 +47,17 @@ enum class DropPoint
 /// A message the scenario drops on purpose (beside random loss).
 struct DropSpec
 {
-    QString request;   ///< RequestSpec::id
-    int attempt = 1;   ///< 1 = first attempt, 2 = first retry, ...
+    QString request; ///< RequestSpec::id
+    int attempt = 1; ///< 1 = first attempt, 2 = first retry, ...
     DropPoint point = DropPoint::Response;
 };
 
 /// A whole scenario: name, settings, clients, requests and scripted drops.
 struct Scenario
 {
-    QString name;         ///< e.g. "parallel-same-cluster"
-    QString title;        ///< e.g. "Parallel duplicates in one cluster"
-    QString description;  ///< one line
+    QString name;        ///< e.g. "parallel-same-cluster"
+    QString title;       ///< e.g. "Parallel duplicates in one cluster"
+    QString description; ///< one line
     Settings settings;
     QVector<ClientSpec> clients;
     QVector<RequestSpec> requests;

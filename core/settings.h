@@ -32,9 +32,9 @@ struct Settings
     qint64 lagUs = 60'000'000; ///< replication lag between the two DBs
     qint64 timeoutUs = 1'000'000;
     int retries = 0;
-    qint64 backoffUs = 0;      ///< pause between a timeout and the retry
-    qint64 jitterUs = 0;       ///< uniform extra latency on each network hop, [0, jitter]
-    double loss = 0.0;         ///< probability that a network message is lost
+    qint64 backoffUs = 0; ///< pause between a timeout and the retry
+    qint64 jitterUs = 0;  ///< uniform extra latency on each network hop, [0, jitter]
+    double loss = 0.0;    ///< probability that a network message is lost
     qint64 cacheTtlUs = 86'400'000'000;
     ReplayMode replay = ReplayMode::Seed;
     quint64 seed = 1;

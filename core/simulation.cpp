@@ -1,1 +1,333 @@
-// stub
+#include "simulation.h"
+
+#include "claimhandler.h"
+#include "simruntime.h"
+#include "verdict.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSim, "idemlab.core.sim")
+
+namespace idem {
+
+namespace {
+
+/// A v4-shaped UUID from the run's generator, so a seed fixes the keys too.
+QString uuidFrom(Prng &prng)
+{
+    const quint64 hi = (prng.next() & ~quint64(0xf000)) | quint64(0x4000);
+    const quint64 lo = (prng.next() & ~(quint64(0xc) << 60)) | (quint64(0x8) << 60);
+    const QString hex =
+        QStringLiteral("%1%2").arg(hi, 16, 16, QLatin1Char('0')).arg(lo, 16, 16, QLatin1Char('0'));
+    return hex.mid(0, 8) + QLatin1Char('-') + hex.mid(8, 4) + QLatin1Char('-') + hex.mid(12, 4) +
+           QLatin1Char('-') + hex.mid(16, 4) + QLatin1Char('-') + hex.mid(20, 12);
+}
+
+QString shortLabel(const QString &raw)
+{
+    if (raw.isEmpty())
+        return QStringLiteral("(empty key)");
+    if (raw.size() <= 12)
+        return raw;
+    return raw.left(10) + QStringLiteral("…");
+}
+
+/// The world of one run: topology, clients' retry logic, the router and the servers.
+class World
+{
+public:
+    World(const Scenario &scenario, QVector<Node> nodes, const Topology &topology)
+        : m_scenario(scenario), m_settings(scenario.settings), m_kernel(scenario.settings.seed),
+          m_nodes(std::move(nodes)), m_topology(topology),
+          m_rt(m_settings, m_kernel, m_nodes, m_topology), m_handler(m_rt)
+    {}
+
+    std::optional<QString> open(const QString &dbDir) { return m_rt.open(dbDir); }
+
+    void start()
+    {
+        // Keys first: one UUID per label, in order of first use.
+        m_rawKeys.resize(m_scenario.requests.size());
+        QHash<QString, QString> byLabel;
+        for (int i = 0; i < m_scenario.requests.size(); ++i) {
+            const RequestSpec &spec = m_scenario.requests[i];
+            if (spec.rawKey) {
+                m_rawKeys[i] = *spec.rawKey;
+                m_rt.setLabel(*spec.rawKey, spec.key.value_or(shortLabel(*spec.rawKey)));
+            } else if (spec.key) {
+                auto it = byLabel.find(*spec.key);
+                if (it == byLabel.end()) {
+                    it = byLabel.insert(*spec.key, uuidFrom(m_kernel.prng()));
+                    m_rt.setLabel(*it, *spec.key);
+                }
+                m_rawKeys[i] = *it;
+            }
+        }
+        for (int i = 0; i < m_scenario.requests.size(); ++i)
+            m_kernel.at(m_scenario.requests[i].atUs, [this, i] { sendAttempt(i, 1); });
+    }
+
+    RunResult finish()
+    {
+        m_kernel.run();
+        RunResult r;
+        r.scenario = m_scenario;
+        r.nodes = m_nodes;
+        r.attempts = m_attempts;
+        for (int c = 0; c < 2; ++c) {
+            r.keys[c] = m_rt.database(c).keyRows();
+            for (KeyRow &row : r.keys[c])
+                row.key = m_rt.labelOf(row.rawKey);
+            r.ledger[c] = m_rt.database(c).ledgerRows();
+            for (LedgerRow &row : r.ledger[c])
+                row.key = m_rt.labelOf(row.key);
+        }
+        r.events = m_rt.takeEvents();
+        r.endUs = r.events.isEmpty() ? 0 : r.events.last().t;
+        r.verdict = computeVerdict(r, m_rt.replicationConflicts());
+        return r;
+    }
+
+private:
+    const QString &name(int node) const { return m_nodes[node].name; }
+
+    bool dropped(int request, int attempt, DropPoint point) const
+    {
+        const QString &id = m_scenario.requests[request].id;
+        for (const DropSpec &d : m_scenario.drops)
+            if (d.request == id && d.attempt == attempt && d.point == point)
+                return true;
+        return false;
+    }
+
+    void sendAttempt(int requestIndex, int number)
+    {
+        const RequestSpec &spec = m_scenario.requests[requestIndex];
+        Attempt a;
+        a.request = spec.id;
+        a.attempt = number;
+        a.client = spec.client;
+        a.clientNode = m_topology.clients[spec.client];
+        a.rawKey = m_rawKeys[requestIndex];
+        a.key = spec.key || spec.rawKey ? m_rt.labelOf(a.rawKey) : QString();
+        a.sentUs = m_kernel.now();
+        a.body = spec.body;
+        const int index = m_attempts.size();
+        m_attempts.append(a);
+        m_requestOf.append(requestIndex);
+
+        const QString keyText =
+            a.key.isEmpty() ? QStringLiteral("no key") : QStringLiteral("key ") + a.key;
+        const QString what = number == 1 ? QStringLiteral("sends")
+                                         : QStringLiteral("retries (attempt %1)").arg(number);
+        m_rt.send(a.clientNode, m_topology.router, m_settings.delayUs, index, a.key, 0,
+                  QStringLiteral("POST ") + (a.key.isEmpty() ? QStringLiteral("(no key)") : a.key),
+                  QStringLiteral("%1 %2 POST /payments %3, %4 %5→%6 (%7)")
+                      .arg(name(a.clientNode), what, spec.id, QString::number(spec.body.amount),
+                           spec.body.from, spec.body.to, keyText),
+                  dropped(requestIndex, number, DropPoint::Request),
+                  [this, index] { routeRequest(index); });
+        m_kernel.after(m_settings.timeoutUs, [this, index] { timeout(index); });
+    }
+
+    void routeRequest(int index)
+    {
+        Attempt &a = m_attempts[index];
+        const RequestSpec &spec = m_scenario.requests[m_requestOf[index]];
+        const int cluster =
+            spec.cluster >= 0 ? spec.cluster : m_scenario.clients[spec.client].region;
+        const QVector<int> &servers = m_topology.servers[size_t(cluster)];
+        int server = spec.server;
+        if (server < 0 || server >= servers.size())
+            server = m_roundRobin[size_t(cluster)]++ % servers.size();
+        a.cluster = cluster;
+        a.serverNode = servers[server];
+        const QString label =
+            QStringLiteral("POST ") + (a.key.isEmpty() ? QStringLiteral("(no key)") : a.key);
+        Event &d =
+            m_rt.log(EventType::Deliver, a.clientNode, m_topology.router, index, a.key,
+                     QStringLiteral("Router receives %1 from %2").arg(label, name(a.clientNode)));
+        d.label = label;
+        const QString why = spec.cluster >= 0
+                                ? QStringLiteral("as the request asks")
+                                : QStringLiteral("by %1's region").arg(name(a.clientNode));
+        m_rt.send(m_topology.router, a.serverNode, m_settings.routerUs, index, a.key, 0, label,
+                  QStringLiteral("Router forwards %1 to %2 (cluster %3, %4)")
+                      .arg(label, name(a.serverNode), clusterName(cluster), why),
+                  false, [this, index] { serve(index); });
+    }
+
+    void serve(int index)
+    {
+        const Attempt &a = m_attempts[index];
+        const QString label =
+            QStringLiteral("POST ") + (a.key.isEmpty() ? QStringLiteral("(no key)") : a.key);
+        Event &d = m_rt.log(EventType::Deliver, m_topology.router, a.serverNode, index, a.key,
+                            QStringLiteral("%1 receives %2").arg(name(a.serverNode), label));
+        d.label = label;
+        const RequestSpec &spec = m_scenario.requests[m_requestOf[index]];
+        HandlerContext ctx;
+        ctx.request = index;
+        ctx.cluster = a.cluster;
+        ctx.server = a.serverNode;
+        ctx.key = a.rawKey;
+        ctx.label = a.key;
+        PaymentRequest req;
+        req.hasKey = spec.key.has_value() || spec.rawKey.has_value();
+        req.key = a.rawKey;
+        req.body = spec.body;
+        m_handler.handle(ctx, req,
+                         [this, index](const HttpResponse &resp) { respond(index, resp.status); });
+    }
+
+    void respond(int index, int status)
+    {
+        const Attempt &a = m_attempts[index];
+        const QString label =
+            QString::number(status) + (a.key.isEmpty() ? QString() : QLatin1Char(' ') + a.key);
+        m_rt.send(
+            a.serverNode, m_topology.router, m_settings.routerUs, index, a.key, status, label,
+            QStringLiteral("%1 sends %2 %3 back to the router")
+                .arg(name(a.serverNode))
+                .arg(status)
+                .arg(ClaimHandler::reason(status)),
+            false, [this, index, status, label] {
+                const Attempt &at = m_attempts[index];
+                Event &d = m_rt.log(
+                    EventType::Deliver, at.serverNode, m_topology.router, index, at.key,
+                    QStringLiteral("Router receives %1 from %2").arg(label, name(at.serverNode)));
+                d.status = status;
+                d.label = label;
+                m_rt.send(
+                    m_topology.router, at.clientNode, m_settings.delayUs, index, at.key, status,
+                    label,
+                    QStringLiteral("Router forwards %1 to %2").arg(label, name(at.clientNode)),
+                    dropped(m_requestOf[index], at.attempt, DropPoint::Response),
+                    [this, index, status, label] { receive(index, status, label); });
+            });
+    }
+
+    void receive(int index, int status, const QString &label)
+    {
+        Attempt &a = m_attempts[index];
+        const bool late = a.outcome == Outcome::TimedOut;
+        Event &e = m_rt.log(EventType::Receive, m_topology.router, a.clientNode, index, a.key,
+                            late ? QStringLiteral("%1 gets %2 for %3 too late: it has given up on "
+                                                  "attempt %4")
+                                       .arg(name(a.clientNode), label, a.request)
+                                       .arg(a.attempt)
+                                 : QStringLiteral("%1 receives %2 %3 for %4")
+                                       .arg(name(a.clientNode))
+                                       .arg(status)
+                                       .arg(ClaimHandler::reason(status), a.request));
+        e.status = status;
+        e.label = label;
+        if (late)
+            return;
+        a.outcome = Outcome::Answered;
+        a.status = status;
+        a.receivedUs = m_kernel.now();
+    }
+
+    void timeout(int index)
+    {
+        Attempt &a = m_attempts[index];
+        if (a.outcome != Outcome::Pending)
+            return;
+        a.outcome = Outcome::TimedOut;
+        const int requestIndex = m_requestOf[index];
+        const bool retry = a.attempt <= m_settings.retries;
+        m_rt.log(EventType::Timeout, a.clientNode, -1, index, a.key,
+                 QStringLiteral("%1 times out on %2 attempt %3 after %4 ms%5")
+                     .arg(name(a.clientNode), a.request)
+                     .arg(a.attempt)
+                     .arg(double(m_settings.timeoutUs) / 1000.0)
+                     .arg(retry ? QStringLiteral(" — retrying with the same key")
+                                : QStringLiteral(" — no retries left")));
+        if (retry) {
+            const int next = a.attempt + 1;
+            m_kernel.after(m_settings.backoffUs,
+                           [this, requestIndex, next] { sendAttempt(requestIndex, next); });
+        }
+    }
+
+    const Scenario &m_scenario;
+    Settings m_settings;
+    SimKernel m_kernel;
+    QVector<Node> m_nodes;
+    Topology m_topology;
+    SimRuntime m_rt;
+    ClaimHandler m_handler;
+    QVector<Attempt> m_attempts;
+    QVector<int> m_requestOf; ///< attempt index → request index
+    QVector<QString> m_rawKeys;
+    std::array<int, 2> m_roundRobin = {0, 0};
+};
+
+Topology topologyOf(const QVector<Node> &nodes)
+{
+    Topology t;
+    for (int i = 0; i < nodes.size(); ++i) {
+        const Node &n = nodes[i];
+        switch (n.kind) {
+        case NodeKind::Client:
+            t.clients.append(i);
+            break;
+        case NodeKind::Router:
+            t.router = i;
+            break;
+        case NodeKind::Server:
+            t.servers[size_t(n.cluster)].append(i);
+            break;
+        case NodeKind::Database:
+            t.db[size_t(n.cluster)] = i;
+            break;
+        case NodeKind::Cache:
+            t.cache = i;
+            break;
+        }
+    }
+    return t;
+}
+
+} // namespace
+
+QVector<Node> Simulation::nodesFor(const Scenario &scenario)
+{
+    QVector<Node> nodes;
+    for (int i = 0; i < scenario.clients.size(); ++i)
+        nodes.append({QStringLiteral("client-%1").arg(i + 1), scenario.clients[i].name,
+                      NodeKind::Client, -1});
+    nodes.append({QStringLiteral("router"), QStringLiteral("Router"), NodeKind::Router, -1});
+    auto cluster = [&](int c) {
+        const QString letter = clusterName(c);
+        for (int s = 1; s <= scenario.settings.serversPerCluster; ++s)
+            nodes.append({QStringLiteral("server-%1%2").arg(letter.toLower()).arg(s),
+                          QStringLiteral("Server %1%2").arg(letter).arg(s), NodeKind::Server, c});
+        const Node db{QStringLiteral("db-") + letter.toLower(), QStringLiteral("DB ") + letter,
+                      NodeKind::Database, c};
+        return db;
+    };
+    // Scene order: cluster A's servers then its DB, the cache, DB B then cluster B's servers.
+    nodes.append(cluster(0));
+    nodes.append({QStringLiteral("cache"), QStringLiteral("Cache"), NodeKind::Cache, -1});
+    const int beforeB = nodes.size();
+    const Node dbB = cluster(1);
+    nodes.insert(beforeB, dbB);
+    return nodes;
+}
+
+Simulation::Outcome Simulation::run(const Scenario &scenario, const SimulationOptions &options)
+{
+    QVector<Node> nodes = nodesFor(scenario);
+    const Topology topology = topologyOf(nodes);
+    World world(scenario, std::move(nodes), topology);
+    if (auto error = world.open(options.dbDir)) {
+        qCWarning(lcSim) << *error;
+        return {std::nullopt, *error};
+    }
+    world.start();
+    return {world.finish(), QString()};
+}
+
+} // namespace idem

@@ -1,1 +1,58 @@
-int main() { return 0; }
+#include "clicommands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+const char *const usage =
+    "Usage: idemlab-cli <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  list                                    presets, one per line: name — description\n"
+    "  run <preset|file.json> [overrides]      simulate and print a report\n"
+    "      [--json] [--export FILE] [--from-ms T] [--to-ms T] [--db-dir DIR]\n"
+    "  bench [--requests N]                    engine throughput against bare SQL\n"
+    "\n"
+    "Overrides: --mutex on|off  --cache on|off  --delay-ms N  --lag-ms N  --op-ms N  --db-ms N\n"
+    "  --cache-ms N  --timeout-ms N  --retries N  --jitter-ms N  --loss P\n"
+    "  --replay seed|original  --seed N  (and --router-ms, --backoff-ms, --servers,\n"
+    "  --replication on|off, --cache-ttl-ms; see 'idemlab-cli run --help')\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("idemlab-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(IDEMLAB_VERSION));
+    QStringList args = app.arguments().mid(1);
+    QTextStream err(stderr);
+    if (args.isEmpty()) {
+        err << usage;
+        return 2;
+    }
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        QTextStream(stdout) << usage;
+        return 0;
+    }
+    if (command == QLatin1String("--version")) {
+        QTextStream(stdout) << "idemlab-cli " << IDEMLAB_VERSION << Qt::endl;
+        return 0;
+    }
+    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+        QTextStream(stdout) << usage;
+        return 0;
+    }
+    if (command == QLatin1String("list"))
+        return idem::cli::list(args);
+    if (command == QLatin1String("run"))
+        return idem::cli::run(args);
+    if (command == QLatin1String("bench"))
+        return idem::cli::bench(args);
+    err << "idemlab-cli: unknown command \"" << command
+        << "\" (expected list, run or bench; see idemlab-cli --help)" << Qt::endl;
+    return 2;
+}
