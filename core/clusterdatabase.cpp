@@ -106,8 +106,9 @@ struct ClusterDatabase::Statements
     QSqlQuery lookup, claim, overwrite, charge, consume, keyReplica, ledgerReplica;
 };
 
-ClusterDatabase::ClusterDatabase(int cluster, const QString &connection, const QString &filePath)
-    : m_cluster(cluster), m_connection(connection), m_filePath(filePath)
+ClusterDatabase::ClusterDatabase(int cluster, const QString &connection, const QString &filePath,
+                                 Durability durability)
+    : m_cluster(cluster), m_connection(connection), m_filePath(filePath), m_durability(durability)
 {}
 
 ClusterDatabase::~ClusterDatabase()
@@ -134,7 +135,9 @@ std::optional<QString> ClusterDatabase::open()
     QSqlQuery pragma(m_db);
     if (!m_filePath.isEmpty()) {
         pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        pragma.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        pragma.exec(m_durability == Durability::Durable
+                        ? QStringLiteral("PRAGMA synchronous = NORMAL")
+                        : QStringLiteral("PRAGMA synchronous = OFF"));
         pragma.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
     }
     if (auto error = migrate())
@@ -253,6 +256,7 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs)
         QSqlQuery &q = m_st->charge;
         LedgerRow &row = result.ledger;
         row.id = originName(m_cluster) + QLatin1Char('-') + QString::number(m_nextLedger);
+        row.key = cmd.key;
         row.origin = m_cluster;
         row.fromAcct = cmd.body.from;
         row.toAcct = cmd.body.to;

@@ -24,8 +24,17 @@ enum class ReplicaOutcome : quint8
 class ClusterDatabase
 {
 public:
+    /// Whether a file DB must survive a power cut (live mode) or is a record to inspect
+    /// (a simulation's --db-dir, which never needs an fsync).
+    enum class Durability : quint8
+    {
+        Durable,
+        Scratch,
+    };
+
     /// `connection` must be unique per thread; `filePath` empty = in memory.
-    ClusterDatabase(int cluster, const QString &connection, const QString &filePath = {});
+    ClusterDatabase(int cluster, const QString &connection, const QString &filePath = {},
+                    Durability durability = Durability::Durable);
     ~ClusterDatabase();
     ClusterDatabase(const ClusterDatabase &) = delete;
     ClusterDatabase &operator=(const ClusterDatabase &) = delete;
@@ -64,6 +73,7 @@ private:
     int m_cluster = 0;
     QString m_connection;
     QString m_filePath;
+    Durability m_durability = Durability::Durable;
     QSqlDatabase m_db;
     qint64 m_nextLedger = 1;
     struct Statements;

@@ -100,7 +100,8 @@ std::optional<QString> SimRuntime::open(const QString &dbDir)
             }
         }
         m_dbs[size_t(c)] = std::make_unique<ClusterDatabase>(
-            c, QStringLiteral("idemlab-sim-%1-%2").arg(id).arg(clusterName(c)), path);
+            c, QStringLiteral("idemlab-sim-%1-%2").arg(id).arg(clusterName(c)), path,
+            ClusterDatabase::Durability::Scratch);
         if (auto error = m_dbs[size_t(c)]->open())
             return error;
     }
@@ -165,8 +166,7 @@ void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
     m_kernel.after(half, [this, ctx, command, done = std::move(done), sent, back]() mutable {
         const int cluster = ctx.cluster;
         DbResult result = m_dbs[size_t(cluster)]->execute(command, m_kernel.now());
-        result.row.key = ctx.label;
-        result.ledger.key = ctx.label;
+        result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
         const int dbNode = m_topology.db[size_t(cluster)];
         Event &e = log(dbOpWrites(command.op) ? EventType::DbWrite : EventType::DbRead, ctx.server,
                        dbNode, ctx.request, ctx.label,
@@ -179,7 +179,7 @@ void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         if (result.ok() && result.changed) {
             if (command.op == DbOp::Charge)
                 chargeRecorded(ctx, result.ledger);
-            replicate(cluster, result, command.op != DbOp::Charge);
+            replicate(cluster, result, command.op != DbOp::Charge, ctx.label);
         }
         m_kernel.after(back,
                        [done = std::move(done), result = std::move(result)] { done(result); });
@@ -266,17 +266,18 @@ void SimRuntime::chargeRecorded(const HandlerContext &ctx, const LedgerRow &row)
     e.detail = ids.join(QLatin1Char(','));
 }
 
-void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow)
+void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
+                           const QString &label)
 {
     if (!m_settings.replication)
         return;
     const int toCluster = 1 - fromCluster;
     const qint64 written = m_kernel.now();
-    m_kernel.after(m_settings.lagUs, [this, fromCluster, toCluster, result, keyRow, written] {
+    m_kernel.after(m_settings.lagUs, [this, fromCluster, toCluster, result, keyRow, written,
+                                      label] {
         const int from = m_topology.db[size_t(fromCluster)];
         const int to = m_topology.db[size_t(toCluster)];
         ClusterDatabase &target = *m_dbs[size_t(toCluster)];
-        const QString &label = keyRow ? result.row.key : result.ledger.key;
         Event *e = nullptr;
         if (keyRow) {
             KeyRow local;

@@ -73,7 +73,7 @@ public:
     [[nodiscard]] const QString &nodeName(int node) const { return m_nodes[node].name; }
 
 private:
-    void replicate(int fromCluster, const DbResult &result, bool keyRow);
+    void replicate(int fromCluster, const DbResult &result, bool keyRow, const QString &label);
     void chargeRecorded(const HandlerContext &ctx, const LedgerRow &row);
 
     Settings m_settings;
