@@ -118,6 +118,16 @@ QString resultText(const RunResult &run, const Event &e)
     return text.isEmpty() ? QStringLiteral("done") : text;
 }
 
+// "K1 CREATED", "ledger A-1 (K1)": the label says which rows, the key which request they serve.
+QString replicatedWhat(const Event &e)
+{
+    if (e.label.isEmpty())
+        return e.key;
+    if (e.key.isEmpty() || e.label.contains(e.key))
+        return e.label;
+    return QStringLiteral("%1 (%2)").arg(e.label, e.key);
+}
+
 class Writer
 {
 public:
@@ -196,8 +206,8 @@ public:
             break;
         case EventType::Replicate:
             if (valid(e.from) && valid(e.to)) {
-                const QString what = e.key.isEmpty() ? e.label : e.key;
-                const QString text = QStringLiteral("replicate %1").arg(what).trimmed();
+                const QString text =
+                    QStringLiteral("replicate %1").arg(replicatedWhat(e)).trimmed();
                 message(e.from, e.to, e.lost ? QStringLiteral("--x") : QStringLiteral("-->>"),
                         e.lost ? text + QLatin1String(" (lost)") : text);
             }

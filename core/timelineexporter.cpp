@@ -151,6 +151,9 @@ QJsonObject verdictJson(const Verdict &v)
     QJsonObject statusCounts;
     for (auto it = v.statusCounts.cbegin(); it != v.statusCounts.cend(); ++it)
         statusCounts.insert(QString::number(it.key()), it.value());
+    // As in `run --json`: attempts without an answer are counted under "timeout".
+    if (v.timeouts)
+        statusCounts.insert(QStringLiteral("timeout"), v.timeouts);
     QJsonObject sideEffects;
     for (auto it = v.sideEffects.cbegin(); it != v.sideEffects.cend(); ++it)
         sideEffects.insert(it.key(), it.value());

@@ -430,7 +430,7 @@ void TstExporters::timelineHasAttemptsDatabasesAndVerdict()
     const QJsonObject verdict = root.value("verdict").toObject();
     QCOMPARE(verdict.value("ok").toBool(), false);
     QCOMPARE(verdict.value("summary").toString(), run.verdict.summary());
-    QCOMPARE(verdict.value("statusCounts").toObject(), QJsonObject({{"201", 1}}));
+    QCOMPARE(verdict.value("statusCounts").toObject(), QJsonObject({{"201", 1}, {"timeout", 1}}));
     QCOMPARE(verdict.value("timeouts").toInt(), 1);
     QCOMPARE(verdict.value("sideEffects").toObject(), QJsonObject({{"K1", 2}}));
     QCOMPARE(verdict.value("anomalies").toArray(),
@@ -597,7 +597,7 @@ void TstExporters::mermaidStructure()
                        "    A1-->>R: 201 K1",
                        "    R--xC1: 201 K1 (lost)",
                        "    Note over C1: timeout K1",
-                       "    DBA-->>DBB: replicate K1",
+                       "    DBA-->>DBB: replicate K1 CONSUMED",
                        "    Note over DBA,DBB: DUPLICATE_EFFECT: key K1 charged twice, ledger rows "
                        "\"A-1\" and \"B-1\"",
                    }));
