@@ -162,8 +162,11 @@ QJsonValue read(const Settings &s, const Field &f)
 }
 
 // Stores an already-typed value; returns an error for values out of range.
-std::optional<QString> store(Settings &s, const Field &f, const QVariant &v, const QString &what)
+std::optional<QString> store(Settings &s, const Field &f, const QVariant &v, const QString &what,
+                             QString given = {})
 {
+    if (given.isEmpty())
+        given = v.toString();
     switch (f.kind) {
     case Kind::Toggle:
         s.*std::get<bool Settings::*>(f.member) = v.toBool();
@@ -175,7 +178,7 @@ std::optional<QString> store(Settings &s, const Field &f, const QVariant &v, con
                 .arg(what)
                 .arg(f.min)
                 .arg(f.max)
-                .arg(v.toString());
+                .arg(given);
         s.*std::get<qint64 Settings::*>(f.member) = qint64(std::llround(ms * 1000.0));
         return {};
     }
@@ -186,15 +189,14 @@ std::optional<QString> store(Settings &s, const Field &f, const QVariant &v, con
                 .arg(what)
                 .arg(f.min)
                 .arg(f.max)
-                .arg(v.toString());
+                .arg(given);
         s.*std::get<int Settings::*>(f.member) = int(n);
         return {};
     }
     case Kind::Probability: {
         const double p = v.toDouble();
         if (!std::isfinite(p) || p < 0.0 || p > 1.0)
-            return QStringLiteral("%1 must be a probability from 0 to 1, got %2")
-                .arg(what, v.toString());
+            return QStringLiteral("%1 must be a probability from 0 to 1, got %2").arg(what, given);
         s.*std::get<double Settings::*>(f.member) = p;
         return {};
     }
@@ -215,7 +217,7 @@ std::optional<QString> store(Settings &s, const Field &f, const QVariant &v, con
             return QStringLiteral("%1 must be a whole number from 0 to %2, got %3")
                 .arg(what)
                 .arg(maxSeed)
-                .arg(v.toString());
+                .arg(given);
         s.*std::get<quint64 Settings::*>(f.member) = quint64(n);
         return {};
     }
@@ -289,7 +291,7 @@ std::optional<QString> Settings::setFromOverride(const QString &flag, const QStr
     const double number = value.toDouble(&ok);
     if (!ok)
         return QStringLiteral("%1 takes %2, got \"%3\"").arg(what, f->info.valueName, value);
-    return store(*this, *f, number, what);
+    return store(*this, *f, number, what, value);
 }
 
 bool Settings::operator==(const Settings &o) const

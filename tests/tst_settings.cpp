@@ -1,9 +1,193 @@
+#include "overrideoptions.h"
+#include "settings.h"
+
 #include <QtTest>
 
-class Tstsettings : public QObject
+using namespace idem;
+
+class TstSettings : public QObject
 {
     Q_OBJECT
+
+private slots:
+    void defaultsMatchTheDesign();
+    void override_data();
+    void override();
+    void badOverride_data();
+    void badOverride();
+    void jsonRoundTrip();
+    void badJson_data();
+    void badJson();
+    void parserAppliesOverrides();
 };
 
-QTEST_GUILESS_MAIN(Tstsettings)
+void TstSettings::defaultsMatchTheDesign()
+{
+    const Settings s;
+    QCOMPARE(s.delayUs, 20'000);
+    QCOMPARE(s.routerUs, 1'000);
+    QCOMPARE(s.dbUs, 2'000);
+    QCOMPARE(s.cacheUs, 5'000);
+    QCOMPARE(s.opUs, 300'000);
+    QCOMPARE(s.lagUs, 60'000'000);
+    QCOMPARE(s.timeoutUs, 1'000'000);
+    QCOMPARE(s.retries, 0);
+    QCOMPARE(s.serversPerCluster, 2);
+    QVERIFY(!s.mutex);
+    QVERIFY(!s.cache);
+}
+
+void TstSettings::override_data()
+{
+    QTest::addColumn<QString>("flag");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QJsonValue>("expected");
+    QTest::addRow("mutex on") << "mutex"
+                              << "on"
+                              << "mutex" << QJsonValue(true);
+    QTest::addRow("cache off") << "cache"
+                               << "off"
+                               << "cache" << QJsonValue(false);
+    QTest::addRow("delay") << "delay-ms"
+                           << "40"
+                           << "delayMs" << QJsonValue(40);
+    QTest::addRow("fractional ms") << "db-ms"
+                                   << "0.5"
+                                   << "dbMs" << QJsonValue(0.5);
+    QTest::addRow("lag") << "lag-ms"
+                         << "5000"
+                         << "lagMs" << QJsonValue(5000);
+    QTest::addRow("retries") << "retries"
+                             << "3"
+                             << "retries" << QJsonValue(3);
+    QTest::addRow("loss") << "loss"
+                          << "0.25"
+                          << "loss" << QJsonValue(0.25);
+    QTest::addRow("replay") << "replay"
+                            << "original"
+                            << "replay" << QJsonValue("original");
+    QTest::addRow("seed") << "seed"
+                          << "42"
+                          << "seed" << QJsonValue(42);
+}
+
+void TstSettings::override()
+{
+    QFETCH(QString, flag);
+    QFETCH(QString, value);
+    QFETCH(QString, json);
+    QFETCH(QJsonValue, expected);
+    Settings s;
+    const auto error = s.setFromOverride(flag, value);
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
+    QCOMPARE(s.toJson().value(json), expected);
+}
+
+void TstSettings::badOverride_data()
+{
+    QTest::addColumn<QString>("flag");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("error");
+    QTest::addRow("toggle") << "mutex"
+                            << "maybe"
+                            << "--mutex takes on or off, got \"maybe\"";
+    QTest::addRow("negative") << "delay-ms"
+                              << "-5"
+                              << "--delay-ms must be between 0 and 3600000 ms, got -5";
+    QTest::addRow("absurd") << "lag-ms"
+                            << "1e12"
+                            << "--lag-ms must be between 0 and 86400000 ms, got 1e12";
+    QTest::addRow("not a number") << "op-ms"
+                                  << "slow"
+                                  << "--op-ms takes N, got \"slow\"";
+    QTest::addRow("fraction of a retry")
+        << "retries"
+        << "1.5"
+        << "--retries must be a whole number from 0 to 10, got 1.5";
+    QTest::addRow("probability") << "loss"
+                                 << "2"
+                                 << "--loss must be a probability from 0 to 1, got 2";
+    QTest::addRow("replay") << "replay"
+                            << "never"
+                            << "--replay must be \"seed\" or \"original\", got \"never\"";
+    QTest::addRow("unknown") << "speed"
+                             << "3"
+                             << "unknown override --speed";
+    QTest::addRow("zero timeout") << "timeout-ms"
+                                  << "0"
+                                  << "--timeout-ms must be between 1 and 86400000 ms, got 0";
+}
+
+void TstSettings::badOverride()
+{
+    QFETCH(QString, flag);
+    QFETCH(QString, value);
+    QFETCH(QString, error);
+    Settings s;
+    const Settings before = s;
+    QCOMPARE(s.setFromOverride(flag, value).value_or(QString()), error);
+    QVERIFY(s == before);
+}
+
+void TstSettings::jsonRoundTrip()
+{
+    Settings s;
+    s.mutex = true;
+    s.delayUs = 12'345;
+    s.loss = 0.125;
+    s.replay = ReplayMode::Original;
+    s.seed = 99;
+    const QJsonObject json = s.toJson();
+    Settings t;
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        const auto error = t.setFromJson(it.key(), it.value());
+        QVERIFY2(!error, qPrintable(error.value_or(QString())));
+    }
+    QVERIFY(s == t);
+    QCOMPARE(t.delayUs, 12'345);
+}
+
+void TstSettings::badJson_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("error");
+    QTest::addRow("wrong type") << "mutex" << QJsonValue("yes")
+                                << "settings.mutex must be true or false";
+    QTest::addRow("string number")
+        << "delayMs" << QJsonValue("20") << "settings.delayMs must be a number";
+    QTest::addRow("unknown") << "turbo" << QJsonValue(true) << "unknown setting \"turbo\"";
+    QTest::addRow("servers") << "serversPerCluster" << QJsonValue(9)
+                             << "settings.serversPerCluster must be a whole number from 1 to 8, "
+                                "got 9";
+}
+
+void TstSettings::badJson()
+{
+    QFETCH(QString, field);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, error);
+    Settings s;
+    QCOMPARE(s.setFromJson(field, value).value_or(QString()), error);
+}
+
+void TstSettings::parserAppliesOverrides()
+{
+    QCommandLineParser parser;
+    OverrideOptions::addTo(parser);
+    QVERIFY(parser.parse({"x", "--mutex", "on", "--delay-ms", "45"}));
+    Settings s;
+    QVERIFY(!OverrideOptions::apply(parser, s));
+    QVERIFY(s.mutex);
+    QCOMPARE(s.delayUs, 45'000);
+
+    QCommandLineParser twice;
+    OverrideOptions::addTo(twice);
+    QVERIFY(twice.parse({"x", "--seed", "1", "--seed", "2"}));
+    QCOMPARE(OverrideOptions::apply(twice, s).value_or(QString()),
+             QStringLiteral("--seed given 2 times; give it once"));
+}
+
+QTEST_GUILESS_MAIN(TstSettings)
 #include "tst_settings.moc"
