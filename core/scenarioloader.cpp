@@ -36,6 +36,15 @@ const QString &schemaId()
 
 // ---- describing values and fields in error messages ------------------------------------
 
+// A string as a JSON literal, cut short: keeps line breaks and quotes out of the one-line error.
+QString quoted(QString s)
+{
+    if (s.size() > 40)
+        s = s.left(37) + QLatin1String("...");
+    const QByteArray array = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
 QString describe(const QJsonValue &v)
 {
     switch (v.type()) {
@@ -45,12 +54,8 @@ QString describe(const QJsonValue &v)
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double:
         return v.toVariant().toString();
-    case QJsonValue::String: {
-        QString s = v.toString();
-        if (s.size() > 40)
-            s = s.left(37) + QLatin1String("...");
-        return QLatin1Char('"') + s + QLatin1Char('"');
-    }
+    case QJsonValue::String:
+        return quoted(v.toString());
     case QJsonValue::Array:
         return v.toArray().isEmpty() ? QStringLiteral("an empty array")
                                      : QStringLiteral("an array");
@@ -193,6 +198,10 @@ std::optional<DuplicateField> firstDuplicateField(const QByteArray &json)
 
 QString at(const QString &path, const QString &field)
 {
+    // An unknown field can be named anything; odd names are shown quoted, as in JSON.
+    static const QRegularExpression plain(QStringLiteral("\\A[A-Za-z_][A-Za-z0-9_]{0,39}\\z"));
+    if (!plain.match(field).hasMatch())
+        return QStringLiteral("%1[%2]").arg(path, quoted(field));
     return path.isEmpty() ? field : path + QLatin1Char('.') + field;
 }
 
@@ -262,20 +271,26 @@ std::optional<QJsonValue> Reader::required(const QJsonObject &o, const QString &
 std::optional<QString> Reader::label(const QJsonValue &v, const QString &path, int maxLength,
                                      const QString &what)
 {
+    if (!v.isString()) {
+        fail(path, QStringLiteral("must be %1, got %2").arg(what, describe(v)));
+        return std::nullopt;
+    }
     const QString s = v.toString();
-    const bool printable = std::none_of(s.begin(), s.end(), [](QChar c) {
+    const bool oneLine = std::none_of(s.begin(), s.end(), [](QChar c) {
         return c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
                c == QChar::ParagraphSeparator;
     });
-    if (!v.isString() || s.trimmed().isEmpty() || s.size() > maxLength || !printable) {
-        fail(path, QStringLiteral("must be %1: a non-empty string of at most %2 characters on "
-                                  "one line, got %3")
-                       .arg(what)
+    if (s.trimmed().isEmpty()) {
+        fail(path, QStringLiteral("must not be empty or blank, got %1").arg(describe(v)));
+        return std::nullopt;
+    }
+    if (s.size() > maxLength || !oneLine) {
+        const QString got = oneLine ? QStringLiteral("%1 characters").arg(s.size())
+                                    : QStringLiteral("a string with a line break or control "
+                                                     "character");
+        fail(path, QStringLiteral("must be 1 to %1 characters on one line, got %2")
                        .arg(maxLength)
-                       .arg(v.isString() && !printable ? QStringLiteral("a string with a line "
-                                                                        "break or control "
-                                                                        "character")
-                                                       : describe(v)));
+                       .arg(got));
         return std::nullopt;
     }
     return s;
@@ -370,7 +385,7 @@ bool Reader::readHeader(const QJsonObject &root, Scenario &s)
                                "dashes, such as \"my-scenario\"");
     if (!name)
         return false;
-    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9]+(-[a-z0-9]+)*$"));
+    static const QRegularExpression namePattern(QStringLiteral("\\A[a-z0-9]+(-[a-z0-9]+)*\\z"));
     if (!name->isString() || name->toString().size() > maxLabel ||
         !namePattern.match(name->toString()).hasMatch())
         return fail("name", QStringLiteral("must be lowercase letters, digits and single "
@@ -381,15 +396,16 @@ bool Reader::readHeader(const QJsonObject &root, Scenario &s)
     s.name = name->toString();
 
     const auto title = required(root, {}, "title", "a short title string");
-    const auto titleText = title ? label(*title, "title", maxTitle, "a short title") : std::nullopt;
+    const auto titleText =
+        title ? label(*title, "title", maxTitle, "a short title string") : std::nullopt;
     if (!titleText)
         return false;
     s.title = *titleText;
 
     const auto description = required(root, {}, "description", "a one-line description string");
-    const auto descriptionText =
-        description ? label(*description, "description", maxDescription, "one sentence")
-                    : std::nullopt;
+    const auto descriptionText = description ? label(*description, "description", maxDescription,
+                                                     "a one-line description string")
+                                             : std::nullopt;
     if (!descriptionText)
         return false;
     s.description = *descriptionText;
@@ -435,8 +451,9 @@ bool Reader::readClients(const QJsonValue &v, QVector<ClientSpec> &clients)
         if (!o || !onlyFields(*o, path, {"name", "region"}))
             return false;
         const auto nameValue = required(*o, path, "name", "a client name such as \"Client 1\"");
-        const auto name = nameValue ? label(*nameValue, at(path, "name"), maxLabel, "a client name")
-                                    : std::nullopt;
+        const auto name =
+            nameValue ? label(*nameValue, at(path, "name"), maxLabel, "a client name string")
+                      : std::nullopt;
         if (!name)
             return false;
         if (seen.contains(*name))
@@ -497,7 +514,8 @@ std::optional<RequestSpec> Reader::readRequest(const QJsonValue &v, const QStrin
 
     r.id = QStringLiteral("R%1").arg(index + 1);
     if (o->contains("id")) {
-        const auto id = label(o->value("id"), at(path, "id"), maxLabel, "a request id");
+        const auto id =
+            label(o->value("id"), at(path, "id"), maxLabel, "a request id string such as \"R1\"");
         if (!id)
             return std::nullopt;
         r.id = *id;
@@ -542,7 +560,7 @@ std::optional<RequestSpec> Reader::readRequest(const QJsonValue &v, const QStrin
     }
     if (!key.isUndefined() && !key.isNull()) {
         const auto keyLabel = label(key, at(path, "key"), maxLabel,
-                                    "a key label such as \"K1\" (or null for no key)");
+                                    "a key label string such as \"K1\" (or null for no key)");
         if (!keyLabel)
             return std::nullopt;
         r.key = *keyLabel;
@@ -593,7 +611,8 @@ std::optional<PaymentBody> Reader::readBody(const QJsonValue &v, const QString &
     const auto account = [&](const QString &field, QString &into) {
         if (!o->contains(field))
             return true;
-        const auto name = label(o->value(field), at(path, field), maxLabel, "an account name");
+        const auto name =
+            label(o->value(field), at(path, field), maxLabel, "an account name string");
         if (name)
             into = *name;
         return bool(name);
@@ -676,7 +695,7 @@ const QVector<Preset> &presets()
 {
     static const QVector<Preset> list = [] {
         // Files are named "<number>-<name>.json"; the number is the truth-table row.
-        static const QRegularExpression pattern(QStringLiteral("^(\\d+)-([a-z0-9-]+)\\.json$"));
+        static const QRegularExpression pattern(QStringLiteral("\\A(\\d+)-([a-z0-9-]+)\\.json\\z"));
         const QString dir = QStringLiteral(":/scenarios");
         QVector<Preset> found;
         for (const QString &file : QDir(dir).entryList(QDir::Files)) {
@@ -744,9 +763,9 @@ ScenarioLoad ScenarioLoader::fromJson(const QByteArray &input, const QString &so
         return failure(source + QStringLiteral(": top level: must be a JSON object, got ") +
                        describe(doc.array()));
     if (const auto duplicate = firstDuplicateField(json))
-        return failure(QStringLiteral("%1: %2: duplicate field \"%3\" (each field may appear "
-                                      "once)")
-                           .arg(source, lineColumn(json, duplicate->offset), duplicate->name));
+        return failure(
+            QStringLiteral("%1: %2: duplicate field %3 (each field may appear once)")
+                .arg(source, lineColumn(json, duplicate->offset), quoted(duplicate->name)));
 
     Reader reader;
     auto scenario = reader.read(doc.object());

@@ -73,9 +73,9 @@ private slots:
 void TstScenarioLoader::presetNamesInTruthTableOrder()
 {
     const QStringList expected = {
-        "single-request",        "missing-key",     "retry-after-success",
+        "single-request",         "missing-key",           "retry-after-success",
         "retry-while-processing", "parallel-same-cluster", "parallel-two-clusters",
-        "failover-retry",        "lost-response",   "burst",
+        "failover-retry",         "lost-response",         "burst",
         "payload-mismatch",
     };
     QCOMPARE(ScenarioLoader::presetNames(), expected);
@@ -170,9 +170,9 @@ void TstScenarioLoader::presetShape()
     for (const RequestSpec &r : s->requests) {
         gotKeys << r.key.value_or(QStringLiteral("-"));
         gotAt << r.atUs;
-        gotTargets << QStringLiteral("%1/%2")
-                          .arg(r.cluster < 0 ? QStringLiteral("*") : QString::number(r.cluster),
-                               r.server < 0 ? QStringLiteral("*") : QString::number(r.server));
+        gotTargets << QStringLiteral("%1/%2").arg(
+            r.cluster < 0 ? QStringLiteral("*") : QString::number(r.cluster),
+            r.server < 0 ? QStringLiteral("*") : QString::number(r.server));
         QVERIFY(!r.rawKey);
     }
     QCOMPARE(gotKeys, keys);
