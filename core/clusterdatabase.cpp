@@ -133,6 +133,9 @@ std::optional<QString> ClusterDatabase::open()
             .arg(m_filePath.isEmpty() ? QStringLiteral("(memory)") : m_filePath,
                  m_db.lastError().text());
     QSqlQuery pragma(m_db);
+    // QtSql binds and reads text as UTF-16: storing it so spares a conversion per value.
+    // Takes effect only on a new database; an existing file keeps its encoding.
+    pragma.exec(QStringLiteral("PRAGMA encoding = 'UTF-16'"));
     if (!m_filePath.isEmpty()) {
         pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         pragma.exec(m_durability == Durability::Durable
@@ -154,6 +157,7 @@ std::optional<QString> ClusterDatabase::open()
         {&m_st->ledgerReplica, ledgerReplicaSql},
     };
     for (const auto &[query, sql] : prepared) {
+        query->setForwardOnly(true); // no row cache: each statement is read once
         if (!query->prepare(QString::fromLatin1(sql)))
             return QStringLiteral("cannot prepare statement: %1").arg(query->lastError().text());
     }

@@ -6,9 +6,18 @@ namespace idem {
 
 QString TextReport::duration(qint64 us)
 {
+    // Three decimals at most, without trailing zeros: "60 s", "1.5 s", "0.5 ms".
+    auto trimmed = [](double value) {
+        QString text = QString::number(value, 'f', 3);
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+        return text;
+    };
     if (us >= 1'000'000)
-        return QString::number(double(us) / 1e6, 'f', 3) + QStringLiteral(" s");
-    return QString::number(double(us) / 1e3, 'f', us % 1000 ? 1 : 0) + QStringLiteral(" ms");
+        return trimmed(double(us) / 1e6) + QStringLiteral(" s");
+    return trimmed(double(us) / 1e3) + QStringLiteral(" ms");
 }
 
 QString TextReport::settingsLine(const Settings &s)
