@@ -86,9 +86,13 @@ have_qt6() {
     for d in /usr/lib/*/cmake/Qt6 /usr/lib/cmake/Qt6 /usr/lib64/cmake/Qt6 /usr/local/lib/cmake/Qt6; do
         [[ -d "$d" ]] && return 0
     done
-    local IFS=':'
-    for d in ${CMAKE_PREFIX_PATH:-}; do
-        [[ -n "$d" && -d "$d/lib/cmake/Qt6" ]] && return 0
+    local prefixes=() p
+    IFS=':' read -r -a prefixes <<<"${CMAKE_PREFIX_PATH:-}"
+    for p in "${prefixes[@]}"; do
+        [[ -n "$p" ]] || continue
+        for d in "$p"/lib/cmake/Qt6 "$p"/lib64/cmake/Qt6 "$p"/lib/*/cmake/Qt6 "$p"/cmake/Qt6 "$p"; do
+            [[ -f "$d/Qt6Config.cmake" ]] && return 0
+        done
     done
     return 1
 }
