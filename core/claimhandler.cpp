@@ -246,10 +246,8 @@ void ClaimHandler::execute(const ExchangePtr &x)
     const qint64 opUs = m_rt.settings().opUs;
     m_rt.note(x->ctx, EventType::OpStart,
               QStringLiteral("claimed %1 — charging %2 %3→%4 (%5 ms)")
-                  .arg(x->ctx.label)
-                  .arg(x->request.body.amount)
-                  .arg(x->request.body.from, x->request.body.to)
-                  .arg(double(opUs) / 1000.0));
+                  .arg(x->ctx.label, QString::number(x->request.body.amount), x->request.body.from,
+                       x->request.body.to, QString::number(double(opUs) / 1000.0)));
     m_rt.after(x->ctx, opUs, [this, x] {
         DbCommand cmd;
         cmd.op = DbOp::Charge;

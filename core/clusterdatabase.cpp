@@ -63,6 +63,14 @@ const char *const schemaV1[] = {
     "CREATE INDEX ledger_key ON ledger (key)",
 };
 
+// Steps a statement to its end so SQLite resets it and ends the implicit transaction.
+// (Cheaper than QSqlQuery::finish(), which makes the next exec() set the query up anew.)
+void drain(QSqlQuery &query)
+{
+    while (query.next()) {
+    }
+}
+
 int originIndex(const QString &origin)
 {
     return origin == QLatin1String("B") ? 1 : 0;
@@ -77,19 +85,13 @@ QString originName(int cluster)
 
 QString dbStatementText(DbOp op)
 {
-    switch (op) {
-    case DbOp::Lookup:
-        return QString::fromLatin1(lookupSql);
-    case DbOp::Claim:
-        return QString::fromLatin1(claimSql);
-    case DbOp::Overwrite:
-        return QString::fromLatin1(overwriteSql);
-    case DbOp::Charge:
-        return QString::fromLatin1(chargeSql);
-    case DbOp::Consume:
-        return QString::fromLatin1(consumeSql);
-    }
-    return {};
+    // Built once: every DB event of every run carries one of these (shared, not copied).
+    static const QString texts[] = {
+        QString::fromLatin1(lookupSql),    QString::fromLatin1(claimSql),
+        QString::fromLatin1(overwriteSql), QString::fromLatin1(chargeSql),
+        QString::fromLatin1(consumeSql),
+    };
+    return texts[size_t(op)];
 }
 
 bool dbOpWrites(DbOp op)
@@ -132,16 +134,20 @@ std::optional<QString> ClusterDatabase::open()
         return QStringLiteral("cannot open database %1: %2")
             .arg(m_filePath.isEmpty() ? QStringLiteral("(memory)") : m_filePath,
                  m_db.lastError().text());
-    QSqlQuery pragma(m_db);
-    // QtSql binds and reads text as UTF-16: storing it so spares a conversion per value.
-    // Takes effect only on a new database; an existing file keeps its encoding.
-    pragma.exec(QStringLiteral("PRAGMA encoding = 'UTF-16'"));
-    if (!m_filePath.isEmpty()) {
-        pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        pragma.exec(m_durability == Durability::Durable
-                        ? QStringLiteral("PRAGMA synchronous = NORMAL")
-                        : QStringLiteral("PRAGMA synchronous = OFF"));
-        pragma.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    // A pragma answers with a row: drain it, or the open statement blocks the migration.
+    auto pragma = [this](const QString &statement) {
+        QSqlQuery query(m_db);
+        query.exec(statement);
+        drain(query);
+    };
+    if (m_filePath.isEmpty()) {
+        // In memory there is nothing to recover after a crash: no rollback journal.
+        pragma(QStringLiteral("PRAGMA journal_mode = OFF"));
+    } else {
+        pragma(QStringLiteral("PRAGMA journal_mode = WAL"));
+        pragma(m_durability == Durability::Durable ? QStringLiteral("PRAGMA synchronous = NORMAL")
+                                                   : QStringLiteral("PRAGMA synchronous = OFF"));
+        pragma(QStringLiteral("PRAGMA busy_timeout = 5000"));
     }
     if (auto error = migrate())
         return error;
@@ -219,7 +225,6 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs)
     auto fail = [&](QSqlQuery &q) {
         result.error = q.lastError().text();
         qCWarning(lcDb) << "DB" << originName(m_cluster) << "statement failed:" << result.error;
-        q.finish();
         return result;
     };
     switch (cmd.op) {
@@ -232,7 +237,7 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs)
             result.found = true;
             result.row = readKeyRow(q, 0, cmd.key);
         }
-        q.finish();
+        drain(q);
         return result;
     }
     case DbOp::Claim:
@@ -247,7 +252,6 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs)
             return fail(q);
         result.changed = q.numRowsAffected() > 0;
         result.found = !result.changed;
-        q.finish();
         result.row.rawKey = cmd.key;
         result.row.status = QStringLiteral("CREATED");
         result.row.fingerprint = cmd.fingerprint;
@@ -277,7 +281,6 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs)
             return fail(q);
         ++m_nextLedger;
         result.changed = true;
-        q.finish();
         return result;
     }
     case DbOp::Consume: {
@@ -299,7 +302,7 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs)
             result.row.responseBody = cmd.responseBody;
             result.row.updatedUs = nowUs;
         }
-        q.finish();
+        drain(q);
         return result;
     }
     }
@@ -319,11 +322,9 @@ ReplicaOutcome ClusterDatabase::applyKeyReplica(const KeyRow &row, KeyRow *local
     q.bindValue(7, originName(row.origin));
     if (!q.exec()) {
         qCWarning(lcDb) << "replica failed:" << q.lastError().text();
-        q.finish();
         return ReplicaOutcome::Stale;
     }
     const bool applied = q.numRowsAffected() > 0;
-    q.finish();
     if (applied)
         return ReplicaOutcome::Applied;
     // Rare path: find out why the row was not taken.
@@ -337,7 +338,7 @@ ReplicaOutcome ClusterDatabase::applyKeyReplica(const KeyRow &row, KeyRow *local
         if (local)
             *local = mine;
     }
-    lookup.finish();
+    drain(lookup);
     return outcome;
 }
 
@@ -351,9 +352,7 @@ bool ClusterDatabase::applyLedgerReplica(const LedgerRow &row)
     q.bindValue(4, row.toAcct);
     q.bindValue(5, row.amount);
     q.bindValue(6, row.atUs);
-    const bool ok = q.exec() && q.numRowsAffected() > 0;
-    q.finish();
-    return ok;
+    return q.exec() && q.numRowsAffected() > 0;
 }
 
 QVector<KeyRow> ClusterDatabase::keyRows() const

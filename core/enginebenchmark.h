@@ -33,7 +33,7 @@ public:
         }
     };
     /// Runs everything; `repeats` takes the best of several runs for each figure.
-    [[nodiscard]] static Figures measure(int requests, int repeats = 3);
+    [[nodiscard]] static Figures measure(int requests, int repeats = 5);
     [[nodiscard]] static QString format(const Figures &figures);
 };
 

@@ -2,10 +2,18 @@
 
 #include <QCryptographicHash>
 
+#include <algorithm>
+
 namespace idem {
 
 QByteArray jsonQuoted(const QString &s)
 {
+    // Fast path: nothing to escape (account names, ledger ids).
+    const bool plain = std::all_of(s.cbegin(), s.cend(), [](QChar c) {
+        return c.unicode() >= 0x20 && c != QLatin1Char('"') && c != QLatin1Char('\\');
+    });
+    if (plain)
+        return '"' + s.toUtf8() + '"';
     QByteArray out = "\"";
     for (const QChar c : s) {
         if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 namespace idem {
@@ -50,5 +51,23 @@ private:
     static quint64 rotl(quint64 x, int k) { return (x << k) | (x >> (64 - k)); }
     quint64 m_s[4] = {};
 };
+
+/// A version-4 UUID drawn from `prng`, so a seed fixes the keys of a run too.
+inline QString uuidFrom(Prng &prng)
+{
+    const quint64 hi = (prng.next() & ~quint64(0xf000)) | quint64(0x4000);
+    const quint64 lo = (prng.next() & ~(quint64(0xc) << 60)) | (quint64(0x8) << 60);
+    static const char digits[] = "0123456789abcdef";
+    QString out(36, Qt::Uninitialized);
+    QChar *c = out.data();
+    int pos = 0;
+    for (int i = 0; i < 32; ++i) {
+        if (i == 8 || i == 12 || i == 16 || i == 20)
+            c[pos++] = QLatin1Char('-');
+        const quint64 word = i < 16 ? hi : lo;
+        c[pos++] = QLatin1Char(digits[(word >> (60 - 4 * (i % 16))) & 0xf]);
+    }
+    return out;
+}
 
 } // namespace idem

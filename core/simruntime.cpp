@@ -46,13 +46,11 @@ QString dbSentence(const DbCommand &cmd, const DbResult &r, const QString &key, 
             .arg(key, db);
     case DbOp::Charge:
         return QStringLiteral("ledger row %1 written to %2: %3 charged %4 %5→%6")
-            .arg(r.ledger.id, db, key)
-            .arg(r.ledger.amount)
-            .arg(r.ledger.fromAcct, r.ledger.toAcct);
+            .arg(r.ledger.id, db, key, QString::number(r.ledger.amount), r.ledger.fromAcct,
+                 r.ledger.toAcct);
     case DbOp::Consume:
         return QStringLiteral("%1 marked CONSUMED in %2 with the stored %3 response")
-            .arg(key, db)
-            .arg(cmd.responseCode);
+            .arg(key, db, QString::number(cmd.responseCode));
     }
     return {};
 }
@@ -271,43 +269,49 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
 {
     if (!m_settings.replication)
         return;
-    const int toCluster = 1 - fromCluster;
+    const int from = m_topology.db[size_t(fromCluster)];
+    const int to = m_topology.db[size_t(1 - fromCluster)];
     const qint64 written = m_kernel.now();
-    m_kernel.after(m_settings.lagUs, [this, fromCluster, toCluster, result, keyRow, written,
-                                      label] {
-        const int from = m_topology.db[size_t(fromCluster)];
-        const int to = m_topology.db[size_t(toCluster)];
-        ClusterDatabase &target = *m_dbs[size_t(toCluster)];
-        Event *e = nullptr;
-        if (keyRow) {
+    // Capture only the row that travels: this runs for every write of every request.
+    if (keyRow) {
+        m_kernel.after(m_settings.lagUs, [this, from, to, row = result.row, written, label] {
             KeyRow local;
-            const ReplicaOutcome outcome = target.applyKeyReplica(result.row, &local);
+            const ReplicaOutcome outcome =
+                m_dbs[size_t(m_nodes[to].cluster)]->applyKeyReplica(row, &local);
+            Event *e = nullptr;
             if (outcome == ReplicaOutcome::Conflict) {
                 ++m_conflicts;
                 e = &log(EventType::Conflict, from, to, -1, label,
                          QStringLiteral("%1: replicated %2 (%3, claimed by cluster %4) conflicts "
                                         "with its own claim by cluster %5 — local row kept")
-                             .arg(nodeName(to), label, result.row.status,
-                                  clusterName(result.row.origin), clusterName(local.origin)));
+                             .arg(nodeName(to), label, row.status, clusterName(row.origin),
+                                  clusterName(local.origin)));
+            } else if (outcome == ReplicaOutcome::Applied) {
+                e = &log(EventType::Replicate, from, to, -1, label,
+                         nodeName(from) + QStringLiteral(" → ") + nodeName(to) +
+                             QStringLiteral(": replicated key ") + label + QStringLiteral(" (") +
+                             row.status + QLatin1Char(')'));
             } else {
                 e = &log(EventType::Replicate, from, to, -1, label,
-                         outcome == ReplicaOutcome::Applied
-                             ? QStringLiteral("%1 → %2: replicated key %3 (%4)")
-                                   .arg(nodeName(from), nodeName(to), label, result.row.status)
-                             : QStringLiteral("%1 → %2: replica of %3 is older than the local "
-                                              "row — skipped")
-                                   .arg(nodeName(from), nodeName(to), label));
+                         QStringLiteral("%1 → %2: replica of %3 is older than the local row — "
+                                        "skipped")
+                             .arg(nodeName(from), nodeName(to), label));
             }
-            e->label = label + QLatin1Char(' ') + result.row.status;
-        } else {
-            target.applyLedgerReplica(result.ledger);
-            e = &log(EventType::Replicate, from, to, -1, label,
-                     QStringLiteral("%1 → %2: replicated ledger row %3 (%4)")
-                         .arg(nodeName(from), nodeName(to), result.ledger.id, label));
-            e->label = QStringLiteral("ledger ") + result.ledger.id;
-        }
-        e->startUs = written;
-        e->endUs = m_kernel.now();
+            e->label = label + QLatin1Char(' ') + row.status;
+            e->startUs = written;
+            e->endUs = m_kernel.now();
+        });
+        return;
+    }
+    m_kernel.after(m_settings.lagUs, [this, from, to, row = result.ledger, written, label] {
+        m_dbs[size_t(m_nodes[to].cluster)]->applyLedgerReplica(row);
+        Event &e = log(EventType::Replicate, from, to, -1, label,
+                       nodeName(from) + QStringLiteral(" → ") + nodeName(to) +
+                           QStringLiteral(": replicated ledger row ") + row.id +
+                           QStringLiteral(" (") + label + QLatin1Char(')'));
+        e.label = QStringLiteral("ledger ") + row.id;
+        e.startUs = written;
+        e.endUs = m_kernel.now();
     });
 }
 

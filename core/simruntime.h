@@ -66,6 +66,8 @@ public:
         return m_labels.value(rawKey, rawKey);
     }
 
+    /// Room for the events a run is expected to log (about 25 per request).
+    void reserveEvents(qsizetype count) { m_events.reserve(count); }
     [[nodiscard]] QVector<Event> takeEvents() { return std::move(m_events); }
     [[nodiscard]] const QVector<Event> &events() const { return m_events; }
     [[nodiscard]] ClusterDatabase &database(int cluster) { return *m_dbs[size_t(cluster)]; }

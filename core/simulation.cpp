@@ -12,17 +12,6 @@ namespace idem {
 
 namespace {
 
-/// A v4-shaped UUID from the run's generator, so a seed fixes the keys too.
-QString uuidFrom(Prng &prng)
-{
-    const quint64 hi = (prng.next() & ~quint64(0xf000)) | quint64(0x4000);
-    const quint64 lo = (prng.next() & ~(quint64(0xc) << 60)) | (quint64(0x8) << 60);
-    const QString hex =
-        QStringLiteral("%1%2").arg(hi, 16, 16, QLatin1Char('0')).arg(lo, 16, 16, QLatin1Char('0'));
-    return hex.mid(0, 8) + QLatin1Char('-') + hex.mid(8, 4) + QLatin1Char('-') + hex.mid(12, 4) +
-           QLatin1Char('-') + hex.mid(16, 4) + QLatin1Char('-') + hex.mid(20, 12);
-}
-
 QString shortLabel(const QString &raw)
 {
     if (raw.isEmpty())
@@ -63,6 +52,7 @@ public:
                 m_rawKeys[i] = *it;
             }
         }
+        m_rt.reserveEvents(m_scenario.requests.size() * 25);
         for (int i = 0; i < m_scenario.requests.size(); ++i)
             m_kernel.at(m_scenario.requests[i].atUs, [this, i] { sendAttempt(i, 1); });
     }
@@ -144,27 +134,21 @@ private:
         a.serverNode = servers[server];
         const QString label =
             QStringLiteral("POST ") + (a.key.isEmpty() ? QStringLiteral("(no key)") : a.key);
-        Event &d =
-            m_rt.log(EventType::Deliver, a.clientNode, m_topology.router, index, a.key,
-                     QStringLiteral("Router receives %1 from %2").arg(label, name(a.clientNode)));
-        d.label = label;
+        // The router forwards the moment a message arrives: its `send` tells both.
         const QString why = spec.cluster >= 0
                                 ? QStringLiteral("as the request asks")
                                 : QStringLiteral("by %1's region").arg(name(a.clientNode));
-        m_rt.send(m_topology.router, a.serverNode, m_settings.routerUs, index, a.key, 0, label,
-                  QStringLiteral("Router forwards %1 to %2 (cluster %3, %4)")
-                      .arg(label, name(a.serverNode), clusterName(cluster), why),
-                  false, [this, index] { serve(index); });
+        m_rt.send(
+            m_topology.router, a.serverNode, m_settings.routerUs, index, a.key, 0, label,
+            QStringLiteral("Router forwards %1 from %2 to %3 (cluster %4, %5)")
+                .arg(label, name(a.clientNode), name(a.serverNode), clusterName(cluster), why),
+            false, [this, index] { serve(index); });
     }
 
     void serve(int index)
     {
         const Attempt &a = m_attempts[index];
-        const QString label =
-            QStringLiteral("POST ") + (a.key.isEmpty() ? QStringLiteral("(no key)") : a.key);
-        Event &d = m_rt.log(EventType::Deliver, m_topology.router, a.serverNode, index, a.key,
-                            QStringLiteral("%1 receives %2").arg(name(a.serverNode), label));
-        d.label = label;
+        // No `deliver` of its own: the handler's first step (validate) marks the arrival.
         const RequestSpec &spec = m_scenario.requests[m_requestOf[index]];
         HandlerContext ctx;
         ctx.request = index;
@@ -185,26 +169,20 @@ private:
         const Attempt &a = m_attempts[index];
         const QString label =
             QString::number(status) + (a.key.isEmpty() ? QString() : QLatin1Char(' ') + a.key);
-        m_rt.send(
-            a.serverNode, m_topology.router, m_settings.routerUs, index, a.key, status, label,
-            QStringLiteral("%1 sends %2 %3 back to the router")
-                .arg(name(a.serverNode))
-                .arg(status)
-                .arg(ClaimHandler::reason(status)),
-            false, [this, index, status, label] {
-                const Attempt &at = m_attempts[index];
-                Event &d = m_rt.log(
-                    EventType::Deliver, at.serverNode, m_topology.router, index, at.key,
-                    QStringLiteral("Router receives %1 from %2").arg(label, name(at.serverNode)));
-                d.status = status;
-                d.label = label;
-                m_rt.send(
-                    m_topology.router, at.clientNode, m_settings.delayUs, index, at.key, status,
-                    label,
-                    QStringLiteral("Router forwards %1 to %2").arg(label, name(at.clientNode)),
-                    dropped(m_requestOf[index], at.attempt, DropPoint::Response),
-                    [this, index, status, label] { receive(index, status, label); });
-            });
+        m_rt.send(a.serverNode, m_topology.router, m_settings.routerUs, index, a.key, status, label,
+                  QStringLiteral("%1 sends %2 %3 back to the router")
+                      .arg(name(a.serverNode))
+                      .arg(status)
+                      .arg(ClaimHandler::reason(status)),
+                  false, [this, index, status, label] {
+                      const Attempt &at = m_attempts[index];
+                      m_rt.send(m_topology.router, at.clientNode, m_settings.delayUs, index, at.key,
+                                status, label,
+                                QStringLiteral("Router forwards %1 from %2 to %3")
+                                    .arg(label, name(at.serverNode), name(at.clientNode)),
+                                dropped(m_requestOf[index], at.attempt, DropPoint::Response),
+                                [this, index, status, label] { receive(index, status, label); });
+                  });
     }
 
     void receive(int index, int status, const QString &label)
@@ -217,9 +195,8 @@ private:
                                        .arg(name(a.clientNode), label, a.request)
                                        .arg(a.attempt)
                                  : QStringLiteral("%1 receives %2 %3 for %4")
-                                       .arg(name(a.clientNode))
-                                       .arg(status)
-                                       .arg(ClaimHandler::reason(status), a.request));
+                                       .arg(name(a.clientNode), QString::number(status),
+                                            ClaimHandler::reason(status), a.request));
         e.status = status;
         e.label = label;
         if (late)

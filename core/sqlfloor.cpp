@@ -2,6 +2,7 @@
 
 #include "clusterdatabase.h"
 #include "fingerprint.h"
+#include "prng.h"
 
 #include <QElapsedTimer>
 
@@ -26,6 +27,12 @@ SqlFloor::Result SqlFloor::measure(int requests)
     const QString fingerprint = requestFingerprint(
         QStringLiteral("POST"), QStringLiteral("/payments"), canonicalBody(body));
     const QString response = QStringLiteral("{\"paymentId\":\"A-1\",\"status\":\"charged\"}");
+    // The same kind of keys as the engine's: random UUIDs land all over the B-tree.
+    Prng prng(1);
+    QStringList keys;
+    keys.reserve(requests);
+    for (int i = 0; i < requests; ++i)
+        keys.append(uuidFrom(prng));
 
     QElapsedTimer timer;
     timer.start();
@@ -35,7 +42,7 @@ SqlFloor::Result SqlFloor::measure(int requests)
         ClusterDatabase &other = *dbs[1 - home];
         const qint64 now = i;
         DbCommand cmd;
-        cmd.key = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+        cmd.key = keys[i];
         cmd.origin = home;
         cmd.fingerprint = fingerprint;
         cmd.body = body;
