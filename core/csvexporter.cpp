@@ -41,7 +41,7 @@ QByteArray CsvExporter::render(const RunResult &run, const ExportRange &range)
 {
     static const char *const crlf = "\r\n";
     QByteArray out = "seq,t_us,t_ms,type,from,to,request,key,status,start_us,end_us,lost,label,"
-                     "detail,caption";
+                     "detail,state,caption";
     out += crlf;
 
     for (const Event &e : run.events) {
@@ -62,6 +62,7 @@ QByteArray CsvExporter::render(const RunResult &run, const ExportRange &range)
             e.lost ? QStringLiteral("true") : QStringLiteral("false"),
             e.label,
             e.detail,
+            e.state,
             e.caption,
         };
         QStringList quoted;

@@ -52,6 +52,11 @@ struct Event
     bool lost = false; ///< the message never arrives
     QString label;     ///< short text on the message: "POST K1", "201 K1", "SELECT K1"
     QString detail;    ///< the SQL or cache command, when there is one
+    /// What the event changed, machine-readable: the key status written ("CREATED",
+    /// "CONSUMED") by a DB write, cache command or replica; the ledger id of a charge or a
+    /// replicated ledger row; a lookup's finding ("absent", "CREATED", "CONSUMED").
+    /// Empty when nothing changed.
+    QString state;
     QString caption;   ///< one plain sentence
 };
 

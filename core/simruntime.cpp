@@ -174,6 +174,14 @@ void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         e.endUs = m_kernel.now() + back;
         e.label = dbLabel(command.op, ctx.label);
         e.detail = dbStatementText(command.op);
+        if (result.ok()) {
+            if (command.op == DbOp::Lookup)
+                e.state = result.found ? result.row.status : QStringLiteral("absent");
+            else if (command.op == DbOp::Charge)
+                e.state = result.ledger.id;
+            else if (result.changed)
+                e.state = result.row.status;
+        }
         if (result.ok() && result.changed) {
             if (command.op == DbOp::Charge)
                 chargeRecorded(ctx, result.ledger);
@@ -201,6 +209,8 @@ void SimRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
                                                   : QStringLiteral("SET CONSUMED ")) +
                   ctx.label;
         e.detail = CacheStore::commandText(command, ctx.label);
+        if (result.done)
+            e.state = result.entry.status;
         m_kernel.after(back,
                        [done = std::move(done), result = std::move(result)] { done(result); });
     });
@@ -298,6 +308,8 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
                              .arg(nodeName(from), nodeName(to), label));
             }
             e->label = label + QLatin1Char(' ') + row.status;
+            if (outcome == ReplicaOutcome::Applied)
+                e->state = row.status;
             e->startUs = written;
             e->endUs = m_kernel.now();
         });
@@ -310,6 +322,7 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
                            QStringLiteral(": replicated ledger row ") + row.id +
                            QStringLiteral(" (") + label + QLatin1Char(')'));
         e.label = QStringLiteral("ledger ") + row.id;
+        e.state = row.id;
         e.startUs = written;
         e.endUs = m_kernel.now();
     });

@@ -85,6 +85,7 @@ QJsonObject eventJson(const RunResult &run, const Event &e)
         {"lost", e.lost},
         {"label", e.label},
         {"detail", e.detail},
+        {"state", e.state},
         {"caption", e.caption},
     };
 }

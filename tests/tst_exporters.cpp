@@ -358,7 +358,7 @@ void TstExporters::timelineHasSchemaAndEveryEvent()
     QCOMPARE(events.size(), run.events.size());
     const QStringList fields = {"t",       "seq",   "type",   "from",    "to",
                                 "request", "key",   "status", "startUs", "endUs",
-                                "lost",    "label", "detail", "caption"};
+                                "lost",    "label", "detail", "state",   "caption"};
     QStringList sortedFields = fields;
     sortedFields.sort();
     for (int i = 0; i < events.size(); ++i) {
@@ -378,6 +378,7 @@ void TstExporters::timelineHasSchemaAndEveryEvent()
         QCOMPARE(o.value("lost"), QJsonValue(e.lost));
         QCOMPARE(o.value("label").toString(), e.label);
         QCOMPARE(o.value("detail").toString(), e.detail);
+        QCOMPARE(o.value("state").toString(), e.state);
         QCOMPARE(o.value("caption").toString(), e.caption);
     }
 }
@@ -524,7 +525,7 @@ void TstExporters::csvRoundTripsEveryField()
     QCOMPARE(rows->size(), run.events.size() + 1);
     QCOMPARE(rows->first().join(QLatin1Char(',')),
              QStringLiteral("seq,t_us,t_ms,type,from,to,request,key,status,start_us,end_us,lost,"
-                            "label,detail,caption"));
+                            "label,detail,state,caption"));
 
     auto optional = [](qint64 v, qint64 absent) {
         return v == absent ? QString() : QString::number(v);
@@ -546,6 +547,7 @@ void TstExporters::csvRoundTripsEveryField()
             e.lost ? QStringLiteral("true") : QStringLiteral("false"),
             e.label,
             e.detail,
+            e.state,
             e.caption,
         };
         QCOMPARE(rows->at(i + 1), expected);

@@ -1,0 +1,178 @@
+// The scene at any moment is rebuilt from the event log alone; at the end of a run it
+// must equal what the SQLite databases actually hold.
+#include "scenarioloader.h"
+#include "scenestate.h"
+#include "simulation.h"
+
+#include <QtTest>
+
+using namespace idem;
+
+namespace {
+
+RunResult runPreset(const QString &name, bool mutex = false, bool cache = false)
+{
+    const ScenarioLoad load = ScenarioLoader::load(name);
+    if (!load.scenario)
+        qFatal("%s", qPrintable(load.error));
+    Scenario s = *load.scenario;
+    s.settings.mutex = mutex;
+    s.settings.cache = cache;
+    const auto outcome = Simulation::run(s);
+    if (!outcome.result)
+        qFatal("%s", qPrintable(outcome.error));
+    return *outcome.result;
+}
+
+QStringList keyRows(const QVector<KeyRowView> &rows)
+{
+    QStringList out;
+    for (const auto &r : rows)
+        out.append(QStringLiteral("%1:%2:%3").arg(r.key, r.status, clusterName(r.origin)));
+    out.sort();
+    return out;
+}
+
+QStringList keyRows(const QVector<KeyRow> &rows)
+{
+    QStringList out;
+    for (const auto &r : rows)
+        out.append(QStringLiteral("%1:%2:%3").arg(r.key, r.status, clusterName(r.origin)));
+    out.sort();
+    return out;
+}
+
+template <typename Rows> QStringList ledgerIds(const Rows &rows)
+{
+    QStringList out;
+    for (const auto &r : rows)
+        out.append(r.id + QLatin1Char(':') + r.key);
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TstSceneState : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void endStateEqualsTheDatabases_data();
+    void endStateEqualsTheDatabases();
+    void claimsBeforeCharges();
+    void messagesTravel();
+    void lostMessageFalls();
+    void lockHolderAndQueue();
+    void cacheEntryWithTtl();
+    void duplicateRowsMarked();
+};
+
+void TstSceneState::endStateEqualsTheDatabases_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<bool>("mutex");
+    QTest::addColumn<bool>("cache");
+    for (const QString &name : ScenarioLoader::presetNames())
+        for (int toggles = 0; toggles < 4; ++toggles)
+            QTest::addRow("%s mutex=%d cache=%d", qPrintable(name), toggles & 1, toggles >> 1)
+                << name << bool(toggles & 1) << bool(toggles >> 1);
+}
+
+void TstSceneState::endStateEqualsTheDatabases()
+{
+    QFETCH(QString, preset);
+    QFETCH(bool, mutex);
+    QFETCH(bool, cache);
+    const RunResult r = runPreset(preset, mutex, cache);
+    const SceneState s = sceneAt(r, r.endUs);
+    QCOMPARE(s.lastEvent, r.events.size() - 1);
+    for (int c = 0; c < 2; ++c) {
+        QCOMPARE(keyRows(s.keys[c]), keyRows(r.keys[c]));
+        QCOMPARE(ledgerIds(s.ledger[c]), ledgerIds(r.ledger[c]));
+    }
+    QVERIFY(s.messages.isEmpty());
+    QCOMPARE(s.duplicateKeys.isEmpty(), r.verdict.anomalies.isEmpty());
+}
+
+void TstSceneState::claimsBeforeCharges()
+{
+    const RunResult r = runPreset(QStringLiteral("parallel-two-clusters"));
+    // Both claims are in (about 25 ms), no charge yet (300 ms operation).
+    const SceneState s = sceneAt(r, 100'000);
+    QCOMPARE(keyRows(s.keys[0]), QStringList{"K1:CREATED:A"});
+    QCOMPARE(keyRows(s.keys[1]), QStringList{"K1:CREATED:B"});
+    QVERIFY(s.ledger[0].isEmpty());
+    QVERIFY(s.ledger[1].isEmpty());
+    // Each server is charging its copy.
+    int charging = 0;
+    for (const ServerView &v : s.servers)
+        charging += v.tasks.contains(QStringLiteral("K1 · charging"));
+    QCOMPARE(charging, 2);
+}
+
+void TstSceneState::messagesTravel()
+{
+    const RunResult r = runPreset(QStringLiteral("single-request"));
+    const SceneState s = sceneAt(r, 10'000); // half way through the 20 ms client hop
+    QCOMPARE(s.messages.size(), 1);
+    const MessageView &m = s.messages.first();
+    QCOMPARE(r.nodes[m.from].kind, NodeKind::Client);
+    QCOMPARE(r.nodes[m.to].kind, NodeKind::Router);
+    QCOMPARE(m.progress, 0.5);
+    QCOMPARE(m.label, QStringLiteral("POST K1"));
+    QVERIFY(!m.response);
+}
+
+void TstSceneState::lostMessageFalls()
+{
+    const RunResult r = runPreset(QStringLiteral("lost-response"));
+    const auto lost =
+        std::find_if(r.events.cbegin(), r.events.cend(), [](const Event &e) { return e.lost; });
+    QVERIFY(lost != r.events.cend());
+    const qint64 late = lost->startUs + (lost->endUs - lost->startUs) * 3 / 4;
+    const SceneState s = sceneAt(r, late);
+    const auto m = std::find_if(s.messages.cbegin(), s.messages.cend(),
+                                [](const MessageView &v) { return v.falling; });
+    QVERIFY(m != s.messages.cend());
+    QCOMPARE(m->status, 201);
+}
+
+void TstSceneState::lockHolderAndQueue()
+{
+    const RunResult r = runPreset(QStringLiteral("burst"), true, false);
+    const auto wait = std::find_if(r.events.cbegin(), r.events.cend(),
+                                   [](const Event &e) { return e.type == EventType::LockWait; });
+    QVERIFY(wait != r.events.cend());
+    const SceneState s = sceneAt(r, wait->t);
+    QCOMPARE(s.locks.size(), 1);
+    QCOMPARE(s.locks.first().key, QStringLiteral("K1"));
+    QVERIFY(s.locks.first().holder >= 0);
+    QVERIFY(!s.locks.first().waiters.isEmpty());
+    QCOMPARE(sceneAt(r, r.endUs).locks.size(), 0);
+}
+
+void TstSceneState::cacheEntryWithTtl()
+{
+    const RunResult r = runPreset(QStringLiteral("parallel-two-clusters"), false, true);
+    const SceneState mid = sceneAt(r, 100'000);
+    QCOMPARE(mid.cache.size(), 1);
+    QCOMPARE(mid.cache.first().status, QStringLiteral("CREATED"));
+    const SceneState end = sceneAt(r, r.endUs);
+    QCOMPARE(end.cache.first().status, QStringLiteral("CONSUMED"));
+    QVERIFY(end.cache.first().expiresUs > r.endUs);
+}
+
+void TstSceneState::duplicateRowsMarked()
+{
+    const RunResult r = runPreset(QStringLiteral("parallel-same-cluster"));
+    const SceneState s = sceneAt(r, r.endUs);
+    QCOMPARE(s.duplicateKeys, QStringList{"K1"});
+    QCOMPARE(s.ledger[0].size(), 2);
+    QVERIFY(s.ledger[0][0].duplicate && s.ledger[0][1].duplicate);
+    QCOMPARE(s.balances[0].value(QStringLiteral("A")), -20);
+    QCOMPARE(s.balances[0].value(QStringLiteral("B")), 20);
+}
+
+QTEST_GUILESS_MAIN(TstSceneState)
+#include "tst_scenestate.moc"
