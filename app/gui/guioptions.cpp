@@ -1,0 +1,194 @@
+#include "guioptions.h"
+
+#include "overrideoptions.h"
+#include "scenarioloader.h"
+#include "simulationcontroller.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QImage>
+#include <QQuickWindow>
+#include <QSaveFile>
+#include <QTextStream>
+#include <QTimer>
+
+namespace idem {
+
+std::optional<QString> GuiOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Idempotency Lab: watch idempotency keys hold or break."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("scenario"),
+                                 QStringLiteral("A preset name or number, or a scenario file"));
+    parser.addOption(
+        {QStringLiteral("at-ms"), QStringLiteral("Put the playhead at T ms"), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QStringLiteral("Render the window to FILE.png and exit"),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("size"),
+                      QStringLiteral("Window size, e.g. 1920x1080 (default 1280x720)"),
+                      QStringLiteral("WxH")});
+    parser.addOption({QStringLiteral("fps-log"),
+                      QStringLiteral("Play the run and log frame times to FILE, then exit"),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("fps-seconds"),
+                      QStringLiteral("How long --fps-log plays (default 10)"),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("play"), QStringLiteral("Start playing at once")});
+    parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark theme")});
+    parser.addOption({QStringLiteral("text-scale"),
+                      QStringLiteral("Scale all text, e.g. 1.5 for a projector"),
+                      QStringLiteral("F")});
+    OverrideOptions::addTo(parser);
+    m_help = parser.helpText();
+    if (!parser.parse(arguments))
+        return parser.errorText();
+    if (parser.isSet(QStringLiteral("help"))) {
+        helpRequested = true;
+        return {};
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return QStringLiteral("give one scenario, got %1: %2")
+            .arg(positional.size())
+            .arg(positional.join(QStringLiteral(", ")));
+    scenario = positional.value(0);
+    auto number = [&](const QString &name, double min, double max) -> std::optional<double> {
+        bool ok = false;
+        const double v = parser.value(name).toDouble(&ok);
+        if (!ok || v < min || v > max)
+            return std::nullopt;
+        return v;
+    };
+    if (parser.isSet(QStringLiteral("at-ms"))) {
+        atMs = number(QStringLiteral("at-ms"), 0, 1e12);
+        if (!atMs)
+            return QStringLiteral("--at-ms takes a time in ms (a number ≥ 0), got \"%1\"")
+                .arg(parser.value(QStringLiteral("at-ms")));
+    }
+    if (parser.isSet(QStringLiteral("size"))) {
+        const QStringList wh = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        const int w = wh.value(0).toInt();
+        const int h = wh.value(1).toInt();
+        if (wh.size() != 2 || w < 640 || h < 400 || w > 7680 || h > 4320)
+            return QStringLiteral("--size takes WIDTHxHEIGHT from 640x400 to 7680x4320, got \"%1\"")
+                .arg(parser.value(QStringLiteral("size")));
+        size = QSize(w, h);
+    }
+    if (parser.isSet(QStringLiteral("text-scale"))) {
+        const auto scale = number(QStringLiteral("text-scale"), 0.5, 3);
+        if (!scale)
+            return QStringLiteral("--text-scale takes a factor from 0.5 to 3, got \"%1\"")
+                .arg(parser.value(QStringLiteral("text-scale")));
+        textScale = *scale;
+    }
+    if (parser.isSet(QStringLiteral("fps-seconds"))) {
+        const auto seconds = number(QStringLiteral("fps-seconds"), 1, 600);
+        if (!seconds)
+            return QStringLiteral("--fps-seconds takes 1 to 600, got \"%1\"")
+                .arg(parser.value(QStringLiteral("fps-seconds")));
+        fpsSeconds = *seconds;
+    }
+    screenshot = parser.value(QStringLiteral("screenshot"));
+    if (!screenshot.isEmpty() && !screenshot.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+        return QStringLiteral("--screenshot writes PNG: give a FILE.png, got \"%1\"")
+            .arg(screenshot);
+    fpsLog = parser.value(QStringLiteral("fps-log"));
+    play = parser.isSet(QStringLiteral("play"));
+    dark = parser.isSet(QStringLiteral("dark"));
+    // Validate the overrides now (on default settings) so a typo fails before any window.
+    Settings probe;
+    if (auto error = OverrideOptions::apply(parser, probe))
+        return error;
+    for (const SettingInfo &info : settingInfos()) {
+        if (!info.flag.isEmpty() && parser.isSet(info.flag)) {
+            m_overrideFlags.append(info.flag);
+            m_overrideValues.append(parser.value(info.flag));
+        }
+    }
+    return {};
+}
+
+std::optional<QString> GuiOptions::apply(SimulationController &controller) const
+{
+    if (!scenario.isEmpty() || !m_overrideFlags.isEmpty()) {
+        const ScenarioLoad load =
+            ScenarioLoader::load(scenario.isEmpty() ? controller.preset() : scenario);
+        if (!load.scenario)
+            return load.error;
+        Scenario s = *load.scenario;
+        for (int i = 0; i < m_overrideFlags.size(); ++i)
+            if (auto error = s.settings.setFromOverride(m_overrideFlags[i], m_overrideValues[i]))
+                return error;
+        const bool isPreset = ScenarioLoader::presetNames().contains(s.name) &&
+                              !scenario.endsWith(QLatin1String(".json"));
+        if (!controller.setScenario(s, isPreset ? s.name : scenario))
+            return controller.errorText();
+    }
+    if (atMs)
+        controller.seek(*atMs * 1000.0);
+    if (play)
+        controller.setPlaying(true);
+    return {};
+}
+
+bool GuiOptions::takeScreenshot(QQuickWindow &window, QGuiApplication &app) const
+{
+    window.resize(size);
+    // Let layouts settle and a couple of frames render before grabbing.
+    QElapsedTimer wait;
+    wait.start();
+    while (wait.elapsed() < 300)
+        app.processEvents(QEventLoop::AllEvents, 50);
+    const QImage image = window.grabWindow();
+    QTextStream err(stderr);
+    if (image.isNull()) {
+        err << "idemlab: could not render the window for the screenshot" << Qt::endl;
+        return false;
+    }
+    QSaveFile file(screenshot);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
+        err << "idemlab: cannot write \"" << screenshot << "\": " << file.errorString() << Qt::endl;
+        return false;
+    }
+    err << "idemlab: wrote " << screenshot << " (" << image.width() << "x" << image.height() << ")"
+        << Qt::endl;
+    return true;
+}
+
+void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &controller) const
+{
+    window.resize(size);
+    auto *file = new QFile(fpsLog, &window);
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        QTextStream(stderr) << "idemlab: cannot write \"" << fpsLog << "\": " << file->errorString()
+                            << Qt::endl;
+        QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(1); });
+        return;
+    }
+    auto *clock = new QElapsedTimer;
+    clock->start();
+    auto *last = new qint64(-1);
+    QTextStream(file) << "# frame_ms_since_start frame_interval_ms messages_in_flight\n";
+    QObject::connect(&window, &QQuickWindow::frameSwapped, file, [file, clock, last, &controller] {
+        const qint64 now = clock->nsecsElapsed();
+        QTextStream out(file);
+        out << QString::number(now / 1e6, 'f', 3) << ' '
+            << (*last < 0 ? QStringLiteral("0") : QString::number((now - *last) / 1e6, 'f', 3))
+            << ' ' << controller.messages()->rowCount() << '\n';
+        *last = now;
+    });
+    controller.setPlaying(true);
+    QTimer::singleShot(int(fpsSeconds * 1000), qApp, [file, clock, last] {
+        file->close();
+        delete clock;
+        delete last;
+        QCoreApplication::quit();
+    });
+}
+
+} // namespace idem

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QGuiApplication;
+class QQuickWindow;
+
+namespace idem {
+
+class SimulationController;
+
+/// The command line of `idemlab`:
+/// `idemlab [preset|file.json] [overrides] [--at-ms T] [--screenshot FILE.png] ...`.
+class GuiOptions
+{
+public:
+    /// Reads the arguments; an error line on bad input.
+    [[nodiscard]] std::optional<QString> parse(const QStringList &arguments);
+    /// Loads the scenario with its overrides into the controller and moves the playhead.
+    [[nodiscard]] std::optional<QString> apply(SimulationController &controller) const;
+    /// Renders the window once, saves the PNG, reports on stderr; false on failure.
+    bool takeScreenshot(QQuickWindow &window, QGuiApplication &app) const;
+    /// Plays the run and writes one line per frame (time since start, frame time) to fpsLog.
+    void startFpsLog(QQuickWindow &window, SimulationController &controller) const;
+    [[nodiscard]] QString helpText() const { return m_help; }
+
+    bool helpRequested = false;
+    QString scenario;
+    QStringList overrideArgs;
+    std::optional<double> atMs;
+    QString screenshot;
+    QString fpsLog;
+    double fpsSeconds = 10;
+    QSize size{1280, 720};
+    bool play = false;
+    bool dark = false;
+    double textScale = 1.0;
+
+private:
+    QString m_help;
+    QStringList m_overrideFlags;
+    QStringList m_overrideValues;
+};
+
+} // namespace idem

@@ -1,0 +1,49 @@
+// idemlab: the Qt Quick app. Parses the command line, loads the QML module, and either
+// shows the window or renders one screenshot and exits.
+#include "guioptions.h"
+#include "simulationcontroller.h"
+
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTextStream>
+#include <QTimer>
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("Idempotency Lab"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Idempotency Lab"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(IDEMLAB_VERSION));
+
+    idem::GuiOptions options;
+    if (const auto error = options.parse(app.arguments())) {
+        QTextStream(stderr) << "idemlab: " << *error << Qt::endl;
+        return 2;
+    }
+    if (options.helpRequested) {
+        QTextStream(stdout) << options.helpText();
+        return 0;
+    }
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    auto *controller = window->property("controller").value<idem::SimulationController *>();
+    if (!controller) {
+        QTextStream(stderr) << "idemlab: the main window has no controller" << Qt::endl;
+        return 1;
+    }
+    if (const auto error = options.apply(*controller)) {
+        QTextStream(stderr) << "idemlab: " << *error << Qt::endl;
+        return 2;
+    }
+    if (!options.screenshot.isEmpty())
+        return options.takeScreenshot(*window, app) ? 0 : 1;
+    if (!options.fpsLog.isEmpty())
+        options.startFpsLog(*window, *controller);
+    return app.exec();
+}

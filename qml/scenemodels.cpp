@@ -1,0 +1,347 @@
+#include "scenemodels.h"
+
+#include "textreport.h"
+
+namespace idem {
+
+// ----------------------------------------------------------------------------- NodeModel
+
+int NodeModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_nodes.size());
+}
+
+QVariant NodeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_nodes.size())
+        return {};
+    const Node &n = m_nodes[index.row()];
+    switch (role) {
+    case NodeIdRole:
+        return n.id;
+    case NameRole:
+        return n.name;
+    case KindRole:
+        return nodeKindName(n.kind);
+    case ClusterRole:
+        return n.cluster;
+    case IndexInGroupRole:
+    case GroupSizeRole: {
+        int position = 0;
+        int size = 0;
+        for (int i = 0; i < m_nodes.size(); ++i) {
+            if (m_nodes[i].kind == n.kind && m_nodes[i].cluster == n.cluster) {
+                if (i < index.row())
+                    ++position;
+                ++size;
+            }
+        }
+        return role == IndexInGroupRole ? position : size;
+    }
+    case TasksRole:
+        return m_tasks.value(index.row());
+    case BusyRole:
+        return !m_tasks.value(index.row()).isEmpty();
+    }
+    return {};
+}
+
+QHash<int, QByteArray> NodeModel::roleNames() const
+{
+    return {{NodeIdRole, "nodeId"},
+            {NameRole, "name"},
+            {KindRole, "kind"},
+            {ClusterRole, "cluster"},
+            {IndexInGroupRole, "indexInGroup"},
+            {GroupSizeRole, "groupSize"},
+            {TasksRole, "tasks"},
+            {BusyRole, "busy"}};
+}
+
+void NodeModel::setNodes(const QVector<Node> &nodes)
+{
+    bool same = nodes.size() == m_nodes.size();
+    for (int i = 0; same && i < nodes.size(); ++i)
+        same = nodes[i].id == m_nodes[i].id && nodes[i].name == m_nodes[i].name;
+    if (same)
+        return;
+    beginResetModel();
+    m_nodes = nodes;
+    m_tasks = QVector<QStringList>(nodes.size());
+    endResetModel();
+}
+
+void NodeModel::setServers(const QVector<ServerView> &servers)
+{
+    QVector<QStringList> tasks(m_nodes.size());
+    for (const ServerView &s : servers)
+        if (s.node >= 0 && s.node < tasks.size())
+            tasks[s.node] = s.tasks;
+    for (int i = 0; i < tasks.size(); ++i) {
+        if (tasks[i] != m_tasks[i]) {
+            m_tasks[i] = tasks[i];
+            emit dataChanged(index(i), index(i), {TasksRole, BusyRole});
+        }
+    }
+}
+
+// ----------------------------------------------------------------------------- MessageModel
+
+int MessageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_messages.size());
+}
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_messages.size())
+        return {};
+    const MessageView &m = m_messages[index.row()];
+    switch (role) {
+    case FromRole:
+        return m.from;
+    case ToRole:
+        return m.to;
+    case ProgressRole:
+        return m.progress;
+    case LabelRole:
+        return m.label;
+    case KeyRole:
+        return m.key;
+    case StatusRole:
+        return m.status;
+    case ResponseRole:
+        return m.response;
+    case FallingRole:
+        return m.falling;
+    case EventRole:
+        return m.event;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> MessageModel::roleNames() const
+{
+    return {{FromRole, "from"},         {ToRole, "to"},           {ProgressRole, "progress"},
+            {LabelRole, "label"},       {KeyRole, "key"},         {StatusRole, "status"},
+            {ResponseRole, "response"}, {FallingRole, "falling"}, {EventRole, "eventIndex"}};
+}
+
+void MessageModel::setMessages(const QVector<MessageView> &messages)
+{
+    bool sameSet = messages.size() == m_messages.size();
+    for (int i = 0; sameSet && i < messages.size(); ++i)
+        sameSet = messages[i].event == m_messages[i].event &&
+                  messages[i].response == m_messages[i].response &&
+                  messages[i].falling == m_messages[i].falling;
+    if (!sameSet) {
+        beginResetModel();
+        m_messages = messages;
+        endResetModel();
+        return;
+    }
+    m_messages = messages;
+    if (!m_messages.isEmpty())
+        emit dataChanged(index(0), index(int(m_messages.size()) - 1), {ProgressRole});
+}
+
+// ----------------------------------------------------------------------------- KeyRowModel
+
+int KeyRowModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant KeyRowModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const KeyRowView &r = m_rows[index.row()];
+    switch (role) {
+    case KeyRole:
+        return r.key;
+    case StatusRole:
+        return r.status;
+    case OriginRole:
+        return clusterName(r.origin);
+    case ReplicaRole:
+        return r.replica;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> KeyRowModel::roleNames() const
+{
+    return {
+        {KeyRole, "key"}, {StatusRole, "status"}, {OriginRole, "origin"}, {ReplicaRole, "replica"}};
+}
+
+void KeyRowModel::setRows(const QVector<KeyRowView> &rows)
+{
+    bool same = rows.size() == m_rows.size();
+    for (int i = 0; same && i < rows.size(); ++i)
+        same = rows[i].key == m_rows[i].key && rows[i].status == m_rows[i].status &&
+               rows[i].origin == m_rows[i].origin && rows[i].replica == m_rows[i].replica;
+    if (same)
+        return;
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+// ----------------------------------------------------------------------------- LedgerModel
+
+int LedgerModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant LedgerModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const LedgerRowView &r = m_rows[index.row()];
+    switch (role) {
+    case LedgerIdRole:
+        return r.id;
+    case KeyRole:
+        return r.key;
+    case OriginRole:
+        return clusterName(r.origin);
+    case FromRole:
+        return r.fromAcct;
+    case ToRole:
+        return r.toAcct;
+    case AmountRole:
+        return double(r.amount);
+    case ReplicaRole:
+        return r.replica;
+    case DuplicateRole:
+        return r.duplicate;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> LedgerModel::roleNames() const
+{
+    return {{LedgerIdRole, "ledgerId"}, {KeyRole, "key"},
+            {OriginRole, "origin"},     {FromRole, "fromAcct"},
+            {ToRole, "toAcct"},         {AmountRole, "amount"},
+            {ReplicaRole, "replica"},   {DuplicateRole, "duplicate"}};
+}
+
+void LedgerModel::setRows(const QVector<LedgerRowView> &rows)
+{
+    bool same = rows.size() == m_rows.size();
+    for (int i = 0; same && i < rows.size(); ++i)
+        same = rows[i].id == m_rows[i].id && rows[i].duplicate == m_rows[i].duplicate;
+    if (same)
+        return;
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+// ----------------------------------------------------------------------------- CacheModel
+
+int CacheModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QVariant CacheModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size())
+        return {};
+    const CacheEntryView &e = m_entries[index.row()];
+    switch (role) {
+    case KeyRole:
+        return e.key;
+    case StatusRole:
+        return e.status;
+    case OriginRole:
+        return clusterName(e.origin);
+    case TtlTextRole:
+        return TextReport::duration(e.expiresUs - m_now);
+    }
+    return {};
+}
+
+QHash<int, QByteArray> CacheModel::roleNames() const
+{
+    return {
+        {KeyRole, "key"}, {StatusRole, "status"}, {OriginRole, "origin"}, {TtlTextRole, "ttlText"}};
+}
+
+void CacheModel::setEntries(const QVector<CacheEntryView> &entries, qint64 nowUs)
+{
+    bool same = entries.size() == m_entries.size();
+    for (int i = 0; same && i < entries.size(); ++i)
+        same = entries[i].key == m_entries[i].key && entries[i].status == m_entries[i].status;
+    m_now = nowUs;
+    if (!same) {
+        beginResetModel();
+        m_entries = entries;
+        endResetModel();
+        return;
+    }
+    m_entries = entries;
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0), index(int(m_entries.size()) - 1), {TtlTextRole});
+}
+
+// ----------------------------------------------------------------------------- EventModel
+
+int EventModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_run ? 0 : int(m_run->events.size());
+}
+
+QVariant EventModel::data(const QModelIndex &index, int role) const
+{
+    if (!m_run || !index.isValid() || index.row() >= m_run->events.size())
+        return {};
+    const Event &e = m_run->events[index.row()];
+    switch (role) {
+    case TimeRole:
+        return double(e.t);
+    case TypeRole:
+        return eventTypeName(e.type);
+    case FromRole:
+        return e.from;
+    case ToRole:
+        return e.to;
+    case StatusRole:
+        return e.status;
+    case LabelRole:
+        return e.label;
+    case CaptionRole:
+        return e.caption;
+    case KeyRole:
+        return e.key;
+    case StartRole:
+        return double(e.startUs);
+    case EndRole:
+        return double(e.endUs);
+    case LostRole:
+        return e.lost;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> EventModel::roleNames() const
+{
+    return {{TimeRole, "time"},       {TypeRole, "type"},     {FromRole, "from"},
+            {ToRole, "to"},           {StatusRole, "status"}, {LabelRole, "label"},
+            {CaptionRole, "caption"}, {KeyRole, "key"},       {StartRole, "startUs"},
+            {EndRole, "endUs"},       {LostRole, "lost"}};
+}
+
+void EventModel::setRun(const RunResult *run)
+{
+    beginResetModel();
+    m_run = run;
+    endResetModel();
+}
+
+} // namespace idem

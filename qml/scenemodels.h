@@ -1,0 +1,194 @@
+#pragma once
+
+#include "runresult.h"
+#include "scenestate.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+namespace idem {
+
+/// The nodes of the scene with what each is doing at the playhead.
+class NodeModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by SimulationController")
+
+public:
+    enum Role
+    {
+        NodeIdRole = Qt::UserRole + 1,
+        NameRole,
+        KindRole,
+        ClusterRole,
+        IndexInGroupRole,
+        GroupSizeRole,
+        TasksRole,
+        BusyRole,
+    };
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setNodes(const QVector<Node> &nodes);
+    void setServers(const QVector<ServerView> &servers);
+
+private:
+    QVector<Node> m_nodes;
+    QVector<QStringList> m_tasks;
+};
+
+/// Messages in flight at the playhead.
+class MessageModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by SimulationController")
+
+public:
+    enum Role
+    {
+        FromRole = Qt::UserRole + 1,
+        ToRole,
+        ProgressRole,
+        LabelRole,
+        KeyRole,
+        StatusRole,
+        ResponseRole,
+        FallingRole,
+        EventRole,
+    };
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Updates in place where the same events are still in flight (only progress changes),
+    /// resetting only when the set of messages changed.
+    void setMessages(const QVector<MessageView> &messages);
+
+private:
+    QVector<MessageView> m_messages;
+};
+
+/// One DB's `idempotency_keys` rows at the playhead.
+class KeyRowModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by SimulationController")
+
+public:
+    enum Role
+    {
+        KeyRole = Qt::UserRole + 1,
+        StatusRole,
+        OriginRole,
+        ReplicaRole,
+    };
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    void setRows(const QVector<KeyRowView> &rows);
+
+private:
+    QVector<KeyRowView> m_rows;
+};
+
+/// One DB's ledger rows at the playhead.
+class LedgerModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by SimulationController")
+
+public:
+    enum Role
+    {
+        LedgerIdRole = Qt::UserRole + 1,
+        KeyRole,
+        OriginRole,
+        FromRole,
+        ToRole,
+        AmountRole,
+        ReplicaRole,
+        DuplicateRole,
+    };
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    void setRows(const QVector<LedgerRowView> &rows);
+
+private:
+    QVector<LedgerRowView> m_rows;
+};
+
+/// The shared cache's entries at the playhead.
+class CacheModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by SimulationController")
+
+public:
+    enum Role
+    {
+        KeyRole = Qt::UserRole + 1,
+        StatusRole,
+        OriginRole,
+        TtlTextRole,
+    };
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    void setEntries(const QVector<CacheEntryView> &entries, qint64 nowUs);
+
+private:
+    QVector<CacheEntryView> m_entries;
+    qint64 m_now = 0;
+};
+
+/// Every event of the run (static per run): the timeline's and the inspector's source.
+class EventModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by SimulationController")
+
+public:
+    enum Role
+    {
+        TimeRole = Qt::UserRole + 1,
+        TypeRole,
+        FromRole,
+        ToRole,
+        StatusRole,
+        LabelRole,
+        CaptionRole,
+        KeyRole,
+        StartRole,
+        EndRole,
+        LostRole,
+    };
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    void setRun(const RunResult *run);
+
+private:
+    const RunResult *m_run = nullptr;
+};
+
+} // namespace idem

@@ -1,0 +1,486 @@
+#include "simulationcontroller.h"
+
+#include "claimhandler.h"
+#include "scenarioloader.h"
+#include "simulation.h"
+#include "textreport.h"
+
+#include <QLoggingCategory>
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcController, "idemlab.gui.controller")
+
+namespace idem {
+
+namespace {
+constexpr qint64 axisCapUs = 40'000; ///< an idle stretch shows as if it lasted at most this
+constexpr int tickMs = 16;
+} // namespace
+
+SimulationController::SimulationController(QObject *parent) : QObject(parent)
+{
+    m_presetNames = ScenarioLoader::presetNames();
+    for (const QString &name : m_presetNames) {
+        const ScenarioLoad load = ScenarioLoader::load(name);
+        m_presetTitles.append(load.scenario ? load.scenario->title : name);
+        m_presetDescriptions.append(load.scenario ? load.scenario->description : load.error);
+    }
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(tickMs);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        const qint64 ns = m_clock.nsecsElapsed();
+        m_clock.restart();
+        advance(ns);
+    });
+    setPreset(ScenarioLoader::defaultPreset());
+}
+
+SimulationController::~SimulationController() = default;
+
+void SimulationController::setError(const QString &error)
+{
+    if (m_error == error)
+        return;
+    m_error = error;
+    if (!error.isEmpty())
+        qCWarning(lcController) << error;
+    emit errorTextChanged();
+}
+
+void SimulationController::setPreset(const QString &nameOrPath)
+{
+    if (nameOrPath == m_preset && m_run)
+        return;
+    const ScenarioLoad load = ScenarioLoader::load(nameOrPath);
+    if (!load.scenario) {
+        setError(load.error);
+        return;
+    }
+    Scenario scenario = *load.scenario;
+    if (m_run) {
+        // The toggles are the lesson: they stay as the user set them across presets.
+        scenario.settings.mutex = m_scenario.settings.mutex;
+        scenario.settings.cache = m_scenario.settings.cache;
+        scenario.settings.replay = m_scenario.settings.replay;
+        scenario.settings.seed = m_scenario.settings.seed;
+    }
+    setScenario(scenario, nameOrPath);
+}
+
+bool SimulationController::setScenario(const Scenario &scenario, const QString &presetName)
+{
+    const bool presetDiffers = presetName != m_preset;
+    m_scenario = scenario;
+    m_preset = presetName.isEmpty() ? scenario.name : presetName;
+    m_time = 0;
+    rerun();
+    if (presetDiffers)
+        emit presetChanged();
+    emit settingsChanged();
+    return m_run.has_value();
+}
+
+QString SimulationController::scenarioTitle() const
+{
+    return m_scenario.title;
+}
+
+QString SimulationController::scenarioDescription() const
+{
+    return m_scenario.description;
+}
+
+template <typename T> void SimulationController::changeSetting(T Settings::*member, T value)
+{
+    if (m_scenario.settings.*member == value)
+        return;
+    m_scenario.settings.*member = value;
+    rerun();
+    emit settingsChanged();
+}
+
+void SimulationController::setMutex(bool on)
+{
+    changeSetting(&Settings::mutex, on);
+}
+
+void SimulationController::setCache(bool on)
+{
+    changeSetting(&Settings::cache, on);
+}
+
+void SimulationController::setDelayMs(double ms)
+{
+    changeSetting(&Settings::delayUs, qint64(std::llround(std::clamp(ms, 0.0, 3.6e6) * 1000)));
+}
+
+void SimulationController::setLagMs(double ms)
+{
+    changeSetting(&Settings::lagUs, qint64(std::llround(std::clamp(ms, 0.0, 8.64e7) * 1000)));
+}
+
+void SimulationController::setOpMs(double ms)
+{
+    changeSetting(&Settings::opUs, qint64(std::llround(std::clamp(ms, 0.0, 3.6e6) * 1000)));
+}
+
+void SimulationController::setSeed(int seed)
+{
+    changeSetting(&Settings::seed, quint64(std::max(0, seed)));
+}
+
+void SimulationController::setReplayOriginal(bool on)
+{
+    changeSetting(&Settings::replay, on ? ReplayMode::Original : ReplayMode::Seed);
+}
+
+void SimulationController::rerun()
+{
+    const auto outcome = Simulation::run(m_scenario);
+    if (!outcome.result) {
+        setError(outcome.error);
+        return;
+    }
+    setError({});
+    m_run = std::move(*outcome.result);
+    m_events.setRun(&*m_run);
+    m_nodes.setNodes(m_run->nodes);
+    buildAxis();
+    emit runChanged();
+    // Same moment, new run: a teacher flips a toggle and looks at the same instant again.
+    setTime(std::min<qint64>(m_time, m_run->endUs), true);
+}
+
+void SimulationController::buildAxis()
+{
+    m_axisTimes.clear();
+    m_axisPositions.clear();
+    m_axisTimes.append(0);
+    for (const Event &e : m_run->events)
+        if (e.t > m_axisTimes.last())
+            m_axisTimes.append(e.t);
+    if (m_axisTimes.size() == 1)
+        m_axisTimes.append(1);
+    double total = 0;
+    m_axisPositions.append(0);
+    for (int i = 1; i < m_axisTimes.size(); ++i) {
+        total += double(std::min(m_axisTimes[i] - m_axisTimes[i - 1], axisCapUs));
+        m_axisPositions.append(total);
+    }
+    for (double &p : m_axisPositions)
+        p /= total;
+}
+
+double SimulationController::axisPosition(double timeUs) const
+{
+    if (m_axisTimes.size() < 2)
+        return 0;
+    const auto it = std::upper_bound(m_axisTimes.cbegin(), m_axisTimes.cend(), qint64(timeUs));
+    if (it == m_axisTimes.cbegin())
+        return 0;
+    if (it == m_axisTimes.cend())
+        return 1;
+    const int i = int(it - m_axisTimes.cbegin());
+    const double a = double(m_axisTimes[i - 1]);
+    const double b = double(m_axisTimes[i]);
+    const double f = (timeUs - a) / (b - a);
+    return m_axisPositions[i - 1] + f * (m_axisPositions[i] - m_axisPositions[i - 1]);
+}
+
+double SimulationController::axisTime(double position) const
+{
+    if (m_axisTimes.size() < 2)
+        return 0;
+    position = std::clamp(position, 0.0, 1.0);
+    const auto it = std::upper_bound(m_axisPositions.cbegin(), m_axisPositions.cend(), position);
+    if (it == m_axisPositions.cend())
+        return double(m_axisTimes.last());
+    const int i = std::max(1, int(it - m_axisPositions.cbegin()));
+    const double a = m_axisPositions[i - 1];
+    const double b = m_axisPositions[i];
+    const double f = b > a ? (position - a) / (b - a) : 0;
+    return double(m_axisTimes[i - 1]) + f * double(m_axisTimes[i] - m_axisTimes[i - 1]);
+}
+
+void SimulationController::seek(double timeUs)
+{
+    setTime(qint64(std::llround(timeUs)));
+}
+
+void SimulationController::setTime(qint64 t, bool force)
+{
+    const qint64 end = m_run ? m_run->endUs : 0;
+    t = std::clamp<qint64>(t, 0, end);
+    if (t == m_time && !force)
+        return;
+    m_time = t;
+    refreshState();
+    emit timeChanged();
+}
+
+void SimulationController::refreshState()
+{
+    if (!m_run)
+        return;
+    m_state = sceneAt(*m_run, m_time);
+    m_nodes.setServers(m_state.servers);
+    m_messages.setMessages(m_state.messages);
+    for (int c = 0; c < 2; ++c) {
+        m_keys[c].setRows(m_state.keys[c]);
+        m_ledger[c].setRows(m_state.ledger[c]);
+    }
+    m_cache.setEntries(m_state.cache, m_time);
+}
+
+void SimulationController::setPlaying(bool playing)
+{
+    if (playing == m_playing)
+        return;
+    if (playing && m_run && m_time >= m_run->endUs)
+        setTime(0);
+    m_playing = playing;
+    if (playing) {
+        m_clock.start();
+        m_timer.start();
+    } else {
+        m_timer.stop();
+    }
+    emit playingChanged();
+}
+
+void SimulationController::advance(qint64 realNs)
+{
+    if (!m_run)
+        return;
+    // Virtual time runs at `speed`, faster through stretches the axis compresses, so the
+    // playhead crosses a 60 s replication lag as quickly as 40 ms of traffic.
+    double budget = double(realNs) / 1000.0 * m_speed; // µs of "axis time"
+    qint64 t = m_time;
+    while (budget > 0 && t < m_run->endUs) {
+        const auto it = std::upper_bound(m_axisTimes.cbegin(), m_axisTimes.cend(), t);
+        if (it == m_axisTimes.cend())
+            break;
+        const qint64 segEnd = *it;
+        const qint64 segStart = *(it - 1);
+        const double stretch =
+            double(segEnd - segStart) / double(std::min(segEnd - segStart, axisCapUs));
+        const double needed = double(segEnd - t) / stretch;
+        if (budget >= needed) {
+            budget -= needed;
+            t = segEnd;
+        } else {
+            t += qint64(budget * stretch);
+            budget = 0;
+        }
+    }
+    setTime(t);
+    if (m_time >= m_run->endUs)
+        setPlaying(false);
+}
+
+void SimulationController::setSpeed(double speed)
+{
+    speed = std::clamp(speed, 0.01, 10.0);
+    if (qFuzzyCompare(speed, m_speed))
+        return;
+    m_speed = speed;
+    emit speedChanged();
+}
+
+void SimulationController::faster()
+{
+    setSpeed(m_speed * 2.0);
+}
+
+void SimulationController::slower()
+{
+    setSpeed(m_speed / 2.0);
+}
+
+void SimulationController::stepNext()
+{
+    if (!m_run)
+        return;
+    setPlaying(false);
+    for (const Event &e : m_run->events) {
+        if (e.t > m_time) {
+            setTime(e.t);
+            return;
+        }
+    }
+}
+
+void SimulationController::stepPrevious()
+{
+    if (!m_run)
+        return;
+    setPlaying(false);
+    qint64 previous = 0;
+    for (const Event &e : m_run->events) {
+        if (e.t >= m_time)
+            break;
+        previous = e.t;
+    }
+    setTime(previous);
+}
+
+void SimulationController::restart()
+{
+    setTime(0);
+}
+
+void SimulationController::seekToEvent(int event)
+{
+    if (!m_run || event < 0 || event >= m_run->events.size())
+        return;
+    setTime(m_run->events[event].t);
+    setHighlightedEvent(event);
+}
+
+void SimulationController::setHighlightedEvent(int event)
+{
+    if (event == m_highlighted)
+        return;
+    m_highlighted = event;
+    emit highlightedEventChanged();
+}
+
+QString SimulationController::caption() const
+{
+    const QString when = QStringLiteral("t = %1").arg(TextReport::duration(m_time));
+    if (!m_run || m_state.lastEvent < 0)
+        return when + QStringLiteral(" · press Play (Space) to start");
+    return when + QStringLiteral(" · ") + m_run->events[m_state.lastEvent].caption;
+}
+
+QString SimulationController::verdictText() const
+{
+    return m_run ? m_run->verdict.summary() : m_error;
+}
+
+QString SimulationController::anomalyText() const
+{
+    if (m_state.duplicateKeys.isEmpty())
+        return {};
+    QStringList parts;
+    for (const QString &key : m_state.duplicateKeys) {
+        QStringList ids;
+        for (int c = 0; c < 2; ++c)
+            for (const LedgerRowView &row : m_state.ledger[c])
+                if (row.key == key && row.duplicate && !row.replica && !ids.contains(row.id))
+                    ids.append(row.id);
+        parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
+                         .arg(key)
+                         .arg(ids.size())
+                         .arg(ids.join(QStringLiteral(", "))));
+    }
+    parts.removeDuplicates();
+    return QStringLiteral("DUPLICATE EFFECT — ") + parts.join(QStringLiteral("; "));
+}
+
+QString SimulationController::lockText(int cluster) const
+{
+    if (!m_run)
+        return {};
+    QStringList parts;
+    for (const LockView &l : m_state.locks) {
+        if (l.cluster != cluster)
+            continue;
+        QString text =
+            QStringLiteral("lock %1: %2")
+                .arg(l.key, l.holder >= 0 ? m_run->nodes[l.holder].name : QStringLiteral("free"));
+        if (!l.waiters.isEmpty())
+            text += QStringLiteral(" (+%1 waiting)").arg(l.waiters.size());
+        parts.append(text);
+    }
+    if (parts.isEmpty())
+        return m_scenario.settings.mutex ? QStringLiteral("mutex on · no lock held")
+                                         : QStringLiteral("mutex off");
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString SimulationController::balancesText(int cluster) const
+{
+    QStringList parts;
+    const auto &balances = m_state.balances[cluster];
+    for (auto it = balances.cbegin(); it != balances.cend(); ++it)
+        parts.append(QStringLiteral("%1 %2%3")
+                         .arg(it.key(), it.value() > 0 ? QStringLiteral("+") : QString())
+                         .arg(it.value()));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QVariantList SimulationController::eventTicks() const
+{
+    QVariantList ticks;
+    if (!m_run)
+        return ticks;
+    qint64 last = -1;
+    for (const Event &e : m_run->events) {
+        if (e.t == last)
+            continue;
+        last = e.t;
+        ticks.append(axisPosition(double(e.t)));
+    }
+    return ticks;
+}
+
+QVariantList SimulationController::anomalyTicks() const
+{
+    QVariantList ticks;
+    if (!m_run)
+        return ticks;
+    for (const Event &e : m_run->events)
+        if (e.type == EventType::Anomaly)
+            ticks.append(axisPosition(double(e.t)));
+    return ticks;
+}
+
+void SimulationController::sendFromClient(int client, bool newKey)
+{
+    if (client < 0 || client >= m_scenario.clients.size())
+        return;
+    RequestSpec request;
+    request.client = client;
+    request.atUs = m_time;
+    int highest = 0;
+    for (const RequestSpec &r : m_scenario.requests) {
+        if (r.key && r.key->startsWith(QLatin1Char('K')))
+            highest = std::max(highest, r.key->mid(1).toInt());
+        if (r.client == client) {
+            request.key = r.key;
+            request.body = r.body;
+        }
+    }
+    if (newKey || !request.key)
+        request.key = QStringLiteral("K%1").arg(highest + 1);
+    int n = int(m_scenario.requests.size()) + 1;
+    auto taken = [&](const QString &id) {
+        return std::any_of(m_scenario.requests.cbegin(), m_scenario.requests.cend(),
+                           [&](const RequestSpec &r) { return r.id == id; });
+    };
+    while (taken(QStringLiteral("R%1").arg(n)))
+        ++n;
+    request.id = QStringLiteral("R%1").arg(n);
+    m_scenario.requests.append(request);
+    // Keep the order the engine expects: by time, stable.
+    std::stable_sort(m_scenario.requests.begin(), m_scenario.requests.end(),
+                     [](const RequestSpec &a, const RequestSpec &b) { return a.atUs < b.atUs; });
+    rerun();
+}
+
+bool SimulationController::loadFile(const QUrl &url)
+{
+    const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+    const ScenarioLoad load = ScenarioLoader::fromFile(path);
+    if (!load.scenario) {
+        setError(load.error);
+        return false;
+    }
+    return setScenario(*load.scenario, path);
+}
+
+} // namespace idem

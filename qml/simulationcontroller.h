@@ -1,0 +1,202 @@
+#pragma once
+
+#include "runresult.h"
+#include "scenemodels.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <optional>
+
+namespace idem {
+
+/// The GUI's one controller: the scenario and its settings, the engine run they produce,
+/// and the playhead moving through that run's event log. Every change of a setting runs
+/// the engine again and keeps the playhead where it was.
+class SimulationController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(QStringList presetNames READ presetNames CONSTANT)
+    Q_PROPERTY(QStringList presetTitles READ presetTitles CONSTANT)
+    Q_PROPERTY(QStringList presetDescriptions READ presetDescriptions CONSTANT)
+    Q_PROPERTY(QString preset READ preset WRITE setPreset NOTIFY presetChanged)
+    Q_PROPERTY(int presetIndex READ presetIndex NOTIFY presetChanged)
+    Q_PROPERTY(QString scenarioTitle READ scenarioTitle NOTIFY runChanged)
+    Q_PROPERTY(QString scenarioDescription READ scenarioDescription NOTIFY runChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+
+    Q_PROPERTY(bool mutex READ mutex WRITE setMutex NOTIFY settingsChanged)
+    Q_PROPERTY(bool cache READ cache WRITE setCache NOTIFY settingsChanged)
+    Q_PROPERTY(double delayMs READ delayMs WRITE setDelayMs NOTIFY settingsChanged)
+    Q_PROPERTY(double lagMs READ lagMs WRITE setLagMs NOTIFY settingsChanged)
+    Q_PROPERTY(double opMs READ opMs WRITE setOpMs NOTIFY settingsChanged)
+    Q_PROPERTY(int seed READ seed WRITE setSeed NOTIFY settingsChanged)
+    Q_PROPERTY(
+        bool replayOriginal READ replayOriginal WRITE setReplayOriginal NOTIFY settingsChanged)
+
+    Q_PROPERTY(double timeUs READ timeUs WRITE seek NOTIFY timeChanged)
+    Q_PROPERTY(double endUs READ endUs NOTIFY runChanged)
+    Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
+    Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
+    Q_PROPERTY(int currentEvent READ currentEvent NOTIFY timeChanged)
+    Q_PROPERTY(int eventCount READ eventCount NOTIFY runChanged)
+    Q_PROPERTY(QString caption READ caption NOTIFY timeChanged)
+    Q_PROPERTY(int highlightedEvent READ highlightedEvent WRITE setHighlightedEvent NOTIFY
+                   highlightedEventChanged)
+
+    Q_PROPERTY(QString verdictText READ verdictText NOTIFY runChanged)
+    Q_PROPERTY(QString anomalyText READ anomalyText NOTIFY timeChanged)
+    Q_PROPERTY(QString lockTextA READ lockTextA NOTIFY timeChanged)
+    Q_PROPERTY(QString lockTextB READ lockTextB NOTIFY timeChanged)
+    Q_PROPERTY(QString balancesA READ balancesA NOTIFY timeChanged)
+    Q_PROPERTY(QString balancesB READ balancesB NOTIFY timeChanged)
+    Q_PROPERTY(QVariantList eventTicks READ eventTicks NOTIFY runChanged)
+    Q_PROPERTY(QVariantList anomalyTicks READ anomalyTicks NOTIFY runChanged)
+
+    Q_PROPERTY(NodeModel *nodes READ nodes CONSTANT)
+    Q_PROPERTY(MessageModel *messages READ messages CONSTANT)
+    Q_PROPERTY(KeyRowModel *keysA READ keysA CONSTANT)
+    Q_PROPERTY(KeyRowModel *keysB READ keysB CONSTANT)
+    Q_PROPERTY(LedgerModel *ledgerA READ ledgerA CONSTANT)
+    Q_PROPERTY(LedgerModel *ledgerB READ ledgerB CONSTANT)
+    Q_PROPERTY(CacheModel *cacheEntries READ cacheEntries CONSTANT)
+    Q_PROPERTY(EventModel *events READ events CONSTANT)
+
+public:
+    explicit SimulationController(QObject *parent = nullptr);
+    ~SimulationController() override;
+
+    QStringList presetNames() const { return m_presetNames; }
+    QStringList presetTitles() const { return m_presetTitles; }
+    QStringList presetDescriptions() const { return m_presetDescriptions; }
+    QString preset() const { return m_preset; }
+    void setPreset(const QString &nameOrPath);
+    int presetIndex() const { return int(m_presetNames.indexOf(m_preset)); }
+    QString scenarioTitle() const;
+    QString scenarioDescription() const;
+    QString errorText() const { return m_error; }
+
+    bool mutex() const { return m_scenario.settings.mutex; }
+    void setMutex(bool on);
+    bool cache() const { return m_scenario.settings.cache; }
+    void setCache(bool on);
+    double delayMs() const { return double(m_scenario.settings.delayUs) / 1000.0; }
+    void setDelayMs(double ms);
+    double lagMs() const { return double(m_scenario.settings.lagUs) / 1000.0; }
+    void setLagMs(double ms);
+    double opMs() const { return double(m_scenario.settings.opUs) / 1000.0; }
+    void setOpMs(double ms);
+    int seed() const { return int(m_scenario.settings.seed); }
+    void setSeed(int seed);
+    bool replayOriginal() const { return m_scenario.settings.replay == ReplayMode::Original; }
+    void setReplayOriginal(bool on);
+
+    double timeUs() const { return double(m_time); }
+    void seek(double timeUs);
+    double endUs() const { return m_run ? double(m_run->endUs) : 0.0; }
+    bool playing() const { return m_playing; }
+    void setPlaying(bool playing);
+    double speed() const { return m_speed; }
+    void setSpeed(double speed);
+    int currentEvent() const { return m_state.lastEvent; }
+    int eventCount() const { return m_run ? int(m_run->events.size()) : 0; }
+    QString caption() const;
+    int highlightedEvent() const { return m_highlighted; }
+    void setHighlightedEvent(int event);
+
+    QString verdictText() const;
+    QString anomalyText() const;
+    QString lockTextA() const { return lockText(0); }
+    QString lockTextB() const { return lockText(1); }
+    QString balancesA() const { return balancesText(0); }
+    QString balancesB() const { return balancesText(1); }
+    QVariantList eventTicks() const;
+    QVariantList anomalyTicks() const;
+
+    NodeModel *nodes() { return &m_nodes; }
+    MessageModel *messages() { return &m_messages; }
+    KeyRowModel *keysA() { return &m_keys[0]; }
+    KeyRowModel *keysB() { return &m_keys[1]; }
+    LedgerModel *ledgerA() { return &m_ledger[0]; }
+    LedgerModel *ledgerB() { return &m_ledger[1]; }
+    CacheModel *cacheEntries() { return &m_cache; }
+    EventModel *events() { return &m_events; }
+
+    /// The run on screen (nullptr before the first successful run).
+    const RunResult *run() const { return m_run ? &*m_run : nullptr; }
+    /// The scenario with the settings as changed in the GUI.
+    const Scenario &scenario() const { return m_scenario; }
+    /// Replaces the scenario (file, command line); runs it. False + errorText on failure.
+    bool setScenario(const Scenario &scenario, const QString &presetName = {});
+
+    Q_INVOKABLE void togglePlaying() { setPlaying(!m_playing); }
+    Q_INVOKABLE void stepNext();
+    Q_INVOKABLE void stepPrevious();
+    Q_INVOKABLE void restart();
+    Q_INVOKABLE void seekToEvent(int event);
+    Q_INVOKABLE void faster();
+    Q_INVOKABLE void slower();
+    /// Client `client` (its index among the clients) sends a request now: with the key of
+    /// its last request, or a new key. The engine runs again with it.
+    Q_INVOKABLE void sendFromClient(int client, bool newKey);
+    /// Loads a scenario file; false and errorText on failure.
+    Q_INVOKABLE bool loadFile(const QUrl &url);
+    /// The scrub bar's axis: long idle stretches (replication lag) are compressed so the
+    /// busy parts stay readable. Both map [0, endUs] onto [0, 1] monotonically.
+    Q_INVOKABLE double axisPosition(double timeUs) const;
+    Q_INVOKABLE double axisTime(double position) const;
+
+    /// Advances the playhead by `realNs` of wall time at the current speed (the timer's tick;
+    /// public for tests).
+    void advance(qint64 realNs);
+
+signals:
+    void presetChanged();
+    void runChanged();
+    void errorTextChanged();
+    void settingsChanged();
+    void timeChanged();
+    void playingChanged();
+    void speedChanged();
+    void highlightedEventChanged();
+
+private:
+    void rerun();
+    void setTime(qint64 t, bool force = false);
+    void refreshState();
+    void buildAxis();
+    void setError(const QString &error);
+    QString lockText(int cluster) const;
+    QString balancesText(int cluster) const;
+    template <typename T> void changeSetting(T Settings::*member, T value);
+
+    QStringList m_presetNames;
+    QStringList m_presetTitles;
+    QStringList m_presetDescriptions;
+    QString m_preset;
+    Scenario m_scenario;
+    std::optional<RunResult> m_run;
+    SceneState m_state;
+    QString m_error;
+    qint64 m_time = 0;
+    bool m_playing = false;
+    double m_speed = 0.05;
+    int m_highlighted = -1;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    QVector<qint64> m_axisTimes;     ///< breakpoints of the compressed axis
+    QVector<double> m_axisPositions; ///< their positions in [0, 1]
+
+    NodeModel m_nodes;
+    MessageModel m_messages;
+    KeyRowModel m_keys[2];
+    LedgerModel m_ledger[2];
+    CacheModel m_cache;
+    EventModel m_events;
+};
+
+} // namespace idem
