@@ -160,7 +160,8 @@ bool GuiOptions::takeScreenshot(QQuickWindow &window, QGuiApplication &app) cons
     return true;
 }
 
-void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &controller) const
+void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &controller,
+                             const QElapsedTimer &sinceStart) const
 {
     window.resize(size);
     auto *file = new QFile(fpsLog, &window);
@@ -170,10 +171,9 @@ void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &control
         QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(1); });
         return;
     }
-    auto *clock = new QElapsedTimer;
-    clock->start();
+    auto *clock = new QElapsedTimer(sinceStart);
     auto *last = new qint64(-1);
-    QTextStream(file) << "# frame_ms_since_start frame_interval_ms messages_in_flight\n";
+    QTextStream(file) << "# ms_since_process_start frame_interval_ms messages_in_flight\n";
     QObject::connect(&window, &QQuickWindow::frameSwapped, file, [file, clock, last, &controller] {
         const qint64 now = clock->nsecsElapsed();
         QTextStream out(file);

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QElapsedTimer;
 class QGuiApplication;
 class QQuickWindow;
 
@@ -25,7 +26,9 @@ public:
     /// Renders the window once, saves the PNG, reports on stderr; false on failure.
     bool takeScreenshot(QQuickWindow &window, QGuiApplication &app) const;
     /// Plays the run and writes one line per frame (time since start, frame time) to fpsLog.
-    void startFpsLog(QQuickWindow &window, SimulationController &controller) const;
+    /// Times are measured from `sinceStart` (started first thing in main()).
+    void startFpsLog(QQuickWindow &window, SimulationController &controller,
+                     const QElapsedTimer &sinceStart) const;
     [[nodiscard]] QString helpText() const { return m_help; }
 
     bool helpRequested = false;

@@ -3,6 +3,7 @@
 #include "guioptions.h"
 #include "simulationcontroller.h"
 
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -11,6 +12,8 @@
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart; // for --fps-log's "first frame" figure
+    sinceStart.start();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Idempotency Lab"));
     QGuiApplication::setOrganizationName(QStringLiteral("Idempotency Lab"));
@@ -44,6 +47,6 @@ int main(int argc, char *argv[])
     if (!options.screenshot.isEmpty())
         return options.takeScreenshot(*window, app) ? 0 : 1;
     if (!options.fpsLog.isEmpty())
-        options.startFpsLog(*window, *controller);
+        options.startFpsLog(*window, *controller, sinceStart);
     return app.exec();
 }
