@@ -96,7 +96,7 @@ public:
     void setReplayOriginal(bool on);
 
     double timeUs() const { return double(m_time); }
-    void seek(double timeUs);
+    Q_INVOKABLE void seek(double timeUs);
     double endUs() const { return m_run ? double(m_run->endUs) : 0.0; }
     bool playing() const { return m_playing; }
     void setPlaying(bool playing);
