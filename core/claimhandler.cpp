@@ -102,7 +102,8 @@ void ClaimHandler::handle(const HandlerContext &ctx, const PaymentRequest &reque
     x->fingerprint =
         requestFingerprint(QStringLiteral("POST"), paymentsPath, canonicalBody(request.body));
     m_rt.note(ctx, EventType::Validate,
-              QStringLiteral("POST /payments with key %1 — header valid").arg(ctx.label));
+              QString(QLatin1String("POST /payments with key ") % ctx.label %
+                      QStringLiteral(" — header valid")));
     if (m_rt.settings().cache)
         claimInCache(x);
     else

@@ -27,48 +27,54 @@ QString dbLabel(DbOp op, const QString &key)
     return {};
 }
 
-QString dbSentence(const DbCommand &cmd, const DbResult &r, const QString &key, const QString &db)
+using L1 = QLatin1String;
+
+// Captions are built on the hot path: QStringBuilder concatenation, one allocation each.
+QString dbCaption(const QString &server, const DbCommand &cmd, const DbResult &r,
+                  const QString &key, const QString &db)
 {
     if (!r.ok())
-        return QStringLiteral("%1 statement failed: %2").arg(db, r.error);
+        return server % L1(": ") % db % L1(" statement failed: ") % r.error;
     switch (cmd.op) {
     case DbOp::Lookup:
         if (!r.found)
-            return QStringLiteral("key %1 not in %2").arg(key, db);
-        return QStringLiteral("key %1 found in %2: %3").arg(key, db, r.row.status);
+            return server % L1(": key ") % key % L1(" not in ") % db;
+        return server % L1(": key ") % key % L1(" found in ") % db % L1(": ") % r.row.status;
     case DbOp::Claim:
         if (r.changed)
-            return QStringLiteral("%1 inserted into %2 as CREATED (claimed)").arg(key, db);
-        return QStringLiteral("%1 was already in %2: claim refused").arg(key, db);
+            return server % L1(": ") % key % L1(" inserted into ") % db %
+                   L1(" as CREATED (claimed)");
+        return server % L1(": ") % key % L1(" was already in ") % db % L1(": claim refused");
     case DbOp::Overwrite:
-        return QStringLiteral("%1 written to %2 as CREATED (no guard: a concurrent claim would "
-                              "be overwritten)")
-            .arg(key, db);
+        return server % L1(": ") % key % L1(" written to ") % db %
+               L1(" as CREATED (no guard: a concurrent claim would be overwritten)");
     case DbOp::Charge:
-        return QStringLiteral("ledger row %1 written to %2: %3 charged %4 %5→%6")
-            .arg(r.ledger.id, db, key, QString::number(r.ledger.amount), r.ledger.fromAcct,
-                 r.ledger.toAcct);
+        return server % L1(": ledger row ") % r.ledger.id % L1(" written to ") % db % L1(": ") %
+               key % L1(" charged ") % QString::number(r.ledger.amount) % QLatin1Char(' ') %
+               r.ledger.fromAcct % QStringLiteral("→") % r.ledger.toAcct;
     case DbOp::Consume:
-        return QStringLiteral("%1 marked CONSUMED in %2 with the stored %3 response")
-            .arg(key, db, QString::number(cmd.responseCode));
+        return server % L1(": ") % key % L1(" marked CONSUMED in ") % db % L1(" with the stored ") %
+               QString::number(cmd.responseCode) % L1(" response");
     }
     return {};
 }
 
-QString cacheSentence(const CacheCommand &cmd, const CacheResult &r, const QString &key)
+QString cacheCaption(const QString &server, const CacheCommand &cmd, const CacheResult &r,
+                     const QString &key)
 {
     if (cmd.op == CacheOp::ClaimNx) {
         if (r.done)
-            return QStringLiteral("cache: SET %1 NX succeeded — key claimed for cluster %2")
-                .arg(key, clusterName(cmd.origin));
-        return QStringLiteral("cache: SET %1 NX refused — %1 is %2 (claimed by cluster %3)")
-            .arg(key, r.entry.status, clusterName(r.entry.origin));
+            return server % L1(": cache: SET ") % key %
+                   QStringLiteral(" NX succeeded — key claimed for cluster ") %
+                   clusterName(cmd.origin);
+        return server % L1(": cache: SET ") % key % QStringLiteral(" NX refused — ") % key %
+               L1(" is ") % r.entry.status % L1(" (claimed by cluster ") %
+               clusterName(r.entry.origin) % QLatin1Char(')');
     }
     if (r.done)
-        return QStringLiteral("cache: %1 recorded as CONSUMED with the %2 response")
-            .arg(key)
-            .arg(cmd.responseCode);
-    return QStringLiteral("cache: %1 had expired; CONSUMED not recorded").arg(key);
+        return server % L1(": cache: ") % key % L1(" recorded as CONSUMED with the ") %
+               QString::number(cmd.responseCode) % L1(" response");
+    return server % L1(": cache: ") % key % L1(" had expired; CONSUMED not recorded");
 }
 
 } // namespace
@@ -166,10 +172,10 @@ void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         DbResult result = m_dbs[size_t(cluster)]->execute(command, m_kernel.now());
         result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
         const int dbNode = m_topology.db[size_t(cluster)];
-        Event &e = log(dbOpWrites(command.op) ? EventType::DbWrite : EventType::DbRead, ctx.server,
-                       dbNode, ctx.request, ctx.label,
-                       nodeName(ctx.server) + QStringLiteral(": ") +
-                           dbSentence(command, result, ctx.label, nodeName(dbNode)));
+        Event &e =
+            log(dbOpWrites(command.op) ? EventType::DbWrite : EventType::DbRead, ctx.server, dbNode,
+                ctx.request, ctx.label,
+                dbCaption(nodeName(ctx.server), command, result, ctx.label, nodeName(dbNode)));
         e.startUs = sent;
         e.endUs = m_kernel.now() + back;
         e.label = dbLabel(command.op, ctx.label);
@@ -201,8 +207,7 @@ void SimRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
     m_kernel.after(half, [this, ctx, command, done = std::move(done), sent, back]() mutable {
         CacheResult result = m_cache.execute(command, m_kernel.now());
         Event &e = log(EventType::CacheOp, ctx.server, m_topology.cache, ctx.request, ctx.label,
-                       nodeName(ctx.server) + QStringLiteral(": ") +
-                           cacheSentence(command, result, ctx.label));
+                       cacheCaption(nodeName(ctx.server), command, result, ctx.label));
         e.startUs = sent;
         e.endUs = m_kernel.now() + back;
         e.label = (command.op == CacheOp::ClaimNx ? QStringLiteral("SET NX ")
@@ -219,21 +224,23 @@ void SimRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
 void SimRuntime::lock(const HandlerContext &ctx, std::function<void()> acquired)
 {
     KeyLock &lock = m_locks[size_t(ctx.cluster)];
-    const QString cluster = clusterName(ctx.cluster);
-    auto resume = [this, ctx, acquired, cluster] {
-        log(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label,
-            QStringLiteral("%1: takes the cluster %2 lock on %3 after waiting")
-                .arg(nodeName(ctx.server), cluster, ctx.label));
-        acquired();
-    };
+    const QString &cluster = clusterName(ctx.cluster);
     const int holder = lock.holder(ctx.key);
-    if (lock.acquire(ctx.key, ctx.request, resume)) {
+    if (holder < 0) {
+        // Free: take it now (the usual case, so no continuation is built).
+        lock.acquire(ctx.key, ctx.request, {});
         log(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label,
-            QStringLiteral("%1: takes the cluster %2 lock on %3")
-                .arg(nodeName(ctx.server), cluster, ctx.label));
+            nodeName(ctx.server) % L1(": takes the cluster ") % cluster % L1(" lock on ") %
+                ctx.label);
         acquired();
         return;
     }
+    lock.acquire(ctx.key, ctx.request, [this, ctx, acquired = std::move(acquired)] {
+        log(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label,
+            nodeName(ctx.server) % L1(": takes the cluster ") % clusterName(ctx.cluster) %
+                L1(" lock on ") % ctx.label % L1(" after waiting"));
+        acquired();
+    });
     Event &e = log(EventType::LockWait, ctx.server, -1, ctx.request, ctx.label,
                    QStringLiteral("%1: waits for the cluster %2 lock on %3 (held by request #%4)")
                        .arg(nodeName(ctx.server), cluster, ctx.label)
@@ -244,8 +251,8 @@ void SimRuntime::lock(const HandlerContext &ctx, std::function<void()> acquired)
 void SimRuntime::unlock(const HandlerContext &ctx)
 {
     log(EventType::LockRelease, ctx.server, -1, ctx.request, ctx.label,
-        QStringLiteral("%1: releases the cluster %2 lock on %3")
-            .arg(nodeName(ctx.server), clusterName(ctx.cluster), ctx.label));
+        nodeName(ctx.server) % L1(": releases the cluster ") % clusterName(ctx.cluster) %
+            L1(" lock on ") % ctx.label);
     if (auto next = m_locks[size_t(ctx.cluster)].release(ctx.key))
         m_kernel.after(0, std::move(next->resume));
 }

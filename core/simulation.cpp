@@ -12,6 +12,13 @@ namespace idem {
 
 namespace {
 
+using L1 = QLatin1String;
+
+QString postLabel(const QString &key)
+{
+    return key.isEmpty() ? QStringLiteral("POST (no key)") : QString(L1("POST ") % key);
+}
+
 QString shortLabel(const QString &raw)
 {
     if (raw.isEmpty())
@@ -107,16 +114,16 @@ private:
         m_requestOf.append(requestIndex);
 
         const QString keyText =
-            a.key.isEmpty() ? QStringLiteral("no key") : QStringLiteral("key ") + a.key;
+            a.key.isEmpty() ? QStringLiteral("no key") : QString(L1("key ") % a.key);
         const QString what = number == 1 ? QStringLiteral("sends")
                                          : QStringLiteral("retries (attempt %1)").arg(number);
-        m_rt.send(a.clientNode, m_topology.router, m_settings.delayUs, index, a.key, 0,
-                  QStringLiteral("POST ") + (a.key.isEmpty() ? QStringLiteral("(no key)") : a.key),
-                  QStringLiteral("%1 %2 POST /payments %3, %4 %5→%6 (%7)")
-                      .arg(name(a.clientNode), what, spec.id, QString::number(spec.body.amount),
-                           spec.body.from, spec.body.to, keyText),
-                  dropped(requestIndex, number, DropPoint::Request),
-                  [this, index] { routeRequest(index); });
+        m_rt.send(
+            a.clientNode, m_topology.router, m_settings.delayUs, index, a.key, 0, postLabel(a.key),
+            name(a.clientNode) % QLatin1Char(' ') % what % L1(" POST /payments ") % spec.id %
+                L1(", ") % QString::number(spec.body.amount) % QLatin1Char(' ') % spec.body.from %
+                QStringLiteral("→") % spec.body.to % L1(" (") % keyText % QLatin1Char(')'),
+            dropped(requestIndex, number, DropPoint::Request),
+            [this, index] { routeRequest(index); });
         m_kernel.after(m_settings.timeoutUs, [this, index] { timeout(index); });
     }
 
@@ -132,17 +139,16 @@ private:
             server = m_roundRobin[size_t(cluster)]++ % servers.size();
         a.cluster = cluster;
         a.serverNode = servers[server];
-        const QString label =
-            QStringLiteral("POST ") + (a.key.isEmpty() ? QStringLiteral("(no key)") : a.key);
+        const QString label = postLabel(a.key);
         // The router forwards the moment a message arrives: its `send` tells both.
         const QString why = spec.cluster >= 0
                                 ? QStringLiteral("as the request asks")
-                                : QStringLiteral("by %1's region").arg(name(a.clientNode));
-        m_rt.send(
-            m_topology.router, a.serverNode, m_settings.routerUs, index, a.key, 0, label,
-            QStringLiteral("Router forwards %1 from %2 to %3 (cluster %4, %5)")
-                .arg(label, name(a.clientNode), name(a.serverNode), clusterName(cluster), why),
-            false, [this, index] { serve(index); });
+                                : QString(L1("by ") % name(a.clientNode) % L1("'s region"));
+        m_rt.send(m_topology.router, a.serverNode, m_settings.routerUs, index, a.key, 0, label,
+                  L1("Router forwards ") % label % L1(" from ") % name(a.clientNode) % L1(" to ") %
+                      name(a.serverNode) % L1(" (cluster ") % clusterName(cluster) % L1(", ") %
+                      why % QLatin1Char(')'),
+                  false, [this, index] { serve(index); });
     }
 
     void serve(int index)
@@ -167,19 +173,18 @@ private:
     void respond(int index, int status)
     {
         const Attempt &a = m_attempts[index];
-        const QString label =
-            QString::number(status) + (a.key.isEmpty() ? QString() : QLatin1Char(' ') + a.key);
+        const QString label = a.key.isEmpty()
+                                  ? QString::number(status)
+                                  : QString(QString::number(status) % QLatin1Char(' ') % a.key);
         m_rt.send(a.serverNode, m_topology.router, m_settings.routerUs, index, a.key, status, label,
-                  QStringLiteral("%1 sends %2 %3 back to the router")
-                      .arg(name(a.serverNode))
-                      .arg(status)
-                      .arg(ClaimHandler::reason(status)),
+                  name(a.serverNode) % L1(" sends ") % QString::number(status) % QLatin1Char(' ') %
+                      ClaimHandler::reason(status) % L1(" back to the router"),
                   false, [this, index, status, label] {
                       const Attempt &at = m_attempts[index];
                       m_rt.send(m_topology.router, at.clientNode, m_settings.delayUs, index, at.key,
                                 status, label,
-                                QStringLiteral("Router forwards %1 from %2 to %3")
-                                    .arg(label, name(at.serverNode), name(at.clientNode)),
+                                L1("Router forwards ") % label % L1(" from ") %
+                                    name(at.serverNode) % L1(" to ") % name(at.clientNode),
                                 dropped(m_requestOf[index], at.attempt, DropPoint::Response),
                                 [this, index, status, label] { receive(index, status, label); });
                   });
@@ -194,9 +199,9 @@ private:
                                                   "attempt %4")
                                        .arg(name(a.clientNode), label, a.request)
                                        .arg(a.attempt)
-                                 : QStringLiteral("%1 receives %2 %3 for %4")
-                                       .arg(name(a.clientNode), QString::number(status),
-                                            ClaimHandler::reason(status), a.request));
+                                 : QString(name(a.clientNode) % L1(" receives ") %
+                                           QString::number(status) % QLatin1Char(' ') %
+                                           ClaimHandler::reason(status) % L1(" for ") % a.request));
         e.status = status;
         e.label = label;
         if (late)
