@@ -20,6 +20,7 @@ public:
         double simulatedPerSecond = 0;
         double floorPerSecond = 0;
         qint64 events = 0;
+        qint64 statements = 0; ///< SQL statements of the run (the floor replays them)
         struct PresetTime
         {
             QString name;

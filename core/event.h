@@ -57,7 +57,7 @@ struct Event
     /// replicated ledger row; a lookup's finding ("absent", "CREATED", "CONSUMED").
     /// Empty when nothing changed.
     QString state;
-    QString caption;   ///< one plain sentence
+    QString caption; ///< one plain sentence
 };
 
 } // namespace idem

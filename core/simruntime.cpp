@@ -112,6 +112,12 @@ std::optional<QString> SimRuntime::open(const QString &dbDir)
     return {};
 }
 
+void SimRuntime::traceReadBack(int cluster)
+{
+    if (m_trace)
+        m_trace->push_back({SqlTraceEntry::Kind::ReadBack, cluster, m_kernel.now(), {}, {}, {}});
+}
+
 Event &SimRuntime::log(EventType type, int from, int to, int request, const QString &key,
                        const QString &caption)
 {
@@ -169,6 +175,9 @@ void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
     const qint64 back = m_settings.dbUs - half;
     m_kernel.after(half, [this, ctx, command, done = std::move(done), sent, back]() mutable {
         const int cluster = ctx.cluster;
+        if (m_trace)
+            m_trace->push_back(
+                {SqlTraceEntry::Kind::Command, cluster, m_kernel.now(), command, {}, {}});
         DbResult result = m_dbs[size_t(cluster)]->execute(command, m_kernel.now());
         result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
         const int dbNode = m_topology.db[size_t(cluster)];
@@ -293,6 +302,13 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
     if (keyRow) {
         m_kernel.after(m_settings.lagUs, [this, from, to, row = result.row, written, label] {
             KeyRow local;
+            if (m_trace)
+                m_trace->push_back({SqlTraceEntry::Kind::KeyReplica,
+                                    m_nodes[to].cluster,
+                                    m_kernel.now(),
+                                    {},
+                                    row,
+                                    {}});
             const ReplicaOutcome outcome =
                 m_dbs[size_t(m_nodes[to].cluster)]->applyKeyReplica(row, &local);
             Event *e = nullptr;
@@ -323,6 +339,13 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
         return;
     }
     m_kernel.after(m_settings.lagUs, [this, from, to, row = result.ledger, written, label] {
+        if (m_trace)
+            m_trace->push_back({SqlTraceEntry::Kind::LedgerReplica,
+                                m_nodes[to].cluster,
+                                m_kernel.now(),
+                                {},
+                                {},
+                                row});
         m_dbs[size_t(m_nodes[to].cluster)]->applyLedgerReplica(row);
         Event &e = log(EventType::Replicate, from, to, -1, label,
                        nodeName(from) + QStringLiteral(" → ") + nodeName(to) +

@@ -6,6 +6,7 @@
 #include "runresult.h"
 #include "runtime.h"
 #include "simkernel.h"
+#include "sqltrace.h"
 
 #include <QHash>
 
@@ -59,6 +60,10 @@ public:
               const QString &label, const QString &caption, bool drop,
               std::function<void()> onArrive);
 
+    /// Records every statement sent to a DB into `trace` (for the benchmark's floor).
+    void setSqlTrace(SqlTrace *trace) { m_trace = trace; }
+    void traceReadBack(int cluster);
+
     /// The label a stored key is shown by ("K1"); registered by the simulation.
     void setLabel(const QString &rawKey, const QString &label) { m_labels.insert(rawKey, label); }
     [[nodiscard]] QString labelOf(const QString &rawKey) const
@@ -90,6 +95,7 @@ private:
     QHash<QString, QStringList>
         m_charges; ///< label → ledger ids, to spot a duplicate as it happens
     int m_conflicts = 0;
+    SqlTrace *m_trace = nullptr;
 };
 
 } // namespace idem

@@ -39,6 +39,7 @@ public:
     {}
 
     std::optional<QString> open(const QString &dbDir) { return m_rt.open(dbDir); }
+    void setSqlTrace(SqlTrace *trace) { m_rt.setSqlTrace(trace); }
 
     void start()
     {
@@ -72,6 +73,7 @@ public:
         r.nodes = m_nodes;
         r.attempts = m_attempts;
         for (int c = 0; c < 2; ++c) {
+            m_rt.traceReadBack(c);
             r.keys[c] = m_rt.database(c).keyRows();
             for (KeyRow &row : r.keys[c])
                 row.key = m_rt.labelOf(row.rawKey);
@@ -304,6 +306,7 @@ Simulation::Outcome Simulation::run(const Scenario &scenario, const SimulationOp
     QVector<Node> nodes = nodesFor(scenario);
     const Topology topology = topologyOf(nodes);
     World world(scenario, std::move(nodes), topology);
+    world.setSqlTrace(options.sqlTrace);
     if (auto error = world.open(options.dbDir)) {
         qCWarning(lcSim) << *error;
         return {std::nullopt, *error};

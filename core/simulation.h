@@ -2,6 +2,7 @@
 
 #include "runresult.h"
 #include "scenario.h"
+#include "sqltrace.h"
 
 #include <QString>
 
@@ -13,6 +14,7 @@ namespace idem {
 struct SimulationOptions
 {
     QString dbDir; ///< empty = in memory; else cluster-a.sqlite / cluster-b.sqlite, replaced
+    SqlTrace *sqlTrace = nullptr; ///< when set, every statement sent to a DB is appended
 };
 
 /// Runs a scenario through the engine: clients, router, servers with the claim/consume

@@ -1,66 +1,46 @@
 #include "sqlfloor.h"
 
 #include "clusterdatabase.h"
-#include "fingerprint.h"
-#include "prng.h"
 
 #include <QElapsedTimer>
 
 namespace idem {
 
-SqlFloor::Result SqlFloor::measure(int requests)
+SqlFloor::Result SqlFloor::replay(const SqlTrace &trace, int requests)
 {
     Result result;
     result.requests = requests;
     ClusterDatabase a(0, QStringLiteral("idemlab-floor-a"));
     ClusterDatabase b(1, QStringLiteral("idemlab-floor-b"));
-    if (auto error = a.open()) {
-        result.error = *error;
-        return result;
-    }
-    if (auto error = b.open()) {
-        result.error = *error;
-        return result;
+    for (ClusterDatabase *db : {&a, &b}) {
+        if (auto error = db->open()) {
+            result.error = *error;
+            return result;
+        }
     }
     ClusterDatabase *dbs[2] = {&a, &b};
-    const PaymentBody body;
-    const QString fingerprint = requestFingerprint(
-        QStringLiteral("POST"), QStringLiteral("/payments"), canonicalBody(body));
-    const QString response = QStringLiteral("{\"paymentId\":\"A-1\",\"status\":\"charged\"}");
-    // The same kind of keys as the engine's: random UUIDs land all over the B-tree.
-    Prng prng(1);
-    QStringList keys;
-    keys.reserve(requests);
-    for (int i = 0; i < requests; ++i)
-        keys.append(uuidFrom(prng));
-
+    qint64 rows = 0;
     QElapsedTimer timer;
     timer.start();
-    for (int i = 0; i < requests; ++i) {
-        const int home = i % 2;
-        ClusterDatabase &db = *dbs[home];
-        ClusterDatabase &other = *dbs[1 - home];
-        const qint64 now = i;
-        DbCommand cmd;
-        cmd.key = keys[i];
-        cmd.origin = home;
-        cmd.fingerprint = fingerprint;
-        cmd.body = body;
-        cmd.op = DbOp::Lookup;
-        db.execute(cmd, now);
-        cmd.op = DbOp::Claim;
-        const DbResult claim = db.execute(cmd, now);
-        cmd.op = DbOp::Charge;
-        const DbResult charge = db.execute(cmd, now);
-        cmd.op = DbOp::Consume;
-        cmd.responseCode = 201;
-        cmd.responseBody = response;
-        const DbResult consume = db.execute(cmd, now);
-        other.applyKeyReplica(claim.row);
-        other.applyLedgerReplica(charge.ledger);
-        other.applyKeyReplica(consume.row);
+    for (const SqlTraceEntry &entry : trace) {
+        ClusterDatabase &db = *dbs[entry.cluster];
+        switch (entry.kind) {
+        case SqlTraceEntry::Kind::Command:
+            db.execute(entry.command, entry.nowUs);
+            break;
+        case SqlTraceEntry::Kind::KeyReplica:
+            db.applyKeyReplica(entry.keyRow);
+            break;
+        case SqlTraceEntry::Kind::LedgerReplica:
+            db.applyLedgerReplica(entry.ledgerRow);
+            break;
+        case SqlTraceEntry::Kind::ReadBack:
+            rows += db.keyRows().size() + db.ledgerRows().size();
+            break;
+        }
     }
     result.nanoseconds = timer.nsecsElapsed();
+    Q_UNUSED(rows);
     return result;
 }
 

@@ -1,14 +1,16 @@
 #pragma once
 
+#include "sqltrace.h"
+
 #include <QString>
 
 #include <optional>
 
 namespace idem {
 
-/// The floor the engine is measured against: the statement mix the engine issues for one
-/// new-key request (lookup, claim, charge, consume on the home DB; three replicas on the
-/// other), run bare through the same QtSql prepared statements, without the simulation.
+/// The floor the engine is measured against: the very statements a run sent to its two
+/// DBs (recorded with SimulationOptions::sqlTrace), replayed in the same order through the
+/// same QtSql prepared statements on fresh DBs, without the simulation around them.
 class SqlFloor
 {
 public:
@@ -22,7 +24,8 @@ public:
             return nanoseconds > 0 ? requests * 1e9 / double(nanoseconds) : 0.0;
         }
     };
-    [[nodiscard]] static Result measure(int requests);
+    /// Replays `trace`; `requests` is what the figure is per.
+    [[nodiscard]] static Result replay(const SqlTrace &trace, int requests);
 };
 
 } // namespace idem
