@@ -1,25 +1,211 @@
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
 import IdemLab
 
+// The main window: the settings bar on top, then the scene (with the anomaly banner), the
+// caption of the moment, the transport with its scrub bar, and the lane timeline.
 ApplicationWindow {
     id: window
+
     width: 1280
     height: 720
+    minimumWidth: 960
+    minimumHeight: 540
     visible: true
-    title: qsTr("Idempotency Lab")
+    title: controller.scenarioTitle.length > 0
+           ? qsTr("Idempotency Lab — %1").arg(controller.scenarioTitle)
+           : qsTr("Idempotency Lab")
     color: Theme.background
 
     property alias controller: controller
+    /// The presenter's look. The C++ main may set these (--dark, --text-scale); Ctrl+T and
+    /// Ctrl+= / Ctrl+- change them; they are remembered between launches.
+    property bool dark: false
+    property real textScale: 1.0
+
+    readonly property real margin: Math.round(8 * Theme.scale)
+
+    function setTextScale(s) {
+        textScale = Math.round(Math.max(0.8, Math.min(2.0, s)) * 10) / 10
+    }
+
+    Binding { target: Theme; property: "dark"; value: window.dark }
+    Binding { target: Theme; property: "textScale"; value: window.textScale }
+    Binding {
+        // Bigger windows (a 1080p projector) get proportionally bigger type.
+        target: Theme
+        property: "zoom"
+        value: {
+            const f = Math.min(window.width / 1280, window.height / 720)
+            return Math.max(0.9, Math.min(1.6, 1 + (f - 1) * 0.7))
+        }
+    }
+
+    palette {
+        window: Theme.background
+        windowText: Theme.text
+        base: Theme.panel
+        text: Theme.text
+        button: Theme.panel
+        buttonText: Theme.text
+        highlight: Theme.accent
+        highlightedText: "#ffffff"
+        toolTipBase: Theme.dark ? "#2b313c" : "#1f2a37"
+        toolTipText: "#eef2f7"
+        mid: Theme.strongBorder
+        dark: Theme.mutedText
+        light: Theme.panelAlt
+    }
+    font.pixelSize: Theme.fontSize
 
     SimulationController {
         id: controller
     }
 
-    Text {
-        anchors.centerIn: parent
-        text: controller.caption
-        color: Theme.text
-        font.pixelSize: Theme.fontSize
+    header: ControlBar {
+        controller: controller
+    }
+
+    ColumnLayout {
+        id: body
+        anchors.fill: parent
+        anchors.margins: window.margin
+        spacing: window.margin
+
+        // The timeline gets about a fifth of the window, less when large text leaves the
+        // scene short of room, and none when it would be too thin to read: the scene comes
+        // first, it is what the class watches.
+        readonly property real timelineHeight: {
+            const rest = height - caption.implicitHeight - transport.implicitHeight - 3 * spacing
+            const room = Math.min(window.height * 0.22, rest - 0.9 * scene.comfortableHeight)
+            return room >= 90 ? Math.round(room) : 0
+        }
+
+        SceneView {
+            id: scene
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            controller: controller
+        }
+
+        CaptionBar {
+            id: caption
+            Layout.fillWidth: true
+            caption: controller.caption
+            errorText: controller.errorText
+        }
+
+        TransportBar {
+            id: transport
+            Layout.fillWidth: true
+            controller: controller
+        }
+
+        TimelinePanel {
+            Layout.fillWidth: true
+            Layout.preferredHeight: body.timelineHeight
+            visible: body.timelineHeight > 0
+            controller: controller
+        }
+
+        Text {
+            Layout.fillWidth: true
+            visible: body.timelineHeight === 0
+            text: qsTr("The timeline is hidden to leave the scene room at this text size "
+                       + "(Ctrl+− for smaller text, F11 for full screen).")
+            elide: Text.ElideRight
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.mutedText
+            font.pixelSize: Theme.smallFont
+        }
+    }
+
+    // Keyboard: the presenter's remote usually sends Space, arrows, +/−, F11.
+    Shortcut { sequence: "Space"; onActivated: controller.togglePlaying() }
+    Shortcut { sequence: "Left"; onActivated: controller.stepPrevious() }
+    Shortcut { sequence: "Right"; onActivated: controller.stepNext() }
+    Shortcut { sequence: "Home"; onActivated: controller.restart() }
+    Shortcut { sequences: ["+", "="]; onActivated: controller.faster() }
+    Shortcut { sequences: ["-", "_"]; onActivated: controller.slower() }
+    Shortcut {
+        sequence: "F11"
+        onActivated: window.visibility = window.visibility === Window.FullScreen
+                     ? Window.Windowed : Window.FullScreen
+    }
+    Shortcut { sequence: "Ctrl+T"; onActivated: window.dark = !window.dark }
+    Shortcut { sequences: ["Ctrl+=", "Ctrl++"]; onActivated: window.setTextScale(window.textScale + 0.1) }
+    Shortcut { sequence: "Ctrl+-"; onActivated: window.setTextScale(window.textScale - 0.1) }
+    Shortcut { sequence: "Ctrl+0"; onActivated: window.setTextScale(1.0) }
+
+    // Remembered between launches: look, speed, window size, the last preset and toggles.
+    PreferencesStore {
+        id: preferences
+    }
+
+    Component.onCompleted: {
+        if (preferences.open()) {
+            // Read everything first: applying the preset saves the toggles it comes with.
+            const saved = {
+                dark: preferences.boolValue("dark", false),
+                textScale: preferences.numberValue("textScale", 1.0),
+                width: preferences.numberValue("width", 1280),
+                height: preferences.numberValue("height", 720),
+                speed: preferences.numberValue("speed", controller.speed),
+                preset: String(preferences.value("preset", "")),
+                mutex: preferences.boolValue("mutex", controller.mutex),
+                cache: preferences.boolValue("cache", controller.cache)
+            }
+            dark = saved.dark
+            setTextScale(saved.textScale)
+            width = Math.max(minimumWidth, saved.width)
+            height = Math.max(minimumHeight, saved.height)
+            controller.speed = saved.speed
+            if (controller.presetNames.indexOf(saved.preset) >= 0)
+                controller.preset = saved.preset
+            controller.mutex = saved.mutex
+            controller.cache = saved.cache
+        }
+        rememberLook = false
+        applyLookArguments(Qt.application.arguments)
+        rememberLook = true
+    }
+
+    // --dark and --text-scale F (validated by the C++ command line parser) win over the
+    // remembered look; the C++ main does not apply them itself.
+    function applyLookArguments(args) {
+        for (let i = 1; i < args.length; ++i) {
+            const arg = args[i]
+            if (arg === "--dark")
+                dark = true
+            else if (arg === "--text-scale" && i + 1 < args.length)
+                textScale = Number(args[++i]) || 1.0
+            else if (arg.startsWith("--text-scale="))
+                textScale = Number(arg.slice(13)) || 1.0
+        }
+    }
+
+    /// Off while the command line sets the look: a one-off --dark is not a preference.
+    property bool rememberLook: true
+    onDarkChanged: if (rememberLook) preferences.setValue("dark", dark)
+    onTextScaleChanged: if (rememberLook) preferences.setValue("textScale", textScale)
+    onClosing: {
+        if (visibility === Window.Windowed) {
+            preferences.setValue("width", width)
+            preferences.setValue("height", height)
+        }
+    }
+
+    Connections {
+        target: controller
+        function onSpeedChanged() { preferences.setValue("speed", controller.speed) }
+        function onPresetChanged() {
+            if (controller.presetIndex >= 0)
+                preferences.setValue("preset", controller.preset)
+        }
+        function onSettingsChanged() {
+            preferences.setValue("mutex", controller.mutex)
+            preferences.setValue("cache", controller.cache)
+        }
     }
 }

@@ -1,31 +1,200 @@
 #pragma once
 
+#include <QFont>
+#include <QImage>
+#include <QLineF>
+#include <QPointer>
 #include <QQuickPaintedItem>
+#include <QVector>
 #include <QtQml/qqmlregistration.h>
 
 namespace idem {
 
 class SimulationController;
+struct RunResult;
 
-/// The lane timeline (work in progress by the timeline helper).
+/// The lane timeline: one lane per node, every message of the controller's run as an arrow
+/// between lanes on the compressed time axis, the playhead, and the event under the pointer.
 class TimelineCanvas : public QQuickPaintedItem
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(idem::SimulationController *controller READ controller WRITE setController NOTIFY
                    controllerChanged)
+    Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
+    Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
+    Q_PROPERTY(int laneCount READ laneCount NOTIFY laneCountChanged)
 
 public:
     explicit TimelineCanvas(QQuickItem *parent = nullptr);
+    ~TimelineCanvas() override;
+
     void paint(QPainter *painter) override;
+
     SimulationController *controller() const { return m_controller; }
     void setController(SimulationController *controller);
+    bool dark() const { return m_dark; }
+    void setDark(bool dark);
+    qreal textScale() const { return m_textScale; }
+    void setTextScale(qreal scale);
+    int laneCount() const { return m_laneCount; }
+
+    /// The event whose arrow or marker is nearest `point` (within ~6 px), or -1.
+    [[nodiscard]] Q_INVOKABLE int eventAt(QPointF point) const;
+    /// A point on the drawing of `event` (the middle of its first leg, or its marker);
+    /// null if the event is not drawn.
+    [[nodiscard]] Q_INVOKABLE QPointF eventAnchor(int event) const;
+    /// The x of virtual time `timeUs` on the compressed axis.
+    [[nodiscard]] double xForTime(double timeUs) const;
+    /// The y of node `node`'s lane.
+    [[nodiscard]] double laneY(int node) const;
+    /// Where arrows are drawn: right of the lane labels, above the time axis.
+    [[nodiscard]] QRectF plotArea() const;
 
 signals:
     void controllerChanged();
+    void darkChanged();
+    void textScaleChanged();
+    void laneCountChanged();
+
+protected:
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseUngrabEvent() override;
+    void hoverMoveEvent(QHoverEvent *event) override;
+    void hoverLeaveEvent(QHoverEvent *event) override;
 
 private:
-    SimulationController *m_controller = nullptr;
+    /// How a leg is drawn; also its index into the colour table.
+    enum class Style : quint8
+    {
+        Request,
+        Status200,
+        Status201,
+        Status400,
+        Status409,
+        Status422,
+        StatusOther,
+        Query,
+        Result,
+        Replicate,
+        Conflict,
+        Count,
+    };
+
+    /// One straight leg of a message, in pixels. Played or not is a matter of x: it is drawn
+    /// in both layers, and the playhead's x picks which one shows.
+    struct Segment
+    {
+        QLineF line;
+        int event = -1;
+        Style style = Style::Request;
+        bool head = true; ///< arrow head at p2 (a lost message has none)
+    };
+
+    enum class MarkerKind : quint8
+    {
+        Anomaly,
+        Timeout,
+        Fault, ///< a ✕: where a message was lost, or on the faulty node's lane
+    };
+
+    /// Drawn over the layers each frame, so one at the playhead shows whole.
+    struct Marker
+    {
+        QPointF pos;
+        qint64 t = 0;
+        int event = -1;
+        MarkerKind kind = MarkerKind::Anomaly;
+    };
+
+    enum class BarKind : quint8
+    {
+        Operation, ///< op-start → op-end: the side effect in progress
+        LockHeld,
+        LockWait,
+    };
+
+    /// A span of activity on one lane.
+    struct Bar
+    {
+        double x0 = 0;
+        double x1 = 0;
+        double y = 0;
+        int event = -1;
+        BarKind kind = BarKind::Operation;
+    };
+
+    struct Tick
+    {
+        double x = 0;
+        QString text;
+        bool major = false; ///< the first moment after a compressed gap
+    };
+    struct Gap
+    {
+        double x = 0; ///< middle of the compressed stretch
+        qint64 duration = 0;
+    };
+    /// Everything that depends on the run and the size only; rebuilt lazily.
+    struct Geometry
+    {
+        bool valid = false;
+        QRectF plot;
+        double labelWidth = 0;
+        int labelPixelSize = 0;
+        double laneSpacing = 0;
+        QVector<double> laneYs;
+        QVector<Segment> segments;
+        QVector<Marker> markers;
+        QVector<Bar> bars;
+        QVector<Tick> ticks;
+        QVector<Gap> gaps;
+    };
+    struct Colours;
+
+    void invalidate();
+    void ensureGeometry() const;
+    [[nodiscard]] double axisX(const Geometry &g, double timeUs) const;
+    void buildGeometry(Geometry &g) const;
+    void appendEvent(const RunResult &run, const Geometry &g, int index, QVector<Segment> &segments,
+                     QVector<Marker> &markers) const;
+    void buildBars(const RunResult &run, Geometry &g) const;
+    void buildAxis(const RunResult &run, Geometry &g) const;
+    [[nodiscard]] Colours colours() const;
+    [[nodiscard]] int labelPixelSize() const; ///< as the text scale asks
+    [[nodiscard]] double labelLeft(double x, double textWidth) const;
+    [[nodiscard]] QFont labelFont() const;
+    [[nodiscard]] QFont tickFont() const;
+
+    /// The static picture of the run, twice: as it looks once played and before it is played.
+    /// A frame shows the first left of the playhead and the second right of it; since time
+    /// only grows left to right, that is exactly "events after the playhead are faded".
+    void ensureLayers(const Colours &c, qreal scale) const;
+    void drawLanes(QPainter *p, const Colours &c) const;
+    void drawGaps(QPainter *p, const Colours &c) const;
+    void drawTicks(QPainter *p, const Colours &c) const;
+    void drawBars(QPainter *p, const Colours &c, bool played) const;
+    void drawSegments(QPainter *p, const Colours &c, bool played) const;
+    void drawMessageLabels(QPainter *p, const Colours &c, bool played) const;
+    void drawMarker(QPainter *p, const Colours &c, MarkerKind kind, QPointF at, bool played) const;
+    void drawMarkers(QPainter *p, qint64 now) const;
+    void drawPlayhead(QPainter *p, const Colours &c, qint64 now) const;
+    void drawHighlight(QPainter *p, const Colours &c) const;
+
+    QPointer<SimulationController> m_controller;
+    bool m_dark = false;
+    qreal m_textScale = 1.0;
+    int m_laneCount = 0;
+    bool m_scrubbing = false;
+    mutable Geometry m_geo;
+    mutable bool m_layersValid = false;
+    mutable QImage m_played;
+    mutable QImage m_unplayed;
+    static constexpr int markerKinds = 3;
+    mutable QImage m_sprites[markerKinds][2]; ///< [kind][played]
 };
 
 } // namespace idem

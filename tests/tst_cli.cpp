@@ -202,7 +202,8 @@ void TstCli::badInput_data()
         << QStringList{"run", "6", "--export", "x.pdf"} << "cannot export to \"x.pdf\"";
     QTest::addRow("backwards range") << QStringList{"run", "6", "--from-ms", "5", "--to-ms", "1"}
                                      << "--from-ms must not be after --to-ms";
-    QTest::addRow("bad scenario file") << QStringList{"run", bad} << "unknown-client.json: requests[1].client: unknown client";
+    QTest::addRow("bad scenario file")
+        << QStringList{"run", bad} << "unknown-client.json: requests[1].client: unknown client";
     QTest::addRow("bench zero") << QStringList{"bench", "--requests", "0"}
                                 << "--requests takes a whole number";
     QTest::addRow("list with args") << QStringList{"list", "x"} << "list takes no arguments";

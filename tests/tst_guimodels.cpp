@@ -1,9 +1,1136 @@
+// The QML-facing adapters: the controller (presets, settings, playhead), the list models it
+// feeds, and the lane timeline canvas. No QML is loaded; everything is driven from C++.
+#include "scenarioloader.h"
+#include "scenemodels.h"
+#include "simulationcontroller.h"
+#include "timelinecanvas.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QQuickWindow>
 #include <QtTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace idem;
+
+namespace {
+
+const QString twoClusters = QStringLiteral("parallel-two-clusters");
+constexpr qint64 ms = 1000; // µs
+
+QString cell(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::QStringList)
+        return v.toStringList().join(QLatin1Char('|'));
+    return v.toString();
+}
+
+/// A model's rows, each as "role=value role=value ...", roles in enum order.
+QStringList dump(const QAbstractItemModel *model)
+{
+    const QHash<int, QByteArray> names = model->roleNames();
+    QList<int> roles = names.keys();
+    std::sort(roles.begin(), roles.end());
+    QStringList rows;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QStringList cells;
+        for (int role : roles)
+            cells.append(QString::fromLatin1(names[role]) + QLatin1Char('=') +
+                         cell(model->index(r, 0).data(role)));
+        rows.append(cells.join(QLatin1Char(' ')));
+    }
+    return rows;
+}
+
+QVector<QPair<QString, QAbstractItemModel *>> models(SimulationController &c)
+{
+    return {{QStringLiteral("nodes"), c.nodes()},        {QStringLiteral("messages"), c.messages()},
+            {QStringLiteral("keysA"), c.keysA()},        {QStringLiteral("keysB"), c.keysB()},
+            {QStringLiteral("ledgerA"), c.ledgerA()},    {QStringLiteral("ledgerB"), c.ledgerB()},
+            {QStringLiteral("cache"), c.cacheEntries()}, {QStringLiteral("events"), c.events()}};
+}
+
+/// Everything the GUI shows at the playhead, as text.
+QStringList snapshot(SimulationController &c)
+{
+    QStringList s{
+        QStringLiteral("time=%1").arg(c.timeUs()),
+        QStringLiteral("end=%1").arg(c.endUs()),
+        QStringLiteral("currentEvent=%1").arg(c.currentEvent()),
+        QStringLiteral("eventCount=%1").arg(c.eventCount()),
+        QStringLiteral("caption=") + c.caption(),
+        QStringLiteral("verdict=") + c.verdictText(),
+        QStringLiteral("anomaly=") + c.anomalyText(),
+        QStringLiteral("lockA=") + c.lockTextA(),
+        QStringLiteral("lockB=") + c.lockTextB(),
+        QStringLiteral("balancesA=") + c.balancesA(),
+        QStringLiteral("balancesB=") + c.balancesB(),
+    };
+    for (const auto &[name, model] : models(c)) {
+        s.append(QLatin1Char('[') + name + QLatin1Char(']'));
+        s.append(dump(model));
+    }
+    return s;
+}
+
+/// Watches a model across one change and checks that every visible difference was announced:
+/// by a reset, by row insertions/removals, or by dataChanged naming the row and the role.
+class ModelWatch
+{
+public:
+    explicit ModelWatch(QAbstractItemModel *model) : m_model(model), m_before(cells(model))
+    {
+        QObject::connect(model, &QAbstractItemModel::modelReset, &m_context,
+                         [this] { m_reset = true; });
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, &m_context,
+                         [this] { m_reset = true; });
+        QObject::connect(model, &QAbstractItemModel::rowsRemoved, &m_context,
+                         [this] { m_reset = true; });
+        QObject::connect(model, &QAbstractItemModel::layoutChanged, &m_context,
+                         [this] { m_reset = true; });
+        QObject::connect(
+            model, &QAbstractItemModel::dataChanged, &m_context,
+            [this](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
+                for (int r = from.row(); r <= to.row(); ++r)
+                    m_announced.append({r, roles});
+            });
+    }
+
+    /// Empty if every change was announced, else the first unannounced one.
+    QString unannounced() const
+    {
+        if (m_reset)
+            return {};
+        const auto after = cells(m_model);
+        if (after.size() != m_before.size())
+            return QStringLiteral("row count changed without a signal");
+        for (int r = 0; r < after.size(); ++r) {
+            for (auto it = after[r].cbegin(); it != after[r].cend(); ++it) {
+                if (m_before[r].value(it.key()) == it.value())
+                    continue;
+                const bool told =
+                    std::any_of(m_announced.cbegin(), m_announced.cend(), [&](const auto &a) {
+                        return a.first == r && (a.second.isEmpty() || a.second.contains(it.key()));
+                    });
+                if (!told)
+                    return QStringLiteral("row %1 role %2: \"%3\" -> \"%4\" without dataChanged")
+                        .arg(r)
+                        .arg(QString::fromLatin1(m_model->roleNames().value(it.key())),
+                             m_before[r].value(it.key()), it.value());
+            }
+        }
+        return {};
+    }
+
+private:
+    static QVector<QMap<int, QString>> cells(const QAbstractItemModel *model)
+    {
+        QVector<QMap<int, QString>> rows;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            QMap<int, QString> row;
+            for (int role : model->roleNames().keys())
+                row.insert(role, cell(model->index(r, 0).data(role)));
+            rows.append(row);
+        }
+        return rows;
+    }
+
+    QAbstractItemModel *m_model;
+    QVector<QMap<int, QString>> m_before;
+    QObject m_context;
+    bool m_reset = false;
+    QVector<QPair<int, QList<int>>> m_announced;
+};
+
+/// 20 clients × `perClient` requests, spread over 3 s, pairs sharing a key.
+Scenario crowd(const Scenario &base, int perClient)
+{
+    Scenario s = base;
+    s.name = QStringLiteral("crowd");
+    s.clients.clear();
+    s.requests.clear();
+    for (int i = 0; i < 20; ++i)
+        s.clients.append({QStringLiteral("Client %1").arg(i + 1), i % 2});
+    for (int i = 0; i < 20 * perClient; ++i) {
+        RequestSpec r;
+        r.id = QStringLiteral("R%1").arg(i + 1);
+        r.client = i % 20;
+        r.atUs = qint64(i) * 7919 % 3'000'000;
+        r.key = QStringLiteral("K%1").arg(i / 2 + 1);
+        s.requests.append(r);
+    }
+    std::stable_sort(s.requests.begin(), s.requests.end(),
+                     [](const RequestSpec &a, const RequestSpec &b) { return a.atUs < b.atUs; });
+    return s;
+}
+
+QImage render(TimelineCanvas &canvas)
+{
+    QImage image(canvas.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::magenta); // the canvas must paint every pixel
+    QPainter painter(&image);
+    canvas.paint(&painter);
+    return image;
+}
+
+} // namespace
 
 class TstGuiModels : public QObject
 {
     Q_OBJECT
+
+private slots:
+    void loadsDefaultPreset();
+    void presetRunsEngine_data();
+    void presetRunsEngine();
+    void roleNames_data();
+    void roleNames();
+    void modelsAtKnownMoment();
+    void modelsWithMessagesInFlight();
+    void cacheModel();
+    void stepping_data();
+    void stepping();
+    void seekClampsAndSeekToEvent();
+    void toggleKeepsTimeAndMatchesFreshRun_data();
+    void toggleKeepsTimeAndMatchesFreshRun();
+    void modelsAnnounceEveryChange_data();
+    void modelsAnnounceEveryChange();
+    void speedClamps_data();
+    void speedClamps();
+    void fasterSlower();
+    void advanceMovesBySpeed_data();
+    void advanceMovesBySpeed();
+    void advanceCrossesCompressedGapQuickly();
+    void playingStopsAtEnd();
+    void sendFromClientKeepsTime();
+    void sendFromClientNewKey();
+    void axisRoundTrip_data();
+    void axisRoundTrip();
+    void axisCompressesLag();
+    void messageModelUpdatesInPlace();
+    void messageModelAnnouncesRerun();
+
+    void canvasDrawsLanes();
+    void canvasFadesAheadOfPlayhead();
+    void canvasThemeProperties();
+    void canvasHitTest_data();
+    void canvasHitTest();
+    void canvasMouse();
+    void canvasLargeRunPaintsQuickly();
 };
+
+// ----------------------------------------------------------------------------- controller
+
+void TstGuiModels::loadsDefaultPreset()
+{
+    SimulationController c;
+    QCOMPARE(c.preset(), ScenarioLoader::defaultPreset());
+    QCOMPARE(c.presetNames().size(), 10);
+    QCOMPARE(c.presetTitles().size(), 10);
+    QCOMPARE(c.presetDescriptions().size(), 10);
+    QCOMPARE(c.presetIndex(), int(c.presetNames().indexOf(c.preset())));
+    QVERIFY(c.run());
+    QVERIFY(c.eventCount() > 0);
+    QVERIFY(c.errorText().isEmpty());
+    QCOMPARE(c.timeUs(), 0.0);
+    QVERIFY(!c.playing());
+    QCOMPARE(c.highlightedEvent(), -1);
+    QVERIFY(!c.scenarioTitle().isEmpty());
+}
+
+void TstGuiModels::presetRunsEngine_data()
+{
+    QTest::addColumn<QString>("preset");
+    for (const QString &name : ScenarioLoader::presetNames())
+        QTest::addRow("%s", qPrintable(name)) << name;
+}
+
+void TstGuiModels::presetRunsEngine()
+{
+    QFETCH(QString, preset);
+    SimulationController c;
+    if (preset == c.preset()) // setting the preset on screen is a no-op: go elsewhere first
+        c.setPreset(c.presetNames().constLast() == preset ? c.presetNames().constFirst()
+                                                          : c.presetNames().constLast());
+    c.seek(1000);
+    QSignalSpy runs(&c, &SimulationController::runChanged);
+    QSignalSpy presets(&c, &SimulationController::presetChanged);
+    c.setPreset(preset);
+    QCOMPARE(runs.count(), 1);
+    QCOMPARE(presets.count(), 1);
+    QCOMPARE(c.preset(), preset);
+    QVERIFY(c.eventCount() > 0);
+    QCOMPARE(c.events()->rowCount(), c.eventCount());
+    QCOMPARE(c.timeUs(), 0.0); // a new preset starts from the beginning
+    QCOMPARE(c.endUs(), double(c.run()->endUs));
+    QVERIFY(!c.verdictText().isEmpty());
+    QCOMPARE(c.scenarioTitle(), c.presetTitles().value(c.presetIndex()));
+
+    c.setPreset(preset); // again: nothing to do
+    QCOMPARE(runs.count(), 1);
+}
+
+void TstGuiModels::roleNames_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QStringList>("roles");
+    QTest::addRow("nodes") << "nodes"
+                           << QStringList{"nodeId",       "name",      "kind",  "cluster",
+                                          "indexInGroup", "groupSize", "tasks", "busy"};
+    QTest::addRow("messages") << "messages"
+                              << QStringList{"from",   "to",       "progress", "label",     "key",
+                                             "status", "response", "falling",  "eventIndex"};
+    QTest::addRow("keysA") << "keysA" << QStringList{"key", "status", "origin", "replica"};
+    QTest::addRow("keysB") << "keysB" << QStringList{"key", "status", "origin", "replica"};
+    const QStringList ledger{"ledgerId", "key",    "origin",  "fromAcct",
+                             "toAcct",   "amount", "replica", "duplicate"};
+    QTest::addRow("ledgerA") << "ledgerA" << ledger;
+    QTest::addRow("ledgerB") << "ledgerB" << ledger;
+    QTest::addRow("cache") << "cache" << QStringList{"key", "status", "origin", "ttlText"};
+    QTest::addRow("events") << "events"
+                            << QStringList{"time",    "type", "from",    "to",    "status", "label",
+                                           "caption", "key",  "startUs", "endUs", "lost"};
+}
+
+void TstGuiModels::roleNames()
+{
+    QFETCH(QString, model);
+    QFETCH(QStringList, roles);
+    SimulationController c;
+    QAbstractItemModel *m = nullptr;
+    for (const auto &[name, candidate] : models(c))
+        if (name == model)
+            m = candidate;
+    QVERIFY(m);
+    const QHash<int, QByteArray> names = m->roleNames();
+    QList<int> keys = names.keys();
+    std::sort(keys.begin(), keys.end());
+    QStringList actual;
+    for (int role : keys) {
+        QVERIFY2(role > Qt::UserRole, "roles start at Qt::UserRole + 1");
+        actual.append(QString::fromLatin1(names[role]));
+    }
+    QCOMPARE(actual, roles);
+    QCOMPARE(keys.constFirst(), Qt::UserRole + 1);
+}
+
+void TstGuiModels::modelsAtKnownMoment()
+{
+    // parallel-two-clusters at 100 ms: both servers claimed K1 in their own DB and are charging.
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(100 * ms);
+
+    QCOMPARE(dump(c.keysA()), QStringList{"key=K1 status=CREATED origin=A replica=false"});
+    QCOMPARE(dump(c.keysB()), QStringList{"key=K1 status=CREATED origin=B replica=false"});
+    QCOMPARE(c.ledgerA()->rowCount(), 0);
+    QCOMPARE(c.ledgerB()->rowCount(), 0);
+    QCOMPARE(c.cacheEntries()->rowCount(), 0);
+    // Nothing on the network while the charges run; only the two claims replicating.
+    MessageModel *messages = c.messages();
+    QCOMPARE(messages->rowCount(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const QModelIndex m = messages->index(i);
+        QCOMPARE(m.data(MessageModel::FromRole).toInt(), i == 0 ? 5 : 7); // DB A ⇄ DB B
+        QCOMPARE(m.data(MessageModel::ToRole).toInt(), i == 0 ? 7 : 5);
+        QCOMPARE(m.data(MessageModel::LabelRole).toString(), QStringLiteral("K1 CREATED"));
+        QCOMPARE(m.data(MessageModel::KeyRole).toString(), QStringLiteral("K1"));
+        QCOMPARE(m.data(MessageModel::StatusRole).toInt(), 0);
+        QCOMPARE(m.data(MessageModel::ResponseRole).toBool(), false);
+        QCOMPARE(m.data(MessageModel::EventRole).toInt(), 27 + i);
+        QCOMPARE(m.data(MessageModel::ProgressRole).toDouble(), (100.0 - 24) / (60'024 - 24));
+    }
+    QVERIFY(c.anomalyText().isEmpty());
+    QCOMPARE(c.lockTextA(), QStringLiteral("mutex off"));
+
+    const QStringList names{"Client 1", "Client 2", "Router", "Server A1", "Server A2",
+                            "DB A",     "Cache",    "DB B",   "Server B1", "Server B2"};
+    const QStringList kinds{"client",   "client", "router",   "server", "server",
+                            "database", "cache",  "database", "server", "server"};
+    const QList<int> clusters{-1, -1, -1, 0, 0, 0, -1, 1, 1, 1};
+    NodeModel *nodes = c.nodes();
+    QCOMPARE(nodes->rowCount(), names.size());
+    for (int i = 0; i < names.size(); ++i) {
+        const QModelIndex index = nodes->index(i);
+        QCOMPARE(index.data(NodeModel::NameRole).toString(), names[i]);
+        QCOMPARE(index.data(NodeModel::KindRole).toString(), kinds[i]);
+        QCOMPARE(index.data(NodeModel::ClusterRole).toInt(), clusters[i]);
+        const bool busy =
+            names[i] == QLatin1String("Server A1") || names[i] == QLatin1String("Server B1");
+        QCOMPARE(index.data(NodeModel::BusyRole).toBool(), busy);
+        QCOMPARE(index.data(NodeModel::TasksRole).toStringList(),
+                 busy ? QStringList{"K1 · charging"} : QStringList{});
+    }
+    QCOMPARE(nodes->index(4).data(NodeModel::IndexInGroupRole).toInt(), 1); // Server A2
+    QCOMPARE(nodes->index(4).data(NodeModel::GroupSizeRole).toInt(), 2);
+    QCOMPARE(nodes->index(3).data(NodeModel::NodeIdRole).toString(), QStringLiteral("server-a1"));
+
+    EventModel *events = c.events();
+    QCOMPARE(events->rowCount(), c.eventCount());
+    const QModelIndex first = events->index(0);
+    QCOMPARE(first.data(EventModel::TypeRole).toString(), QStringLiteral("send"));
+    QCOMPARE(first.data(EventModel::FromRole).toInt(), 0);
+    QCOMPARE(first.data(EventModel::ToRole).toInt(), 2);
+    QCOMPARE(first.data(EventModel::LabelRole).toString(), QStringLiteral("POST K1"));
+    QCOMPARE(first.data(EventModel::KeyRole).toString(), QStringLiteral("K1"));
+    QCOMPARE(first.data(EventModel::StartRole).toDouble(), 0.0);
+    QCOMPARE(first.data(EventModel::EndRole).toDouble(), 20.0 * ms);
+    QCOMPARE(first.data(EventModel::LostRole).toBool(), false);
+    QVERIFY(!first.data(EventModel::CaptionRole).toString().isEmpty());
+
+    // Past the charges: a ledger row in each DB, both marked as the duplicate.
+    c.seek(360 * ms);
+    QCOMPARE(dump(c.ledgerA()), QStringList{"ledgerId=A-1 key=K1 origin=A fromAcct=A toAcct=B "
+                                            "amount=10 replica=false duplicate=true"});
+    QCOMPARE(dump(c.ledgerB()), QStringList{"ledgerId=B-1 key=K1 origin=B fromAcct=A toAcct=B "
+                                            "amount=10 replica=false duplicate=true"});
+    QCOMPARE(dump(c.keysA()), QStringList{"key=K1 status=CONSUMED origin=A replica=false"});
+    QVERIFY(c.anomalyText().startsWith(QLatin1String("DUPLICATE EFFECT")));
+    QCOMPARE(c.balancesA(), QStringLiteral("A -10 · B +10"));
+    for (int i = 0; i < nodes->rowCount(); ++i)
+        QVERIFY(!nodes->index(i).data(NodeModel::BusyRole).toBool());
+}
+
+void TstGuiModels::modelsWithMessagesInFlight()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(340 * ms);   // both 201s half way from the router to the clients
+    QList<int> answers; // beside them, rows replicating between the DBs
+    for (int i = 0; i < c.messages()->rowCount(); ++i)
+        if (c.messages()->index(i).data(MessageModel::StatusRole).toInt() != 0)
+            answers.append(i);
+    QCOMPARE(answers.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const QModelIndex m = c.messages()->index(answers[i]);
+        QCOMPARE(m.data(MessageModel::FromRole).toInt(), 2);
+        QCOMPARE(m.data(MessageModel::ToRole).toInt(), i);
+        QCOMPARE(m.data(MessageModel::StatusRole).toInt(), 201);
+        QCOMPARE(m.data(MessageModel::ResponseRole).toBool(), true);
+        QCOMPARE(m.data(MessageModel::FallingRole).toBool(), false);
+        QCOMPARE(m.data(MessageModel::LabelRole).toString(), QStringLiteral("201 K1"));
+        QCOMPARE(m.data(MessageModel::ProgressRole).toDouble(), 0.5);
+        const int event = m.data(MessageModel::EventRole).toInt();
+        QCOMPARE(c.run()->events[event].type, EventType::Send);
+    }
+
+    // A lost message falls out of the network half way.
+    c.setPreset(QStringLiteral("lost-response"));
+    c.seek(345 * ms);
+    int falling = 0;
+    for (int i = 0; i < c.messages()->rowCount(); ++i)
+        falling += c.messages()->index(i).data(MessageModel::FallingRole).toBool();
+    QCOMPARE(falling, 1);
+}
+
+void TstGuiModels::cacheModel()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.setCache(true);
+    c.seek(30 * ms);
+    QCOMPARE(c.cacheEntries()->rowCount(), 1);
+    const QModelIndex e = c.cacheEntries()->index(0);
+    QCOMPARE(e.data(CacheModel::KeyRole).toString(), QStringLiteral("K1"));
+    QCOMPARE(e.data(CacheModel::StatusRole).toString(), QStringLiteral("CREATED"));
+    QCOMPARE(e.data(CacheModel::OriginRole).toString(), QStringLiteral("A"));
+    QVERIFY(e.data(CacheModel::TtlTextRole).toString().endsWith(QLatin1String(" s")));
+    c.seek(c.endUs());
+    QCOMPARE(c.cacheEntries()->index(0).data(CacheModel::StatusRole).toString(),
+             QStringLiteral("CONSUMED"));
+}
+
+void TstGuiModels::stepping_data()
+{
+    QTest::addColumn<double>("startMs");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<double>("expectedMs"); // -1 = the end of the run
+    // parallel-two-clusters: events at 0, 20, 21, 22, 24, 25, 326, ... ms
+    QTest::addRow("next from 0") << 0.0 << "next" << 20.0;
+    QTest::addRow("next from 20 ms") << 20.0 << "next" << 21.0;
+    QTest::addRow("next between events") << 20.5 << "next" << 21.0;
+    QTest::addRow("next over the charge") << 25.0 << "next" << 326.0;
+    QTest::addRow("next at the end") << -1.0 << "next" << -1.0;
+    QTest::addRow("previous from 21 ms") << 21.0 << "previous" << 20.0;
+    QTest::addRow("previous between events") << 20.5 << "previous" << 20.0;
+    QTest::addRow("previous from 20 ms") << 20.0 << "previous" << 0.0;
+    QTest::addRow("previous from 0") << 0.0 << "previous" << 0.0;
+    QTest::addRow("restart") << 330.0 << "restart" << 0.0;
+    QTest::addRow("restart from the end") << -1.0 << "restart" << 0.0;
+}
+
+void TstGuiModels::stepping()
+{
+    QFETCH(double, startMs);
+    QFETCH(QString, action);
+    QFETCH(double, expectedMs);
+    SimulationController c;
+    c.setPreset(twoClusters);
+    const double start = startMs < 0 ? c.endUs() : startMs * ms;
+    const double expected = expectedMs < 0 ? c.endUs() : expectedMs * ms;
+    c.seek(start);
+    QCOMPARE(c.timeUs(), start);
+    QSignalSpy times(&c, &SimulationController::timeChanged);
+    if (action == QLatin1String("next"))
+        c.stepNext();
+    else if (action == QLatin1String("previous"))
+        c.stepPrevious();
+    else
+        c.restart();
+    QCOMPARE(c.timeUs(), expected);
+    QCOMPARE(times.count(), start == expected ? 0 : 1);
+    // The current event is the last one at or before the playhead.
+    const auto &events = c.run()->events;
+    const int current = c.currentEvent();
+    QVERIFY(current >= 0);
+    QVERIFY(events[current].t <= qint64(expected));
+    QVERIFY(current + 1 == events.size() || events[current + 1].t > qint64(expected));
+}
+
+void TstGuiModels::seekClampsAndSeekToEvent()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    QSignalSpy times(&c, &SimulationController::timeChanged);
+    QSignalSpy highlights(&c, &SimulationController::highlightedEventChanged);
+    c.seek(-5);
+    QCOMPARE(c.timeUs(), 0.0);
+    QCOMPARE(times.count(), 0); // already at 0
+    c.seek(1e12);
+    QCOMPARE(c.timeUs(), c.endUs());
+    QCOMPARE(times.count(), 1);
+
+    c.seekToEvent(6);
+    QCOMPARE(c.timeUs(), double(c.run()->events[6].t));
+    QCOMPARE(c.highlightedEvent(), 6);
+    QCOMPARE(times.count(), 2);
+    QCOMPARE(highlights.count(), 1);
+    c.seekToEvent(6); // same event: nothing changes
+    QCOMPARE(times.count(), 2);
+    QCOMPARE(highlights.count(), 1);
+    c.seekToEvent(-1);
+    c.seekToEvent(c.eventCount());
+    QCOMPARE(c.highlightedEvent(), 6);
+    QCOMPARE(times.count(), 2);
+
+    c.setHighlightedEvent(-1);
+    QCOMPARE(highlights.count(), 2);
+    c.setHighlightedEvent(-1);
+    QCOMPARE(highlights.count(), 2);
+}
+
+void TstGuiModels::toggleKeepsTimeAndMatchesFreshRun_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<double>("atMs");
+    QTest::addColumn<QByteArray>("property");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("changesScene"); // the moment looks different after the change
+
+    QTest::addRow("two clusters, cache on while claiming")
+        << twoClusters << 23.0 << QByteArray("cache") << QVariant(true) << true;
+    QTest::addRow("two clusters, cache on while charging")
+        << twoClusters << 100.0 << QByteArray("cache") << QVariant(true) << true;
+    QTest::addRow("two clusters, cache on after the answers")
+        << twoClusters << 400.0 << QByteArray("cache") << QVariant(true) << true;
+    QTest::addRow("two clusters, mutex on (cannot help)")
+        << twoClusters << 400.0 << QByteArray("mutex") << QVariant(true) << true;
+    QTest::addRow("same cluster, mutex on while charging")
+        << "parallel-same-cluster" << 100.0 << QByteArray("mutex") << QVariant(true) << true;
+    QTest::addRow("same cluster, mutex on at the end")
+        << "parallel-same-cluster" << 1e9 << QByteArray("mutex") << QVariant(true) << true;
+    QTest::addRow("burst, mutex on mid-burst")
+        << "burst" << 23.0 << QByteArray("mutex") << QVariant(true) << true;
+    QTest::addRow("failover, cache on after the retry")
+        << "failover-retry" << 5400.0 << QByteArray("cache") << QVariant(true) << true;
+    QTest::addRow("single request, delay 40 ms")
+        << "single-request" << 30.0 << QByteArray("delayMs") << QVariant(40.0) << true;
+    QTest::addRow("lost response, delay 5 ms")
+        << "lost-response" << 1030.0 << QByteArray("delayMs") << QVariant(5.0) << true;
+    QTest::addRow("single request, replay original (nothing to replay)")
+        << "single-request" << 200.0 << QByteArray("replayOriginal") << QVariant(true) << false;
+}
+
+void TstGuiModels::toggleKeepsTimeAndMatchesFreshRun()
+{
+    QFETCH(QString, preset);
+    QFETCH(double, atMs);
+    QFETCH(QByteArray, property);
+    QFETCH(QVariant, value);
+    QFETCH(bool, changesScene);
+
+    SimulationController toggled;
+    toggled.setPreset(preset);
+    toggled.seek(atMs * ms);
+    const double before = toggled.timeUs();
+    const QStringList sceneBefore = snapshot(toggled);
+    QSignalSpy runs(&toggled, &SimulationController::runChanged);
+    QSignalSpy settings(&toggled, &SimulationController::settingsChanged);
+    QVERIFY(toggled.setProperty(property.constData(), value));
+    QCOMPARE(runs.count(), 1);
+    QCOMPARE(settings.count(), 1);
+    QCOMPARE(toggled.property(property.constData()), value);
+    // The playhead stays (unless the new run is shorter than where it was).
+    QCOMPARE(toggled.timeUs(), std::min(before, toggled.endUs()));
+
+    SimulationController fresh;
+    fresh.setPreset(preset);
+    QVERIFY(fresh.setProperty(property.constData(), value));
+    fresh.seek(toggled.timeUs());
+    const QStringList sceneAfter = snapshot(toggled);
+    QCOMPARE(sceneAfter, snapshot(fresh));
+    // The comparison has teeth: the change does show at this moment.
+    QCOMPARE(sceneAfter != sceneBefore, changesScene);
+}
+
+void TstGuiModels::modelsAnnounceEveryChange_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<QByteArray>("property");
+    QTest::addColumn<QVariant>("value");
+    for (const QString &preset : ScenarioLoader::presetNames()) {
+        QTest::addRow("%s mutex", qPrintable(preset))
+            << preset << QByteArray("mutex") << QVariant(true);
+        QTest::addRow("%s cache", qPrintable(preset))
+            << preset << QByteArray("cache") << QVariant(true);
+        QTest::addRow("%s delay", qPrintable(preset))
+            << preset << QByteArray("delayMs") << QVariant(35.0);
+    }
+}
+
+void TstGuiModels::modelsAnnounceEveryChange()
+{
+    // A QML view only learns what the model signals: a toggle that changes what a row shows
+    // must say so (reset, row changes, or dataChanged with that role), at every moment.
+    QFETCH(QString, preset);
+    QFETCH(QByteArray, property);
+    QFETCH(QVariant, value);
+    SimulationController c;
+    c.setPreset(preset);
+    const QVariant original = c.property(property.constData());
+    QVector<qint64> moments;
+    for (const Event &e : c.run()->events)
+        if (moments.isEmpty() || moments.last() != e.t)
+            moments.append(e.t);
+    const auto all = models(c);
+    QStringList failures;
+    QStringList messageFailures;
+    for (qint64 t : moments) {
+        for (qint64 at : {t, t + 500}) { // on an event, and just after it
+            c.setProperty(property.constData(), original);
+            c.seek(double(at));
+            std::vector<std::unique_ptr<ModelWatch>> watches;
+            for (const auto &entry : all)
+                watches.push_back(std::make_unique<ModelWatch>(entry.second));
+            c.setProperty(property.constData(), value);
+            for (size_t i = 0; i < watches.size(); ++i)
+                if (const QString what = watches[i]->unannounced(); !what.isEmpty())
+                    (all[i].second == c.messages() ? messageFailures : failures)
+                        .append(QStringLiteral("t=%1 µs %2: %3").arg(at).arg(all[i].first, what));
+        }
+    }
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 5).join(QLatin1String("\n"))));
+    // Known bug, pinned by messageModelAnnouncesRerun; this sweep finds every instance.
+    if (!messageFailures.isEmpty())
+        QEXPECT_FAIL("", "MessageModel::setMessages keys rows by event index only", Continue);
+    QVERIFY2(messageFailures.isEmpty(),
+             qPrintable(messageFailures.mid(0, 5).join(QLatin1String("\n"))));
+}
+
+void TstGuiModels::messageModelAnnouncesRerun()
+{
+    // parallel-two-clusters at 21.5 ms: event 6 is Server A1's SELECT on its way to DB A. With
+    // the cache on, event 6 is Server A1's SET NX on its way to the cache: another message
+    // with the same index. MessageModel::setMessages sees the same event indices, updates in
+    // place and announces only `progress`, so a QML token keeps flying to DB A.
+    // Fix (scenemodels.cpp): treat a row as the same message only if from, to, label, key,
+    // status, response and falling are unchanged too (else reset, or dataChanged with all roles).
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(21.5 * ms);
+    ModelWatch watch(c.messages());
+    const QStringList before = dump(c.messages());
+    c.setCache(true);
+    QVERIFY(dump(c.messages()) != before);
+    QEXPECT_FAIL("", "bug in MessageModel::setMessages (owned by the lead), see comment", Continue);
+    QVERIFY2(watch.unannounced().isEmpty(), qPrintable(watch.unannounced()));
+}
+
+void TstGuiModels::speedClamps_data()
+{
+    QTest::addColumn<double>("requested");
+    QTest::addColumn<double>("expected");
+    QTest::addRow("normal") << 0.5 << 0.5;
+    QTest::addRow("lowest") << 0.01 << 0.01;
+    QTest::addRow("below") << 0.001 << 0.01;
+    QTest::addRow("zero") << 0.0 << 0.01;
+    QTest::addRow("negative") << -3.0 << 0.01;
+    QTest::addRow("highest") << 10.0 << 10.0;
+    QTest::addRow("above") << 50.0 << 10.0;
+}
+
+void TstGuiModels::speedClamps()
+{
+    QFETCH(double, requested);
+    QFETCH(double, expected);
+    SimulationController c;
+    QSignalSpy speeds(&c, &SimulationController::speedChanged);
+    c.setSpeed(requested);
+    QCOMPARE(c.speed(), expected);
+    QCOMPARE(speeds.count(), qFuzzyCompare(expected, 0.05) ? 0 : 1);
+    c.setSpeed(requested); // unchanged: no signal
+    QCOMPARE(speeds.count(), qFuzzyCompare(expected, 0.05) ? 0 : 1);
+}
+
+void TstGuiModels::fasterSlower()
+{
+    SimulationController c;
+    QCOMPARE(c.speed(), 0.05);
+    QSignalSpy speeds(&c, &SimulationController::speedChanged);
+    c.faster();
+    QCOMPARE(c.speed(), 0.1);
+    c.slower();
+    c.slower();
+    QCOMPARE(c.speed(), 0.025);
+    QCOMPARE(speeds.count(), 3);
+    for (int i = 0; i < 20; ++i)
+        c.slower();
+    QCOMPARE(c.speed(), 0.01);
+    for (int i = 0; i < 20; ++i)
+        c.faster();
+    QCOMPARE(c.speed(), 10.0);
+}
+
+void TstGuiModels::advanceMovesBySpeed_data()
+{
+    QTest::addColumn<double>("speed");
+    QTest::addColumn<double>("startMs");
+    QTest::addColumn<qint64>("wallNs");
+    QTest::addColumn<double>("expectedUs");
+    // Inside a busy stretch virtual time runs at speed × wall time.
+    QTest::addRow("0.05× for 100 ms") << 0.05 << 0.0 << qint64(100'000'000) << 5000.0;
+    QTest::addRow("1× for 10 ms") << 1.0 << 0.0 << qint64(10'000'000) << 10'000.0;
+    QTest::addRow("0.5× for 2 ms") << 0.5 << 21.0 << qint64(2'000'000) << 22'000.0;
+    QTest::addRow("10× for 1 ms") << 10.0 << 0.0 << qint64(1'000'000) << 10'000.0;
+    QTest::addRow("across events") << 1.0 << 20.0 << qint64(3'000'000) << 23'000.0;
+    // In the replication lag (350 ms → 60.024 s, shown as 40 ms) it runs 1491.85× faster.
+    QTest::addRow("1× 20 ms into the lag")
+        << 1.0 << 350.0 << qint64(20'000'000) << 350'000.0 + 20'000.0 * (59'674'000.0 / 40'000.0);
+}
+
+void TstGuiModels::advanceMovesBySpeed()
+{
+    QFETCH(double, speed);
+    QFETCH(double, startMs);
+    QFETCH(qint64, wallNs);
+    QFETCH(double, expectedUs);
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.setSpeed(speed);
+    c.seek(startMs * ms);
+    QSignalSpy times(&c, &SimulationController::timeChanged);
+    c.advance(wallNs);
+    QVERIFY2(std::abs(c.timeUs() - expectedUs) <= 1.0,
+             qPrintable(QStringLiteral("%1 µs, expected %2").arg(c.timeUs()).arg(expectedUs)));
+    QCOMPARE(times.count(), 1);
+}
+
+void TstGuiModels::advanceCrossesCompressedGapQuickly()
+{
+    // From the last answer (350 ms) past the first replicated row (60.024 s) at 0.05×: the
+    // 60 s lag must take about as long as 40 ms of traffic (0.8 s), not 20 minutes.
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(350 * ms);
+    const qint64 tickNs = 16'000'000;
+    qint64 wall = 0;
+    while (c.timeUs() < 60'024 * ms && wall < 600'000'000'000) {
+        c.advance(tickNs);
+        wall += tickNs;
+    }
+    QVERIFY2(wall <= 3'000'000'000, qPrintable(QStringLiteral("took %1 s").arg(wall / 1e9)));
+    QVERIFY(wall >= 500'000'000); // still visible as a pause, not a jump
+}
+
+void TstGuiModels::playingStopsAtEnd()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    QSignalSpy playing(&c, &SimulationController::playingChanged);
+    c.setPlaying(true);
+    QVERIFY(c.playing());
+    QTRY_VERIFY(c.timeUs() > 0); // the timer moves the playhead
+
+    c.seek(c.endUs() - 1000);
+    c.advance(1'000'000'000);
+    QCOMPARE(c.timeUs(), c.endUs());
+    QVERIFY(!c.playing());
+    QCOMPARE(playing.count(), 2);
+
+    c.togglePlaying(); // at the end, Play starts over
+    QVERIFY(c.playing());
+    QCOMPARE(c.timeUs(), 0.0);
+    c.stepNext(); // stepping pauses
+    QVERIFY(!c.playing());
+    QCOMPARE(playing.count(), 4);
+}
+
+void TstGuiModels::sendFromClientKeepsTime()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(400 * ms);
+    const RunResult old = *c.run();
+    QSignalSpy runs(&c, &SimulationController::runChanged);
+    c.sendFromClient(0, false);
+    QCOMPARE(runs.count(), 1);
+    QCOMPARE(c.timeUs(), 400.0 * ms);
+    QVERIFY(c.eventCount() > old.events.size());
+
+    const RunResult &run = *c.run();
+    QCOMPARE(run.attempts.size(), old.attempts.size() + 1);
+    int added = -1;
+    for (int i = 0; i < run.attempts.size(); ++i)
+        if (run.attempts[i].sentUs == 400 * ms)
+            added = i;
+    QVERIFY(added >= 0);
+    QCOMPARE(run.attempts[added].key, QStringLiteral("K1"));
+    QCOMPARE(run.attempts[added].status, 200); // a replay of the stored answer
+    for (const Event &e : run.events)
+        if (e.request == added)
+            QVERIFY(e.t >= 400 * ms);
+    // Nothing before the playhead changed.
+    int same = 0;
+    while (same < old.events.size() && old.events[same].t < 400 * ms) {
+        QCOMPARE(run.events[same].caption, old.events[same].caption);
+        ++same;
+    }
+    QVERIFY(same > 0);
+
+    c.sendFromClient(-1, false); // no such client
+    c.sendFromClient(2, false);
+    QCOMPARE(runs.count(), 1);
+}
+
+void TstGuiModels::sendFromClientNewKey()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(400 * ms);
+    c.sendFromClient(0, true);
+    QCOMPARE(c.timeUs(), 400.0 * ms);
+    auto hasK2 = [&] {
+        const QStringList rows = dump(c.keysA());
+        return std::any_of(rows.cbegin(), rows.cend(),
+                           [](const QString &r) { return r.startsWith(QLatin1String("key=K2 ")); });
+    };
+    QVERIFY(!hasK2());
+    c.seek(c.endUs());
+    QVERIFY(hasK2());
+    QCOMPARE(c.run()->verdict.sideEffects.value(QStringLiteral("K2")), 1);
+}
+
+void TstGuiModels::axisRoundTrip_data()
+{
+    QTest::addColumn<double>("timeMs");
+    for (double t : {0.0, 10.0, 20.0, 20.5, 25.0, 100.0, 325.9, 330.0, 350.0, 1000.0, 30'000.0,
+                     60'024.0, 60'100.0, 60'326.0, 60'328.0})
+        QTest::addRow("%g ms", t) << t;
+}
+
+void TstGuiModels::axisRoundTrip()
+{
+    QFETCH(double, timeMs);
+    SimulationController c;
+    c.setPreset(twoClusters);
+    const double t = timeMs * ms;
+    const double p = c.axisPosition(t);
+    QVERIFY(p >= 0 && p <= 1);
+    QVERIFY2(
+        std::abs(c.axisTime(p) - t) < 1.0,
+        qPrintable(QStringLiteral("axisTime(axisPosition(%1)) = %2").arg(t).arg(c.axisTime(p))));
+    // Monotonic: a little later is a little further right.
+    if (t < c.endUs())
+        QVERIFY(c.axisPosition(t + 100) > p);
+    if (t > 0)
+        QVERIFY(c.axisPosition(t - 100) < p);
+}
+
+void TstGuiModels::axisCompressesLag()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    QCOMPARE(c.axisPosition(0), 0.0);
+    QCOMPARE(c.axisPosition(c.endUs()), 1.0);
+    QCOMPARE(c.axisPosition(c.endUs() * 2), 1.0);
+    QCOMPARE(c.axisTime(0), 0.0);
+    QCOMPARE(c.axisTime(1), c.endUs());
+    QCOMPARE(c.axisTime(-1), 0.0);
+    QCOMPARE(c.axisTime(2), c.endUs());
+    // 59.7 s of lag is 99% of the run's time but a small part of the axis.
+    const double lag = c.axisPosition(60'024.0 * ms) - c.axisPosition(350.0 * ms);
+    QVERIFY2(lag < 0.3, qPrintable(QString::number(lag)));
+    QVERIFY(lag > 0.05);
+    // The 301 ms between claim and ledger write show as 40 ms: twice the first 20 ms.
+    const double charge = c.axisPosition(326 * ms) - c.axisPosition(25 * ms);
+    QVERIFY(qAbs(charge / c.axisPosition(20 * ms) - 2.0) < 0.01);
+}
+
+void TstGuiModels::messageModelUpdatesInPlace()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(5 * ms);
+    MessageModel *m = c.messages();
+    QCOMPARE(m->rowCount(), 2);
+    QCOMPARE(m->index(0).data(MessageModel::ProgressRole).toDouble(), 0.25);
+    QSignalSpy resets(m, &QAbstractItemModel::modelReset);
+    QSignalSpy changes(m, &QAbstractItemModel::dataChanged);
+    c.seek(10 * ms); // the same two POSTs, further along
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(changes.count(), 1);
+    QCOMPARE(changes.at(0).at(2).value<QList<int>>(), QList<int>{MessageModel::ProgressRole});
+    QCOMPARE(m->index(0).data(MessageModel::ProgressRole).toDouble(), 0.5);
+    QCOMPARE(m->index(1).data(MessageModel::ProgressRole).toDouble(), 0.5);
+    c.seek(20.5 * ms); // now the router's forwards: another set
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(m->rowCount(), 2);
+    QCOMPARE(m->index(0).data(MessageModel::FromRole).toInt(), 2);
+}
+
+// ----------------------------------------------------------------------------- canvas
+
+void TstGuiModels::canvasDrawsLanes()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    TimelineCanvas canvas;
+    QSignalSpy lanes(&canvas, &TimelineCanvas::laneCountChanged);
+    canvas.setController(&c);
+    QCOMPARE(canvas.controller(), &c);
+    QCOMPARE(canvas.laneCount(), c.nodes()->rowCount());
+    QCOMPARE(lanes.count(), 1);
+    canvas.setSize(QSizeF(1000, 300));
+    c.seek(330 * ms);
+    const QImage image = render(canvas);
+    QVERIFY(!image.isNull());
+
+    const QColor background = image.pixelColor(2, 2);
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(!colours.contains(QColor(Qt::magenta).rgb())); // painted all over
+    QVERIFY2(colours.size() > 20, "an almost blank image");
+
+    // Each lane has its label (dark text pixels left of the plot) and lanes are in order.
+    const QRectF plot = canvas.plotArea();
+    QVERIFY(plot.width() > 500 && plot.left() > 30);
+    int labelled = 0;
+    double lastY = -1;
+    for (int lane = 0; lane < canvas.laneCount(); ++lane) {
+        const double y = canvas.laneY(lane);
+        QVERIFY(y > lastY && y > plot.top() && y < plot.bottom());
+        lastY = y;
+        bool text = false;
+        for (int dy = -3; dy <= 3 && !text; ++dy)
+            for (int x = 4; x < int(plot.left()) - 4 && !text; ++x)
+                text = qGray(image.pixel(x, int(y) + dy)) < qGray(background.rgb()) - 80;
+        labelled += text;
+    }
+    QCOMPARE(labelled, c.nodes()->rowCount());
+    QCOMPARE(canvas.laneY(-1), -1.0);
+    QCOMPARE(canvas.laneY(canvas.laneCount()), -1.0);
+
+    // The playhead: a dark vertical line where the controller's time is.
+    const int px = int(std::round(canvas.xForTime(c.timeUs())));
+    int dark = 0;
+    for (int y = int(plot.top()); y < int(plot.bottom()); ++y)
+        dark += qGray(image.pixel(px, y)) < 100 || qGray(image.pixel(px - 1, y)) < 100;
+    QVERIFY2(dark > plot.height() * 0.9, qPrintable(QString::number(dark)));
+
+    // Another run with more lanes.
+    c.setPreset(QStringLiteral("single-request"));
+    QCOMPARE(canvas.laneCount(), c.nodes()->rowCount());
+    QCOMPARE(lanes.count(), 1 + int(c.nodes()->rowCount() != 10));
+    canvas.setController(nullptr);
+    QCOMPARE(canvas.laneCount(), 0);
+    QVERIFY(!render(canvas).isNull()); // paints an empty panel
+}
+
+void TstGuiModels::canvasFadesAheadOfPlayhead()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    TimelineCanvas canvas;
+    canvas.setController(&c);
+    canvas.setSize(QSizeF(1000, 300));
+    // The 201 from the router to Client 1: faded before it is sent, solid once it arrived.
+    const int event = 23;
+    QCOMPARE(c.run()->events[event].status, 201);
+    const QPointF at = canvas.eventAnchor(event);
+    QVERIFY(!at.isNull());
+    auto darkest = [&](const QImage &image) {
+        int best = 255 * 3;
+        for (int dy = -2; dy <= 2; ++dy)
+            for (int dx = -2; dx <= 2; ++dx) {
+                const QColor p = image.pixelColor(int(at.x()) + dx, int(at.y()) + dy);
+                best = std::min(best, p.red() + p.green() + p.blue());
+            }
+        return best;
+    };
+    c.seek(0);
+    const int before = darkest(render(canvas));
+    c.seek(c.endUs());
+    const int after = darkest(render(canvas));
+    QVERIFY2(after + 120 < before, qPrintable(QStringLiteral("%1 vs %2").arg(after).arg(before)));
+}
+
+void TstGuiModels::canvasThemeProperties()
+{
+    SimulationController c;
+    TimelineCanvas canvas;
+    canvas.setController(&c);
+    canvas.setSize(QSizeF(800, 240));
+    QSignalSpy dark(&canvas, &TimelineCanvas::darkChanged);
+    QSignalSpy scale(&canvas, &TimelineCanvas::textScaleChanged);
+    QSignalSpy controller(&canvas, &TimelineCanvas::controllerChanged);
+    const QColor light = render(canvas).pixelColor(1, 1);
+    canvas.setDark(true);
+    canvas.setDark(true);
+    QCOMPARE(dark.count(), 1);
+    QVERIFY(canvas.dark());
+    const QColor night = render(canvas).pixelColor(1, 1);
+    QVERIFY(night.lightness() < 80 && light.lightness() > 200);
+
+    const double plainLeft = canvas.plotArea().left();
+    canvas.setTextScale(1.5);
+    canvas.setTextScale(1.5);
+    QCOMPARE(scale.count(), 1);
+    QCOMPARE(canvas.textScale(), 1.5);
+    QVERIFY(canvas.plotArea().left() > plainLeft); // wider labels
+    canvas.setTextScale(100);
+    QCOMPARE(canvas.textScale(), 4.0);
+    canvas.setController(&c);
+    QCOMPARE(controller.count(), 0);
+}
+
+void TstGuiModels::canvasHitTest_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<QString>("what");
+    QTest::addRow("request") << twoClusters << "send";
+    QTest::addRow("response") << twoClusters << "201";
+    QTest::addRow("db query") << twoClusters << "db-read";
+    QTest::addRow("anomaly") << twoClusters << "anomaly";
+    QTest::addRow("replication") << "failover-retry"
+                                 << "replicate";
+    QTest::addRow("lost message") << "lost-response"
+                                  << "fault";
+    QTest::addRow("timeout") << "lost-response"
+                             << "timeout";
+}
+
+void TstGuiModels::canvasHitTest()
+{
+    QFETCH(QString, preset);
+    QFETCH(QString, what);
+    SimulationController c;
+    c.setPreset(preset);
+    TimelineCanvas canvas;
+    canvas.setController(&c);
+    canvas.setSize(QSizeF(1200, 320));
+    const RunResult &run = *c.run();
+    int event = -1;
+    for (int i = 0; i < run.events.size() && event < 0; ++i) {
+        const Event &e = run.events[i];
+        if (what == QLatin1String("201") ? e.type == EventType::Send && e.status == 201
+                                         : eventTypeName(e.type) == what)
+            event = i;
+    }
+    QVERIFY(event >= 0);
+    const QPointF at = canvas.eventAnchor(event);
+    QVERIFY(!at.isNull());
+    const int hit = canvas.eventAt(at);
+    // Events at the same instant may share pixels (both clusters' identical legs are apart,
+    // but a lost message and its fault meet at the ✕): the hit must draw at the same spot.
+    QVERIFY2(hit == event || canvas.eventAnchor(hit) == at,
+             qPrintable(QStringLiteral("hit %1, expected %2").arg(hit).arg(event)));
+    // A few pixels off still hits; far off does not.
+    QVERIFY(canvas.eventAt(at + QPointF(0, 3)) >= 0);
+    QCOMPARE(canvas.eventAt(QPointF(canvas.plotArea().right() - 1,
+                                    canvas.laneY(0) + 0.3 * (canvas.laneY(1) - canvas.laneY(0)))),
+             -1);
+    QCOMPARE(canvas.eventAt(QPointF(-50, -50)), -1);
+    QVERIFY(canvas.eventAnchor(-1).isNull());
+    QVERIFY(canvas.eventAnchor(c.eventCount()).isNull());
+}
+
+void TstGuiModels::canvasMouse()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    QQuickWindow window;
+    window.resize(1000, 300);
+    TimelineCanvas canvas(window.contentItem());
+    canvas.setController(&c);
+    canvas.setSize(QSizeF(1000, 300));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const int event = 23; // Router → Client 1, 201
+    const QPoint at = canvas.eventAnchor(event).toPoint();
+    QSignalSpy highlights(&c, &SimulationController::highlightedEventChanged);
+    QTest::mouseMove(&window, at);
+    QTRY_COMPARE(c.highlightedEvent(), event);
+    QTest::mouseMove(&window, QPoint(995, int(canvas.laneY(0)) + 5)); // nothing there
+    QTRY_COMPARE(c.highlightedEvent(), -1);
+    QVERIFY(highlights.count() >= 2);
+
+    QTest::mouseClick(&window, Qt::LeftButton, {}, at);
+    QCOMPARE(c.timeUs(), double(c.run()->events[event].t));
+    QCOMPARE(c.highlightedEvent(), event);
+
+    // Clicking where no arrow is moves the playhead there.
+    const QRectF plot = canvas.plotArea();
+    const double x = plot.left() + plot.width() * 0.95;
+    QTest::mouseClick(&window, Qt::LeftButton, {}, QPoint(int(x), int(plot.bottom()) + 8));
+    QVERIFY(std::abs(canvas.xForTime(c.timeUs()) - int(x)) < 1.5);
+}
+
+void TstGuiModels::canvasLargeRunPaintsQuickly()
+{
+    // 20 clients × 10 requests (≈ 3,300 events): after the first paint, which lays out the
+    // run, a frame must cost a few milliseconds (generous bound for sanitizer builds).
+    SimulationController c;
+    QVERIFY(c.setScenario(crowd(c.scenario(), 10)));
+    QVERIFY(c.eventCount() > 3000);
+    TimelineCanvas canvas;
+    canvas.setController(&c);
+    canvas.setSize(QSizeF(1280, 300));
+    QCOMPARE(canvas.laneCount(), 20 + 1 + 4 + 3);
+    QImage image(1280, 300, QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter p(&image);
+        canvas.paint(&p);
+    }
+    qint64 worst = 0;
+    for (int frame = 0; frame < 10; ++frame) {
+        c.seek(c.endUs() * frame / 10.0);
+        QElapsedTimer timer;
+        timer.start();
+        QPainter p(&image);
+        canvas.paint(&p);
+        p.end();
+        worst = std::max(worst, timer.nsecsElapsed());
+    }
+    qInfo("worst frame: %.2f ms for %d events", worst / 1e6, c.eventCount());
+    QVERIFY2(worst < 40'000'000, qPrintable(QStringLiteral("%1 ms").arg(worst / 1e6)));
+    QVERIFY(canvas.eventAt(canvas.eventAnchor(0)) >= 0);
+}
 
 QTEST_MAIN(TstGuiModels)
 #include "tst_guimodels.moc"

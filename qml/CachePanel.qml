@@ -1,0 +1,107 @@
+import QtQuick
+import IdemLab
+
+// The shared cache both clusters can claim keys in (think Redis): its entries when it is
+// on; when it is off, a dashed, muted panel that says what switching it on would change.
+Rectangle {
+    id: cache
+
+    property bool on: false
+    property CacheModel entries
+    property bool busy: false
+    property bool hovered: false
+
+    readonly property real inset: Math.round(10 * Theme.scale)
+
+    radius: Theme.radius
+    color: on ? Theme.panel : Theme.cacheOffFill
+    border.width: on ? (busy ? Math.max(2, Math.round(2 * Theme.scale)) : 1) : 0
+    border.color: busy ? Theme.accent : Theme.strongBorder
+
+    DashedFrame {
+        anchors.fill: parent
+        visible: !cache.on
+        color: Theme.dark ? "#8a6d55" : "#c4956b"
+        lineWidth: Math.max(1.5, 1.5 * Theme.scale)
+    }
+
+    Column {
+        id: head
+        x: cache.inset
+        y: cache.inset * 0.7
+        width: cache.width - 2 * cache.inset
+        spacing: Math.round(2 * Theme.scale)
+
+        Row {
+            spacing: Math.round(8 * Theme.scale)
+            Text {
+                id: title
+                text: qsTr("Shared cache")
+                color: cache.on ? Theme.text : Theme.mutedText
+                font.pixelSize: Theme.titleFont
+                font.bold: true
+            }
+            Rectangle {
+                anchors.verticalCenter: title.verticalCenter
+                width: stateText.implicitWidth + Math.round(12 * Theme.scale)
+                height: stateText.implicitHeight + Math.round(2 * Theme.scale)
+                radius: height / 2
+                color: cache.on ? Theme.consumed : "transparent"
+                border.width: cache.on ? 0 : 1
+                border.color: Theme.mutedText
+                Text {
+                    id: stateText
+                    anchors.centerIn: parent
+                    text: cache.on ? qsTr("on") : qsTr("off")
+                    color: cache.on ? "#ffffff" : Theme.mutedText
+                    font.pixelSize: Theme.smallFont
+                    font.bold: true
+                }
+            }
+        }
+        Text {
+            width: parent.width
+            text: "SET key CREATED NX PX ttl"
+            elide: Text.ElideRight
+            color: cache.on ? Theme.accentText : Theme.mutedText
+            font.family: Theme.monoFamily
+            font.pixelSize: Theme.smallFont
+        }
+    }
+
+    Text {
+        id: offText
+        visible: !cache.on
+        anchors.top: head.bottom
+        anchors.topMargin: Math.round(6 * Theme.scale)
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: cache.inset
+        x: cache.inset
+        width: cache.width - 2 * cache.inset
+        wrapMode: Text.WordWrap
+        elide: Text.ElideRight
+        text: qsTr("Off: each cluster checks only its own DB, which learns the other's keys "
+                   + "only after the replication lag. Switch it on and both clusters claim "
+                   + "each key here first, in one atomic step.")
+        color: Theme.mutedText
+        font.pixelSize: Theme.smallFont
+        lineHeight: 1.1
+    }
+
+    RowList {
+        visible: cache.on
+        anchors.top: head.bottom
+        anchors.topMargin: Math.round(4 * Theme.scale)
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Math.round(6 * Theme.scale)
+        x: cache.inset
+        width: cache.width - 2 * cache.inset
+        heading: qsTr("entries")
+        emptyText: qsTr("empty: no key claimed yet")
+        monoHeading: false
+        model: cache.entries
+        delegate: CacheEntryItem {
+            width: ListView.view.width
+        }
+    }
+}

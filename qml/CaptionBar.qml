@@ -1,0 +1,63 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// What just happened, in one plain sentence: the caption of the last event at the
+// playhead, its time set apart in a pill. Elided to one line; the tooltip has it all.
+// An error (a scenario that failed to load or run) takes its place in the anomaly colour.
+Rectangle {
+    id: bar
+
+    property string caption
+    property string errorText
+
+    readonly property int split: caption.indexOf(" · ")
+    readonly property string timePart: split >= 0 ? caption.slice(0, split) : ""
+    readonly property string sentence: errorText.length > 0 ? errorText
+                                       : split >= 0 ? caption.slice(split + 3) : caption
+
+    implicitHeight: Math.round(Theme.fontSize * 2.3)
+    radius: Theme.radius
+    color: errorText.length > 0 ? Theme.anomalyFill : Theme.captionFill
+    border.width: 1
+    border.color: errorText.length > 0 ? Theme.anomaly : Theme.border
+
+    Rectangle {
+        id: timePill
+        visible: bar.timePart.length > 0 && bar.errorText.length === 0
+        x: Math.round(8 * Theme.scale)
+        anchors.verticalCenter: parent.verticalCenter
+        width: visible ? timeLabel.implicitWidth + Math.round(14 * Theme.scale) : 0
+        height: timeLabel.implicitHeight + Math.round(4 * Theme.scale)
+        radius: height / 2
+        color: Theme.accent
+        Text {
+            id: timeLabel
+            anchors.centerIn: parent
+            text: bar.timePart
+            color: "#ffffff"
+            font.family: Theme.monoFamily
+            font.pixelSize: Theme.fontSize
+            font.bold: true
+        }
+    }
+
+    Text {
+        id: sentenceText
+        anchors.left: timePill.right
+        anchors.leftMargin: Math.round(10 * Theme.scale)
+        anchors.right: parent.right
+        anchors.rightMargin: Math.round(10 * Theme.scale)
+        anchors.verticalCenter: parent.verticalCenter
+        text: bar.sentence
+        elide: Text.ElideRight
+        maximumLineCount: 1
+        color: bar.errorText.length > 0 ? Theme.anomalyText : Theme.text
+        font.pixelSize: Theme.fontSize
+        font.bold: bar.errorText.length > 0
+    }
+
+    HoverHandler { id: hover }
+    ToolTip.visible: hover.hovered && sentenceText.truncated
+    ToolTip.delay: 400
+    ToolTip.text: bar.errorText.length > 0 ? bar.errorText : bar.caption
+}

@@ -1,0 +1,42 @@
+import QtQuick
+import IdemLab
+
+// A message in flight: a labelled pill ("POST K1", "201 K1") moving along the straight
+// line between two nodes' edges at `progress` (SceneView.tokenPosition). A lost message
+// falls out of the network and fades. Kept light (one pill, no handlers of its own): the
+// model recreates tokens whenever the set of messages changes; the scene's one
+// HoverHandler finds the token under the pointer. Crowds use MessageDot instead.
+TokenPill {
+    id: token
+
+    required property int from
+    required property int to
+    required property double progress
+    required property string label
+    required property bool falling
+    required property int eventIndex
+    // TokenPill's own `status` and `response`, filled from the model roles.
+    required status
+    required response
+
+    required property Item view
+    required property SimulationController controller
+
+    readonly property var link: view.link(from, to, view.geometryRevision)
+    readonly property real fallDistance: Math.round(60 * Theme.scale)
+    /// 0..1 through the fall; the scene runs one shared fall animation per lost message.
+    readonly property real fall: falling ? view.fallPhase : 0
+
+    readonly property point position: view.tokenPosition(link, progress, response, width, height)
+
+    text: falling ? label + "  ✕" : label
+    highlighted: controller.highlightedEvent === eventIndex
+    x: position.x - width / 2
+    y: position.y - height / 2 + fall * fallDistance
+    z: highlighted ? 2 : 1
+    opacity: falling ? 1 - 0.6 * fall : 1
+    rotation: falling ? 25 * fall : 0
+    scale: highlighted ? 1.3 : 1
+
+    Component.onCompleted: if (falling) view.startFall(eventIndex)
+}

@@ -1,0 +1,82 @@
+import QtQuick
+
+// A box for a client, the router or a server: its name in bold and, below, what it is
+// doing (one line per request in hand) or a muted "idle". Busy boxes are tinted and get
+// an accent border so the eye finds the work.
+Rectangle {
+    id: box
+
+    property string title
+    property list<string> lines
+    property string idleText
+    property bool busy: false
+    property bool hovered: false
+    /// Small box (many nodes): one line only, smaller type.
+    property bool compact: height < Math.round(38 * Theme.scale)
+
+    readonly property int maxLines: Math.max(0, Math.floor((height - titleText.implicitHeight
+                                                            - Theme.gap) / lineHeight))
+    readonly property real lineHeight: Math.ceil(Theme.smallFont * 1.3)
+    /// The task lines that fit; when some do not, the last shown line ends in "(+N)".
+    readonly property list<string> shownLines: {
+        const n = lines.length
+        const fit = Math.max(0, maxLines)
+        if (n <= fit)
+            return lines
+        if (fit === 0)
+            return []
+        const shown = lines.slice(0, fit)
+        shown[fit - 1] = qsTr("%1  (+%2)").arg(shown[fit - 1]).arg(n - fit)
+        return shown
+    }
+
+    radius: Theme.radius
+    color: busy ? Theme.busyFill : Theme.panel
+    border.width: busy || hovered ? Math.max(2, Math.round(2 * Theme.scale)) : 1
+    border.color: busy ? Theme.accent : hovered ? Theme.strongBorder : Theme.border
+
+    Column {
+        anchors.centerIn: parent
+        width: parent.width - (box.compact ? 4 : 2 * Theme.gap)
+        spacing: 0
+
+        Text {
+            id: titleText
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: box.title
+            elide: Text.ElideRight
+            color: Theme.text
+            font.pixelSize: box.compact ? Theme.smallFont : Theme.fontSize
+            font.bold: true
+        }
+
+        Repeater {
+            model: box.compact ? [] : box.shownLines
+            delegate: Text {
+                required property string modelData
+                width: titleText.width
+                horizontalAlignment: Text.AlignHCenter
+                text: modelData
+                elide: Text.ElideRight
+                color: Theme.accentText
+                font.pixelSize: Theme.smallFont
+                height: box.lineHeight
+                verticalAlignment: Text.AlignVCenter
+            }
+        }
+
+        Text {
+            visible: !box.compact && box.maxLines > 0 && box.lines.length === 0 && box.idleText.length > 0
+            width: titleText.width
+            horizontalAlignment: Text.AlignHCenter
+            text: box.idleText
+            elide: Text.ElideRight
+            color: Theme.mutedText
+            font.pixelSize: Theme.smallFont
+            font.italic: true
+            height: box.lineHeight
+            verticalAlignment: Text.AlignVCenter
+        }
+    }
+}

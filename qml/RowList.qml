@@ -1,0 +1,69 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// A titled list of table rows (keys, ledger, cache entries) that shows only whole rows,
+// keeps the newest row in view and says how many rows are scrolled out ("↑ 3 more").
+// The wheel scrolls it.
+Item {
+    id: root
+
+    property string heading
+    property string emptyText
+    property alias model: list.model
+    property alias delegate: list.delegate
+    property bool monoHeading: true
+
+    readonly property real rowHeight: Theme.rowHeight
+    readonly property int count: list.count
+    readonly property int visibleRows: Math.max(1, Math.floor((height - headingText.height)
+                                                               / (rowHeight + list.spacing)))
+    readonly property int hiddenAbove: Math.max(0, Math.round((list.contentY - list.originY)
+                                                              / (rowHeight + list.spacing)))
+    readonly property int hiddenBelow: Math.max(0, list.count - hiddenAbove - visibleRows)
+
+    Text {
+        id: headingText
+        width: parent.width - (moreText.visible ? moreText.width + Theme.gap : 0)
+        text: list.count > 0 ? qsTr("%1 (%2)").arg(root.heading).arg(list.count) : root.heading
+        elide: Text.ElideRight
+        color: Theme.mutedText
+        font.family: root.monoHeading ? Theme.monoFamily : Theme.fontFamily
+        font.pixelSize: Theme.smallFont
+    }
+    Text {
+        id: moreText
+        anchors.right: parent.right
+        anchors.baseline: headingText.baseline
+        visible: root.hiddenAbove + root.hiddenBelow > 0
+        text: root.hiddenAbove > 0 ? qsTr("↑ %1 more").arg(root.hiddenAbove)
+                                   : qsTr("↓ %1 more").arg(root.hiddenBelow)
+        color: Theme.accentText
+        font.pixelSize: Theme.smallFont
+        font.bold: true
+    }
+
+    ListView {
+        id: list
+        anchors.top: headingText.bottom
+        width: parent.width
+        height: root.visibleRows * (root.rowHeight + spacing)
+        clip: true
+        spacing: 1
+        boundsBehavior: Flickable.StopAtBounds
+        onCountChanged: Qt.callLater(positionViewAtEnd)
+        onHeightChanged: Qt.callLater(positionViewAtEnd)
+        ScrollIndicator.vertical: ScrollIndicator { }
+    }
+
+    Text {
+        anchors.top: headingText.bottom
+        anchors.topMargin: Math.round(3 * Theme.scale)
+        width: parent.width
+        visible: list.count === 0
+        text: root.emptyText
+        elide: Text.ElideRight
+        color: Theme.mutedText
+        font.pixelSize: Theme.smallFont
+        font.italic: true
+    }
+}

@@ -1,0 +1,119 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import IdemLab
+
+// One node of the scene, placed by the SceneLayout from its kind and group, drawn as a box
+// (client, router, server), a database table or the cache panel. Clients beyond what fits
+// share one "+N more" slot, so their messages still have somewhere to go.
+Item {
+    id: node
+
+    required property int index
+    required property string name
+    required property string kind
+    required property int cluster
+    required property int indexInGroup
+    required property int groupSize
+    required property list<string> tasks
+    required property bool busy
+
+    required property SceneLayout layout
+    required property SimulationController controller
+
+    readonly property rect area: layout.nodeRect(kind, cluster, indexInGroup, groupSize)
+    readonly property int clientSlots: kind === "client" ? layout.clientCapacity(groupSize) : 0
+    readonly property bool overflowSlot: kind === "client" && clientSlots < groupSize
+                                         && indexInGroup === clientSlots - 1
+    readonly property bool hiddenClient: kind === "client" && indexInGroup >= clientSlots
+
+    x: area.x
+    y: area.y
+    width: area.width
+    height: area.height
+    onXChanged: layout.nodeMoved()
+    onYChanged: layout.nodeMoved()
+    onWidthChanged: layout.nodeMoved()
+    onHeightChanged: layout.nodeMoved()
+
+    Loader {
+        anchors.fill: parent
+        visible: !node.hiddenClient
+        active: !node.hiddenClient
+        sourceComponent: node.kind === "client" ? clientBox
+                       : node.kind === "server" ? serverBox
+                       : node.kind === "database" ? databaseTable
+                       : node.kind === "cache" ? cachePanel
+                       : plainBox
+    }
+
+    Component {
+        id: clientBox
+        NodeBox {
+            title: node.overflowSlot ? qsTr("+%1 more").arg(node.groupSize - node.clientSlots + 1)
+                                     : node.name
+            ToolTip.visible: clientMouse.containsMouse
+            ToolTip.delay: 500
+            ToolTip.text: node.overflowSlot
+                          ? qsTr("%1 more clients are not drawn; their messages start and end here.")
+                                .arg(node.groupSize - node.clientSlots + 1)
+                          : qsTr("%1: click to send the payment again with the same key;\n"
+                                 + "right-click or Shift+click to send it with a new key.").arg(node.name)
+            hovered: clientMouse.containsMouse
+            color: node.overflowSlot ? Theme.panelAlt : Theme.panel
+            MouseArea {
+                id: clientMouse
+                anchors.fill: parent
+                hoverEnabled: true
+                cursorShape: node.overflowSlot ? Qt.ArrowCursor : Qt.PointingHandCursor
+                acceptedButtons: Qt.LeftButton | Qt.RightButton
+                onClicked: (mouse) => node.overflowSlot || node.controller.sendFromClient(
+                               node.indexInGroup,
+                               mouse.button === Qt.RightButton || (mouse.modifiers & Qt.ShiftModifier) !== 0)
+            }
+        }
+    }
+
+    Component {
+        id: serverBox
+        NodeBox {
+            title: compact ? node.name.replace(/^Server\s+/, "") : node.name
+            lines: node.tasks
+            idleText: qsTr("idle")
+            busy: node.busy
+            HoverHandler { id: serverHover }
+            ToolTip.visible: serverHover.hovered
+            ToolTip.delay: 500
+            ToolTip.text: node.tasks.length > 0 ? node.name + "\n" + node.tasks.join("\n")
+                                                : qsTr("%1: idle").arg(node.name)
+        }
+    }
+
+    Component {
+        id: plainBox
+        NodeBox {
+            title: node.name
+            busy: node.busy
+        }
+    }
+
+    Component {
+        id: databaseTable
+        DatabaseTable {
+            title: node.name
+            cluster: node.cluster === 1 ? "B" : "A"
+            keys: node.cluster === 1 ? node.controller.keysB : node.controller.keysA
+            ledger: node.cluster === 1 ? node.controller.ledgerB : node.controller.ledgerA
+            balances: node.cluster === 1 ? node.controller.balancesB : node.controller.balancesA
+            busy: node.busy
+        }
+    }
+
+    Component {
+        id: cachePanel
+        CachePanel {
+            on: node.controller.cache
+            entries: node.controller.cacheEntries
+            busy: node.busy
+        }
+    }
+}

@@ -1,0 +1,305 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import IdemLab
+
+// The animated scene: clients on the left, the router, cluster A above cluster B (servers
+// and DB each), the shared cache and the legend on the right, the replication link between
+// the DBs, and the messages in flight on top. Above it all, the scenario's title, or the
+// anomaly banner once a key has been charged twice.
+Rectangle {
+    id: scene
+
+    required property SimulationController controller
+
+    /// Bumped when node items come and go, so bindings that look nodes up re-run.
+    property int revision: 0
+    /// The token under the mouse, for the shared tooltip.
+    property Item hoveredToken: null
+    readonly property var nodeItems: {
+        revision; // dependency
+        const items = []
+        for (let i = 0; i < nodeRepeater.count; ++i)
+            items.push(nodeRepeater.itemAt(i))
+        return items
+    }
+
+    function nodeAt(index) {
+        return nodeRepeater.itemAt(index)
+    }
+
+    /// Past ~60 messages in flight labels only pile up into noise (and cost a text layout
+    /// each): messages become coloured dots until the crowd thins out again.
+    property bool denseMessages: false
+    function countMessages() {
+        const n = controller.messages.rowCount()
+        if (!denseMessages && n > 60)
+            denseMessages = true
+        else if (denseMessages && n < 40)
+            denseMessages = false
+    }
+    Connections {
+        target: scene.controller.messages
+        function onModelReset() { scene.countMessages() }
+        function onRowsInserted() { scene.countMessages() }
+        function onRowsRemoved() { scene.countMessages() }
+    }
+
+    /// The straight line a message travels from node `from` to node `to`: between the two
+    /// boxes' edges, with its direction. Cached per link (hundreds of tokens share a few
+    /// links) and recomputed when the layout changes.
+    property var linkCache: ({})
+    property int geometryRevision: 0
+    function invalidateLinks() {
+        linkCache = {}
+        ++geometryRevision
+    }
+    Connections {
+        target: geometry
+        function onNodeMoved() { scene.invalidateLinks() }
+    }
+    onRevisionChanged: invalidateLinks()
+
+    function link(from, to, rev) {
+        const key = from * 4096 + to
+        let l = linkCache[key]
+        if (l)
+            return l
+        const source = nodeRepeater.itemAt(from)
+        const target = nodeRepeater.itemAt(to)
+        if (!source || !target)
+            return null
+        const ca = Qt.point(source.x + source.width / 2, source.y + source.height / 2)
+        const cb = Qt.point(target.x + target.width / 2, target.y + target.height / 2)
+        const a = exitPoint(source, cb)
+        const b = exitPoint(target, ca)
+        const len = Math.hypot(b.x - a.x, b.y - a.y)
+        l = { ax: a.x, ay: a.y, bx: b.x, by: b.y, len: len,
+              ux: len > 0 ? (b.x - a.x) / len : 1, uy: len > 0 ? (b.y - a.y) / len : 0 }
+        linkCache[key] = l
+        return l
+    }
+
+    /// Where a token of size w×h is at `progress` along link `l`: it starts and stops just
+    /// outside the two boxes so it never hides a node's text; requests ride on one side of
+    /// the line, responses on the other, so a request and its answer never cover each other.
+    function tokenPosition(l, progress, response, w, h) {
+        if (!l)
+            return Qt.point(-1000, -1000)
+        const extent = Math.abs(l.ux) * w / 2 + Math.abs(l.uy) * h / 2 + 2
+        const t = l.len > 2 * extent ? Math.max(0, Math.min(1, progress)) : 0.5
+        const shorten = l.len > 2 * extent ? extent : 0
+        const ax = l.ax + l.ux * shorten
+        const ay = l.ay + l.uy * shorten
+        const bx = l.bx - l.ux * shorten
+        const by = l.by - l.uy * shorten
+        const side = (response ? 1 : -1) * h * 0.6
+        return Qt.point(ax + (bx - ax) * t - l.uy * side, ay + (by - ay) * t + l.ux * side)
+    }
+
+    // Where a ray from the centre of rectangle `r` towards point `p` leaves it.
+    function exitPoint(r, p) {
+        const cx = r.x + r.width / 2
+        const cy = r.y + r.height / 2
+        const dx = p.x - cx
+        const dy = p.y - cy
+        if (dx === 0 && dy === 0)
+            return Qt.point(cx, cy)
+        const sx = dx !== 0 ? (r.width / 2) / Math.abs(dx) : Infinity
+        const sy = dy !== 0 ? (r.height / 2) / Math.abs(dy) : Infinity
+        const s = Math.min(sx, sy, 1)
+        return Qt.point(cx + dx * s, cy + dy * s)
+    }
+
+    /// One shared fall (0..1) for lost messages; restarted for each new lost message only,
+    /// as its token is recreated whenever the set of messages in flight changes.
+    property real fallPhase: 1
+    property int fallingEvent: -1
+    NumberAnimation {
+        id: fallAnimation
+        target: scene
+        property: "fallPhase"
+        from: 0
+        to: 1
+        duration: 700
+        easing.type: Easing.OutQuad
+    }
+    function startFall(eventIndex) {
+        if (eventIndex === fallingEvent)
+            return
+        fallingEvent = eventIndex
+        fallAnimation.restart()
+    }
+
+    property int hoveredEvent: -1
+    function hoverAt(p) {
+        let token = null
+        for (let i = tokenLayer.children.length - 1; i >= 0 && p.x >= 0; --i) {
+            const t = tokenLayer.children[i]
+            if (t.eventIndex !== undefined && p.x >= t.x && p.x <= t.x + t.width
+                    && p.y >= t.y && p.y <= t.y + t.height) {
+                token = t
+                break
+            }
+        }
+        hoveredToken = token
+        const event = token ? token.eventIndex : -1
+        if (event !== hoveredEvent) {
+            if (event >= 0 || controller.highlightedEvent === hoveredEvent)
+                controller.highlightedEvent = event
+            hoveredEvent = event
+        }
+    }
+    // Tokens are recreated as messages come and go: find the one under a still pointer again.
+    onHoveredTokenChanged: if (!hoveredToken && tokenHover.hovered) Qt.callLater(rehover)
+    function rehover() {
+        hoverAt(tokenHover.point.position)
+    }
+
+    function bumpRevision() {
+        ++revision
+    }
+
+    function nodeName(index) {
+        const n = nodeRepeater.itemAt(index)
+        return n ? n.name : ""
+    }
+
+    radius: Theme.radius + 2
+    color: Theme.panel
+    border.width: 1
+    border.color: Theme.border
+
+    /// The height below which the scene has to shrink to fit (at the current text size).
+    readonly property real comfortableHeight: geometry.minimumHeight
+    /// Below the scene's minimum size everything is laid out larger and scaled down to fit.
+    readonly property real fit: Math.min(1, width / geometry.minimumWidth,
+                                         height / geometry.minimumHeight)
+
+    Item {
+        id: stage
+        width: scene.width / scene.fit
+        height: scene.height / scene.fit
+        scale: scene.fit
+        transformOrigin: Item.TopLeft
+
+        SceneLayout {
+            id: geometry
+            width: stage.width
+            height: stage.height
+            scale: Theme.scale
+            headerHeight: Math.round(Theme.titleFont * 1.3 + Theme.fontSize * 1.4 + 4 * Theme.scale)
+            legendHeight: legend.implicitHeight
+        }
+
+        ClusterPanel {
+            readonly property rect r: geometry.clusterRect(0)
+            x: r.x; y: r.y; width: r.width; height: r.height
+            title: qsTr("Cluster A")
+            lockText: scene.controller.lockTextA
+        }
+        ClusterPanel {
+            readonly property rect r: geometry.clusterRect(1)
+            x: r.x; y: r.y; width: r.width; height: r.height
+            title: qsTr("Cluster B")
+            lockText: scene.controller.lockTextB
+        }
+
+        SceneEdges {
+            anchors.fill: parent
+            nodes: scene.nodeItems
+            cacheOn: scene.controller.cache
+            clusterRects: [geometry.clusterRect(0), geometry.clusterRect(1)]
+        }
+
+        ReplicationLink {
+            anchors.fill: parent
+            lineX: geometry.dbX + geometry.dbWidth / 2
+            lineTop: geometry.contentY(0) + geometry.contentHeight
+            lineBottom: geometry.contentY(1)
+            lagMs: scene.controller.lagMs
+        }
+
+        Repeater {
+            id: nodeRepeater
+            model: scene.controller.nodes
+            delegate: SceneNode {
+                layout: geometry
+                controller: scene.controller
+            }
+            onItemAdded: Qt.callLater(scene.bumpRevision)
+            onItemRemoved: Qt.callLater(scene.bumpRevision)
+        }
+
+        Legend {
+            x: geometry.legendRect.x
+            y: geometry.legendRect.y
+            width: geometry.legendRect.width
+            visible: geometry.legendShown
+            id: legend
+        }
+
+        Item {
+            id: tokenLayer
+            // Messages above every node.
+            anchors.fill: parent
+            z: 5
+            Repeater {
+                id: labelledTokens
+                model: scene.denseMessages ? null : scene.controller.messages
+                delegate: MessageToken {
+                    view: scene
+                    controller: scene.controller
+                }
+            }
+            Repeater {
+                id: dotTokens
+                model: scene.denseMessages ? scene.controller.messages : null
+                delegate: MessageDot {
+                    view: scene
+                    controller: scene.controller
+                }
+            }
+
+            // One hover handler for all tokens (cheaper than one per token): the token under
+            // the pointer highlights its event, here and in the timeline.
+            HoverHandler {
+                id: tokenHover
+                onPointChanged: scene.hoverAt(point.position)
+                onHoveredChanged: if (!hovered) scene.hoverAt(Qt.point(-1, -1))
+            }
+        }
+
+        SceneHeader {
+            x: geometry.pad
+            y: geometry.headerY
+            width: stage.width - 2 * geometry.pad
+            height: geometry.headerHeight
+            visible: !banner.visible
+            title: scene.controller.presetIndex >= 0
+                   ? qsTr("%1 · %2").arg(scene.controller.presetIndex + 1).arg(scene.controller.scenarioTitle)
+                   : scene.controller.scenarioTitle
+            description: scene.controller.scenarioDescription
+        }
+
+        AnomalyBanner {
+            id: banner
+            z: 6
+            x: geometry.pad
+            y: geometry.headerY - Math.round(2 * Theme.scale)
+            width: stage.width - 2 * geometry.pad
+            height: geometry.headerHeight + Math.round(4 * Theme.scale)
+            text: scene.controller.anomalyText
+        }
+
+        ToolTip {
+            parent: scene.hoveredToken ? scene.hoveredToken : scene
+            visible: scene.hoveredToken !== null
+            delay: 300
+            text: scene.hoveredToken
+                  ? qsTr("%1: %2 → %3").arg(scene.hoveredToken.label)
+                        .arg(scene.nodeName(scene.hoveredToken.from))
+                        .arg(scene.nodeName(scene.hoveredToken.to))
+                  : ""
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import IdemLab
+
+// The run on one compressed axis (long idle stretches such as the replication lag are
+// squeezed so the busy parts stay readable): a tick per moment something happens, an
+// orange triangle where a duplicate effect appears, the playhead. Click or drag to seek.
+Item {
+    id: scrub
+
+    required property SimulationController controller
+
+    readonly property real position: {
+        controller.endUs; // rerun → new axis
+        return controller.axisPosition(controller.timeUs)
+    }
+    readonly property real trackX: Math.round(8 * Theme.scale)
+    readonly property real trackWidth: width - 2 * trackX
+    readonly property real trackY: height * 0.58
+
+    implicitHeight: Math.round(34 * Theme.scale)
+
+    // Track and the part already played.
+    Rectangle {
+        x: scrub.trackX
+        y: scrub.trackY - height / 2
+        width: scrub.trackWidth
+        height: Math.round(6 * Theme.scale)
+        radius: height / 2
+        color: Theme.border
+        Rectangle {
+            width: scrub.position * parent.width
+            height: parent.height
+            radius: height / 2
+            color: Theme.accent
+        }
+    }
+
+    // One tick per distinct event time.
+    Repeater {
+        model: scrub.controller.eventTicks
+        delegate: Rectangle {
+            required property var modelData
+            x: scrub.trackX + Number(modelData) * scrub.trackWidth - width / 2
+            y: scrub.trackY - Math.round(9 * Theme.scale)
+            width: 1
+            height: Math.round(18 * Theme.scale)
+            color: Theme.mutedText
+            opacity: 0.7
+        }
+    }
+
+    // Anomalies: a downward triangle above the track.
+    Repeater {
+        model: scrub.controller.anomalyTicks
+        delegate: Text {
+            required property var modelData
+            x: scrub.trackX + Number(modelData) * scrub.trackWidth - width / 2
+            y: scrub.trackY - Math.round(9 * Theme.scale) - height + Math.round(3 * Theme.scale)
+            text: "▼"
+            color: Theme.anomaly
+            font.pixelSize: Math.round(14 * Theme.scale)
+        }
+    }
+
+    // Playhead.
+    Rectangle {
+        x: scrub.trackX + scrub.position * scrub.trackWidth - width / 2
+        y: scrub.trackY - height / 2
+        width: Math.round(16 * Theme.scale)
+        height: width
+        radius: width / 2
+        color: Theme.accent
+        border.width: 2
+        border.color: Theme.panel
+    }
+
+    MouseArea {
+        anchors.fill: parent
+        hoverEnabled: true
+        cursorShape: Qt.PointingHandCursor
+        function seekTo(mx) {
+            const p = Math.max(0, Math.min(1, (mx - scrub.trackX) / scrub.trackWidth))
+            scrub.controller.seek(scrub.controller.axisTime(p))
+        }
+        onPressed: (mouse) => seekTo(mouse.x)
+        onPositionChanged: (mouse) => { if (pressed) seekTo(mouse.x) }
+    }
+
+    ToolTip.visible: hoverArea.hovered
+    ToolTip.delay: 600
+    ToolTip.text: qsTr("Click or drag to move through the run.\nTicks mark events, ▼ a duplicate effect; idle stretches are compressed.")
+    HoverHandler { id: hoverArea }
+}

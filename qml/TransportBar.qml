@@ -1,0 +1,149 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import IdemLab
+
+// Playback: restart, step back, play/pause, step forward, the speed with − and +, and the
+// scrub bar with the time. Each button's tooltip names its key.
+Item {
+    id: bar
+
+    required property SimulationController controller
+
+    /// Like the settings bar, the player is the teacher's: it grows with the window's zoom
+    /// and only a little with the text scale.
+    readonly property real shrink: Math.min(1, Theme.zoom * 1.25 / Theme.scale)
+
+    implicitHeight: content.height * shrink
+
+    function speedText(s) {
+        return (s >= 1 ? Number(s).toFixed(s % 1 === 0 ? 0 : 1)
+                       : Number(s).toPrecision(s < 0.1 ? 1 : 2).replace(/0+$/, "")) + "×"
+    }
+
+    Item {
+        id: content
+        width: bar.width / bar.shrink
+        height: Math.round(40 * Theme.scale)
+        scale: bar.shrink
+        transformOrigin: Item.TopLeft
+
+        Row {
+            id: buttons
+            anchors.verticalCenter: parent.verticalCenter
+            spacing: Math.round(6 * Theme.scale)
+
+            TransportButton {
+                iconKind: "restart"
+                text: qsTr("Restart (Home)")
+                onClicked: bar.controller.restart()
+            }
+            TransportButton {
+                iconKind: "back"
+                text: qsTr("Step back to the previous event (←)")
+                onClicked: bar.controller.stepPrevious()
+            }
+            TransportButton {
+                primary: true
+                iconKind: bar.controller.playing ? "pause" : "play"
+                text: bar.controller.playing ? qsTr("Pause (Space)") : qsTr("Play (Space)")
+                onClicked: bar.controller.togglePlaying()
+            }
+            TransportButton {
+                iconKind: "forward"
+                text: qsTr("Step to the next event (→)")
+                onClicked: bar.controller.stepNext()
+            }
+
+            Item { width: Math.round(8 * Theme.scale); height: 1 }
+
+            Button {
+                id: slower
+                anchors.verticalCenter: parent.verticalCenter
+                text: "−"
+                focusPolicy: Qt.TabFocus
+                hoverEnabled: true
+                implicitWidth: Math.round(28 * Theme.scale)
+                implicitHeight: Math.round(28 * Theme.scale)
+                enabled: bar.controller.speed > 0.0101
+                onClicked: bar.controller.slower()
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: slower.down ? Theme.border : slower.hovered ? Theme.panelAlt : Theme.panel
+                    border.width: 1
+                    border.color: Theme.border
+                }
+                contentItem: Text {
+                    text: slower.text
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    color: slower.enabled ? Theme.text : Theme.border
+                    font.pixelSize: Theme.fontSize
+                    font.bold: true
+                }
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: qsTr("Slower (−)")
+            }
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.round(92 * Theme.scale)
+                horizontalAlignment: Text.AlignHCenter
+                text: qsTr("speed %1").arg(bar.speedText(bar.controller.speed))
+                color: Theme.text
+                font.pixelSize: Theme.fontSize
+                HoverHandler { id: speedHover }
+                ToolTip.visible: speedHover.hovered
+                ToolTip.delay: 500
+                ToolTip.text: qsTr("Playback speed: virtual time per real second (0.01× to 10×)")
+            }
+            Button {
+                id: faster
+                anchors.verticalCenter: parent.verticalCenter
+                text: "+"
+                focusPolicy: Qt.TabFocus
+                hoverEnabled: true
+                implicitWidth: Math.round(28 * Theme.scale)
+                implicitHeight: Math.round(28 * Theme.scale)
+                enabled: bar.controller.speed < 9.99
+                onClicked: bar.controller.faster()
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: faster.down ? Theme.border : faster.hovered ? Theme.panelAlt : Theme.panel
+                    border.width: 1
+                    border.color: Theme.border
+                }
+                contentItem: Text {
+                    text: faster.text
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    color: faster.enabled ? Theme.text : Theme.border
+                    font.pixelSize: Theme.fontSize
+                    font.bold: true
+                }
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: qsTr("Faster (+)")
+            }
+        }
+
+        ScrubBar {
+            anchors.left: buttons.right
+            anchors.leftMargin: Math.round(14 * Theme.scale)
+            anchors.right: timeText.left
+            anchors.rightMargin: Math.round(10 * Theme.scale)
+            anchors.verticalCenter: parent.verticalCenter
+            controller: bar.controller
+        }
+
+        Text {
+            id: timeText
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            text: qsTr("%1 / %2").arg(Theme.durationText(bar.controller.timeUs / 1000))
+                                 .arg(Theme.durationText(bar.controller.endUs / 1000))
+            color: Theme.mutedText
+            font.family: Theme.monoFamily
+            font.pixelSize: Theme.smallFont
+        }
+    }
+}
