@@ -132,6 +132,9 @@ void MessageModel::setMessages(const QVector<MessageView> &messages)
     bool sameSet = messages.size() == m_messages.size();
     for (int i = 0; sameSet && i < messages.size(); ++i)
         sameSet = messages[i].event == m_messages[i].event &&
+                  messages[i].from == m_messages[i].from && messages[i].to == m_messages[i].to &&
+                  messages[i].label == m_messages[i].label &&
+                  messages[i].status == m_messages[i].status &&
                   messages[i].response == m_messages[i].response &&
                   messages[i].falling == m_messages[i].falling;
     if (!sameSet) {

@@ -633,9 +633,6 @@ void TstGuiModels::modelsAnnounceEveryChange()
         }
     }
     QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 5).join(QLatin1String("\n"))));
-    // Known bug, pinned by messageModelAnnouncesRerun; this sweep finds every instance.
-    if (!messageFailures.isEmpty())
-        QEXPECT_FAIL("", "MessageModel::setMessages keys rows by event index only", Continue);
     QVERIFY2(messageFailures.isEmpty(),
              qPrintable(messageFailures.mid(0, 5).join(QLatin1String("\n"))));
 }
@@ -645,9 +642,8 @@ void TstGuiModels::messageModelAnnouncesRerun()
     // parallel-two-clusters at 21.5 ms: event 6 is Server A1's SELECT on its way to DB A. With
     // the cache on, event 6 is Server A1's SET NX on its way to the cache: another message
     // with the same index. MessageModel::setMessages sees the same event indices, updates in
-    // place and announces only `progress`, so a QML token keeps flying to DB A.
-    // Fix (scenemodels.cpp): treat a row as the same message only if from, to, label, key,
-    // status, response and falling are unchanged too (else reset, or dataChanged with all roles).
+    // place would announce only `progress`, and a QML token would keep flying to DB A: a row
+    // is the same message only if its ends, label and status are unchanged too.
     SimulationController c;
     c.setPreset(twoClusters);
     c.seek(21.5 * ms);
@@ -655,7 +651,6 @@ void TstGuiModels::messageModelAnnouncesRerun()
     const QStringList before = dump(c.messages());
     c.setCache(true);
     QVERIFY(dump(c.messages()) != before);
-    QEXPECT_FAIL("", "bug in MessageModel::setMessages (owned by the lead), see comment", Continue);
     QVERIFY2(watch.unannounced().isEmpty(), qPrintable(watch.unannounced()));
 }
 
