@@ -4,8 +4,8 @@ import IdemLab
 // A message in flight: a labelled pill ("POST K1", "201 K1") moving along the straight
 // line between two nodes' edges at `progress` (SceneView.tokenPosition). A lost message
 // falls out of the network and fades. Kept light (one pill, no handlers of its own): the
-// model recreates tokens whenever the set of messages changes; the scene's one
-// HoverHandler finds the token under the pointer. Crowds use MessageDot instead.
+// model keeps a token for as long as its message is in flight; the scene's one
+// HoverHandler finds the token under the pointer. Crowds are drawn by MessageLayer instead.
 TokenPill {
     id: token
 
@@ -39,4 +39,5 @@ TokenPill {
     scale: highlighted ? 1.3 : 1
 
     Component.onCompleted: if (falling) view.startFall(eventIndex)
+    onFallingChanged: if (falling) view.startFall(eventIndex)
 }

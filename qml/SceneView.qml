@@ -97,6 +97,16 @@ Rectangle {
     }
 
     // Where a ray from the centre of rectangle `r` towards point `p` leaves it.
+    /// Every node's box, by node index, for the C++ message layer.
+    function nodeRects(rev) {
+        const rects = []
+        for (let i = 0; i < nodeRepeater.count; ++i) {
+            const n = nodeRepeater.itemAt(i)
+            rects.push(n ? Qt.rect(n.x, n.y, n.width, n.height) : Qt.rect(0, 0, 0, 0))
+        }
+        return rects
+    }
+
     function exitPoint(r, p) {
         const cx = r.x + r.width / 2
         const cy = r.y + r.height / 2
@@ -133,9 +143,21 @@ Rectangle {
     property int hoveredEvent: -1
     function hoverAt(p) {
         let token = null
-        for (let i = tokenLayer.children.length - 1; i >= 0 && p.x >= 0; --i) {
+        if (denseMessages && p.x >= 0) {
+            const m = dotLayer.messageAt(p)
+            if (m.eventIndex !== undefined) {
+                dotProxy.eventIndex = m.eventIndex
+                dotProxy.label = m.label
+                dotProxy.from = m.from
+                dotProxy.to = m.to
+                dotProxy.x = m.x - dotProxy.width / 2
+                dotProxy.y = m.y - dotProxy.height / 2
+                token = dotProxy
+            }
+        }
+        for (let i = tokenLayer.children.length - 1; i >= 0 && p.x >= 0 && !denseMessages; --i) {
             const t = tokenLayer.children[i]
-            if (t.eventIndex !== undefined && p.x >= t.x && p.x <= t.x + t.width
+            if (t !== dotProxy && t.eventIndex !== undefined && p.x >= t.x && p.x <= t.x + t.width
                     && p.y >= t.y && p.y <= t.y + t.height) {
                 token = t
                 break
@@ -251,13 +273,31 @@ Rectangle {
                     controller: scene.controller
                 }
             }
-            Repeater {
-                id: dotTokens
+            // A crowd is drawn by one C++ item: hundreds of QML items would not keep up.
+            MessageLayer {
+                id: dotLayer
+                anchors.fill: parent
+                visible: scene.denseMessages
                 model: scene.denseMessages ? scene.controller.messages : null
-                delegate: MessageDot {
-                    view: scene
-                    controller: scene.controller
-                }
+                nodeRects: scene.nodeRects(scene.geometryRevision)
+                statusColors: ({ "0": Theme.request, "200": Theme.status200,
+                                 "201": Theme.status201, "400": Theme.status400,
+                                 "409": Theme.status409, "422": Theme.status422,
+                                 "other": Theme.statusOther })
+                hollowColor: Theme.panel
+                highlightColor: Theme.accent
+                highlightedEvent: scene.controller.highlightedEvent
+                dotSize: Math.round(11 * Theme.scale)
+            }
+            // Stands in for a dot under the pointer, so the tooltip has an item to sit on.
+            Item {
+                id: dotProxy
+                property int eventIndex: -1
+                property string label
+                property int from: -1
+                property int to: -1
+                width: dotLayer.dotSize
+                height: width
             }
 
             // One hover handler for all tokens (cheaper than one per token): the token under

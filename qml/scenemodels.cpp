@@ -129,21 +129,45 @@ QHash<int, QByteArray> MessageModel::roleNames() const
 
 void MessageModel::setMessages(const QVector<MessageView> &messages)
 {
-    bool sameSet = messages.size() == m_messages.size();
-    for (int i = 0; sameSet && i < messages.size(); ++i)
-        sameSet = messages[i].event == m_messages[i].event &&
-                  messages[i].from == m_messages[i].from && messages[i].to == m_messages[i].to &&
-                  messages[i].label == m_messages[i].label &&
-                  messages[i].status == m_messages[i].status &&
-                  messages[i].response == m_messages[i].response &&
-                  messages[i].falling == m_messages[i].falling;
-    if (!sameSet) {
-        beginResetModel();
-        m_messages = messages;
-        endResetModel();
-        return;
+    // Both lists are in event order (one message per event at a time): merge them, removing
+    // the messages that arrived and inserting the ones sent since, so that the delegates of
+    // messages still in flight live on and only move.
+    const auto sameLook = [](const MessageView &a, const MessageView &b) {
+        return a.from == b.from && a.to == b.to && a.label == b.label && a.key == b.key &&
+               a.status == b.status && a.response == b.response && a.falling == b.falling;
+    };
+    int i = 0;
+    int j = 0;
+    while (i < m_messages.size() || j < messages.size()) {
+        if (j == messages.size() ||
+            (i < m_messages.size() && m_messages[i].event < messages[j].event)) {
+            int last = i;
+            while (last + 1 < m_messages.size() &&
+                   (j == messages.size() || m_messages[last + 1].event < messages[j].event))
+                ++last;
+            beginRemoveRows({}, i, last);
+            m_messages.remove(i, last - i + 1);
+            endRemoveRows();
+        } else if (i == m_messages.size() || messages[j].event < m_messages[i].event) {
+            int last = j;
+            while (last + 1 < messages.size() &&
+                   (i == m_messages.size() || messages[last + 1].event < m_messages[i].event))
+                ++last;
+            beginInsertRows({}, i, i + last - j);
+            for (int k = j; k <= last; ++k)
+                m_messages.insert(i + k - j, messages[k]);
+            endInsertRows();
+            i += last - j + 1;
+            j = last + 1;
+        } else {
+            const bool looksSame = sameLook(m_messages[i], messages[j]);
+            m_messages[i] = messages[j];
+            if (!looksSame)
+                emit dataChanged(index(i), index(i));
+            ++i;
+            ++j;
+        }
     }
-    m_messages = messages;
     if (!m_messages.isEmpty())
         emit dataChanged(index(0), index(int(m_messages.size()) - 1), {ProgressRole});
 }

@@ -67,9 +67,10 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// Updates in place where the same events are still in flight (only progress changes),
-    /// resetting only when the set of messages changed.
+    /// Removes the messages no longer in flight, inserts the new ones and updates the rest
+    /// in place (`messages` in event order, as sceneAt gives them).
     void setMessages(const QVector<MessageView> &messages);
+    [[nodiscard]] const QVector<MessageView> &messages() const { return m_messages; }
 
 private:
     QVector<MessageView> m_messages;

@@ -1,5 +1,6 @@
 // The QML-facing adapters: the controller (presets, settings, playhead), the list models it
 // feeds, and the lane timeline canvas. No QML is loaded; everything is driven from C++.
+#include "messagelayer.h"
 #include "scenarioloader.h"
 #include "scenemodels.h"
 #include "simulationcontroller.h"
@@ -211,6 +212,8 @@ private slots:
     void axisRoundTrip();
     void axisCompressesLag();
     void messageModelUpdatesInPlace();
+    void messageModelFollowsPlayback();
+    void messageLayerFindsItsDots();
     void messageModelAnnouncesRerun();
 
     void canvasDrawsLanes();
@@ -890,10 +893,80 @@ void TstGuiModels::messageModelUpdatesInPlace()
     QCOMPARE(changes.at(0).at(2).value<QList<int>>(), QList<int>{MessageModel::ProgressRole});
     QCOMPARE(m->index(0).data(MessageModel::ProgressRole).toDouble(), 0.5);
     QCOMPARE(m->index(1).data(MessageModel::ProgressRole).toDouble(), 0.5);
-    c.seek(20.5 * ms); // now the router's forwards: another set
-    QCOMPARE(resets.count(), 1);
+    QSignalSpy removed(m, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(m, &QAbstractItemModel::rowsInserted);
+    c.seek(20.5 * ms); // the POSTs arrived, the router's forwards left: rows out, rows in
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(inserted.count(), 1);
     QCOMPARE(m->rowCount(), 2);
     QCOMPARE(m->index(0).data(MessageModel::FromRole).toInt(), 2);
+}
+
+void TstGuiModels::messageModelFollowsPlayback()
+{
+    // Playing a burst frame by frame: the model is always exactly the messages in flight, and
+    // it gets there by inserting and removing rows, never by a reset (which would recreate
+    // every token on screen).
+    SimulationController c;
+    c.setPreset(QFINDTESTDATA("data/bench/burst-20x200.json"));
+    QVERIFY2(c.errorText().isEmpty(), qPrintable(c.errorText()));
+    MessageModel *m = c.messages();
+    QSignalSpy resets(m, &QAbstractItemModel::modelReset);
+    int most = 0;
+    for (qint64 t = 0; t <= 1'300 * ms; t += 7 * ms) {
+        c.seek(double(t));
+        const SceneState expected = sceneAt(*c.run(), t);
+        QCOMPARE(m->rowCount(), int(expected.messages.size()));
+        for (int i = 0; i < expected.messages.size(); ++i) {
+            const MessageView &e = expected.messages[i];
+            const QModelIndex row = m->index(i);
+            QCOMPARE(row.data(MessageModel::EventRole).toInt(), e.event);
+            QCOMPARE(row.data(MessageModel::FromRole).toInt(), e.from);
+            QCOMPARE(row.data(MessageModel::ToRole).toInt(), e.to);
+            QCOMPARE(row.data(MessageModel::LabelRole).toString(), e.label);
+            QCOMPARE(row.data(MessageModel::ProgressRole).toDouble(), e.progress);
+        }
+        most = std::max(most, m->rowCount());
+    }
+    QVERIFY2(most >= 200, qPrintable(QString::number(most)));
+    QCOMPARE(resets.count(), 0);
+}
+
+void TstGuiModels::messageLayerFindsItsDots()
+{
+    // The crowd layer draws each message on the line between its two nodes' boxes, requests
+    // and responses on opposite sides, and hit-testing finds the message drawn there.
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(5 * ms); // two POSTs on their way from the clients to the router
+    MessageLayer layer;
+    layer.setModel(c.messages());
+    QVariantList rects;
+    for (int i = 0; i < c.run()->nodes.size(); ++i)
+        rects.append(QRectF(i * 200.0, (i % 2) * 100.0, 80, 40));
+    layer.setNodeRects(rects);
+    layer.setDotSize(10);
+    const QVector<MessageView> &messages = c.messages()->messages();
+    QCOMPARE(messages.size(), 2);
+    for (const MessageView &m : messages) {
+        const QPointF p = layer.dotCentre(m);
+        const QRectF a = rects[m.from].toRectF();
+        const QRectF b = rects[m.to].toRectF();
+        QVERIFY(!a.contains(p) && !b.contains(p)); // outside both boxes
+        QVERIFY(p.x() > std::min(a.left(), b.left()) && p.x() < std::max(a.right(), b.right()));
+        const QVariantMap hit = layer.messageAt(p);
+        QCOMPARE(hit.value(QStringLiteral("eventIndex")).toInt(), m.event);
+        QCOMPARE(hit.value(QStringLiteral("label")).toString(), m.label);
+    }
+    QVERIFY(layer.messageAt(QPointF(-500, -500)).isEmpty());
+    MessageView request = messages.first();
+    MessageView response = request;
+    response.response = true;
+    QVERIFY(layer.dotCentre(request) != layer.dotCentre(response));
+    MessageView lost = request;
+    lost.falling = true;
+    QVERIFY(layer.dotCentre(lost).y() > layer.dotCentre(request).y());
 }
 
 // ----------------------------------------------------------------------------- canvas
