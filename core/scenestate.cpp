@@ -74,7 +74,17 @@ public:
             for (auto it = m_tasks.cbegin(); it != m_tasks.cend(); ++it)
                 if (it.value().server == i)
                     view.tasks.append(it.value().text);
+            view.busy = !view.tasks.isEmpty();
             s.servers.append(view);
+        }
+        for (auto it = m_clientLines.cbegin(); it != m_clientLines.cend(); ++it) {
+            ServerView view;
+            view.node = it.key();
+            for (const ClientLine &line : it.value()) {
+                view.tasks.append(line.text);
+                view.busy = view.busy || line.waiting;
+            }
+            s.clients.append(view);
         }
     }
 
@@ -175,9 +185,51 @@ private:
         }
     }
 
+    // Where each client's requests stand: one line per request (a retry replaces the line
+    // of the attempt before it).
+    void clientTask(const Event &e)
+    {
+        if (e.request < 0 || e.request >= m_run.attempts.size())
+            return;
+        const Attempt &a = m_run.attempts[e.request];
+        const QString key = a.key.isEmpty() ? QStringLiteral("(no key)") : a.key;
+        ClientLine line;
+        switch (e.type) {
+        case EventType::Send:
+            if (e.from != a.clientNode)
+                return;
+            line = {key + (a.attempt > 1 ? QStringLiteral(" · retry, waiting")
+                                         : QStringLiteral(" · waiting")),
+                    true};
+            break;
+        case EventType::Receive:
+            if (e.to != a.clientNode)
+                return;
+            line = {key + QStringLiteral(" · got ") + QString::number(e.status), false};
+            break;
+        case EventType::Timeout:
+            line = {key + QStringLiteral(" · timed out"), false};
+            break;
+        default:
+            return;
+        }
+        QVector<ClientLine> &lines = m_clientLines[a.clientNode];
+        for (ClientLine &existing : lines) {
+            if (existing.request == a.request) {
+                if (e.type != EventType::Receive || existing.waiting) // a late answer keeps
+                    existing.text = line.text;                        // "timed out"
+                existing.waiting = line.waiting && e.type != EventType::Receive;
+                return;
+            }
+        }
+        line.request = a.request;
+        lines.append(line);
+    }
+
     // What each server is doing, by request.
     void task(const Event &e)
     {
+        clientTask(e);
         if (e.request < 0 || e.from < 0 || m_run.nodes[e.from].kind != NodeKind::Server)
             return;
         const QString key = e.key.isEmpty() ? QStringLiteral("(no key)") : e.key;
@@ -224,9 +276,17 @@ private:
         QString text;
     };
 
+    struct ClientLine
+    {
+        QString text;
+        bool waiting = false;
+        QString request; ///< RequestSpec id: a retry updates its request's line
+    };
+
     const RunResult &m_run;
     QHash<QString, LedgerRow> m_ledgerById;
-    QMap<int, Task> m_tasks; // ordered by request
+    QMap<int, Task> m_tasks;                      // ordered by request
+    QMap<int, QVector<ClientLine>> m_clientLines; // by client node
 };
 
 void addMessages(const RunResult &run, qint64 t, SceneState &s)

@@ -65,11 +65,12 @@ struct MessageView
     int request = -1;
 };
 
-/// What a server is busy with.
+/// What a server or a client is busy with.
 struct ServerView
 {
     int node = -1;
-    QStringList tasks; ///< one short line per request in hand: "K1 · executing"
+    QStringList tasks; ///< one short line per request: "K1 · charging", "K1 · got 201"
+    bool busy = false; ///< working on a request (server) or waiting for an answer (client)
 };
 
 /// Everything the scene shows at one moment, rebuilt from the event log alone.
@@ -83,6 +84,7 @@ struct SceneState
     QVector<CacheEntryView> cache;
     QVector<LockView> locks;
     QVector<ServerView> servers;
+    QVector<ServerView> clients; ///< each client's requests: waiting, answered, timed out
     QVector<MessageView> messages;
     QStringList duplicateKeys; ///< keys found charged twice so far
     QStringList duplicateLedgerIds;

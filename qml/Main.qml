@@ -19,7 +19,7 @@ ApplicationWindow {
     color: Theme.background
 
     property alias controller: controller
-    /// The presenter's look. The C++ main may set these (--dark, --text-scale); Ctrl+T and
+    /// The presenter's look (text scale 0.5 to 3, as --text-scale takes). Ctrl+T and
     /// Ctrl+= / Ctrl+- change them; they are remembered between launches.
     property bool dark: false
     property real textScale: 1.0
@@ -27,7 +27,7 @@ ApplicationWindow {
     readonly property real margin: Math.round(8 * Theme.scale)
 
     function setTextScale(s) {
-        textScale = Math.round(Math.max(0.8, Math.min(2.0, s)) * 10) / 10
+        textScale = Math.round(Math.max(0.5, Math.min(3.0, s)) * 10) / 10
     }
 
     Binding { target: Theme; property: "dark"; value: window.dark }
@@ -144,7 +144,7 @@ ApplicationWindow {
     }
 
     Component.onCompleted: {
-        if (preferences.open()) {
+        if (rememberPreferences && preferences.open()) {
             // Read everything first: applying the preset saves the toggles it comes with.
             const saved = {
                 dark: preferences.boolValue("dark", false),
@@ -167,23 +167,20 @@ ApplicationWindow {
             controller.cache = saved.cache
         }
         rememberLook = false
-        applyLookArguments(Qt.application.arguments)
+        if (darkArgument)
+            dark = true
+        if (textScaleArgument > 0)
+            setTextScale(textScaleArgument)
         rememberLook = true
     }
 
-    // --dark and --text-scale F (validated by the C++ command line parser) win over the
-    // remembered look; the C++ main does not apply them itself.
-    function applyLookArguments(args) {
-        for (let i = 1; i < args.length; ++i) {
-            const arg = args[i]
-            if (arg === "--dark")
-                dark = true
-            else if (arg === "--text-scale" && i + 1 < args.length)
-                textScale = Number(args[++i]) || 1.0
-            else if (arg.startsWith("--text-scale="))
-                textScale = Number(arg.slice(13)) || 1.0
-        }
-    }
+    /// Set by the C++ main before the window loads, from the command line (--dark,
+    /// --text-scale F): a one-off look that wins over the remembered one and is not saved.
+    property bool darkArgument: false
+    property real textScaleArgument: 0
+    /// False for automated runs (--screenshot, --fps-log), which must neither read nor
+    /// change the presenter's preferences.
+    property bool rememberPreferences: true
 
     /// Off while the command line sets the look: a one-off --dark is not a preference.
     property bool rememberLook: true

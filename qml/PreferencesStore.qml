@@ -4,8 +4,8 @@ import QtQuick
 // the platform has one: QtCore's (Qt 6.5+) or Qt.labs.settings (Debian package
 // qml6-module-qt-labs-settings). Qt 6.4's QtCore module has no Settings, so the backend is
 // created at run time and the app still starts, without memory, when neither exists.
-// Automated runs (offscreen, --screenshot, --fps-log, tests) neither read nor write
-// preferences, so they stay reproducible and leave the presenter's choices alone.
+// Offscreen runs (tests) neither read nor write preferences, so they stay reproducible
+// and leave the presenter's choices alone; the window also skips them for --screenshot.
 QtObject {
     id: store
 
@@ -16,11 +16,6 @@ QtObject {
         const platform = Qt.platform.pluginName
         if (platform === "offscreen" || platform === "minimal")
             return false
-        const args = Qt.application.arguments
-        for (const arg of args) {
-            if (arg.startsWith("--screenshot") || arg.startsWith("--fps-log"))
-                return false
-        }
         const imports = ["import QtCore\n", "import Qt.labs.settings\n"]
         for (const header of imports) {
             try {

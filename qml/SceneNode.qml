@@ -51,13 +51,17 @@ Item {
         NodeBox {
             title: node.overflowSlot ? qsTr("+%1 more").arg(node.groupSize - node.clientSlots + 1)
                                      : node.name
+            // What its requests are waiting for, or the answers they got.
+            lines: node.overflowSlot ? [] : node.tasks
+            busy: node.busy && !node.overflowSlot
             ToolTip.visible: clientMouse.containsMouse
             ToolTip.delay: 500
             ToolTip.text: node.overflowSlot
                           ? qsTr("%1 more clients are not drawn; their messages start and end here.")
                                 .arg(node.groupSize - node.clientSlots + 1)
-                          : qsTr("%1: click to send the payment again with the same key;\n"
-                                 + "right-click or Shift+click to send it with a new key.").arg(node.name)
+                          : (node.tasks.length > 0 ? node.tasks.join("\n") + "\n\n" : "")
+                            + qsTr("%1: click to send the payment again with the same key;\n"
+                                   + "right-click or Shift+click to send it with a new key.").arg(node.name)
             hovered: clientMouse.containsMouse
             color: node.overflowSlot ? Theme.panelAlt : Theme.panel
             MouseArea {

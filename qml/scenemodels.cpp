@@ -39,9 +39,9 @@ QVariant NodeModel::data(const QModelIndex &index, int role) const
         return role == IndexInGroupRole ? position : size;
     }
     case TasksRole:
-        return m_tasks.value(index.row());
+        return m_activity.value(index.row()).tasks;
     case BusyRole:
-        return !m_tasks.value(index.row()).isEmpty();
+        return m_activity.value(index.row()).busy;
     }
     return {};
 }
@@ -67,19 +67,20 @@ void NodeModel::setNodes(const QVector<Node> &nodes)
         return;
     beginResetModel();
     m_nodes = nodes;
-    m_tasks = QVector<QStringList>(nodes.size());
+    m_activity = QVector<ServerView>(nodes.size());
     endResetModel();
 }
 
-void NodeModel::setServers(const QVector<ServerView> &servers)
+void NodeModel::setActivity(const QVector<ServerView> &servers, const QVector<ServerView> &clients)
 {
-    QVector<QStringList> tasks(m_nodes.size());
-    for (const ServerView &s : servers)
-        if (s.node >= 0 && s.node < tasks.size())
-            tasks[s.node] = s.tasks;
-    for (int i = 0; i < tasks.size(); ++i) {
-        if (tasks[i] != m_tasks[i]) {
-            m_tasks[i] = tasks[i];
+    QVector<ServerView> activity(m_nodes.size());
+    for (const QVector<ServerView> *views : {&servers, &clients})
+        for (const ServerView &v : *views)
+            if (v.node >= 0 && v.node < activity.size())
+                activity[v.node] = v;
+    for (int i = 0; i < activity.size(); ++i) {
+        if (activity[i].tasks != m_activity[i].tasks || activity[i].busy != m_activity[i].busy) {
+            m_activity[i] = activity[i];
             emit dataChanged(index(i), index(i), {TasksRole, BusyRole});
         }
     }

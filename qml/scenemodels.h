@@ -8,7 +8,7 @@
 
 namespace idem {
 
-/// The nodes of the scene with what each is doing at the playhead.
+/// The nodes of the scene with what each server and client is doing at the playhead.
 class NodeModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -34,11 +34,12 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setNodes(const QVector<Node> &nodes);
-    void setServers(const QVector<ServerView> &servers);
+    /// What each server and client is doing now.
+    void setActivity(const QVector<ServerView> &servers, const QVector<ServerView> &clients);
 
 private:
     QVector<Node> m_nodes;
-    QVector<QStringList> m_tasks;
+    QVector<ServerView> m_activity; // by node
 };
 
 /// Messages in flight at the playhead.

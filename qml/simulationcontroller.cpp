@@ -226,7 +226,7 @@ void SimulationController::refreshState()
     if (!m_run)
         return;
     m_state = sceneAt(*m_run, m_time);
-    m_nodes.setServers(m_state.servers);
+    m_nodes.setActivity(m_state.servers, m_state.clients);
     m_messages.setMessages(m_state.messages);
     for (int c = 0; c < 2; ++c) {
         m_keys[c].setRows(m_state.keys[c]);

@@ -361,11 +361,14 @@ void TstGuiModels::modelsAtKnownMoment()
         QCOMPARE(index.data(NodeModel::NameRole).toString(), names[i]);
         QCOMPARE(index.data(NodeModel::KindRole).toString(), kinds[i]);
         QCOMPARE(index.data(NodeModel::ClusterRole).toInt(), clusters[i]);
-        const bool busy =
+        const bool charging =
             names[i] == QLatin1String("Server A1") || names[i] == QLatin1String("Server B1");
-        QCOMPARE(index.data(NodeModel::BusyRole).toBool(), busy);
+        const bool waiting = kinds[i] == QLatin1String("client"); // for their answers
+        QCOMPARE(index.data(NodeModel::BusyRole).toBool(), charging || waiting);
         QCOMPARE(index.data(NodeModel::TasksRole).toStringList(),
-                 busy ? QStringList{"K1 · charging"} : QStringList{});
+                 charging  ? QStringList{"K1 · charging"}
+                 : waiting ? QStringList{"K1 · waiting"}
+                           : QStringList{});
     }
     QCOMPARE(nodes->index(4).data(NodeModel::IndexInGroupRole).toInt(), 1); // Server A2
     QCOMPARE(nodes->index(4).data(NodeModel::GroupSizeRole).toInt(), 2);

@@ -62,6 +62,8 @@ private slots:
     void endStateEqualsTheDatabases();
     void claimsBeforeCharges();
     void messagesTravel();
+    void clientsShowTheirRequests_data();
+    void clientsShowTheirRequests();
     void lostMessageFalls();
     void lockHolderAndQueue();
     void cacheEntryWithTtl();
@@ -109,6 +111,52 @@ void TstSceneState::claimsBeforeCharges()
     for (const ServerView &v : s.servers)
         charging += v.tasks.contains(QStringLiteral("K1 · charging"));
     QCOMPARE(charging, 2);
+}
+
+void TstSceneState::clientsShowTheirRequests_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<qint64>("t");
+    QTest::addColumn<QStringList>("lines");
+    QTest::addColumn<bool>("busy");
+    QTest::addRow("before sending") << "single-request" << qint64(-1) << QStringList{} << false;
+    QTest::addRow("waiting") << "single-request" << qint64(10'000) << QStringList{"K1 · waiting"}
+                             << true;
+    QTest::addRow("answered") << "single-request" << qint64(10'000'000)
+                              << QStringList{"K1 · got 201"} << false;
+    QTest::addRow("refused") << "missing-key" << qint64(10'000'000)
+                             << QStringList{"(no key) · got 400"} << false;
+    // lost-response: the 201 is lost; the client gives up after 1 s and at once retries the
+    // request, whose line the retry takes over, and gets the stored answer replayed.
+    QTest::addRow("still waiting")
+        << "lost-response" << qint64(999'000) << QStringList{"K1 · waiting"} << true;
+    QTest::addRow("retrying") << "lost-response" << qint64(1'010'000)
+                              << QStringList{"K1 · retry, waiting"} << true;
+    QTest::addRow("retry answered")
+        << "lost-response" << qint64(10'000'000) << QStringList{"K1 · got 200"} << false;
+}
+
+void TstSceneState::clientsShowTheirRequests()
+{
+    QFETCH(QString, preset);
+    QFETCH(qint64, t);
+    QFETCH(QStringList, lines);
+    QFETCH(bool, busy);
+    const RunResult r = runPreset(preset);
+    const SceneState s = sceneAt(r, t);
+    const int client = r.nodeIndex(QStringLiteral("client-1"));
+    QVERIFY(client >= 0);
+    QStringList shown;
+    bool waiting = false;
+    for (const ServerView &v : s.clients) {
+        QCOMPARE(r.nodes[v.node].kind, NodeKind::Client);
+        if (v.node == client) {
+            shown = v.tasks;
+            waiting = v.busy;
+        }
+    }
+    QCOMPARE(shown, lines);
+    QCOMPARE(waiting, busy);
 }
 
 void TstSceneState::messagesTravel()

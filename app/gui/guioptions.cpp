@@ -160,6 +160,13 @@ bool GuiOptions::takeScreenshot(QQuickWindow &window, QGuiApplication &app) cons
     return true;
 }
 
+QVariantMap GuiOptions::initialProperties() const
+{
+    return {{QStringLiteral("darkArgument"), dark},
+            {QStringLiteral("textScaleArgument"), textScale.value_or(0.0)},
+            {QStringLiteral("rememberPreferences"), screenshot.isEmpty() && fpsLog.isEmpty()}};
+}
+
 void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &controller,
                              const QElapsedTimer &sinceStart) const
 {

@@ -3,6 +3,7 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -41,7 +42,12 @@ public:
     QSize size{1280, 720};
     bool play = false;
     bool dark = false;
-    double textScale = 1.0;
+    std::optional<double> textScale;
+
+    /// What Main.qml gets before it loads: the look asked for on the command line, and
+    /// whether this run may read and write the presenter's preferences (not an automated
+    /// run: --screenshot or --fps-log).
+    [[nodiscard]] QVariantMap initialProperties() const;
 
 private:
     QString m_help;

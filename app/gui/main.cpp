@@ -31,6 +31,7 @@ int main(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties(options.initialProperties());
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
