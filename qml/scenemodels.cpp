@@ -88,16 +88,8 @@ void NodeModel::setActivity(const QVector<ServerView> &servers, const QVector<Se
 
 // ----------------------------------------------------------------------------- MessageModel
 
-int MessageModel::rowCount(const QModelIndex &parent) const
+QVariant MessageModel::rowData(const MessageView &m, int role) const
 {
-    return parent.isValid() ? 0 : int(m_messages.size());
-}
-
-QVariant MessageModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_messages.size())
-        return {};
-    const MessageView &m = m_messages[index.row()];
     switch (role) {
     case FromRole:
         return m.from;
@@ -139,52 +131,43 @@ void MessageModel::setMessages(const QVector<MessageView> &messages)
     };
     int i = 0;
     int j = 0;
-    while (i < m_messages.size() || j < messages.size()) {
-        if (j == messages.size() ||
-            (i < m_messages.size() && m_messages[i].event < messages[j].event)) {
+    while (i < m_rows.size() || j < messages.size()) {
+        if (j == messages.size() || (i < m_rows.size() && m_rows[i].event < messages[j].event)) {
             int last = i;
-            while (last + 1 < m_messages.size() &&
-                   (j == messages.size() || m_messages[last + 1].event < messages[j].event))
+            while (last + 1 < m_rows.size() &&
+                   (j == messages.size() || m_rows[last + 1].event < messages[j].event))
                 ++last;
             beginRemoveRows({}, i, last);
-            m_messages.remove(i, last - i + 1);
+            m_rows.remove(i, last - i + 1);
             endRemoveRows();
-        } else if (i == m_messages.size() || messages[j].event < m_messages[i].event) {
+        } else if (i == m_rows.size() || messages[j].event < m_rows[i].event) {
             int last = j;
             while (last + 1 < messages.size() &&
-                   (i == m_messages.size() || messages[last + 1].event < m_messages[i].event))
+                   (i == m_rows.size() || messages[last + 1].event < m_rows[i].event))
                 ++last;
             beginInsertRows({}, i, i + last - j);
             for (int k = j; k <= last; ++k)
-                m_messages.insert(i + k - j, messages[k]);
+                m_rows.insert(i + k - j, messages[k]);
             endInsertRows();
             i += last - j + 1;
             j = last + 1;
         } else {
-            const bool looksSame = sameLook(m_messages[i], messages[j]);
-            m_messages[i] = messages[j];
+            const bool looksSame = sameLook(m_rows[i], messages[j]);
+            m_rows[i] = messages[j];
             if (!looksSame)
                 emit dataChanged(index(i), index(i));
             ++i;
             ++j;
         }
     }
-    if (!m_messages.isEmpty())
-        emit dataChanged(index(0), index(int(m_messages.size()) - 1), {ProgressRole});
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {ProgressRole});
 }
 
 // ----------------------------------------------------------------------------- KeyRowModel
 
-int KeyRowModel::rowCount(const QModelIndex &parent) const
+QVariant KeyRowModel::rowData(const KeyRowView &r, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant KeyRowModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const KeyRowView &r = m_rows[index.row()];
     switch (role) {
     case KeyRole:
         return r.key;
@@ -206,29 +189,16 @@ QHash<int, QByteArray> KeyRowModel::roleNames() const
 
 void KeyRowModel::setRows(const QVector<KeyRowView> &rows)
 {
-    bool same = rows.size() == m_rows.size();
-    for (int i = 0; same && i < rows.size(); ++i)
-        same = rows[i].key == m_rows[i].key && rows[i].status == m_rows[i].status &&
-               rows[i].origin == m_rows[i].origin && rows[i].replica == m_rows[i].replica;
-    if (same)
-        return;
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
+    assignRows(rows, [](const KeyRowView &a, const KeyRowView &b) {
+        return a.key == b.key && a.status == b.status && a.origin == b.origin &&
+               a.replica == b.replica;
+    });
 }
 
 // ----------------------------------------------------------------------------- LedgerModel
 
-int LedgerModel::rowCount(const QModelIndex &parent) const
+QVariant LedgerModel::rowData(const LedgerRowView &r, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant LedgerModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const LedgerRowView &r = m_rows[index.row()];
     switch (role) {
     case LedgerIdRole:
         return r.id;
@@ -260,28 +230,15 @@ QHash<int, QByteArray> LedgerModel::roleNames() const
 
 void LedgerModel::setRows(const QVector<LedgerRowView> &rows)
 {
-    bool same = rows.size() == m_rows.size();
-    for (int i = 0; same && i < rows.size(); ++i)
-        same = rows[i].id == m_rows[i].id && rows[i].duplicate == m_rows[i].duplicate;
-    if (same)
-        return;
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
+    assignRows(rows, [](const LedgerRowView &a, const LedgerRowView &b) {
+        return a.id == b.id && a.duplicate == b.duplicate && a.replica == b.replica;
+    });
 }
 
 // ----------------------------------------------------------------------------- CacheModel
 
-int CacheModel::rowCount(const QModelIndex &parent) const
+QVariant CacheModel::rowData(const CacheEntryView &e, int role) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
-}
-
-QVariant CacheModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_entries.size())
-        return {};
-    const CacheEntryView &e = m_entries[index.row()];
     switch (role) {
     case KeyRole:
         return e.key;
@@ -303,19 +260,12 @@ QHash<int, QByteArray> CacheModel::roleNames() const
 
 void CacheModel::setEntries(const QVector<CacheEntryView> &entries, qint64 nowUs)
 {
-    bool same = entries.size() == m_entries.size();
-    for (int i = 0; same && i < entries.size(); ++i)
-        same = entries[i].key == m_entries[i].key && entries[i].status == m_entries[i].status;
     m_now = nowUs;
-    if (!same) {
-        beginResetModel();
-        m_entries = entries;
-        endResetModel();
-        return;
-    }
-    m_entries = entries;
-    if (!m_entries.isEmpty())
-        emit dataChanged(index(0), index(int(m_entries.size()) - 1), {TtlTextRole});
+    assignRows(entries,
+               [](const CacheEntryView &a, const CacheEntryView &b) {
+                   return a.key == b.key && a.status == b.status && a.origin == b.origin;
+               },
+               {TtlTextRole});
 }
 
 // ----------------------------------------------------------------------------- EventModel

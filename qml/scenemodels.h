@@ -3,6 +3,8 @@
 #include "runresult.h"
 #include "scenestate.h"
 
+#include "rowlistmodel.h"
+
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
@@ -43,7 +45,7 @@ private:
 };
 
 /// Messages in flight at the playhead.
-class MessageModel : public QAbstractListModel
+class MessageModel : public RowListModel<MessageView>
 {
     Q_OBJECT
     QML_ELEMENT
@@ -62,23 +64,21 @@ public:
         FallingRole,
         EventRole,
     };
-    using QAbstractListModel::QAbstractListModel;
+    using RowListModel::RowListModel;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     /// Removes the messages no longer in flight, inserts the new ones and updates the rest
     /// in place (`messages` in event order, as sceneAt gives them).
     void setMessages(const QVector<MessageView> &messages);
-    [[nodiscard]] const QVector<MessageView> &messages() const { return m_messages; }
+    [[nodiscard]] const QVector<MessageView> &messages() const { return m_rows; }
 
-private:
-    QVector<MessageView> m_messages;
+protected:
+    QVariant rowData(const MessageView &m, int role) const override;
 };
 
 /// One DB's `idempotency_keys` rows at the playhead.
-class KeyRowModel : public QAbstractListModel
+class KeyRowModel : public RowListModel<KeyRowView>
 {
     Q_OBJECT
     QML_ELEMENT
@@ -92,19 +92,17 @@ public:
         OriginRole,
         ReplicaRole,
     };
-    using QAbstractListModel::QAbstractListModel;
+    using RowListModel::RowListModel;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     void setRows(const QVector<KeyRowView> &rows);
 
-private:
-    QVector<KeyRowView> m_rows;
+protected:
+    QVariant rowData(const KeyRowView &r, int role) const override;
 };
 
 /// One DB's ledger rows at the playhead.
-class LedgerModel : public QAbstractListModel
+class LedgerModel : public RowListModel<LedgerRowView>
 {
     Q_OBJECT
     QML_ELEMENT
@@ -122,19 +120,17 @@ public:
         ReplicaRole,
         DuplicateRole,
     };
-    using QAbstractListModel::QAbstractListModel;
+    using RowListModel::RowListModel;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     void setRows(const QVector<LedgerRowView> &rows);
 
-private:
-    QVector<LedgerRowView> m_rows;
+protected:
+    QVariant rowData(const LedgerRowView &r, int role) const override;
 };
 
 /// The shared cache's entries at the playhead.
-class CacheModel : public QAbstractListModel
+class CacheModel : public RowListModel<CacheEntryView>
 {
     Q_OBJECT
     QML_ELEMENT
@@ -148,15 +144,15 @@ public:
         OriginRole,
         TtlTextRole,
     };
-    using QAbstractListModel::QAbstractListModel;
+    using RowListModel::RowListModel;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     void setEntries(const QVector<CacheEntryView> &entries, qint64 nowUs);
 
+protected:
+    QVariant rowData(const CacheEntryView &e, int role) const override;
+
 private:
-    QVector<CacheEntryView> m_entries;
     qint64 m_now = 0;
 };
 
