@@ -57,14 +57,14 @@ class SimulationController : public QObject
     Q_PROPERTY(QVariantList eventTicks READ eventTicks NOTIFY runChanged)
     Q_PROPERTY(QVariantList anomalyTicks READ anomalyTicks NOTIFY runChanged)
 
-    Q_PROPERTY(NodeModel *nodes READ nodes CONSTANT)
-    Q_PROPERTY(MessageModel *messages READ messages CONSTANT)
-    Q_PROPERTY(KeyRowModel *keysA READ keysA CONSTANT)
-    Q_PROPERTY(KeyRowModel *keysB READ keysB CONSTANT)
-    Q_PROPERTY(LedgerModel *ledgerA READ ledgerA CONSTANT)
-    Q_PROPERTY(LedgerModel *ledgerB READ ledgerB CONSTANT)
-    Q_PROPERTY(CacheModel *cacheEntries READ cacheEntries CONSTANT)
-    Q_PROPERTY(EventModel *events READ events CONSTANT)
+    Q_PROPERTY(idem::NodeModel *nodes READ nodes CONSTANT)
+    Q_PROPERTY(idem::MessageModel *messages READ messages CONSTANT)
+    Q_PROPERTY(idem::KeyRowModel *keysA READ keysA CONSTANT)
+    Q_PROPERTY(idem::KeyRowModel *keysB READ keysB CONSTANT)
+    Q_PROPERTY(idem::LedgerModel *ledgerA READ ledgerA CONSTANT)
+    Q_PROPERTY(idem::LedgerModel *ledgerB READ ledgerB CONSTANT)
+    Q_PROPERTY(idem::CacheModel *cacheEntries READ cacheEntries CONSTANT)
+    Q_PROPERTY(idem::EventModel *events READ events CONSTANT)
 
 public:
     explicit SimulationController(QObject *parent = nullptr);
