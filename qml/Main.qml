@@ -1,5 +1,7 @@
+import QtCore
 import QtQuick
 import QtQuick.Controls.Basic
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import IdemLab
 
@@ -100,6 +102,8 @@ ApplicationWindow {
             id: transport
             Layout.fillWidth: true
             controller: controller
+            onExportRequested: exportDialog.open()
+            onMenuRequested: (anchor) => appMenu.popup(anchor, 0, anchor.height)
         }
 
         TimelinePanel {
@@ -120,6 +124,62 @@ ApplicationWindow {
             font.pixelSize: Theme.smallFont
         }
     }
+
+    ExportDialog {
+        id: exportDialog
+        controller: controller
+        sceneItem: body
+        onFinished: (message, ok) => toast.show(message, ok)
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Open a scenario or a timeline")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("Scenarios and timelines (*.json)"), qsTr("All files (*)")]
+        currentFolder: StandardPaths.writableLocation(StandardPaths.DocumentsLocation)
+        onAccepted: {
+            if (controller.loadFile(selectedFile))
+                toast.show(qsTr("Opened %1").arg(controller.scenarioTitle), true)
+            else
+                toast.show(controller.errorText, false)
+        }
+    }
+
+    Menu {
+        id: appMenu
+        MenuItem { text: qsTr("Open scenario or timeline…  (Ctrl+O)"); onTriggered: openDialog.open() }
+        MenuItem { text: qsTr("Export…  (Ctrl+E)"); onTriggered: exportDialog.open() }
+        MenuSeparator {}
+        MenuItem { text: qsTr("Mark the start of a part here  (I)"); onTriggered: controller.setMarkIn() }
+        MenuItem { text: qsTr("Mark the end of a part here  (O)"); onTriggered: controller.setMarkOut() }
+        MenuItem {
+            text: qsTr("Clear the marks")
+            enabled: controller.hasMarks
+            onTriggered: controller.clearMarks()
+        }
+        MenuSeparator {}
+        MenuItem { text: window.dark ? qsTr("Light theme  (Ctrl+T)") : qsTr("Dark theme  (Ctrl+T)"); onTriggered: window.dark = !window.dark }
+        MenuItem { text: qsTr("Larger text  (Ctrl+=)"); onTriggered: window.setTextScale(window.textScale + 0.1) }
+        MenuItem { text: qsTr("Smaller text  (Ctrl+−)"); onTriggered: window.setTextScale(window.textScale - 0.1) }
+        MenuItem {
+            text: qsTr("Full screen  (F11)")
+            onTriggered: window.visibility = window.visibility === Window.FullScreen
+                         ? Window.Windowed : Window.FullScreen
+        }
+    }
+
+    Toast {
+        id: toast
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Math.round(24 * Theme.scale)
+    }
+
+    Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
+    Shortcut { sequence: StandardKey.Open; onActivated: openDialog.open() }
+    Shortcut { sequence: "I"; onActivated: controller.setMarkIn() }
+    Shortcut { sequence: "O"; onActivated: controller.setMarkOut() }
 
     // Keyboard: the presenter's remote usually sends Space, arrows, +/−, F11.
     Shortcut { sequence: "Space"; onActivated: controller.togglePlaying() }

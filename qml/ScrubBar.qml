@@ -36,6 +36,38 @@ Item {
         }
     }
 
+    // The part between the export marks (I and O): shaded, with a flag at each end.
+    readonly property real markInX: trackX + (controller.markInUs >= 0
+                                              ? controller.axisPosition(controller.markInUs) : 0) * trackWidth
+    readonly property real markOutX: trackX + (controller.markOutUs >= 0
+                                               ? controller.axisPosition(controller.markOutUs) : 1) * trackWidth
+    Rectangle {
+        visible: scrub.controller.hasMarks
+        x: scrub.markInX
+        width: Math.max(2, scrub.markOutX - scrub.markInX)
+        y: scrub.trackY - Math.round(11 * Theme.scale)
+        height: Math.round(22 * Theme.scale)
+        color: Theme.wash(Theme.accent, 0.18)
+        border.width: 1
+        border.color: Theme.wash(Theme.accent, 0.5)
+    }
+    Repeater {
+        model: [
+            { shown: scrub.controller.markInUs >= 0, x: scrub.markInX, text: "[" },
+            { shown: scrub.controller.markOutUs >= 0, x: scrub.markOutX, text: "]" }
+        ]
+        delegate: Text {
+            required property var modelData
+            visible: modelData.shown
+            x: modelData.x - width / 2
+            y: scrub.trackY + Math.round(9 * Theme.scale)
+            text: modelData.text
+            color: Theme.accentText
+            font.pixelSize: Theme.smallFont
+            font.bold: true
+        }
+    }
+
     // One tick per distinct event time.
     Repeater {
         model: scrub.controller.eventTicks
@@ -89,6 +121,6 @@ Item {
 
     ToolTip.visible: hoverArea.hovered
     ToolTip.delay: 600
-    ToolTip.text: qsTr("Click or drag to move through the run.\nTicks mark events, ▼ a duplicate effect; idle stretches are compressed.")
+    ToolTip.text: qsTr("Click or drag to move through the run.\nTicks mark events, ▼ a duplicate effect; idle stretches are compressed.\nI and O mark the part to export.")
     HoverHandler { id: hoverArea }
 }

@@ -9,6 +9,10 @@ Item {
 
     required property SimulationController controller
 
+    /// The Export button and the menu button ask the window (which owns the dialogs).
+    signal exportRequested()
+    signal menuRequested(Item anchor)
+
     /// Like the settings bar, the player is the teacher's: it grows with the window's zoom
     /// and only a little with the text scale.
     readonly property real shrink: Math.min(1, Theme.zoom * 1.25 / Theme.scale)
@@ -137,13 +141,32 @@ Item {
 
         Text {
             id: timeText
-            anchors.right: parent.right
+            anchors.right: tools.left
+            anchors.rightMargin: Math.round(10 * Theme.scale)
             anchors.verticalCenter: parent.verticalCenter
             text: qsTr("%1 / %2").arg(Theme.durationText(bar.controller.timeUs / 1000))
                                  .arg(Theme.durationText(bar.controller.endUs / 1000))
             color: Theme.mutedText
             font.family: Theme.monoFamily
             font.pixelSize: Theme.smallFont
+        }
+
+        Row {
+            id: tools
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            spacing: Math.round(6 * Theme.scale)
+            TransportButton {
+                iconKind: "export"
+                text: qsTr("Export the timeline: JSON, CSV, Mermaid, PlantUML, SVG, HTML or PNG (Ctrl+E)")
+                onClicked: bar.exportRequested()
+            }
+            TransportButton {
+                id: menuButton
+                iconKind: "menu"
+                text: qsTr("More: open a file, marks for exporting a part, theme, full screen")
+                onClicked: bar.menuRequested(menuButton)
+            }
         }
     }
 }

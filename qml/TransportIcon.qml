@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Shapes
 
 // Player glyphs drawn as shapes (crisp at any scale, no icon font needed):
-// "restart", "back", "play", "pause", "forward".
+// "restart", "back", "play", "pause", "forward", "export", "menu".
 Shape {
     id: icon
 
@@ -36,6 +36,17 @@ Shape {
                 case "back":
                     return `M ${w * 0.82} 0 L ${w * 0.1} ${h / 2} L ${w * 0.82} ${h} Z `
                          + `M ${w * 0.82} ${h * 0.3} h ${w * 0.18} v ${h * 0.4} h ${-w * 0.18} Z`
+                case "menu": {
+                    const t = h * 0.16
+                    return `M 0 ${h * 0.1} h ${w} v ${t} h ${-w} Z `
+                         + `M 0 ${h / 2 - t / 2} h ${w} v ${t} h ${-w} Z `
+                         + `M 0 ${h * 0.9 - t} h ${w} v ${t} h ${-w} Z`
+                }
+                case "export": // a tray with an arrow leaving it
+                    return `M ${w * 0.42} ${h * 0.62} V ${h * 0.25} H ${w * 0.25} L ${w / 2} 0 `
+                         + `L ${w * 0.75} ${h * 0.25} H ${w * 0.58} V ${h * 0.62} Z `
+                         + `M 0 ${h * 0.5} h ${w * 0.14} v ${h * 0.36} h ${w * 0.72} v ${-h * 0.36} `
+                         + `h ${w * 0.14} v ${h * 0.5} h ${-w} Z`
                 case "forward":
                     return `M ${w * 0.18} 0 L ${w * 0.9} ${h / 2} L ${w * 0.18} ${h} Z `
                          + `M 0 ${h * 0.3} h ${w * 0.18} v ${h * 0.4} h ${-w * 0.18} Z`

@@ -472,6 +472,40 @@ void SimulationController::sendFromClient(int client, bool newKey)
     rerun();
 }
 
+void SimulationController::setMarkIn()
+{
+    m_markIn = m_time;
+    if (m_markOut >= 0 && m_markOut < m_markIn) // an in after the out: the out goes
+        m_markOut = -1;
+    emit marksChanged();
+}
+
+void SimulationController::setMarkOut()
+{
+    m_markOut = m_time;
+    if (m_markIn > m_markOut) // an out before the in: the in goes
+        m_markIn = -1;
+    emit marksChanged();
+}
+
+ExportRange SimulationController::exportRange(bool marked) const
+{
+    ExportRange range;
+    if (marked && m_markIn >= 0)
+        range.fromUs = m_markIn;
+    if (marked && m_markOut >= 0)
+        range.toUs = m_markOut;
+    return range;
+}
+
+void SimulationController::clearMarks()
+{
+    if (m_markIn < 0 && m_markOut < 0)
+        return;
+    m_markIn = m_markOut = -1;
+    emit marksChanged();
+}
+
 bool SimulationController::loadFile(const QUrl &url)
 {
     const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();

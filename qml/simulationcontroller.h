@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exporter.h"
 #include "runresult.h"
 #include "scenemodels.h"
 
@@ -56,6 +57,12 @@ class SimulationController : public QObject
     Q_PROPERTY(QString balancesB READ balancesB NOTIFY timeChanged)
     Q_PROPERTY(QVariantList eventTicks READ eventTicks NOTIFY runChanged)
     Q_PROPERTY(QVariantList anomalyTicks READ anomalyTicks NOTIFY runChanged)
+
+    /// Two marks on the scrub bar bound the part of the run to export; -1 while unset (an
+    /// unset in mark is the start, an unset out mark the end).
+    Q_PROPERTY(double markInUs READ markInUs NOTIFY marksChanged)
+    Q_PROPERTY(double markOutUs READ markOutUs NOTIFY marksChanged)
+    Q_PROPERTY(bool hasMarks READ hasMarks NOTIFY marksChanged)
 
     Q_PROPERTY(idem::NodeModel *nodes READ nodes CONSTANT)
     Q_PROPERTY(idem::MessageModel *messages READ messages CONSTANT)
@@ -117,6 +124,16 @@ public:
     QVariantList eventTicks() const;
     QVariantList anomalyTicks() const;
 
+    double markInUs() const { return double(m_markIn); }
+    double markOutUs() const { return double(m_markOut); }
+    bool hasMarks() const { return m_markIn >= 0 || m_markOut >= 0; }
+    /// The whole run, or the part between the marks.
+    [[nodiscard]] ExportRange exportRange(bool marked) const;
+    /// Sets the in or out mark at the playhead (keys I and O); the two stay in order.
+    Q_INVOKABLE void setMarkIn();
+    Q_INVOKABLE void setMarkOut();
+    Q_INVOKABLE void clearMarks();
+
     NodeModel *nodes() { return &m_nodes; }
     MessageModel *messages() { return &m_messages; }
     KeyRowModel *keysA() { return &m_keys[0]; }
@@ -163,6 +180,7 @@ signals:
     void playingChanged();
     void speedChanged();
     void highlightedEventChanged();
+    void marksChanged();
 
 private:
     void rerun();
@@ -186,6 +204,8 @@ private:
     bool m_playing = false;
     double m_speed = 0.05;
     int m_highlighted = -1;
+    qint64 m_markIn = -1;
+    qint64 m_markOut = -1;
     QTimer m_timer;
     QElapsedTimer m_clock;
     QVector<qint64> m_axisTimes;     ///< breakpoints of the compressed axis

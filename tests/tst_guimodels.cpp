@@ -5,6 +5,7 @@
 #include "scenemodels.h"
 #include "simulationcontroller.h"
 #include "timelinecanvas.h"
+#include "timelineexport.h"
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -184,6 +185,11 @@ class TstGuiModels : public QObject
     Q_OBJECT
 
 private slots:
+    void marksBoundTheExport();
+    void exportOffersEveryFormat();
+    void exportWritesEachFormat_data();
+    void exportWritesEachFormat();
+    void exportFailureKeepsTheFile();
     void loadsDefaultPreset();
     void presetRunsEngine_data();
     void presetRunsEngine();
@@ -658,6 +664,106 @@ void TstGuiModels::messageModelAnnouncesRerun()
     c.setCache(true);
     QVERIFY(dump(c.messages()) != before);
     QVERIFY2(watch.unannounced().isEmpty(), qPrintable(watch.unannounced()));
+}
+
+void TstGuiModels::marksBoundTheExport()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    QSignalSpy marks(&c, &SimulationController::marksChanged);
+    QVERIFY(!c.hasMarks());
+    QCOMPARE(c.exportRange(true).fromUs, 0);
+    c.seek(20 * ms);
+    c.setMarkIn();
+    c.seek(340 * ms);
+    c.setMarkOut();
+    QCOMPARE(marks.count(), 2);
+    QVERIFY(c.hasMarks());
+    QCOMPARE(c.exportRange(true).fromUs, 20 * ms);
+    QCOMPARE(c.exportRange(true).toUs, 340 * ms);
+    QCOMPARE(c.exportRange(false).fromUs, 0); // "whole run" ignores the marks
+    c.seek(10 * ms);
+    c.setMarkOut(); // before the in mark: the in mark goes
+    QCOMPARE(c.markInUs(), -1.0);
+    QCOMPARE(c.exportRange(true).fromUs, 0);
+    QCOMPARE(c.exportRange(true).toUs, 10 * ms);
+    c.setMutex(true); // a rerun keeps the marks: they are times
+    QCOMPARE(c.markOutUs(), 10.0 * ms);
+    c.clearMarks();
+    QVERIFY(!c.hasMarks());
+    QCOMPARE(marks.count(), 4);
+}
+
+void TstGuiModels::exportOffersEveryFormat()
+{
+    // The dialog lists every format the engine's exporter writes, and the window's PNG.
+    QStringList offered;
+    for (const QVariant &f : TimelineExport::formats())
+        offered.append(f.toMap().value(QStringLiteral("suffix")).toString());
+    QCOMPARE(offered, Exporter::formats() + QStringList{QStringLiteral("png")});
+}
+
+void TstGuiModels::exportWritesEachFormat_data()
+{
+    QTest::addColumn<QString>("suffix");
+    for (const QVariant &f : TimelineExport::formats()) {
+        const QString suffix = f.toMap().value(QStringLiteral("suffix")).toString();
+        if (suffix != QLatin1String("png"))
+            QTest::addRow("%s", qPrintable(suffix)) << suffix;
+    }
+}
+
+void TstGuiModels::exportWritesEachFormat()
+{
+    // The GUI's Export writes what the CLI's --export writes for the same run and range.
+    QFETCH(QString, suffix);
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(20 * ms);
+    c.setMarkIn();
+    c.seek(400 * ms);
+    c.setMarkOut();
+    TimelineExport exporter;
+    exporter.setController(&c);
+    QCOMPARE(exporter.suggestedName(suffix, true),
+             QStringLiteral("parallel-two-clusters-mutex-off-cache-off-20ms-400ms.") + suffix);
+    QTemporaryDir dir;
+    for (const bool marked : {false, true}) {
+        const QString path = dir.filePath(exporter.suggestedName(suffix, marked));
+        QCOMPARE(exporter.save(QUrl::fromLocalFile(path), marked), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        const auto expected = Exporter::render(*c.run(), path, c.exportRange(marked), &error);
+        QVERIFY2(expected, qPrintable(error));
+        QCOMPARE(file.readAll(), *expected);
+    }
+}
+
+void TstGuiModels::exportFailureKeepsTheFile()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    TimelineExport exporter;
+    exporter.setController(&c);
+    QTemporaryDir dir;
+    // An unknown extension: refused, nothing written.
+    const QString odd = dir.filePath(QStringLiteral("run.docx"));
+    QVERIFY(!exporter.save(QUrl::fromLocalFile(odd), false).isEmpty());
+    QVERIFY(!QFile::exists(odd));
+    // A file where the folder should be: the write fails (even as root) with a message.
+    const QString blocker = dir.filePath(QStringLiteral("blocker"));
+    QFile b(blocker);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write("keep me");
+    b.close();
+    const QString error =
+        exporter.save(QUrl::fromLocalFile(blocker + QStringLiteral("/run.csv")), false);
+    QVERIFY2(error.contains(QStringLiteral("run.csv")), qPrintable(error));
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    QCOMPARE(b.readAll(), QByteArray("keep me"));
+    // No window to grab: a message, no crash.
+    QVERIFY(!exporter.saveImage(nullptr, QUrl::fromLocalFile(dir.filePath("x.png"))).isEmpty());
 }
 
 void TstGuiModels::speedClamps_data()

@@ -1,0 +1,164 @@
+import QtCore
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import IdemLab
+
+// Export (Ctrl+E): pick a format and the whole run or the part between the scrub bar's
+// marks, then a file. Text formats come from the engine's exporters; PNG is the window
+// as it looks (taken after this dialog has closed).
+Dialog {
+    id: dialog
+
+    required property SimulationController controller
+    /// The item whose window a PNG shows.
+    required property Item sceneItem
+
+    /// "" while nothing was saved yet; after a save, what happened, for the window's toast.
+    signal finished(string message, bool ok)
+
+    property string suffix: "json"
+    property bool marked: controller.hasMarks
+    readonly property bool image: suffix === "png"
+
+    title: qsTr("Export the timeline")
+    modal: true
+    anchors.centerIn: parent
+    width: Math.min(parent.width - 40, Math.round(560 * Theme.scale))
+
+    TimelineExport {
+        id: exporter
+        controller: dialog.controller
+    }
+
+    function rangeText(marked) {
+        const c = controller
+        if (!marked)
+            return qsTr("the whole run (0 – %1)").arg(Theme.durationText(c.endUs / 1000))
+        const from = c.markInUs >= 0 ? c.markInUs : 0
+        const to = c.markOutUs >= 0 ? c.markOutUs : c.endUs
+        return qsTr("between the marks (%1 – %2)").arg(Theme.durationText(from / 1000))
+                                                 .arg(Theme.durationText(to / 1000))
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Math.round(4 * Theme.scale)
+
+        Label {
+            text: qsTr("Format")
+            font.bold: true
+        }
+        ButtonGroup { id: formatGroup }
+        Repeater {
+            model: exporter.formats
+            delegate: RadioButton {
+                required property var modelData
+                Layout.fillWidth: true
+                ButtonGroup.group: formatGroup
+                checked: dialog.suffix === modelData.suffix
+                onClicked: dialog.suffix = modelData.suffix
+                text: qsTr("%1 (.%2) — %3").arg(modelData.name).arg(modelData.suffix)
+                                           .arg(modelData.description)
+                contentItem: Text {
+                    leftPadding: parent.indicator.width + parent.spacing
+                    text: qsTr("<b>%1</b> (.%2) — %3").arg(parent.modelData.name)
+                              .arg(parent.modelData.suffix).arg(parent.modelData.description)
+                    textFormat: Text.StyledText
+                    wrapMode: Text.WordWrap
+                    color: Theme.text
+                    font.pixelSize: Theme.smallFont
+                    verticalAlignment: Text.AlignVCenter
+                }
+            }
+        }
+
+        Label {
+            Layout.topMargin: Math.round(8 * Theme.scale)
+            text: qsTr("Part of the run")
+            font.bold: true
+        }
+        RadioButton {
+            enabled: !dialog.image
+            checked: !dialog.marked
+            onClicked: dialog.marked = false
+            text: dialog.image ? qsTr("the window as it is now, at %1")
+                                     .arg(Theme.durationText(dialog.controller.timeUs / 1000))
+                               : dialog.rangeText(false)
+        }
+        RadioButton {
+            id: markedChoice
+            enabled: dialog.controller.hasMarks && !dialog.image
+            visible: !dialog.image
+            contentItem: Text {
+                leftPadding: markedChoice.indicator.width + markedChoice.spacing
+                text: markedChoice.text
+                wrapMode: Text.WordWrap
+                color: markedChoice.enabled ? Theme.text : Theme.mutedText
+                font.pixelSize: Theme.fontSize
+                verticalAlignment: Text.AlignVCenter
+            }
+            checked: dialog.marked
+            onClicked: dialog.marked = true
+            text: dialog.controller.hasMarks
+                  ? dialog.rangeText(true)
+                  : qsTr("between two marks (set them with I and O on the scrub bar)")
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            id: exportButton
+            text: qsTr("Export…")
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            background: Rectangle {
+                radius: Theme.radius
+                color: exportButton.down ? Qt.darker(Theme.accent, 1.2) : Theme.accent
+            }
+            contentItem: Text {
+                text: exportButton.text
+                color: "#ffffff"
+                font.bold: true
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
+        }
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+    }
+
+    onAccepted: {
+        fileDialog.nameFilters = [qsTr("%1 (*.%2)").arg(dialog.suffix.toUpperCase()).arg(dialog.suffix)]
+        fileDialog.defaultSuffix = dialog.suffix
+        fileDialog.selectedFile = fileDialog.currentFolder + "/"
+                + exporter.suggestedName(dialog.suffix, dialog.marked && !dialog.image)
+        fileDialog.open()
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Export to")
+        fileMode: FileDialog.SaveFile
+        currentFolder: StandardPaths.writableLocation(StandardPaths.DocumentsLocation)
+        onAccepted: {
+            if (dialog.image)
+                imageTimer.start() // once this dialog is gone from the window
+            else
+                dialog.report(exporter.save(selectedFile, dialog.marked))
+        }
+    }
+
+    Timer {
+        id: imageTimer
+        interval: 150
+        onTriggered: dialog.report(exporter.saveImage(dialog.sceneItem, fileDialog.selectedFile))
+    }
+
+    function report(error) {
+        const file = decodeURIComponent(String(fileDialog.selectedFile).replace(/^file:\/\//, ""))
+        finished(error.length > 0 ? error : qsTr("Exported %1").arg(file), error.length === 0)
+    }
+}

@@ -1,0 +1,102 @@
+#include "timelineexport.h"
+
+#include "exporter.h"
+
+#include <QImage>
+#include <QQuickWindow>
+#include <QSaveFile>
+
+namespace idem {
+
+namespace {
+
+QString localPath(const QUrl &file)
+{
+    return file.isLocalFile() ? file.toLocalFile() : file.toString();
+}
+
+QString msText(qint64 us)
+{
+    return QString::number(double(us) / 1000.0, 'f', us % 1000 == 0 ? 0 : 1) + QStringLiteral("ms");
+}
+
+} // namespace
+
+void TimelineExport::setController(SimulationController *controller)
+{
+    if (m_controller == controller)
+        return;
+    m_controller = controller;
+    emit controllerChanged();
+}
+
+QVariantList TimelineExport::formats()
+{
+    const auto entry = [](const char *suffix, const QString &name, const QString &description) {
+        return QVariantMap{{QStringLiteral("suffix"), QString::fromLatin1(suffix)},
+                           {QStringLiteral("name"), name},
+                           {QStringLiteral("description"), description}};
+    };
+    return {
+        entry("json", tr("Timeline JSON"),
+              tr("Everything: settings, nodes, events with captions, verdict. Opens again here.")),
+        entry("csv", tr("CSV"), tr("One row per event, for a spreadsheet.")),
+        entry("mmd", tr("Mermaid"), tr("A sequence diagram that GitHub Markdown renders.")),
+        entry("puml", tr("PlantUML"), tr("A sequence diagram with database and cache shapes.")),
+        entry("svg", tr("SVG"), tr("The lane timeline as a vector drawing, crisp at any size.")),
+        entry("html", tr("HTML page"),
+              tr("One self-contained page: timeline, settings, verdict, event table.")),
+        entry("png", tr("PNG image"), tr("The window as it looks now.")),
+    };
+}
+
+QString TimelineExport::suggestedName(const QString &suffix, bool marked) const
+{
+    if (!m_controller || !m_controller->run())
+        return QStringLiteral("timeline.") + suffix;
+    const Scenario &s = m_controller->scenario();
+    QString base;
+    for (const QChar c : s.name) // the scenario's name, as a file name
+        base += c.isLetterOrNumber() || c == QLatin1Char('_') ? c.toLower() : QLatin1Char('-');
+    if (base.isEmpty())
+        base = QStringLiteral("timeline");
+    base += QStringLiteral("-mutex-") +
+            (s.settings.mutex ? QStringLiteral("on") : QStringLiteral("off"));
+    base += QStringLiteral("-cache-") +
+            (s.settings.cache ? QStringLiteral("on") : QStringLiteral("off"));
+    if (suffix == QLatin1String("png"))
+        base += QLatin1Char('-') + msText(qint64(m_controller->timeUs()));
+    else if (marked && m_controller->hasMarks()) {
+        const ExportRange range = m_controller->exportRange(true);
+        base += QLatin1Char('-') + msText(range.fromUs) + QLatin1Char('-') +
+                msText(std::min(range.toUs, m_controller->run()->endUs));
+    }
+    return base + QLatin1Char('.') + suffix;
+}
+
+QString TimelineExport::save(const QUrl &file, bool marked) const
+{
+    if (!m_controller || !m_controller->run())
+        return tr("There is no run to export.");
+    const QString path = localPath(file);
+    if (const auto error =
+            Exporter::write(*m_controller->run(), path, m_controller->exportRange(marked)))
+        return *error;
+    return {};
+}
+
+QString TimelineExport::saveImage(QQuickItem *item, const QUrl &file) const
+{
+    const QString path = localPath(file);
+    if (!item || !item->window())
+        return tr("There is no window to save.");
+    const QImage image = item->window()->grabWindow();
+    if (image.isNull())
+        return tr("Could not render the window for \"%1\".").arg(path);
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || !image.save(&out, "PNG") || !out.commit())
+        return tr("Cannot write \"%1\": %2").arg(path, out.errorString());
+    return {};
+}
+
+} // namespace idem

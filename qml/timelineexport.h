@@ -1,0 +1,49 @@
+#pragma once
+
+#include "simulationcontroller.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQuickItem>
+#include <QUrl>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace idem {
+
+/// The GUI's Export action: writes the run on screen (whole, or between the scrub bar's
+/// marks) in any of the exporter's formats, or the window as a PNG.
+class TimelineExport : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(idem::SimulationController *controller READ controller WRITE setController NOTIFY
+                   controllerChanged)
+    /// One entry per format: {suffix, name, description}; PNG last.
+    Q_PROPERTY(QVariantList formats READ formats CONSTANT)
+
+public:
+    using QObject::QObject;
+
+    [[nodiscard]] SimulationController *controller() const { return m_controller; }
+    void setController(SimulationController *controller);
+    [[nodiscard]] static QVariantList formats();
+
+    /// A file name for the run in the format `suffix`: the scenario, the toggles and, for a
+    /// marked part, its bounds ("parallel-two-clusters-mutex-off-cache-on.mmd").
+    Q_INVOKABLE QString suggestedName(const QString &suffix, bool marked) const;
+    /// Writes the run to `file` in the format its extension names, whole or between the
+    /// marks. Returns "" on success, else one line saying what went wrong.
+    Q_INVOKABLE QString save(const QUrl &file, bool marked) const;
+    /// Saves what `item`'s window shows as a PNG. "" on success, else the error line.
+    Q_INVOKABLE QString saveImage(QQuickItem *item, const QUrl &file) const;
+
+signals:
+    void controllerChanged();
+
+private:
+    QPointer<SimulationController> m_controller;
+};
+
+} // namespace idem
