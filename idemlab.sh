@@ -32,7 +32,7 @@ PACKAGES=(
     qt6-charts-dev qt6-svg-dev qml6-module-qtqml qml6-module-qtqml-workerscript
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtquick-layouts qml6-module-qtquick-shapes qml6-module-qtquick-window
-    qml6-module-qttest qml6-module-qtcharts qml6-module-qtcore qml6-module-qt-labs-settings xvfb xauth
+    qml6-module-qttest qml6-module-qtcharts qml6-module-qtcore qml6-module-qt-labs-settings qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel xvfb xauth
     sqlite3
 )
 if [[ -n "${IDEMLAB_EXTRA_PACKAGES:-}" ]]; then
