@@ -45,7 +45,7 @@ QByteArray CsvExporter::render(const RunResult &run, const ExportRange &range)
     out += crlf;
 
     for (const Event &e : run.events) {
-        if (e.t < range.fromUs || e.t > range.toUs)
+        if (!range.contains(e.t))
             continue;
         const QStringList fields = {
             QString::number(e.seq),

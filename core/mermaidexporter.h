@@ -6,7 +6,8 @@
 
 namespace idem {
 
-/// A Mermaid `sequenceDiagram` of the messages between nodes.
+/// A Mermaid `sequenceDiagram` of the run (docs/timeline-format.md), using only syntax the
+/// Mermaid documentation gives for sequence diagrams, so GitHub renders it as is.
 class MermaidExporter
 {
 public:

@@ -5,8 +5,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <algorithm>
-
 namespace idem {
 
 namespace {
@@ -183,15 +181,10 @@ QJsonObject verdictJson(const Verdict &v)
 
 QJsonObject TimelineExporter::toJson(const RunResult &run, const ExportRange &range)
 {
-    // A run's events all lie within [0, endUs]; the max() guards a log whose end was not set.
-    qint64 runEnd = run.endUs;
-    for (const Event &e : run.events)
-        runEnd = std::max(runEnd, e.t);
-    const qint64 toUs = std::min(range.toUs, runEnd);
-
+    const qint64 toUs = range.clampedTo(run);
     QJsonArray events;
     for (const Event &e : run.events) {
-        if (e.t >= range.fromUs && e.t <= toUs)
+        if (range.contains(e.t))
             events.append(eventJson(run, e));
     }
     QJsonArray attempts;

@@ -52,6 +52,9 @@ private slots:
     void humanReport();
     void exports_data();
     void exports();
+    void exportRange();
+    void exportWriteFailure();
+    void replayTimeline();
     void dbDirKeepsFiles();
     void badInput_data();
     void badInput();
@@ -142,6 +145,10 @@ void TstCli::exports_data()
     QTest::addRow("json") << "t.json" << QByteArray("{");
     QTest::addRow("csv") << "t.csv" << QByteArray("seq,t_us,");
     QTest::addRow("mermaid") << "t.mmd" << QByteArray("sequenceDiagram");
+    QTest::addRow("plantuml") << "t.puml" << QByteArray("@startuml\n");
+    QTest::addRow("svg") << "t.svg" << QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    QTest::addRow("html") << "t.html" << QByteArray("<!DOCTYPE html>\n");
+    QTest::addRow("upper case") << "T.SVG" << QByteArray("<?xml");
 }
 
 void TstCli::exports()
@@ -159,6 +166,86 @@ void TstCli::exports()
     if (file.endsWith(QLatin1String(".json")))
         QCOMPARE(QJsonDocument::fromJson(content).object().value("schema").toString(),
                  QStringLiteral("idemlab.timeline/1"));
+}
+
+void TstCli::exportRange()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("part.json"));
+    const Run r =
+        cli({"run", "lost-response", "--from-ms", "300", "--to-ms", "1100.5", "--export", path});
+    QCOMPARE(r.exitCode, 0);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(o.value("range").toObject(), QJsonObject({{"fromUs", 300'000}, {"toUs", 1'100'500}}));
+    const QJsonArray events = o.value("events").toArray();
+    QVERIFY(events.size() > 5);
+    for (const QJsonValue &e : events) {
+        const qint64 t = e.toObject().value("t").toInteger();
+        QVERIFY(t >= 300'000 && t <= 1'100'500);
+    }
+    // The same range in the other formats: the retry is in, the first request is not.
+    const QString mmd = dir.filePath(QStringLiteral("part.mmd"));
+    QCOMPARE(cli({"run", "8", "--from-ms", "300", "--to-ms", "1100", "--export", mmd}).exitCode, 0);
+    QFile m(mmd);
+    QVERIFY(m.open(QIODevice::ReadOnly));
+    const QByteArray text = m.readAll();
+    QVERIFY(text.contains("%% events from 300000 to 1100000"));
+    QVERIFY(text.contains("R--xC1: 201 K1 (lost)"));
+    QVERIFY(!text.contains("SELECT K1\n    DBA-->>A1: key K1 not in DB A\n"));
+}
+
+void TstCli::exportWriteFailure()
+{
+    // A path under a regular file fails for every user, root included; exit code 1.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("plain"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("keep\n");
+    }
+    const QString path = file + QStringLiteral("/t.svg");
+    const Run r = cli({"run", "6", "--json", "--export", path});
+    QCOMPARE(r.exitCode, 1);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.startsWith(QStringLiteral("idemlab-cli: cannot write \"%1\": ").arg(path)),
+             qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("keep\n"));
+}
+
+void TstCli::replayTimeline()
+{
+    QTemporaryDir dir;
+    const QString timeline = dir.filePath(QStringLiteral("run.json"));
+    const Run first = cli({"run", "parallel-two-clusters", "--json", "--export", timeline});
+    QCOMPARE(first.exitCode, 0);
+
+    // Replayed as recorded: the same summary, and exporting it again gives the same bytes.
+    const QString again = dir.filePath(QStringLiteral("again.json"));
+    const Run replay = cli({"run", timeline, "--json", "--export", again});
+    QCOMPARE(replay.exitCode, 0);
+    QCOMPARE(replay.out, first.out);
+    QFile a(timeline);
+    QFile b(again);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QCOMPARE(b.readAll(), a.readAll());
+
+    // The human report, and a part of it in another format.
+    const Run report = cli({"run", timeline});
+    QCOMPARE(report.exitCode, 0);
+    QVERIFY(report.out.contains("Verdict: DUPLICATE EFFECT: key K1 charged 2 times"));
+    const QString part = dir.filePath(QStringLiteral("part.puml"));
+    QCOMPARE(cli({"run", timeline, "--to-ms", "25", "--export", part}).exitCode, 0);
+    QFile p(part);
+    QVERIFY(p.open(QIODevice::ReadOnly));
+    const QByteArray puml = p.readAll();
+    QVERIFY(puml.contains("' events from 0 to 25000"));
+    QVERIFY(!puml.contains("201 K1"));
 }
 
 void TstCli::dbDirKeepsFiles()
@@ -200,6 +287,32 @@ void TstCli::badInput_data()
     QTest::addRow("two scenarios") << QStringList{"run", "5", "6"} << "run takes one scenario";
     QTest::addRow("bad export format")
         << QStringList{"run", "6", "--export", "x.pdf"} << "cannot export to \"x.pdf\"";
+    QTest::addRow("no export extension")
+        << QStringList{"run", "6", "--export", "timeline"}
+        << "cannot export to \"timeline\": no file extension (expected one of: .json, .csv, "
+           ".mmd, .puml, .svg, .html)";
+    QTest::addRow("png export")
+        << QStringList{"run", "6", "--export", "x.png"}
+        << "cannot export to \"x.png\": a PNG is a picture of the scene, drawn by the app (use: "
+           "idemlab --screenshot x.png --at-ms T)";
+    QTest::addRow("range not a number")
+        << QStringList{"run", "6", "--from-ms", "soon"}
+        << "--from-ms takes a time in ms (a number ≥ 0), got \"soon\"";
+    QTest::addRow("range nan") << QStringList{"run", "6", "--to-ms", "nan"}
+                               << "--to-ms takes a time in ms (a number ≥ 0), got \"nan\"";
+    QTest::addRow("range negative") << QStringList{"run", "6", "--from-ms", "-1"}
+                                    << "--from-ms takes a time in ms (a number ≥ 0), got \"-1\"";
+    QTest::addRow("range infinite") << QStringList{"run", "6", "--to-ms", "inf"}
+                                    << "--to-ms takes a time in ms (a number ≥ 0), got \"inf\"";
+    QTest::addRow("bad timeline file")
+        << QStringList{"run", QStringLiteral(IDEMLAB_TEST_DATA "/bad-timelines/schema-v2.json")}
+        << "schema-v2.json: schema: unsupported version \"idemlab.timeline/2\" (this version "
+           "reads \"idemlab.timeline/1\")";
+    QTest::addRow("timeline with override")
+        << QStringList{"run", QStringLiteral(IDEMLAB_TEST_DATA "/timelines/minimal.json"),
+                       "--mutex", "on"}
+        << "--mutex: a timeline replays a recorded run as it was; overrides apply to scenarios "
+           "only";
     QTest::addRow("backwards range") << QStringList{"run", "6", "--from-ms", "5", "--to-ms", "1"}
                                      << "--from-ms must not be after --to-ms";
     QTest::addRow("bad scenario file")

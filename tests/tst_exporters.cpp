@@ -2,7 +2,11 @@
 
 #include "csvexporter.h"
 #include "exporter.h"
+#include "exportfixtures.h"
+#include "htmlexporter.h"
 #include "mermaidexporter.h"
+#include "plantumlexporter.h"
+#include "svgexporter.h"
 #include "timelineexporter.h"
 
 #include <QFile>
@@ -16,180 +20,14 @@
 #include <algorithm>
 #include <optional>
 
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/resource.h>
+#endif
+
 using namespace idem;
 
 namespace {
-
-enum NodeIndex
-{
-    C1,
-    Router,
-    A1,
-    DbA,
-    Cache,
-    DbB,
-    B1
-};
-
-Event makeEvent(qint64 t, EventType type, int from, int to, const QString &label,
-                const QString &caption)
-{
-    Event e;
-    e.t = t;
-    e.type = type;
-    e.from = from;
-    e.to = to;
-    e.key = QStringLiteral("K1");
-    e.label = label;
-    e.caption = caption;
-    return e;
-}
-
-Event message(qint64 t, qint64 arrival, int from, int to, int request, int status,
-              const QString &label, const QString &caption)
-{
-    Event e = makeEvent(t, EventType::Send, from, to, label, caption);
-    e.request = request;
-    e.status = status;
-    e.startUs = t;
-    e.endUs = arrival;
-    return e;
-}
-
-// Seven nodes, two attempts of one key, fourteen events: a lost response, two sends at the
-// same instant from different nodes, DB and cache commands, a timeout, replication and a
-// duplicate-effect anomaly; captions with commas, quotes, newlines, ';' and '#'.
-RunResult sampleRun()
-{
-    RunResult run;
-    run.scenario.name = QStringLiteral("lost-response");
-    run.scenario.title = QStringLiteral("Lost response");
-    run.scenario.settings.seed = 42;
-    run.scenario.clients = {{QStringLiteral("Client 1"), 0}};
-    RequestSpec r1;
-    r1.id = QStringLiteral("R1");
-    r1.key = QStringLiteral("K1");
-    run.scenario.requests = {r1};
-
-    auto node = [](const char *id, const char *name, NodeKind kind, int cluster) {
-        return Node{QString::fromLatin1(id), QString::fromLatin1(name), kind, cluster};
-    };
-    run.nodes = {
-        node("client-1", "Client 1", NodeKind::Client, -1),
-        node("router", "Router", NodeKind::Router, -1),
-        node("server-a1", "Server A1", NodeKind::Server, 0),
-        node("db-a", "DB A", NodeKind::Database, 0),
-        node("cache", "Cache", NodeKind::Cache, -1),
-        node("db-b", "DB B", NodeKind::Database, 1),
-        node("server-b1", "Server B1", NodeKind::Server, 1),
-    };
-
-    QVector<Event> &ev = run.events;
-    ev << message(0, 20'000, C1, Router, 0, 0, QStringLiteral("POST K1"),
-                  QStringLiteral("Client 1 sends POST /payments with key K1"));
-    ev << makeEvent(20'000, EventType::Deliver, C1, Router, QStringLiteral("POST K1"),
-                    QStringLiteral("Router receives POST K1"));
-    // Two sends leave two nodes at the same instant.
-    ev << message(21'000, 22'000, Router, A1, 0, 0, QStringLiteral("POST K1"),
-                  QStringLiteral("Router forwards K1 to Server A1"));
-    ev << message(21'000, 41'000, C1, Router, 1, 0, QStringLiteral("POST K1"),
-                  QStringLiteral("Client 1 sends again, \"just in case\", with K1"));
-    ev << makeEvent(22'000, EventType::Validate, A1, -1, QString(),
-                    QStringLiteral("Server A1: key K1 is valid"));
-    Event read = makeEvent(23'000, EventType::DbRead, A1, DbA, QStringLiteral("SELECT K1"),
-                           QStringLiteral("Server A1: key K1 not in DB A — inserting CREATED"));
-    read.detail = QStringLiteral("SELECT status FROM idempotency_keys WHERE key = 'K1';");
-    read.startUs = 22'000;
-    read.endUs = 24'000;
-    read.request = 0;
-    ev << read;
-    Event claim = makeEvent(26'000, EventType::CacheOp, A1, Cache, QStringLiteral("SET K1 NX"),
-                            QStringLiteral("Server A1: cache claim #1 of K1; it is new"));
-    claim.detail = QStringLiteral("SET K1 CREATED NX PX 86400000");
-    claim.startUs = 24'000;
-    claim.endUs = 29'000;
-    claim.request = 0;
-    ev << claim;
-    ev << message(330'000, 331'000, A1, Router, 0, 201, QStringLiteral("201 K1"),
-                  QStringLiteral("Server A1 answers 201 Created"));
-    Event lost = message(331'000, 351'000, Router, C1, 0, 201, QStringLiteral("201 K1"),
-                         QStringLiteral("Router → Client 1: the 201 for K1 is lost"));
-    lost.lost = true;
-    ev << lost;
-    Event timeout = makeEvent(1'000'000, EventType::Timeout, C1, -1, QString(),
-                              QStringLiteral("Client 1 gives up on R1 after 1 s"));
-    timeout.request = 0;
-    ev << timeout;
-    ev << makeEvent(1'000'000, EventType::LockWait, A1, -1, QString(),
-                    QStringLiteral("Server A1 waits for the lock on K1"));
-    Event replicate =
-        makeEvent(60'030'000, EventType::Replicate, DbA, DbB, QStringLiteral("K1 CONSUMED"),
-                  QStringLiteral("DB A copies K1 and ledger row A-1 to DB B"));
-    replicate.startUs = 30'000;
-    replicate.endUs = 60'030'000;
-    ev << replicate;
-    Event anomaly = makeEvent(60'030'000, EventType::Anomaly, DbA, DbB, QStringLiteral("K1 x2"),
-                              QStringLiteral("DUPLICATE_EFFECT: key K1 charged twice,\n"
-                                             "ledger rows \"A-1\" and \"B-1\""));
-    anomaly.status = 0;
-    ev << anomaly;
-    ev << makeEvent(60'030'000, EventType::Receive, Router, C1, QStringLiteral("201 K1"),
-                    QString());
-    for (int i = 0; i < ev.size(); ++i)
-        ev[i].seq = i;
-    run.endUs = 60'030'000;
-
-    Attempt first;
-    first.request = QStringLiteral("R1");
-    first.attempt = 1;
-    first.client = 0;
-    first.clientNode = C1;
-    first.key = QStringLiteral("K1");
-    first.rawKey = QStringLiteral("3f2b7c1e-0000-4000-8000-000000000001");
-    first.cluster = 0;
-    first.serverNode = A1;
-    first.outcome = Outcome::TimedOut;
-    first.sentUs = 0;
-    Attempt second = first;
-    second.attempt = 2;
-    second.cluster = 1;
-    second.serverNode = B1;
-    second.status = 201;
-    second.outcome = Outcome::Answered;
-    second.sentUs = 21'000;
-    second.receivedUs = 1'200'000;
-    run.attempts = {first, second};
-
-    KeyRow key;
-    key.key = QStringLiteral("K1");
-    key.rawKey = first.rawKey;
-    key.status = QStringLiteral("CONSUMED");
-    key.fingerprint = QStringLiteral("ab12");
-    key.responseCode = 201;
-    key.responseBody = QStringLiteral("{\"id\":\"A-1\"}");
-    key.createdUs = 23'000;
-    key.updatedUs = 329'000;
-    run.keys[0] = {key};
-    LedgerRow row;
-    row.id = QStringLiteral("A-1");
-    row.key = QStringLiteral("K1");
-    row.fromAcct = QStringLiteral("A");
-    row.toAcct = QStringLiteral("B");
-    row.amount = 10;
-    row.atUs = 328'000;
-    run.ledger[0] = {row};
-    LedgerRow copy = row;
-    copy.id = QStringLiteral("B-1");
-    copy.origin = 1;
-    run.ledger[1] = {copy};
-
-    run.verdict.statusCounts = {{201, 1}};
-    run.verdict.timeouts = 1;
-    run.verdict.sideEffects = {{QStringLiteral("K1"), 2}};
-    run.verdict.anomalies = {
-        {QStringLiteral("DUPLICATE_EFFECT"), QStringLiteral("K1"), 2, {"A-1", "B-1"}}};
-    return run;
-}
 
 QJsonObject parseObject(const QByteArray &bytes)
 {
@@ -200,66 +38,17 @@ QJsonObject parseObject(const QByteArray &bytes)
     return doc.object();
 }
 
-// A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes.
-std::optional<QVector<QStringList>> parseCsv(const QString &text)
+QByteArray readFile(const QString &path)
 {
-    QVector<QStringList> rows;
-    QStringList row;
-    QString field;
-    int i = 0;
-    const int n = text.size();
-    while (i < n) {
-        if (text[i] == QLatin1Char('"') && field.isEmpty()) {
-            ++i;
-            for (;;) {
-                if (i >= n)
-                    return std::nullopt; // unterminated quote
-                if (text[i] == QLatin1Char('"')) {
-                    if (i + 1 < n && text[i + 1] == QLatin1Char('"')) {
-                        field += QLatin1Char('"');
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                field += text[i++];
-            }
-            if (i < n && text[i] != QLatin1Char(',') && text[i] != QLatin1Char('\r'))
-                return std::nullopt; // text after a closing quote
-        } else if (text[i] == QLatin1Char(',')) {
-            row << field;
-            field.clear();
-            ++i;
-        } else if (text[i] == QLatin1Char('\r')) {
-            if (i + 1 >= n || text[i + 1] != QLatin1Char('\n'))
-                return std::nullopt; // a bare CR outside quotes
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-            i += 2;
-        } else if (text[i] == QLatin1Char('\n') || text[i] == QLatin1Char('"')) {
-            return std::nullopt; // a bare LF or a quote inside an unquoted field
-        } else {
-            field += text[i++];
-        }
-    }
-    if (!field.isEmpty() || !row.isEmpty())
-        return std::nullopt; // the last record lacks its CRLF
-    return rows;
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-QString nodeName(const RunResult &run, int i)
+void writeFile(const QString &path, const QByteArray &bytes)
 {
-    return i < 0 ? QString() : run.nodes[i].name;
-}
-
-// Mermaid entity codes such as #59; are allowed; a raw '#' or ';' is not.
-QString withoutEntities(const QString &text)
-{
-    static const QRegularExpression entity(QStringLiteral("#[0-9]+;"));
-    return QString(text).remove(entity);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
 }
 
 } // namespace
@@ -281,15 +70,22 @@ private slots:
     void csvRoundTripsEveryField();
     void mermaidStructure();
     void mermaidLinesUseDocumentedSyntaxOnly();
+    void plantUmlStructure();
+    void plantUmlEscapesMarkup();
+    void svgStructure();
+    void svgAndHtmlStayWellFormed();
+    void htmlIsSelfContained();
+    void rangeAppliesToEveryFormat();
     void writeCreatesFile();
     void writeUnknownFormatLeavesFileAlone();
     void writeIntoMissingDirectoryFails();
+    void writeUnderARegularFileFails();
+    void failedWriteKeepsExistingFile();
 };
 
 void TstExporters::formats()
 {
-    QCOMPARE(Exporter::formats(),
-             QStringList({QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("mmd")}));
+    QCOMPARE(Exporter::formats(), QStringList({"json", "csv", "mmd", "puml", "svg", "html"}));
 }
 
 void TstExporters::renderPicksFormatByExtension_data()
@@ -298,12 +94,21 @@ void TstExporters::renderPicksFormatByExtension_data()
     QTest::addColumn<QByteArray>("prefix"); // empty = expect an error
     QTest::addColumn<QString>("error");
 
-    const QString expected = QStringLiteral("(expected one of: .json, .csv, .mmd)");
+    const QString expected =
+        QStringLiteral("(expected one of: .json, .csv, .mmd, .puml, .svg, .html)");
     QTest::addRow("json") << "run.json" << QByteArray("{\n") << QString();
     QTest::addRow("JSON upper case") << "/tmp/RUN.JSON" << QByteArray("{\n") << QString();
     QTest::addRow("two dots") << "run.v2.json" << QByteArray("{\n") << QString();
     QTest::addRow("csv") << "out/run.csv" << QByteArray("seq,t_us,") << QString();
     QTest::addRow("mmd") << "run.Mmd" << QByteArray("sequenceDiagram\n") << QString();
+    QTest::addRow("puml") << "run.puml" << QByteArray("@startuml\n") << QString();
+    QTest::addRow("svg") << "run.SVG" << QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                         << QString();
+    QTest::addRow("html") << "run.html" << QByteArray("<!DOCTYPE html>\n") << QString();
+    QTest::addRow("png")
+        << "shot.png" << QByteArray()
+        << "cannot export to \"shot.png\": a PNG is a picture of the scene, drawn by the app "
+           "(use: idemlab --screenshot shot.png --at-ms T)";
     QTest::addRow("unknown") << "run.xyz" << QByteArray()
                              << "cannot export to \"run.xyz\": unknown format \".xyz\" " + expected;
     QTest::addRow("missing") << "run" << QByteArray()
@@ -449,6 +254,9 @@ void TstExporters::renderingTwiceGivesSameBytes_data()
     QTest::addRow("json") << "run.json";
     QTest::addRow("csv") << "run.csv";
     QTest::addRow("mmd") << "run.mmd";
+    QTest::addRow("puml") << "run.puml";
+    QTest::addRow("svg") << "run.svg";
+    QTest::addRow("html") << "run.html";
 }
 
 void TstExporters::renderingTwiceGivesSameBytes()
@@ -527,31 +335,8 @@ void TstExporters::csvRoundTripsEveryField()
              QStringLiteral("seq,t_us,t_ms,type,from,to,request,key,status,start_us,end_us,lost,"
                             "label,detail,state,caption"));
 
-    auto optional = [](qint64 v, qint64 absent) {
-        return v == absent ? QString() : QString::number(v);
-    };
-    for (int i = 0; i < run.events.size(); ++i) {
-        const Event &e = run.events[i];
-        const QStringList expected = {
-            QString::number(e.seq),
-            QString::number(e.t),
-            QString::number(double(e.t) / 1000.0, 'f', 3),
-            eventTypeName(e.type),
-            nodeName(run, e.from),
-            nodeName(run, e.to),
-            optional(e.request, -1),
-            e.key,
-            optional(e.status, 0),
-            optional(e.startUs, -1),
-            optional(e.endUs, -1),
-            e.lost ? QStringLiteral("true") : QStringLiteral("false"),
-            e.label,
-            e.detail,
-            e.state,
-            e.caption,
-        };
-        QCOMPARE(rows->at(i + 1), expected);
-    }
+    for (int i = 0; i < run.events.size(); ++i)
+        QCOMPARE(rows->at(i + 1), expectedCsvRow(run, run.events[i]));
     // The row with quotes and commas, and the one with a line break, survived quoting.
     QCOMPARE(rows->at(4).last(), QStringLiteral("Client 1 sends again, \"just in case\", with K1"));
     QVERIFY(rows->at(13).last().contains(QLatin1Char('\n')));
@@ -566,23 +351,23 @@ void TstExporters::mermaidStructure()
     QCOMPARE(lines.value(0), QStringLiteral("sequenceDiagram"));
     QCOMPARE(lines.value(1).trimmed(), QStringLiteral("autonumber"));
 
-    // One participant per node, in node order, with ids derived from node ids.
+    // One participant per node, in scene order, with ids derived from node ids.
     QStringList participants;
     for (const QString &l : lines) {
-        if (l.trimmed().startsWith(QLatin1String("participant ")))
+        if (l.startsWith(QLatin1String("    participant ")) ||
+            l.startsWith(QLatin1String("    actor ")))
             participants << l.trimmed();
     }
-    QCOMPARE(participants, QStringList({"participant C1 as Client 1", "participant R as Router",
+    QCOMPARE(participants, QStringList({"actor C1 as Client 1", "participant R as Router",
                                         "participant A1 as Server A1", "participant DBA as DB A",
                                         "participant Cache as Cache", "participant DBB as DB B",
                                         "participant B1 as Server B1"}));
 
-    // The messages, in event order; deliver, receive, validate and lock-wait draw nothing.
+    // The messages and key captions in event order; deliver, receive and a valid header draw
+    // nothing; lock waits, timeouts and anomalies are notes.
     QStringList body;
-    for (const QString &l : lines) {
-        if (!l.trimmed().startsWith(QLatin1String("participant ")) && !l.startsWith("%%") &&
-            !l.trimmed().startsWith(QLatin1String("%%")) && l != "sequenceDiagram" &&
-            l.trimmed() != "autonumber")
+    for (const QString &l : lines.mid(2)) {
+        if (!participants.contains(l.trimmed()) && !l.trimmed().startsWith(QLatin1String("%%")))
             body << l;
     }
     QCOMPARE(body, QStringList({
@@ -598,7 +383,8 @@ void TstExporters::mermaidStructure()
                        "    Cache-->>A1: cache claim #35;1 of K1#59; it is new",
                        "    A1-->>R: 201 K1",
                        "    R--xC1: 201 K1 (lost)",
-                       "    Note over C1: timeout K1",
+                       "    Note over C1: Client 1 gives up on R1 after 1 s",
+                       "    Note over A1: Server A1 waits for the lock on K1",
                        "    DBA-->>DBB: replicate K1 CONSUMED",
                        "    Note over DBA,DBB: DUPLICATE_EFFECT: key K1 charged twice, ledger rows "
                        "\"A-1\" and \"B-1\"",
@@ -610,44 +396,187 @@ void TstExporters::mermaidLinesUseDocumentedSyntaxOnly()
     RunResult run = sampleRun();
     // A request lost on its way: the solid arrow with a cross.
     run.events[0].lost = true;
-    run.events[0].label = QStringLiteral("POST K1; amount=10 #1 <b>");
+    run.events[0].label = QStringLiteral("POST K1; amount=10 #1 <b>\u0007");
     // Text Mermaid would read as a directive keeps its words but not its meaning.
     run.events[2].label = QStringLiteral("Wrap: POST K1");
+    // A server's decision is a note over it, without the server's name in front.
+    Event respond = run.events[7];
+    respond.type = EventType::Respond;
+    respond.caption = QStringLiteral("Server A1: K1 is CONSUMED — answers 201 Created");
+    run.events.insert(7, respond);
+    // Two sends of one node at one instant: a branch each, named by both ends.
+    run.events[9].t = run.events[8].t;
+    run.events[9].from = run.events[8].from;
     const QString mmd = QString::fromUtf8(MermaidExporter::render(run));
     QVERIFY(mmd.contains(
         QStringLiteral("\n    C1-xR: POST K1#59; amount=10 #35;1 #60;b#62; (lost)\n")));
     QVERIFY(mmd.contains(QStringLiteral("\n        R->>A1: Wrap#58; POST K1\n")));
+    QVERIFY(
+        mmd.contains(QStringLiteral("\n    Note over A1: K1 is CONSUMED — answers 201 Created\n")));
+    QVERIFY2(mmd.contains(QStringLiteral("\n    par Server A1 to Router\n")), qPrintable(mmd));
+    QVERIFY(mmd.contains(QStringLiteral("\n    and Server A1 to Client 1\n")));
 
-    const QString id = QStringLiteral("[A-Za-z][A-Za-z0-9_]*");
-    const QString text = QStringLiteral("[^;#\\r\\n]+");
-    const QVector<QRegularExpression> whitelist = {
-        QRegularExpression(QStringLiteral("^sequenceDiagram$")),
-        QRegularExpression(QStringLiteral("^    autonumber$")),
-        QRegularExpression(QStringLiteral("^    %%[^{].*$")),
-        QRegularExpression(QStringLiteral("^    participant %1 as %2$").arg(id, text)),
-        QRegularExpression(
-            QStringLiteral("^(    |        )%1(->>|-->>|-x|--x)%1: %2$").arg(id, text)),
-        QRegularExpression(QStringLiteral("^    Note over %1(,%1)?: %2$").arg(id, text)),
-        QRegularExpression(QStringLiteral("^    (par|and)( %1)?$").arg(text)),
-        QRegularExpression(QStringLiteral("^    end$")),
-    };
-    const QStringList lines = mmd.split(QLatin1Char('\n'));
-    QCOMPARE(lines.last(), QString()); // ends with a newline
-    int depth = 0;
-    for (const QString &line : lines.mid(0, lines.size() - 1)) {
-        const QString checked =
-            line.trimmed().startsWith(QLatin1String("%%")) ? line : withoutEntities(line);
-        const bool ok =
-            std::any_of(whitelist.cbegin(), whitelist.cend(),
-                        [&](const QRegularExpression &re) { return re.match(checked).hasMatch(); });
-        QVERIFY2(ok, qPrintable(QStringLiteral("undocumented syntax: ") + line));
-        if (line.trimmed().startsWith(QLatin1String("par ")))
-            ++depth;
-        if (line.trimmed() == QLatin1String("end"))
-            --depth;
-        QVERIFY(depth == 0 || depth == 1);
+    const std::optional<QString> bad = undocumentedMermaidLine(mmd);
+    QVERIFY2(!bad, qPrintable(QStringLiteral("undocumented syntax: ") + bad.value_or(QString())));
+    // The checker itself refuses what Mermaid would misread.
+    QVERIFY(undocumentedMermaidLine(QStringLiteral("sequenceDiagram\n    A->>B: x; y\n")));
+    QVERIFY(undocumentedMermaidLine(QStringLiteral("sequenceDiagram\n    box Aqua\n")));
+    QVERIFY(undocumentedMermaidLine(QStringLiteral("sequenceDiagram\n    par x\n")));
+}
+
+void TstExporters::plantUmlStructure()
+{
+    const QString puml = QString::fromUtf8(PlantUmlExporter::render(sampleRun()));
+    QVERIFY(puml.startsWith(QLatin1String("@startuml\n")));
+    QVERIFY(puml.endsWith(QLatin1String("\n@enduml\n")));
+    for (const char *line : {
+             "title lost-response — Lost response",
+             "autonumber",
+             "actor \"Client 1\" as C1",
+             "participant \"Router\" as R",
+             "participant \"Server A1\" as A1",
+             "database \"DB A\" as DBA",
+             "collections \"Cache\" as Cache",
+             "database \"DB B\" as DBB",
+             "C1 -[#3b4656]> R : POST K1",
+             "par Router",
+             "    R -[#3b4656]> A1 : POST K1",
+             "else Client 1",
+             "end",
+             "A1 -[#3b4656]> DBA : SELECT K1",
+             "DBA -[#5b6676]-> A1 : key K1 not in DB A — inserting CREATED",
+             "A1 -[#009E73]-> R : 201 K1",
+             "R -[#009E73]->x C1 : 201 K1 (lost)",
+             "note over C1 : Client 1 gives up on R1 after 1 s",
+             "DBA -[#56B4E9]-> DBB : replicate K1 CONSUMED",
+         })
+        QVERIFY2(puml.contains(QLatin1Char('\n') + QString::fromUtf8(line) + QLatin1Char('\n')),
+                 line);
+    QVERIFY(puml.contains(QStringLiteral("\nnote over DBA, DBB #fdeee4 : DUPLICATE_EFFECT: key K1 "
+                                         "charged twice, ledger rows ")));
+    const std::optional<QString> bad = unexpectedPlantUmlLine(puml);
+    QVERIFY2(!bad, qPrintable(bad.value_or(QString())));
+}
+
+void TstExporters::plantUmlEscapesMarkup()
+{
+    RunResult run = sampleRun();
+    run.events[0].label = QStringLiteral("a--b **x** //y// <b>z</b> ~w %date() $v \\n [[u]]");
+    run.events[0].lost = true;
+    run.nodes[0].name = QStringLiteral("Client \"1\"");
+    const QString puml = QString::fromUtf8(PlantUmlExporter::render(run));
+    QVERIFY2(puml.contains(QStringLiteral(
+                 "\nC1 -[#3b4656]>x R : a-<U+002D>b *<U+002A>x*<U+002A> /<U+002F>y/<U+002F> "
+                 "<U+003C>b>z<U+003C>/b> <U+007E>w <U+0025>date() <U+0024>v \\\\n "
+                 "[<U+005B>u]<U+005D> (lost)\n")),
+             qPrintable(puml));
+    QVERIFY(puml.contains(QStringLiteral("\nactor \"Client <U+0022>1<U+0022>\" as C1\n")));
+    QVERIFY(!unexpectedPlantUmlLine(puml));
+}
+
+void TstExporters::svgStructure()
+{
+    const QByteArray svg = SvgExporter::render(sampleRun());
+    QVERIFY2(!xmlError(svg), qPrintable(xmlError(svg).value_or(QString())));
+    const QString text = QString::fromUtf8(svg);
+    QVERIFY(text.contains(QLatin1String("<svg xmlns=\"http://www.w3.org/2000/svg\"")));
+    QVERIFY(text.contains(QRegularExpression(QStringLiteral(" viewBox=\"0 0 [0-9.]+ [0-9.]+\""))));
+    // Vector only: no pictures, scripts, links or styles from elsewhere.
+    for (const char *forbidden : {"<image", "<script", "href", "<foreignObject", "url(", "@import"})
+        QVERIFY2(!text.contains(QLatin1String(forbidden)), forbidden);
+    // The title names scenario, settings and verdict; a lane label per node; the axis in ms.
+    QVERIFY(text.contains(QStringLiteral(">lost-response — Lost response</text>")));
+    QVERIFY(text.contains(QStringLiteral(">Settings: mutex off · cache off")));
+    QVERIFY(text.contains(QLatin1String(">Verdict: DUPLICATE EFFECT: key K1 charged 2 times")));
+    for (const Node &n : sampleRun().nodes)
+        QVERIFY2(text.contains(QStringLiteral(">%1</text>").arg(n.name)), qPrintable(n.name));
+    QVERIFY(text.contains(QLatin1String(">0 ms</text>")));
+    QVERIFY(text.contains(QLatin1String(">time (ms)</text>")));
+    QVERIFY(text.contains(QLatin1String(">+59.0 s</text>"))); // up to the replication, shortened
+    // Status colours from the app's palette, the 201 dashed; the lost message's red cross;
+    // the anomaly diamond; a legend.
+    QVERIFY(text.contains(QLatin1String("stroke=\"#009E73\" stroke-width=\"1.6\" "
+                                        "stroke-dasharray=\"4 2.5\"")));
+    QVERIFY(text.contains(QLatin1String("stroke=\"#D55E00\" stroke-width=\"2.2\"")));
+    QVERIFY(text.contains(QLatin1String("fill=\"#D55E00\" stroke=\"#ffffff\"")));
+    QVERIFY(text.contains(QLatin1String(">lost message</text>")));
+    // Hovering an arrow shows its caption.
+    QVERIFY(text.contains(QStringLiteral("<title>331 ms · send · Router → Client 1: the 201 for K1 "
+                                         "is lost</title>")));
+}
+
+void TstExporters::svgAndHtmlStayWellFormed()
+{
+    // Characters XML cannot hold, markup and a lone surrogate in every text field.
+    RunResult run = sampleRun();
+    const QString nasty = QStringLiteral("<b>&amp;\"'\u0001\u0007]]>") + QChar(0xD800) +
+                          QStringLiteral("\u00e9\U0001F600");
+    run.scenario.name = nasty;
+    run.scenario.title = nasty;
+    run.nodes[0].name = nasty;
+    for (Event &e : run.events) {
+        e.caption += nasty;
+        e.label += nasty;
+        e.key += nasty;
     }
-    QCOMPARE(depth, 0);
+    for (const QByteArray &doc : {SvgExporter::render(run), HtmlExporter::render(run)}) {
+        const std::optional<QString> error = xmlError(doc);
+        QVERIFY2(!error, qPrintable(error.value_or(QString())));
+        QVERIFY(!doc.contains('\x01'));
+        QVERIFY(doc.contains("&lt;b&gt;&amp;amp;"));
+    }
+}
+
+void TstExporters::htmlIsSelfContained()
+{
+    const QByteArray html = HtmlExporter::render(sampleRun());
+    QVERIFY(html.startsWith("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\""));
+    QVERIFY2(!xmlError(html), qPrintable(xmlError(html).value_or(QString())));
+    const QString text = QString::fromUtf8(html);
+    for (const char *forbidden :
+         {"<script", "<link", "<img", "<iframe", "http:", "https:", "url(", "@import", "src="}) {
+        // The two namespace declarations are the only URLs, and nothing is fetched from them.
+        QString checked = text;
+        checked.remove(QStringLiteral("xmlns=\"http://www.w3.org/1999/xhtml\""));
+        checked.remove(QStringLiteral("xmlns=\"http://www.w3.org/2000/svg\""));
+        QVERIFY2(!checked.contains(QLatin1String(forbidden)), forbidden);
+    }
+    // An HTML parser reads "<td/>" as an open cell: every element but the void ones has an end.
+    QVERIFY(!text.contains(
+        QRegularExpression(QStringLiteral("<(td|th|p|div|span|tr|h1|h2)(\\s[^>]*)?/>"))));
+    QVERIFY(text.contains(QLatin1String("<meta charset=\"utf-8\"/>")));
+    QVERIFY(text.contains(QLatin1String("@media print")));
+    QVERIFY(text.contains(QLatin1String("<svg xmlns=\"http://www.w3.org/2000/svg\"")));
+    QVERIFY(text.contains(QLatin1String("class=\"verdict anomaly\"")));
+    QVERIFY(text.contains(QLatin1String("<td>--delay-ms</td>")));
+    // Every event is a row, with its caption.
+    for (const Event &e : sampleRun().events) {
+        const QString caption = e.caption.toHtmlEscaped();
+        QVERIFY2(text.contains(QStringLiteral("<td>%1</td>").arg(caption)), qPrintable(e.caption));
+    }
+}
+
+void TstExporters::rangeAppliesToEveryFormat()
+{
+    // Only the replication and the anomaly (t = 60.03 s): the messages before are left out.
+    const RunResult run = sampleRun();
+    const ExportRange range{60'000'000, 61'000'000};
+    const QString mmd = QString::fromUtf8(MermaidExporter::render(run, range));
+    QVERIFY(mmd.contains(QLatin1String("DBA-->>DBB: replicate")));
+    QVERIFY(!mmd.contains(QLatin1String("POST K1")));
+    const QString puml = QString::fromUtf8(PlantUmlExporter::render(run, range));
+    QVERIFY(puml.contains(QLatin1String("replicate K1 CONSUMED")));
+    QVERIFY(!puml.contains(QLatin1String("POST K1")));
+    const QString svg = QString::fromUtf8(SvgExporter::render(run, range));
+    QVERIFY(svg.contains(QStringLiteral("replicate · DB A copies")));
+    QVERIFY(!svg.contains(QStringLiteral(" · send · ")));
+    QVERIFY(svg.contains(QLatin1String(">Events from 60000 ms to 60030 ms of a run of 60030 ms")));
+    const QString html = QString::fromUtf8(HtmlExporter::render(run, range));
+    QVERIFY(html.contains(QLatin1String("<td>DB A copies K1 and ledger row A-1 to DB B</td>")));
+    QVERIFY(!html.contains(QLatin1String("<td>Client 1 sends POST /payments with key K1</td>")));
+    // The settings and the whole run's verdict stay.
+    QVERIFY(html.contains(QLatin1String("<td>--delay-ms</td>")));
+    QVERIFY(html.contains(QLatin1String("Verdict: DUPLICATE EFFECT")));
 }
 
 void TstExporters::writeCreatesFile()
@@ -655,7 +584,8 @@ void TstExporters::writeCreatesFile()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const RunResult run = sampleRun();
-    for (const QString &name : QStringList{"run.json", "run.csv", "run.mmd"}) {
+    for (const QString &f : Exporter::formats()) {
+        const QString name = QStringLiteral("run.") + f;
         const QString path = dir.filePath(name);
         const std::optional<QString> error = Exporter::write(run, path);
         QVERIFY2(!error, qPrintable(error.value_or(QString())));
@@ -678,7 +608,7 @@ void TstExporters::writeUnknownFormatLeavesFileAlone()
     const std::optional<QString> error = Exporter::write(sampleRun(), path);
     QVERIFY(error);
     QCOMPARE(*error, QStringLiteral("cannot export to \"%1\": unknown format \".xyz\" (expected "
-                                    "one of: .json, .csv, .mmd)")
+                                    "one of: .json, .csv, .mmd, .puml, .svg, .html)")
                          .arg(path));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -697,6 +627,64 @@ void TstExporters::writeIntoMissingDirectoryFails()
              qPrintable(*error));
     QVERIFY(!error->contains(QLatin1Char('\n')));
     QVERIFY(!QFile::exists(path));
+}
+
+void TstExporters::writeUnderARegularFileFails()
+{
+    // A parent that is a file: fails for every user, root included.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString parent = dir.filePath(QStringLiteral("plain-file"));
+    writeFile(parent, "not a directory\n");
+    for (const QString &f : Exporter::formats()) {
+        const QString path = parent + QStringLiteral("/run.") + f;
+        const std::optional<QString> error = Exporter::write(sampleRun(), path);
+        QVERIFY(error);
+        QVERIFY2(error->startsWith(QStringLiteral("cannot write \"%1\": ").arg(path)),
+                 qPrintable(*error));
+        QVERIFY(error->size() > QStringLiteral("cannot write \"%1\": ").arg(path).size());
+        QVERIFY(!error->contains(QLatin1Char('\n')));
+    }
+    QCOMPARE(readFile(parent), QByteArray("not a directory\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList({"plain-file"}));
+}
+
+void TstExporters::failedWriteKeepsExistingFile()
+{
+#ifdef Q_OS_UNIX
+    // A file size limit (which binds root too) makes the write fail half way, after QSaveFile
+    // has started its temporary file: the old file must stay, and no temporary file be left.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("keep.html"));
+    writeFile(path, "precious\n");
+    const QByteArray html = HtmlExporter::render(sampleRun());
+    QVERIFY(html.size() > 8192);
+
+    struct rlimit old;
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
+    struct rlimit small = old;
+    small.rlim_cur = 4096;
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN); // EFBIG instead of a signal
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const std::optional<QString> error = Exporter::write(sampleRun(), path);
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, oldHandler);
+
+    QVERIFY(error);
+    QVERIFY2(error->startsWith(QStringLiteral("cannot write \"%1\": ").arg(path)),
+             qPrintable(*error));
+    QVERIFY(!error->contains(QLatin1Char('\n')));
+    QCOMPARE(readFile(path), QByteArray("precious\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList({"keep.html"}));
+    // And with room to write, the same call replaces it.
+    QVERIFY(!Exporter::write(sampleRun(), path));
+    QCOMPARE(readFile(path), html);
+#else
+    QSKIP("needs RLIMIT_FSIZE");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TstExporters)

@@ -1,3 +1,4 @@
+#include "corpus.h"
 #include "scenarioloader.h"
 
 #include <QDir>
@@ -12,26 +13,6 @@ using namespace idem;
 namespace {
 
 const QString badDir = QStringLiteral(IDEMLAB_TEST_DATA "/bad-scenarios");
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// expected.tsv: "<file>\t<expected error line>", one a line; '#' starts a comment.
-QVector<QPair<QString, QString>> expectations()
-{
-    QVector<QPair<QString, QString>> rows;
-    const QString text = QString::fromUtf8(readAll(badDir + QStringLiteral("/expected.tsv")));
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        const qsizetype tab = line.indexOf(QLatin1Char('\t'));
-        rows.push_back({line.left(tab), tab < 0 ? QString() : line.mid(tab + 1)});
-    }
-    return rows;
-}
 
 QString minimal(const QString &request)
 {
@@ -295,22 +276,13 @@ void TstScenarioLoader::atMsRoundsToMicroseconds()
 
 void TstScenarioLoader::badCorpusIsComplete()
 {
-    QStringList listed;
-    for (const auto &row : expectations())
-        listed << row.first;
-    QStringList files = QDir(badDir).entryList({QStringLiteral("*.json")}, QDir::Files);
-    listed.sort();
-    files.sort();
-    QCOMPARE(listed, files);
-    QVERIFY(files.size() >= 20);
+    QCOMPARE(corpusListed(badDir), corpusFiles(badDir));
+    QVERIFY(corpusFiles(badDir).size() >= 20);
 }
 
 void TstScenarioLoader::badCorpus_data()
 {
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("expected");
-    for (const auto &row : expectations())
-        QTest::addRow("%s", qPrintable(row.first)) << row.first << row.second;
+    addCorpusRows(badDir);
 }
 
 void TstScenarioLoader::badCorpus()

@@ -6,10 +6,13 @@
 #include "scenarioloader.h"
 #include "simulation.h"
 #include "textreport.h"
+#include "timelinereader.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QTextStream>
+
+#include <cmath>
 
 namespace idem::cli {
 
@@ -48,16 +51,61 @@ bool parse(QCommandLineParser &parser, const QString &command, const QStringList
 std::optional<qint64> msOption(const QCommandLineParser &parser, const QString &name,
                                QString *error)
 {
-    if (!parser.isSet(name))
+    if (!parser.isSet(name) || !error->isEmpty())
         return std::nullopt;
     bool ok = false;
     const double ms = parser.value(name).toDouble(&ok);
-    if (!ok || ms < 0 || ms > 1e12) {
+    if (!ok || !std::isfinite(ms) || ms < 0 || ms > 1e12) {
         *error = QStringLiteral("--%1 takes a time in ms (a number ≥ 0), got \"%2\"")
                      .arg(name, parser.value(name));
         return std::nullopt;
     }
-    return qint64(ms * 1000.0);
+    return qint64(std::llround(ms * 1000.0));
+}
+
+// Prints the report (or --json) of a run, simulated or replayed, and writes --export.
+int report(const QCommandLineParser &parser, const RunResult &result, const ExportRange &range)
+{
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (json)
+        out() << QJsonDocument(result.summaryJson()).toJson(QJsonDocument::Indented);
+    else
+        out() << TextReport::render(result);
+    const QString dbDir = parser.value(QStringLiteral("db-dir"));
+    if (!dbDir.isEmpty() && !json)
+        out() << "Databases kept in " << dbDir << " (cluster-a.sqlite, cluster-b.sqlite)"
+              << Qt::endl;
+    const QString exportPath = parser.value(QStringLiteral("export"));
+    if (!exportPath.isEmpty()) {
+        if (auto writeError = Exporter::write(result, exportPath, range))
+            return fail(*writeError, 1);
+        if (!json)
+            out() << "Timeline written to " << exportPath << Qt::endl;
+    }
+    out().flush();
+    return 0;
+}
+
+// `run FILE.json` with a timeline: replays the recorded run, without the engine. Its range is
+// the file's unless --from-ms / --to-ms say otherwise.
+int replay(const QCommandLineParser &parser, const QString &path, std::optional<qint64> from,
+           std::optional<qint64> to)
+{
+    for (const SettingInfo &info : settingInfos())
+        if (!info.flag.isEmpty() && parser.isSet(info.flag))
+            return fail(QStringLiteral("--%1: a timeline replays a recorded run as it was; "
+                                       "overrides apply to scenarios only")
+                            .arg(info.flag));
+    if (parser.isSet(QStringLiteral("db-dir")))
+        return fail(QStringLiteral("--db-dir: a timeline replays a recorded run without "
+                                   "databases; it applies to scenarios only"));
+    const TimelineLoad load = TimelineReader::fromFile(path);
+    if (!load.run)
+        return fail(load.error);
+    ExportRange range = load.range;
+    range.fromUs = from.value_or(range.fromUs);
+    range.toUs = to.value_or(range.toUs);
+    return report(parser, *load.run, range);
 }
 
 } // namespace
@@ -78,17 +126,20 @@ int list(const QStringList &args)
 int run(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("scenario"),
-                                 QStringLiteral("A preset name or number, or a scenario file"));
+    parser.addPositionalArgument(
+        QStringLiteral("scenario"),
+        QStringLiteral("A preset name or number, a scenario file, or a timeline file to replay"));
     parser.addOption(
         {QStringLiteral("json"), QStringLiteral("Print the result as one JSON object")});
     parser.addOption({QStringLiteral("export"),
                       QStringLiteral("Write the timeline; the extension picks the format (%1)")
                           .arg(Exporter::formats().join(QStringLiteral(", "))),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("from-ms"), QStringLiteral("Export events from this time"),
+    parser.addOption({QStringLiteral("from-ms"),
+                      QStringLiteral("Export the events from this time on (ms, included)"),
                       QStringLiteral("T")});
-    parser.addOption({QStringLiteral("to-ms"), QStringLiteral("Export events up to this time"),
+    parser.addOption({QStringLiteral("to-ms"),
+                      QStringLiteral("Export the events up to this time (ms, included)"),
                       QStringLiteral("T")});
     parser.addOption({QStringLiteral("db-dir"),
                       QStringLiteral("Keep the cluster DBs as SQLite files in DIR"),
@@ -106,57 +157,37 @@ int run(const QStringList &args)
                         .arg(positional.size())
                         .arg(positional.join(QStringLiteral(", "))));
 
-    const ScenarioLoad load = ScenarioLoader::load(positional.first());
+    const auto from = msOption(parser, QStringLiteral("from-ms"), &error);
+    const auto to = msOption(parser, QStringLiteral("to-ms"), &error);
+    if (!error.isEmpty())
+        return fail(error);
+    if (from && to && *from > *to)
+        return fail(QStringLiteral("--from-ms must not be after --to-ms"));
+    // Check the format before running, so a typo costs nothing.
+    if (parser.isSet(QStringLiteral("export")))
+        if (auto formatError = Exporter::formatError(parser.value(QStringLiteral("export"))))
+            return fail(*formatError);
+
+    const QString input = positional.first();
+    if (!ScenarioLoader::presetNames().contains(input) && TimelineReader::isTimelineFile(input))
+        return replay(parser, input, from, to);
+
+    const ScenarioLoad load = ScenarioLoader::load(input);
     if (!load.scenario)
         return fail(load.error);
     Scenario scenario = *load.scenario;
     if (auto overrideError = OverrideOptions::apply(parser, scenario.settings))
         return fail(*overrideError);
 
-    ExportRange range;
-    const auto from = msOption(parser, QStringLiteral("from-ms"), &error);
-    const auto to = msOption(parser, QStringLiteral("to-ms"), &error);
-    if (!error.isEmpty())
-        return fail(error);
-    if (from)
-        range.fromUs = *from;
-    if (to)
-        range.toUs = *to;
-    if (range.fromUs > range.toUs)
-        return fail(QStringLiteral("--from-ms must not be after --to-ms"));
-    const QString exportPath = parser.value(QStringLiteral("export"));
-    if (parser.isSet(QStringLiteral("export"))) {
-        QString formatError;
-        // Check the format before running, so a typo costs nothing.
-        if (!Exporter::formats().contains(exportPath.section(QLatin1Char('.'), -1).toLower()) ||
-            !exportPath.contains(QLatin1Char('.')))
-            return fail(QStringLiteral("cannot export to \"%1\": unknown format (expected one "
-                                       "of: .%2)")
-                            .arg(exportPath, Exporter::formats().join(QStringLiteral(", ."))));
-    }
-
     SimulationOptions options;
     options.dbDir = parser.value(QStringLiteral("db-dir"));
     const Simulation::Outcome outcome = Simulation::run(scenario, options);
     if (!outcome.result)
         return fail(outcome.error, 1);
-    const RunResult &result = *outcome.result;
-
-    if (parser.isSet(QStringLiteral("json")))
-        out() << QJsonDocument(result.summaryJson()).toJson(QJsonDocument::Indented);
-    else
-        out() << TextReport::render(result);
-    if (!options.dbDir.isEmpty() && !parser.isSet(QStringLiteral("json")))
-        out() << "Databases kept in " << options.dbDir << " (cluster-a.sqlite, cluster-b.sqlite)"
-              << Qt::endl;
-    if (!exportPath.isEmpty()) {
-        if (auto writeError = Exporter::write(result, exportPath, range))
-            return fail(*writeError, 1);
-        if (!parser.isSet(QStringLiteral("json")))
-            out() << "Timeline written to " << exportPath << Qt::endl;
-    }
-    out().flush();
-    return 0;
+    ExportRange range;
+    range.fromUs = from.value_or(range.fromUs);
+    range.toUs = to.value_or(range.toUs);
+    return report(parser, *outcome.result, range);
 }
 
 int bench(const QStringList &args)
