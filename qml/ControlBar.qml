@@ -65,7 +65,8 @@ Rectangle {
                 titles: bar.controller.presetTitles
                 descriptions: bar.controller.presetDescriptions
                 currentIndex: bar.controller.presetIndex
-                otherText: qsTr("File: %1").arg(bar.controller.scenarioTitle)
+                otherText: bar.controller.recorded ? qsTr("Recorded: %1").arg(bar.controller.scenarioTitle)
+                                                   : qsTr("File: %1").arg(bar.controller.scenarioTitle)
                 onPresetChosen: (name) => bar.controller.preset = name
             }
         }

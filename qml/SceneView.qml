@@ -318,7 +318,10 @@ Rectangle {
             title: scene.controller.presetIndex >= 0
                    ? qsTr("%1 · %2").arg(scene.controller.presetIndex + 1).arg(scene.controller.scenarioTitle)
                    : scene.controller.scenarioTitle
-            description: scene.controller.scenarioDescription
+            description: scene.controller.recorded
+                         ? qsTr("Recorded timeline, replayed as it was: change a setting to run the engine on its scenario again. %1")
+                               .arg(scene.controller.scenarioDescription)
+                         : scene.controller.scenarioDescription
         }
 
         AnomalyBanner {

@@ -4,6 +4,7 @@
 #include "scenarioloader.h"
 #include "simulation.h"
 #include "textreport.h"
+#include "timelinereader.h"
 
 #include <QLoggingCategory>
 #include <QUrl>
@@ -144,8 +145,14 @@ void SimulationController::rerun()
         setError(outcome.error);
         return;
     }
+    showRun(std::move(*outcome.result), false);
+}
+
+void SimulationController::showRun(RunResult run, bool recorded)
+{
     setError({});
-    m_run = std::move(*outcome.result);
+    m_recorded = recorded;
+    m_run = std::move(run);
     m_events.setRun(&*m_run);
     m_nodes.setNodes(m_run->nodes);
     buildAxis();
@@ -506,9 +513,30 @@ void SimulationController::clearMarks()
     emit marksChanged();
 }
 
+bool SimulationController::loadTimeline(const QString &path)
+{
+    TimelineLoad load = TimelineReader::fromFile(path);
+    if (!load.run) {
+        setError(load.error);
+        return false;
+    }
+    // The recording is shown as it was: the engine does not run until a setting changes.
+    const bool presetDiffers = path != m_preset;
+    m_scenario = load.run->scenario;
+    m_preset = path;
+    m_time = 0;
+    showRun(std::move(*load.run), true);
+    if (presetDiffers)
+        emit presetChanged();
+    emit settingsChanged();
+    return true;
+}
+
 bool SimulationController::loadFile(const QUrl &url)
 {
     const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+    if (TimelineReader::isTimelineFile(path))
+        return loadTimeline(path);
     const ScenarioLoad load = ScenarioLoader::fromFile(path);
     if (!load.scenario) {
         setError(load.error);

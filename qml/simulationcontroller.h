@@ -29,6 +29,9 @@ class SimulationController : public QObject
     Q_PROPERTY(QString scenarioTitle READ scenarioTitle NOTIFY runChanged)
     Q_PROPERTY(QString scenarioDescription READ scenarioDescription NOTIFY runChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    /// The run on screen was read from a timeline file, not computed: it shows what was
+    /// recorded until a setting changes and the engine runs again.
+    Q_PROPERTY(bool recorded READ recorded NOTIFY runChanged)
 
     Q_PROPERTY(bool mutex READ mutex WRITE setMutex NOTIFY settingsChanged)
     Q_PROPERTY(bool cache READ cache WRITE setCache NOTIFY settingsChanged)
@@ -160,8 +163,12 @@ public:
     /// Client `client` (its index among the clients) sends a request now: with the key of
     /// its last request, or a new key. The engine runs again with it.
     Q_INVOKABLE void sendFromClient(int client, bool newKey);
-    /// Loads a scenario file; false and errorText on failure.
+    /// Loads a scenario file or a timeline (replayed as recorded); false and errorText on
+    /// failure.
     Q_INVOKABLE bool loadFile(const QUrl &url);
+    /// Shows a timeline file as recorded; false and errorText on failure.
+    bool loadTimeline(const QString &path);
+    bool recorded() const { return m_recorded; }
     /// The scrub bar's axis: long idle stretches (replication lag) are compressed so the
     /// busy parts stay readable. Both map [0, endUs] onto [0, 1] monotonically.
     Q_INVOKABLE double axisPosition(double timeUs) const;
@@ -184,6 +191,7 @@ signals:
 
 private:
     void rerun();
+    void showRun(RunResult run, bool recorded);
     void setTime(qint64 t, bool force = false);
     void refreshState();
     void buildAxis();
@@ -204,6 +212,7 @@ private:
     bool m_playing = false;
     double m_speed = 0.05;
     int m_highlighted = -1;
+    bool m_recorded = false;
     qint64 m_markIn = -1;
     qint64 m_markOut = -1;
     QTimer m_timer;

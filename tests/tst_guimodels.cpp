@@ -6,6 +6,7 @@
 #include "simulationcontroller.h"
 #include "timelinecanvas.h"
 #include "timelineexport.h"
+#include "timelineexporter.h"
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -186,6 +187,8 @@ class TstGuiModels : public QObject
 
 private slots:
     void marksBoundTheExport();
+    void opensATimelineAsRecorded();
+    void refusesABrokenTimeline();
     void exportOffersEveryFormat();
     void exportWritesEachFormat_data();
     void exportWritesEachFormat();
@@ -664,6 +667,58 @@ void TstGuiModels::messageModelAnnouncesRerun()
     c.setCache(true);
     QVERIFY(dump(c.messages()) != before);
     QVERIFY2(watch.unannounced().isEmpty(), qPrintable(watch.unannounced()));
+}
+
+void TstGuiModels::opensATimelineAsRecorded()
+{
+    // Export a run, open the file: the same run is on screen, not recomputed, until a
+    // setting changes and the engine runs its scenario again.
+    SimulationController original;
+    original.setPreset(twoClusters);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY(!Exporter::write(*original.run(), path));
+
+    SimulationController c;
+    QSignalSpy runs(&c, &SimulationController::runChanged);
+    QVERIFY2(c.loadFile(QUrl::fromLocalFile(path)), qPrintable(c.errorText()));
+    QVERIFY(c.recorded());
+    QCOMPARE(runs.count(), 1);
+    QCOMPARE(c.preset(), path);
+    QCOMPARE(c.presetIndex(), -1);
+    QCOMPARE(c.scenarioTitle(), original.scenarioTitle());
+    QCOMPARE(c.eventCount(), original.eventCount());
+    QCOMPARE(c.endUs(), original.endUs());
+    QCOMPARE(TimelineExporter::render(*c.run()), TimelineExporter::render(*original.run()));
+    for (const double t : {0.0, 20.5 * ms, 340.0 * ms, 60'030.0 * ms}) {
+        c.seek(t);
+        original.seek(t);
+        QCOMPARE(c.caption(), original.caption());
+        QCOMPARE(c.anomalyText(), original.anomalyText());
+        QCOMPARE(dump(c.messages()), dump(original.messages()));
+        QCOMPARE(dump(c.ledgerA()), dump(original.ledgerA()));
+    }
+    c.setCache(true); // a setting changed: the engine runs the recorded scenario again
+    QVERIFY(!c.recorded());
+    QVERIFY(c.verdictText() != original.verdictText());
+}
+
+void TstGuiModels::refusesABrokenTimeline()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    const QString before = c.verdictText();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"schema": "idemlab.timeline/9", "events": [], "nodes": []})");
+    f.close();
+    QVERIFY(!c.loadFile(QUrl::fromLocalFile(path)));
+    QVERIFY2(c.errorText().contains(QStringLiteral("idemlab.timeline/9")),
+             qPrintable(c.errorText()));
+    QCOMPARE(c.verdictText(), before); // the run on screen stays
+    QVERIFY(!c.recorded());
 }
 
 void TstGuiModels::marksBoundTheExport()

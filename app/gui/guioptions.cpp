@@ -3,6 +3,7 @@
 #include "overrideoptions.h"
 #include "scenarioloader.h"
 #include "simulationcontroller.h"
+#include "timelinereader.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -115,7 +116,17 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
 
 std::optional<QString> GuiOptions::apply(SimulationController &controller) const
 {
-    if (!scenario.isEmpty() || !m_overrideFlags.isEmpty()) {
+    const bool timeline = !scenario.isEmpty() &&
+                          !ScenarioLoader::presetNames().contains(scenario) &&
+                          TimelineReader::isTimelineFile(scenario);
+    if (timeline) {
+        if (!m_overrideFlags.isEmpty())
+            return QStringLiteral("--%1: a timeline replays a recorded run as it was; change "
+                                  "settings in the app, or run its scenario instead")
+                .arg(m_overrideFlags.first());
+        if (!controller.loadTimeline(scenario))
+            return controller.errorText();
+    } else if (!scenario.isEmpty() || !m_overrideFlags.isEmpty()) {
         const ScenarioLoad load =
             ScenarioLoader::load(scenario.isEmpty() ? controller.preset() : scenario);
         if (!load.scenario)
