@@ -1,0 +1,58 @@
+#pragma once
+
+// What timelinecanvas.cpp, timelinecanvaslayout.cpp and timelinecanvaspainter.cpp share:
+// the item's constants, colours and two small geometry helpers.
+#include "timelinecanvas.h"
+
+#include <QColor>
+#include <QLineF>
+#include <QPointF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace idem::canvas {
+
+inline constexpr double pickRadius = 6.0;   ///< how near the pointer must be to an arrow
+inline constexpr double fadedAlpha = 0.3;   ///< events after the playhead
+inline constexpr int markerSpriteSize = 16; ///< px, holds the largest marker
+
+inline double distanceToSegment(const QPointF &p, const QLineF &l)
+{
+    const QPointF d = l.p2() - l.p1();
+    const double len2 = d.x() * d.x() + d.y() * d.y();
+    double f = 0;
+    if (len2 > 1e-12)
+        f = std::clamp(QPointF::dotProduct(p - l.p1(), d) / len2, 0.0, 1.0);
+    const QPointF q = l.p1() + f * d;
+    return std::hypot(p.x() - q.x(), p.y() - q.y());
+}
+
+/// `c` at `alpha` over `background`, opaque: overlapping faded arrows do not add up, and the
+/// raster engine draws opaque hairlines much faster than translucent ones.
+inline QColor faded(const QColor &c, const QColor &background, double alpha = fadedAlpha)
+{
+    auto mix = [alpha](double a, double b) { return a * alpha + b * (1 - alpha); };
+    return QColor::fromRgbF(float(mix(c.redF(), background.redF())),
+                            float(mix(c.greenF(), background.greenF())),
+                            float(mix(c.blueF(), background.blueF())));
+}
+
+} // namespace idem::canvas
+
+namespace idem {
+
+struct TimelineCanvas::Colours
+{
+    QColor background;
+    QColor text;
+    QColor muted;
+    QColor lane;
+    QColor band;
+    QColor playhead;
+    QColor halo;
+    QColor anomaly;
+    QColor style[int(Style::Count)];
+};
+
+} // namespace idem

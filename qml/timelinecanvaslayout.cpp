@@ -1,0 +1,325 @@
+#include "timelinecanvas.h"
+#include "timelinecanvas_p.h"
+
+#include "simulationcontroller.h"
+#include "textreport.h"
+#include "timelineaxis.h"
+
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QHoverEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPolygonF>
+#include <QTransform>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace idem {
+
+using namespace canvas;
+
+// ----------------------------------------------------------------------------- geometry
+
+double TimelineCanvas::labelLeft(double x, double textWidth) const
+{
+    // Centred under its tick, but never cut by the item's edges.
+    return std::clamp(x - textWidth / 2, 2.0, std::max(2.0, width() - textWidth - 2));
+}
+
+QRectF TimelineCanvas::plotArea() const
+{
+    ensureGeometry();
+    return m_geo.plot;
+}
+
+double TimelineCanvas::xForTime(double timeUs) const
+{
+    ensureGeometry();
+    return axisX(m_geo, timeUs);
+}
+
+double TimelineCanvas::axisX(const Geometry &g, double timeUs) const
+{
+    if (!m_controller)
+        return g.plot.left();
+    return g.plot.left() + m_controller->axisPosition(timeUs) * g.plot.width();
+}
+
+double TimelineCanvas::laneY(int node) const
+{
+    ensureGeometry();
+    return m_geo.laneYs.value(node, -1);
+}
+
+void TimelineCanvas::ensureGeometry() const
+{
+    if (!m_geo.valid)
+        buildGeometry(m_geo);
+}
+
+void TimelineCanvas::buildGeometry(Geometry &g) const
+{
+    g = Geometry{};
+    g.valid = true;
+    const RunResult *run = m_controller ? m_controller->run() : nullptr;
+    if (!run || run->nodes.isEmpty() || width() < 60 || height() < 40)
+        return;
+
+    const QFontMetricsF ticks(tickFont());
+    const double axisHeight = ticks.height() + 10;
+    const double top = 10; // room for the playhead's handle
+    const double plotHeight = height() - top - axisHeight;
+    g.laneSpacing = plotHeight / double(run->nodes.size());
+    // Labels shrink a little before they start to skip lanes (a short panel, many lanes).
+    g.labelPixelSize =
+        std::clamp(int(g.laneSpacing / 1.2), std::min(9, labelPixelSize()), labelPixelSize());
+    const QFontMetricsF labels(labelFont());
+    double widest = 0;
+    for (const Node &n : run->nodes)
+        widest = std::max(widest, labels.horizontalAdvance(n.name));
+    g.labelWidth = std::min(widest + 18, width() * 0.3);
+    g.plot = QRectF(g.labelWidth + 6, top, width() - g.labelWidth - 6 - 16, plotHeight);
+    for (int i = 0; i < run->nodes.size(); ++i)
+        g.laneYs.append(g.plot.top() + (i + 0.5) * g.laneSpacing);
+
+    // Thousands of events pile up on a few hundred pixels: a leg that lands on the pixels of
+    // one already drawn in the same style adds nothing but paint time.
+    std::unordered_set<quint64> seen;
+    seen.reserve(size_t(run->events.size()) * 2);
+    auto keyOf = [](const Segment &s) {
+        auto q = [](double v, int bits) {
+            return quint64(std::clamp<qint64>(std::llround(v), 0, (qint64(1) << bits) - 1));
+        };
+        return q(s.line.x1(), 15) | q(s.line.y1(), 13) << 15 | q(s.line.x2(), 15) << 28 |
+               q(s.line.y2(), 13) << 43 | quint64(s.style) << 56 | quint64(s.head) << 61;
+    };
+    QVector<Segment> legs;
+    g.segments.reserve(run->events.size());
+    for (int i = 0; i < run->events.size(); ++i) {
+        legs.clear();
+        appendEvent(*run, g, i, legs, g.markers);
+        for (const Segment &s : legs)
+            if (seen.insert(keyOf(s)).second)
+                g.segments.append(s);
+    }
+    // Markers too: a hundred duplicate effects at one pixel are one diamond.
+    std::unordered_set<quint64> seenMarkers;
+    g.markers.erase(std::remove_if(g.markers.begin(), g.markers.end(),
+                                   [&](const Marker &m) {
+                                       const quint64 key = quint64(std::llround(m.pos.x())) << 24 |
+                                                           quint64(std::llround(m.pos.y())) << 4 |
+                                                           quint64(m.kind);
+                                       return !seenMarkers.insert(key).second;
+                                   }),
+                    g.markers.end());
+    buildBars(*run, g);
+    buildAxis(*run, g);
+}
+
+void TimelineCanvas::appendEvent(const RunResult &run, const Geometry &g, int index,
+                                 QVector<Segment> &segments, QVector<Marker> &markers) const
+{
+    const Event &e = run.events[index];
+    const int nodes = int(g.laneYs.size());
+    const bool hasFrom = e.from >= 0 && e.from < nodes;
+    const bool hasTo = e.to >= 0 && e.to < nodes;
+    auto x = [&](qint64 t) { return axisX(g, double(t)); };
+    auto leg = [&](int a, qint64 ta, int b, qint64 tb, Style style) {
+        Segment s;
+        s.line = QLineF(x(ta), g.laneYs[a], x(tb), g.laneYs[b]);
+        s.event = index;
+        s.style = style;
+        segments.append(s);
+    };
+    auto statusStyle = [](int status) {
+        switch (status) {
+        case 0:
+            return Style::Request;
+        case 200:
+            return Style::Status200;
+        case 201:
+            return Style::Status201;
+        case 400:
+            return Style::Status400;
+        case 409:
+            return Style::Status409;
+        case 422:
+            return Style::Status422;
+        default:
+            return Style::StatusOther;
+        }
+    };
+
+    switch (e.type) {
+    case EventType::Send: {
+        if (!hasFrom || !hasTo || e.startUs < 0 || e.endUs < e.startUs)
+            return;
+        if (!e.lost) {
+            leg(e.from, e.startUs, e.to, e.endUs, statusStyle(e.status));
+            return;
+        }
+        // Travels half way, then is lost: the leg stops where its fault event puts a ✕.
+        const qint64 mid = e.startUs + (e.endUs - e.startUs) / 2;
+        Segment s;
+        s.line =
+            QLineF(x(e.startUs), g.laneYs[e.from], x(mid), (g.laneYs[e.from] + g.laneYs[e.to]) / 2);
+        s.event = index;
+        s.style = statusStyle(e.status);
+        s.head = false;
+        segments.append(s);
+        return;
+    }
+    case EventType::DbRead:
+    case EventType::DbWrite:
+    case EventType::CacheOp:
+        if (!hasFrom || !hasTo || e.startUs < 0 || e.endUs < e.t)
+            return;
+        leg(e.from, e.startUs, e.to, e.t, Style::Query);
+        leg(e.to, e.t, e.from, e.endUs, Style::Result);
+        return;
+    case EventType::Replicate:
+    case EventType::Conflict:
+        if (!hasFrom || !hasTo || e.startUs < 0)
+            return;
+        leg(e.from, e.startUs, e.to, e.t,
+            e.type == EventType::Replicate ? Style::Replicate : Style::Conflict);
+        return;
+    case EventType::Anomaly: {
+        const int lane = hasFrom ? e.from : hasTo ? e.to : -1;
+        if (lane >= 0)
+            markers.append({QPointF(x(e.t), g.laneYs[lane]), e.t, index, MarkerKind::Anomaly});
+        return;
+    }
+    case EventType::Timeout:
+        if (hasFrom)
+            markers.append({QPointF(x(e.t), g.laneYs[e.from]), e.t, index, MarkerKind::Timeout});
+        return;
+    case EventType::Fault:
+        if (hasFrom && hasTo && e.startUs >= 0) // a message lost half way
+            markers.append({QPointF(x(e.t), (g.laneYs[e.from] + g.laneYs[e.to]) / 2), e.t, index,
+                            MarkerKind::Fault});
+        else if (hasFrom)
+            markers.append({QPointF(x(e.t), g.laneYs[e.from]), e.t, index, MarkerKind::Fault});
+        return;
+    default:
+        return;
+    }
+}
+
+void TimelineCanvas::buildBars(const RunResult &run, Geometry &g) const
+{
+    auto x = [&](qint64 t) { return axisX(g, double(t)); };
+    struct Open
+    {
+        int event;
+        qint64 t;
+    };
+    // Keyed by (kind, server node, request): each request holds one of each at most.
+    std::unordered_map<quint64, Open> open;
+    auto keyOf = [](BarKind kind, int node, int request) {
+        return quint64(kind) << 56 | quint64(quint32(node)) << 24 | quint64(quint32(request));
+    };
+    auto close = [&](BarKind kind, const Event &e, qint64 t) {
+        const auto it = open.find(keyOf(kind, e.from, e.request));
+        if (it == open.end())
+            return;
+        const Event &start = run.events[it->second.event];
+        g.bars.append({x(it->second.t), x(t), g.laneYs[start.from], it->second.event, kind});
+        open.erase(it);
+    };
+    for (int i = 0; i < run.events.size(); ++i) {
+        const Event &e = run.events[i];
+        if (e.from < 0 || e.from >= g.laneYs.size() || e.request < 0)
+            continue;
+        switch (e.type) {
+        case EventType::OpStart:
+            open[keyOf(BarKind::Operation, e.from, e.request)] = {i, e.t};
+            break;
+        case EventType::OpEnd:
+            close(BarKind::Operation, e, e.t);
+            break;
+        case EventType::LockWait:
+            open[keyOf(BarKind::LockWait, e.from, e.request)] = {i, e.t};
+            break;
+        case EventType::LockAcquire:
+            close(BarKind::LockWait, e, e.t);
+            open[keyOf(BarKind::LockHeld, e.from, e.request)] = {i, e.t};
+            break;
+        case EventType::LockRelease:
+            close(BarKind::LockHeld, e, e.t);
+            break;
+        default:
+            break;
+        }
+    }
+    // Whatever is still open (a crash, the end of the run) runs to the end.
+    for (const auto &[key, o] : open) {
+        const Event &start = run.events[o.event];
+        g.bars.append({x(o.t), x(run.endUs), g.laneYs[start.from], o.event, BarKind(key >> 56)});
+    }
+}
+
+void TimelineCanvas::buildAxis(const RunResult &run, Geometry &g) const
+{
+    QVector<qint64> times{0};
+    for (const Event &e : run.events)
+        if (e.t > times.last())
+            times.append(e.t);
+    if (run.endUs > times.last())
+        times.append(run.endUs);
+
+    auto x = [&](qint64 t) { return axisX(g, double(t)); };
+    // Stretches of real (uncompressed) time between the compressed gaps.
+    struct Stretch
+    {
+        qint64 a;
+        qint64 b;
+    };
+    QVector<Stretch> stretches{{times.first(), times.first()}};
+    double compressedUs = 0;
+    for (int i = 1; i < times.size(); ++i) {
+        const qint64 gap = times[i] - times[i - 1];
+        compressedUs += double(std::min(gap, TimelineAxis::compressedGapUs));
+        if (gap > TimelineAxis::compressedGapUs) {
+            g.gaps.append({(x(times[i - 1]) + x(times[i])) / 2, gap});
+            stretches.append({times[i], times[i]});
+        } else {
+            stretches.last().b = times[i];
+        }
+    }
+    if (compressedUs <= 0)
+        return;
+    const double pxPerUs = g.plot.width() / compressedUs;
+    const QFontMetricsF fm(tickFont());
+    const qint64 step =
+        TimelineAxis::niceStep(fm.horizontalAdvance(QStringLiteral("000.00 ms")) * 1.6 / pxPerUs);
+
+    // Labels by priority; one that would overlap a label already placed is left out.
+    QVector<QRectF> taken;
+    auto place = [&](double at, const QString &text, bool major) {
+        const double w = fm.horizontalAdvance(text);
+        const QRectF r(labelLeft(at, w) - 4, 0, w + 8, 1);
+        for (const QRectF &t : taken)
+            if (t.intersects(r))
+                return;
+        taken.append(r);
+        g.ticks.append({at, text, major});
+    };
+    for (const Gap &gap : g.gaps)
+        taken.append(
+            QRectF(gap.x - fm.horizontalAdvance(TimelineAxis::gapText(gap.duration)) / 2 - 4, 0,
+                   fm.horizontalAdvance(TimelineAxis::gapText(gap.duration)) + 8, 1));
+    for (int i = 1; i < stretches.size(); ++i)
+        place(x(stretches[i].a), TextReport::duration(stretches[i].a), true);
+    for (const Stretch &s : stretches)
+        for (qint64 t = (s.a + step - 1) / step * step; t <= s.b; t += step)
+            place(x(t), TextReport::duration(t), false);
+}
+
+} // namespace idem
