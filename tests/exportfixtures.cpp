@@ -1,5 +1,6 @@
 #include "exportfixtures.h"
 
+#include "presetrun.h"
 #include "scenarioloader.h"
 #include "simulation.h"
 
@@ -174,15 +175,7 @@ RunResult sampleRun()
 
 RunResult simulate(const QString &preset, bool guarded)
 {
-    ScenarioLoad load = ScenarioLoader::load(preset);
-    if (!load.scenario)
-        qFatal("%s", qPrintable(load.error));
-    load.scenario->settings.mutex = guarded;
-    load.scenario->settings.cache = guarded;
-    Simulation::Outcome outcome = Simulation::run(*load.scenario);
-    if (!outcome.result)
-        qFatal("%s", qPrintable(outcome.error));
-    return *outcome.result;
+    return runPreset(preset, guarded, guarded);
 }
 
 // A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes.

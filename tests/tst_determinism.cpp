@@ -1,5 +1,6 @@
 // The same scenario, settings and seed give the same event log, byte for byte.
 #include "csvexporter.h"
+#include "presetrun.h"
 #include "scenarioloader.h"
 #include "simulation.h"
 #include "timelineexporter.h"
@@ -7,26 +8,6 @@
 #include <QtTest>
 
 using namespace idem;
-
-namespace {
-
-RunResult runOf(Scenario s)
-{
-    const auto outcome = Simulation::run(s);
-    if (!outcome.result)
-        qFatal("run failed: %s", qPrintable(outcome.error));
-    return *outcome.result;
-}
-
-Scenario preset(const QString &name)
-{
-    const ScenarioLoad load = ScenarioLoader::load(name);
-    if (!load.scenario)
-        qFatal("%s", qPrintable(load.error));
-    return *load.scenario;
-}
-
-} // namespace
 
 class TstDeterminism : public QObject
 {
@@ -55,12 +36,12 @@ void TstDeterminism::samePresetSameBytes()
     QFETCH(QString, preset);
     QFETCH(bool, mutex);
     QFETCH(bool, cache);
-    Scenario s = ::preset(preset);
+    Scenario s = presetScenario(preset);
     s.settings.mutex = mutex;
     s.settings.cache = cache;
     s.settings.jitterUs = 5'000; // the generator is exercised, and must still repeat
-    const RunResult a = runOf(s);
-    const RunResult b = runOf(s);
+    const RunResult a = runScenario(s);
+    const RunResult b = runScenario(s);
     QVERIFY(!a.events.isEmpty());
     QCOMPARE(TimelineExporter::render(a), TimelineExporter::render(b));
     QCOMPARE(CsvExporter::render(a), CsvExporter::render(b));
@@ -68,27 +49,27 @@ void TstDeterminism::samePresetSameBytes()
 
 void TstDeterminism::jitterFollowsTheSeed()
 {
-    Scenario s = ::preset(QStringLiteral("burst"));
+    Scenario s = presetScenario(QStringLiteral("burst"));
     s.settings.jitterUs = 10'000;
     s.settings.seed = 1;
-    const QByteArray one = CsvExporter::render(runOf(s));
+    const QByteArray one = CsvExporter::render(runScenario(s));
     s.settings.seed = 2;
-    const QByteArray two = CsvExporter::render(runOf(s));
+    const QByteArray two = CsvExporter::render(runScenario(s));
     QVERIFY(one != two);
     s.settings.seed = 1;
-    QCOMPARE(CsvExporter::render(runOf(s)), one);
+    QCOMPARE(CsvExporter::render(runScenario(s)), one);
 }
 
 void TstDeterminism::lossFollowsTheSeed()
 {
-    Scenario s = ::preset(QStringLiteral("burst"));
+    Scenario s = presetScenario(QStringLiteral("burst"));
     s.settings.loss = 0.3;
     s.settings.retries = 2;
     QSet<QByteArray> timelines;
     for (quint64 seed = 1; seed <= 5; ++seed) {
         s.settings.seed = seed;
-        const QByteArray first = TimelineExporter::render(runOf(s));
-        QCOMPARE(TimelineExporter::render(runOf(s)), first);
+        const QByteArray first = TimelineExporter::render(runScenario(s));
+        QCOMPARE(TimelineExporter::render(runScenario(s)), first);
         timelines.insert(first);
     }
     QVERIFY(timelines.size() > 1);

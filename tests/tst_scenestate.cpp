@@ -4,25 +4,13 @@
 #include "scenestate.h"
 #include "simulation.h"
 
+#include "presetrun.h"
+
 #include <QtTest>
 
 using namespace idem;
 
 namespace {
-
-RunResult runPreset(const QString &name, bool mutex = false, bool cache = false)
-{
-    const ScenarioLoad load = ScenarioLoader::load(name);
-    if (!load.scenario)
-        qFatal("%s", qPrintable(load.error));
-    Scenario s = *load.scenario;
-    s.settings.mutex = mutex;
-    s.settings.cache = cache;
-    const auto outcome = Simulation::run(s);
-    if (!outcome.result)
-        qFatal("%s", qPrintable(outcome.error));
-    return *outcome.result;
-}
 
 QStringList keyRows(const QVector<KeyRowView> &rows)
 {

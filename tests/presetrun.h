@@ -1,0 +1,15 @@
+#pragma once
+
+// Shared by the engine tests: a preset's scenario, and a run of it through the engine.
+
+#include "runresult.h"
+#include "scenario.h"
+
+#include <QString>
+
+/// The preset's scenario as its file has it (fails the test program if it cannot load).
+idem::Scenario presetScenario(const QString &name);
+/// The engine's run of `scenario` (fails the test program if the engine refuses it).
+idem::RunResult runScenario(const idem::Scenario &scenario);
+/// The preset run with the mutex and the cache set as given.
+idem::RunResult runPreset(const QString &name, bool mutex = false, bool cache = false);
