@@ -31,6 +31,8 @@ QString ClaimHandler::reason(int status)
         return QStringLiteral("OK");
     case 201:
         return QStringLiteral("Created");
+    case 204:
+        return QStringLiteral("No Content");
     case 400:
         return QStringLiteral("Bad Request");
     case 404:

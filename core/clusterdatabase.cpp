@@ -171,9 +171,42 @@ std::optional<QString> ClusterDatabase::open()
     QSqlQuery count(m_db);
     count.prepare(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE origin = ?"));
     count.addBindValue(originName(m_cluster));
-    if (count.exec() && count.next())
-        m_nextLedger = count.value(0).toLongLong() + 1;
+    const qint64 rows = count.exec() && count.next() ? count.value(0).toLongLong() : 0;
+    m_nextLedger = std::make_shared<std::atomic<qint64>>(rows + 1);
     return {};
+}
+
+ClusterDatabase::CheckpointResult ClusterDatabase::checkpoint(Checkpoint mode)
+{
+    CheckpointResult result;
+    if (m_filePath.isEmpty())
+        return result;
+    QSqlQuery query(m_db);
+    if (!query.exec(mode == Checkpoint::Truncate
+                        ? QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")
+                        : QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"))) {
+        result.error =
+            QStringLiteral("cannot checkpoint %1: %2").arg(m_filePath, query.lastError().text());
+        return result;
+    }
+    // The pragma answers one row: busy, frames in the log, frames checkpointed.
+    if (query.next()) {
+        result.busy = query.value(0).toInt() != 0;
+        result.logFrames = query.value(1).toInt();
+        result.copiedFrames = query.value(2).toInt();
+    }
+    drain(query);
+    if (result.busy && mode == Checkpoint::Truncate)
+        result.error =
+            QStringLiteral("cannot checkpoint %1 completely: the database is busy").arg(m_filePath);
+    return result;
+}
+
+void ClusterDatabase::disableAutoCheckpoint()
+{
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+    drain(query);
 }
 
 std::optional<QString> ClusterDatabase::migrate()
@@ -263,7 +296,9 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs)
     case DbOp::Charge: {
         QSqlQuery &q = m_st->charge;
         LedgerRow &row = result.ledger;
-        row.id = originName(m_cluster) + QLatin1Char('-') + QString::number(m_nextLedger);
+        // Taken before the insert: a failed charge leaves a gap, never a reused id.
+        row.id =
+            originName(m_cluster) + QLatin1Char('-') + QString::number(m_nextLedger->fetch_add(1));
         row.key = cmd.key;
         row.origin = m_cluster;
         row.fromAcct = cmd.body.from;
@@ -279,7 +314,6 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs)
         q.bindValue(6, nowUs);
         if (!q.exec())
             return fail(q);
-        ++m_nextLedger;
         result.changed = true;
         return result;
     }
@@ -353,6 +387,20 @@ bool ClusterDatabase::applyLedgerReplica(const LedgerRow &row)
     q.bindValue(5, row.amount);
     q.bindValue(6, row.atUs);
     return q.exec() && q.numRowsAffected() > 0;
+}
+
+bool ClusterDatabase::beginBatch()
+{
+    return m_db.transaction();
+}
+
+std::optional<QString> ClusterDatabase::commitBatch()
+{
+    if (m_db.commit())
+        return {};
+    const QString error = m_db.lastError().text();
+    m_db.rollback();
+    return QStringLiteral("cannot commit to %1: %2").arg(m_filePath, error);
 }
 
 QVector<KeyRow> ClusterDatabase::keyRows() const

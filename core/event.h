@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 namespace idem {
@@ -61,3 +62,6 @@ struct Event
 };
 
 } // namespace idem
+
+// Events cross threads in queued signals (live mode).
+Q_DECLARE_METATYPE(idem::Event)

@@ -214,6 +214,11 @@ class Reader
 {
 public:
     std::optional<Scenario> read(const QJsonObject &root);
+    /// An HTTP request's body, where every field is required.
+    std::optional<PaymentBody> readHttpBody(const QJsonObject &body, const QString &path)
+    {
+        return readBody(body, path, true);
+    }
     [[nodiscard]] QString error() const { return m_error; }
 
 private:
@@ -243,7 +248,9 @@ private:
     bool readRequests(const QJsonValue &v, Scenario &s);
     std::optional<RequestSpec> readRequest(const QJsonValue &v, const QString &path, int index,
                                            const Scenario &s);
-    std::optional<PaymentBody> readBody(const QJsonValue &v, const QString &path);
+    /// `fieldsRequired`: an HTTP body must name all three fields; a scenario may omit any.
+    std::optional<PaymentBody> readBody(const QJsonValue &v, const QString &path,
+                                        bool fieldsRequired = false);
     bool readDrops(const QJsonValue &v, Scenario &s);
 
     QString m_error;
@@ -602,11 +609,22 @@ std::optional<RequestSpec> Reader::readRequest(const QJsonValue &v, const QStrin
     return r;
 }
 
-std::optional<PaymentBody> Reader::readBody(const QJsonValue &v, const QString &path)
+std::optional<PaymentBody> Reader::readBody(const QJsonValue &v, const QString &path,
+                                            bool fieldsRequired)
 {
     const auto o = object(v, path, R"({"from": "A", "to": "B", "amount": 10})");
     if (!o || !onlyFields(*o, path, {"from", "to", "amount"}))
         return std::nullopt;
+    if (fieldsRequired) {
+        const std::pair<const char *, const char *> fields[] = {
+            {"from", "an account name string"},
+            {"to", "an account name string"},
+            {"amount", "a whole number from 1"},
+        };
+        for (const auto &[field, expected] : fields)
+            if (!required(*o, path, QLatin1String(field), QLatin1String(expected)))
+                return std::nullopt;
+    }
     PaymentBody body;
     const auto account = [&](const QString &field, QString &into) {
         if (!o->contains(field))
@@ -733,6 +751,43 @@ QString tooLarge(const QString &source, qint64 bytes, bool atLeast)
         .arg(atLeast ? maxFileBytes : bytes);
 }
 
+// The top-level JSON object of `json`, or an error line that starts with `source`.
+std::optional<QJsonObject> topObject(const QByteArray &json, const QString &source,
+                                     const QString &what, QString *error)
+{
+    if (json.trimmed().isEmpty()) {
+        *error =
+            source + QStringLiteral(": empty (expected a JSON object describing %1)").arg(what);
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // Qt refuses a bare number or string at the top; say so plainly rather than
+        // "illegal value".
+        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + json + "]");
+        if (wrapped.isArray() && wrapped.array().size() == 1)
+            *error = source + QStringLiteral(": top level: must be a JSON object, got ") +
+                     describe(wrapped.array().at(0));
+        else
+            *error =
+                QStringLiteral("%1: %2: malformed JSON (%3)")
+                    .arg(source, lineColumn(json, parseError.offset), parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = source + QStringLiteral(": top level: must be a JSON object, got ") +
+                 describe(doc.array());
+        return std::nullopt;
+    }
+    if (const auto duplicate = firstDuplicateField(json)) {
+        *error = QStringLiteral("%1: %2: duplicate field %3 (each field may appear once)")
+                     .arg(source, lineColumn(json, duplicate->offset), quoted(duplicate->name));
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
 } // namespace
 
 ScenarioLoad ScenarioLoader::fromJson(const QByteArray &input, const QString &source)
@@ -742,36 +797,30 @@ ScenarioLoad ScenarioLoader::fromJson(const QByteArray &input, const QString &so
     QByteArray json = input;
     if (json.startsWith("\xEF\xBB\xBF")) // a UTF-8 byte order mark some editors write
         json.remove(0, 3);
-    if (json.trimmed().isEmpty())
-        return failure(source + QStringLiteral(": empty (expected a JSON object describing a "
-                                               "scenario)"));
-
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        // Qt refuses a bare number or string at the top; say so plainly rather than
-        // "illegal value".
-        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + json + "]");
-        if (wrapped.isArray() && wrapped.array().size() == 1)
-            return failure(source + QStringLiteral(": top level: must be a JSON object, got ") +
-                           describe(wrapped.array().at(0)));
-        return failure(
-            QStringLiteral("%1: %2: malformed JSON (%3)")
-                .arg(source, lineColumn(json, parseError.offset), parseError.errorString()));
-    }
-    if (!doc.isObject())
-        return failure(source + QStringLiteral(": top level: must be a JSON object, got ") +
-                       describe(doc.array()));
-    if (const auto duplicate = firstDuplicateField(json))
-        return failure(
-            QStringLiteral("%1: %2: duplicate field %3 (each field may appear once)")
-                .arg(source, lineColumn(json, duplicate->offset), quoted(duplicate->name)));
+    QString error;
+    const auto root = topObject(json, source, QStringLiteral("a scenario"), &error);
+    if (!root)
+        return failure(error);
 
     Reader reader;
-    auto scenario = reader.read(doc.object());
+    auto scenario = reader.read(*root);
     if (!scenario)
         return failure(source + QStringLiteral(": ") + reader.error());
     return {std::move(scenario), {}};
+}
+
+PaymentBodyLoad ScenarioLoader::paymentBody(const QByteArray &json)
+{
+    const QString source = QStringLiteral("body");
+    QString error;
+    const auto root = topObject(json, source, QStringLiteral("a payment"), &error);
+    if (!root)
+        return {std::nullopt, error};
+    Reader reader;
+    auto body = reader.readHttpBody(*root, source);
+    if (!body)
+        return {std::nullopt, reader.error()};
+    return {std::move(body), {}};
 }
 
 ScenarioLoad ScenarioLoader::fromFile(const QString &path)

@@ -18,6 +18,13 @@ struct ScenarioLoad
     QString error; ///< "<source>: <field>: <what was expected>", empty on success
 };
 
+/// A `POST /payments` body, or one line saying what was wrong.
+struct PaymentBodyLoad
+{
+    std::optional<PaymentBody> body;
+    QString error; ///< "body.amount: must be a whole number ...", empty on success
+};
+
 /// Reads and writes the JSON scenario format (docs/scenario-format.md) and finds presets.
 class ScenarioLoader
 {
@@ -30,6 +37,9 @@ public:
     [[nodiscard]] static ScenarioLoad load(const QString &presetOrPath);
     /// The scenario as JSON in the same format (fromJson(toJson(s)) == s).
     [[nodiscard]] static QJsonObject toJson(const Scenario &scenario);
+    /// Parses the JSON body of an HTTP `POST /payments`: "from", "to" and "amount" are all
+    /// required and checked as a scenario file's request body is (live mode).
+    [[nodiscard]] static PaymentBodyLoad paymentBody(const QByteArray &json);
     /// Preset names in truth-table order.
     [[nodiscard]] static QStringList presetNames();
     /// The default preset shown on start.

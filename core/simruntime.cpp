@@ -1,5 +1,7 @@
 #include "simruntime.h"
 
+#include "eventtext.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
@@ -9,73 +11,6 @@ namespace idem {
 namespace {
 
 QAtomicInt connectionCounter;
-
-QString dbLabel(DbOp op, const QString &key)
-{
-    switch (op) {
-    case DbOp::Lookup:
-        return QStringLiteral("SELECT ") + key;
-    case DbOp::Claim:
-        return QStringLiteral("INSERT ") + key;
-    case DbOp::Overwrite:
-        return QStringLiteral("UPSERT ") + key;
-    case DbOp::Charge:
-        return QStringLiteral("LEDGER ") + key;
-    case DbOp::Consume:
-        return QStringLiteral("CONSUMED ") + key;
-    }
-    return {};
-}
-
-using L1 = QLatin1String;
-
-// Captions are built on the hot path: QStringBuilder concatenation, one allocation each.
-QString dbCaption(const QString &server, const DbCommand &cmd, const DbResult &r,
-                  const QString &key, const QString &db)
-{
-    if (!r.ok())
-        return server % L1(": ") % db % L1(" statement failed: ") % r.error;
-    switch (cmd.op) {
-    case DbOp::Lookup:
-        if (!r.found)
-            return server % L1(": key ") % key % L1(" not in ") % db;
-        return server % L1(": key ") % key % L1(" found in ") % db % L1(": ") % r.row.status;
-    case DbOp::Claim:
-        if (r.changed)
-            return server % L1(": ") % key % L1(" inserted into ") % db %
-                   L1(" as CREATED (claimed)");
-        return server % L1(": ") % key % L1(" was already in ") % db % L1(": claim refused");
-    case DbOp::Overwrite:
-        return server % L1(": ") % key % L1(" written to ") % db %
-               L1(" as CREATED (no guard: a concurrent claim would be overwritten)");
-    case DbOp::Charge:
-        return server % L1(": ledger row ") % r.ledger.id % L1(" written to ") % db % L1(": ") %
-               key % L1(" charged ") % QString::number(r.ledger.amount) % QLatin1Char(' ') %
-               r.ledger.fromAcct % QStringLiteral("→") % r.ledger.toAcct;
-    case DbOp::Consume:
-        return server % L1(": ") % key % L1(" marked CONSUMED in ") % db % L1(" with the stored ") %
-               QString::number(cmd.responseCode) % L1(" response");
-    }
-    return {};
-}
-
-QString cacheCaption(const QString &server, const CacheCommand &cmd, const CacheResult &r,
-                     const QString &key)
-{
-    if (cmd.op == CacheOp::ClaimNx) {
-        if (r.done)
-            return server % L1(": cache: SET ") % key %
-                   QStringLiteral(" NX succeeded — key claimed for cluster ") %
-                   clusterName(cmd.origin);
-        return server % L1(": cache: SET ") % key % QStringLiteral(" NX refused — ") % key %
-               L1(" is ") % r.entry.status % L1(" (claimed by cluster ") %
-               clusterName(r.entry.origin) % QLatin1Char(')');
-    }
-    if (r.done)
-        return server % L1(": cache: ") % key % L1(" recorded as CONSUMED with the ") %
-               QString::number(cmd.responseCode) % L1(" response");
-    return server % L1(": cache: ") % key % L1(" had expired; CONSUMED not recorded");
-}
 
 } // namespace
 
@@ -182,21 +117,11 @@ void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
         const int dbNode = m_topology.db[size_t(cluster)];
         Event &e =
-            log(dbOpWrites(command.op) ? EventType::DbWrite : EventType::DbRead, ctx.server, dbNode,
-                ctx.request, ctx.label,
-                dbCaption(nodeName(ctx.server), command, result, ctx.label, nodeName(dbNode)));
+            log(eventtext::dbEventType(command.op), ctx.server, dbNode, ctx.request, ctx.label, {});
+        eventtext::describeDb(e, nodeName(ctx.server), nodeName(dbNode), ctx.label, command,
+                              result);
         e.startUs = sent;
         e.endUs = m_kernel.now() + back;
-        e.label = dbLabel(command.op, ctx.label);
-        e.detail = dbStatementText(command.op);
-        if (result.ok()) {
-            if (command.op == DbOp::Lookup)
-                e.state = result.found ? result.row.status : QStringLiteral("absent");
-            else if (command.op == DbOp::Charge)
-                e.state = result.ledger.id;
-            else if (result.changed)
-                e.state = result.row.status;
-        }
         if (result.ok() && result.changed) {
             if (command.op == DbOp::Charge)
                 chargeRecorded(ctx, result.ledger);
@@ -215,16 +140,11 @@ void SimRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
     const qint64 back = m_settings.cacheUs - half;
     m_kernel.after(half, [this, ctx, command, done = std::move(done), sent, back]() mutable {
         CacheResult result = m_cache.execute(command, m_kernel.now());
-        Event &e = log(EventType::CacheOp, ctx.server, m_topology.cache, ctx.request, ctx.label,
-                       cacheCaption(nodeName(ctx.server), command, result, ctx.label));
+        Event &e =
+            log(EventType::CacheOp, ctx.server, m_topology.cache, ctx.request, ctx.label, {});
+        eventtext::describeCache(e, nodeName(ctx.server), ctx.label, command, result);
         e.startUs = sent;
         e.endUs = m_kernel.now() + back;
-        e.label = (command.op == CacheOp::ClaimNx ? QStringLiteral("SET NX ")
-                                                  : QStringLiteral("SET CONSUMED ")) +
-                  ctx.label;
-        e.detail = CacheStore::commandText(command, ctx.label);
-        if (result.done)
-            e.state = result.entry.status;
         m_kernel.after(back,
                        [done = std::move(done), result = std::move(result)] { done(result); });
     });
@@ -233,35 +153,29 @@ void SimRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
 void SimRuntime::lock(const HandlerContext &ctx, std::function<void()> acquired)
 {
     KeyLock &lock = m_locks[size_t(ctx.cluster)];
-    const QString &cluster = clusterName(ctx.cluster);
     const int holder = lock.holder(ctx.key);
     if (holder < 0) {
         // Free: take it now (the usual case, so no continuation is built).
         lock.acquire(ctx.key, ctx.request, {});
         log(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label,
-            nodeName(ctx.server) % L1(": takes the cluster ") % cluster % L1(" lock on ") %
-                ctx.label);
+            eventtext::lockTaken(nodeName(ctx.server), ctx.cluster, ctx.label, false));
         acquired();
         return;
     }
     lock.acquire(ctx.key, ctx.request, [this, ctx, acquired = std::move(acquired)] {
         log(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label,
-            nodeName(ctx.server) % L1(": takes the cluster ") % clusterName(ctx.cluster) %
-                L1(" lock on ") % ctx.label % L1(" after waiting"));
+            eventtext::lockTaken(nodeName(ctx.server), ctx.cluster, ctx.label, true));
         acquired();
     });
     Event &e = log(EventType::LockWait, ctx.server, -1, ctx.request, ctx.label,
-                   QStringLiteral("%1: waits for the cluster %2 lock on %3 (held by request #%4)")
-                       .arg(nodeName(ctx.server), cluster, ctx.label)
-                       .arg(holder + 1));
+                   eventtext::lockWait(nodeName(ctx.server), ctx.cluster, ctx.label, holder));
     e.detail = QString::number(holder);
 }
 
 void SimRuntime::unlock(const HandlerContext &ctx)
 {
     log(EventType::LockRelease, ctx.server, -1, ctx.request, ctx.label,
-        nodeName(ctx.server) % L1(": releases the cluster ") % clusterName(ctx.cluster) %
-            L1(" lock on ") % ctx.label);
+        eventtext::lockReleased(nodeName(ctx.server), ctx.cluster, ctx.label));
     if (auto next = m_locks[size_t(ctx.cluster)].release(ctx.key))
         m_kernel.after(0, std::move(next->resume));
 }
@@ -281,13 +195,8 @@ void SimRuntime::chargeRecorded(const HandlerContext &ctx, const LedgerRow &row)
     if (ids.size() < 2)
         return;
     Event &e =
-        log(EventType::Anomaly, m_topology.db[size_t(ctx.cluster)], -1, ctx.request, ctx.label,
-            QStringLiteral("DUPLICATE EFFECT: key %1 charged %2 times (ledger %3)")
-                .arg(ctx.label)
-                .arg(ids.size())
-                .arg(ids.join(QStringLiteral(", "))));
-    e.label = QStringLiteral("DUPLICATE_EFFECT");
-    e.detail = ids.join(QLatin1Char(','));
+        log(EventType::Anomaly, m_topology.db[size_t(ctx.cluster)], -1, ctx.request, ctx.label, {});
+    eventtext::describeDuplicate(e, ctx.label, ids);
 }
 
 void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
@@ -311,30 +220,13 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
                                     {}});
             const ReplicaOutcome outcome =
                 m_dbs[size_t(m_nodes[to].cluster)]->applyKeyReplica(row, &local);
-            Event *e = nullptr;
-            if (outcome == ReplicaOutcome::Conflict) {
+            if (outcome == ReplicaOutcome::Conflict)
                 ++m_conflicts;
-                e = &log(EventType::Conflict, from, to, -1, label,
-                         QStringLiteral("%1: replicated %2 (%3, claimed by cluster %4) conflicts "
-                                        "with its own claim by cluster %5 — local row kept")
-                             .arg(nodeName(to), label, row.status, clusterName(row.origin),
-                                  clusterName(local.origin)));
-            } else if (outcome == ReplicaOutcome::Applied) {
-                e = &log(EventType::Replicate, from, to, -1, label,
-                         nodeName(from) + QStringLiteral(" → ") + nodeName(to) +
-                             QStringLiteral(": replicated key ") + label + QStringLiteral(" (") +
-                             row.status + QLatin1Char(')'));
-            } else {
-                e = &log(EventType::Replicate, from, to, -1, label,
-                         QStringLiteral("%1 → %2: replica of %3 is older than the local row — "
-                                        "skipped")
-                             .arg(nodeName(from), nodeName(to), label));
-            }
-            e->label = label + QLatin1Char(' ') + row.status;
-            if (outcome == ReplicaOutcome::Applied)
-                e->state = row.status;
-            e->startUs = written;
-            e->endUs = m_kernel.now();
+            Event &e = log(eventtext::keyReplicaEventType(outcome), from, to, -1, label, {});
+            eventtext::describeKeyReplica(e, nodeName(from), nodeName(to), label, row, outcome,
+                                          local.origin);
+            e.startUs = written;
+            e.endUs = m_kernel.now();
         });
         return;
     }
@@ -347,12 +239,8 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
                                 {},
                                 row});
         m_dbs[size_t(m_nodes[to].cluster)]->applyLedgerReplica(row);
-        Event &e = log(EventType::Replicate, from, to, -1, label,
-                       nodeName(from) + QStringLiteral(" → ") + nodeName(to) +
-                           QStringLiteral(": replicated ledger row ") + row.id +
-                           QStringLiteral(" (") + label + QLatin1Char(')'));
-        e.label = QStringLiteral("ledger ") + row.id;
-        e.state = row.id;
+        Event &e = log(EventType::Replicate, from, to, -1, label, {});
+        eventtext::describeLedgerReplica(e, nodeName(from), nodeName(to), label, row);
         e.startUs = written;
         e.endUs = m_kernel.now();
     });

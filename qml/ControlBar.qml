@@ -10,6 +10,8 @@ Rectangle {
     id: bar
 
     required property SimulationController controller
+    /// The Live switch's controller; null or unavailable hides the switch.
+    property LiveController live: null
 
     readonly property real rowHeight: Math.round(44 * Theme.scale)
     readonly property real lagSteps: Math.log(600000 / 10)
@@ -65,7 +67,8 @@ Rectangle {
                 titles: bar.controller.presetTitles
                 descriptions: bar.controller.presetDescriptions
                 currentIndex: bar.controller.presetIndex
-                otherText: bar.controller.recorded ? qsTr("Recorded: %1").arg(bar.controller.scenarioTitle)
+                otherText: bar.controller.liveRecord ? qsTr("Live record")
+                         : bar.controller.recorded ? qsTr("Recorded: %1").arg(bar.controller.scenarioTitle)
                                                    : qsTr("File: %1").arg(bar.controller.scenarioTitle)
                 onPresetChosen: (name) => bar.controller.preset = name
             }
@@ -96,6 +99,29 @@ Rectangle {
                 onToggled: bar.controller.cache = checked
                 tip: qsTr("Both clusters claim each key first in one shared cache (SET key CREATED NX),\n"
                           + "so a duplicate on the other cluster sees the claim.")
+            }
+        }
+
+        Item {
+            width: visible ? liveSwitch.implicitWidth : 0
+            height: bar.rowHeight
+            visible: bar.live !== null && bar.live.available
+            ToolbarSwitch {
+                id: liveSwitch
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("Live")
+                checked: bar.live !== null && bar.live.running
+                onToggled: {
+                    if (checked)
+                        bar.live.start()
+                    else
+                        bar.live.stop()
+                    checked = Qt.binding(() => bar.live !== null && bar.live.running)
+                }
+                tip: qsTr("Runs cluster A and cluster B as real HTTP servers on this machine\n"
+                          + "(ports 8081 and 8082) with these settings, and animates each\n"
+                          + "request they get from an external client. Try:\n%1")
+                         .arg(bar.live !== null ? bar.live.curlExample : "")
             }
         }
 

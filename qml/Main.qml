@@ -21,6 +21,7 @@ ApplicationWindow {
     color: Theme.background
 
     property alias controller: controller
+    property alias live: live
     /// The presenter's look (text scale 0.5 to 3, as --text-scale takes). Ctrl+T and
     /// Ctrl+= / Ctrl+- change them; they are remembered between launches.
     property bool dark: false
@@ -65,8 +66,16 @@ ApplicationWindow {
         id: controller
     }
 
+    LiveController {
+        id: live
+        controller: controller
+        onNotice: (message) => toast.show(message, true)
+        onErrorTextChanged: if (errorText.length > 0) toast.show(errorText, false)
+    }
+
     header: ControlBar {
         controller: controller
+        live: live
     }
 
     ColumnLayout {
@@ -89,6 +98,7 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             controller: controller
+            live: live
         }
 
         CaptionBar {

@@ -10,6 +10,9 @@ Shape {
     /// The scene's node items (SceneNode), by node index.
     property var nodes: []
     property bool cacheOn: false
+    /// Live: the client reaches each cluster's server straight (one port per cluster) and
+    /// the router carries nothing, so its links are not drawn.
+    property bool direct: false
     /// The two cluster frames' rectangles: the cache links leave from their right edges.
     property var clusterRects: []
 
@@ -31,18 +34,23 @@ Shape {
         }
         const paths = []
         const seen = {}
+        const viaRouter = edges.direct ? null : router
         for (const n of list) {
             if (!n)
                 continue
-            if (n.kind === "client" && router && !wantCache) {
+            if (n.kind === "client" && edges.direct && !wantCache) {
+                for (const s of list)
+                    if (s && s.kind === "server")
+                        paths.push([centre(n), centre(s)])
+            } else if (n.kind === "client" && viaRouter && !wantCache) {
                 const key = n.x + "," + n.y
                 if (seen[key])
                     continue
                 seen[key] = true
                 paths.push([centre(n), centre(router)])
             } else if (n.kind === "server" && !wantCache) {
-                if (router)
-                    paths.push([centre(router), centre(n)])
+                if (viaRouter)
+                    paths.push([centre(viaRouter), centre(n)])
                 if (db[n.cluster])
                     paths.push([centre(n), centre(db[n.cluster])])
             }

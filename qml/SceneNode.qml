@@ -68,6 +68,8 @@ Item {
                 id: clientMouse
                 anchors.fill: parent
                 hoverEnabled: true
+                // Live, the requests come from outside (curl): there is nothing to resend.
+                enabled: !node.controller.liveRecord
                 cursorShape: node.overflowSlot ? Qt.ArrowCursor : Qt.PointingHandCursor
                 acceptedButtons: Qt.LeftButton | Qt.RightButton
                 onClicked: (mouse) => node.overflowSlot || node.controller.sendFromClient(
@@ -95,8 +97,16 @@ Item {
     Component {
         id: plainBox
         NodeBox {
+            // Live, the port picks the cluster: the router is drawn faded, for comparison.
+            readonly property bool unused: node.kind === "router" && node.controller.liveRecord
             title: node.name
+            lines: unused ? [qsTr("unused live")] : []
             busy: node.busy
+            opacity: unused ? 0.45 : 1
+            HoverHandler { id: plainHover; enabled: parent.unused }
+            ToolTip.visible: plainHover.hovered
+            ToolTip.delay: 500
+            ToolTip.text: qsTr("Live, each cluster has its own port, so requests go straight to a server.")
         }
     }
 

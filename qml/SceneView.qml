@@ -10,6 +10,8 @@ Rectangle {
     id: scene
 
     required property SimulationController controller
+    /// The Live switch's controller, for the LIVE strip (null: no live mode).
+    property LiveController live: null
 
     /// Bumped when node items come and go, so bindings that look nodes up re-run.
     property int revision: 0
@@ -230,6 +232,7 @@ Rectangle {
             anchors.fill: parent
             nodes: scene.nodeItems
             cacheOn: scene.controller.cache
+            direct: scene.controller.liveRecord
             clusterRects: [geometry.clusterRect(0), geometry.clusterRect(1)]
         }
 
@@ -314,7 +317,7 @@ Rectangle {
             y: geometry.headerY
             width: stage.width - 2 * geometry.pad
             height: geometry.headerHeight
-            visible: !banner.visible
+            visible: !banner.visible && !liveStrip.visible
             title: scene.controller.presetIndex >= 0
                    ? qsTr("%1 · %2").arg(scene.controller.presetIndex + 1).arg(scene.controller.scenarioTitle)
                    : scene.controller.scenarioTitle
@@ -322,6 +325,20 @@ Rectangle {
                          ? qsTr("Recorded timeline, replayed as it was: change a setting to run the engine on its scenario again. %1")
                                .arg(scene.controller.scenarioDescription)
                          : scene.controller.scenarioDescription
+        }
+
+        LiveStrip {
+            id: liveStrip
+            x: geometry.pad
+            y: geometry.headerY - Math.round(2 * Theme.scale)
+            width: stage.width - 2 * geometry.pad
+            height: geometry.headerHeight + Math.round(4 * Theme.scale)
+            visible: scene.controller.liveRecord && !banner.visible
+            running: scene.live !== null && scene.live.running
+            baseUrlA: scene.live ? scene.live.baseUrlA : ""
+            baseUrlB: scene.live ? scene.live.baseUrlB : ""
+            curl: scene.live ? scene.live.curlExample : ""
+            requestCount: scene.live ? scene.live.requestCount : 0
         }
 
         AnomalyBanner {

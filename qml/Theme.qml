@@ -41,6 +41,9 @@ QtObject {
     readonly property color anomaly: "#D55E00"
     readonly property color anomalyFill: dark ? "#3a2216" : "#fdeee4"
     readonly property color anomalyText: dark ? "#ff9a5c" : "#b34700"
+    /// Live mode: the servers are real and running.
+    readonly property color live: "#D81B60"
+    readonly property color liveFill: dark ? "#3a1826" : "#fce8f0"
     readonly property color cacheOffFill: dark ? "#221f1c" : "#faf6f1"
 
     readonly property int fontSize: Math.max(12, Math.round(14 * scale))

@@ -48,6 +48,8 @@ Item {
             }
             TransportButton {
                 primary: true
+                // Live, the playhead follows the servers' clock: nothing to play.
+                enabled: !bar.controller.live
                 iconKind: bar.controller.playing ? "pause" : "play"
                 text: bar.controller.playing ? qsTr("Pause (Space)") : qsTr("Play (Space)")
                 onClicked: bar.controller.togglePlaying()
@@ -68,7 +70,7 @@ Item {
                 hoverEnabled: true
                 implicitWidth: Math.round(28 * Theme.scale)
                 implicitHeight: Math.round(28 * Theme.scale)
-                enabled: bar.controller.speed > 0.0101
+                enabled: bar.controller.speed > 0.0101 && !bar.controller.live
                 onClicked: bar.controller.slower()
                 background: Rectangle {
                     radius: Theme.radius
@@ -108,7 +110,7 @@ Item {
                 hoverEnabled: true
                 implicitWidth: Math.round(28 * Theme.scale)
                 implicitHeight: Math.round(28 * Theme.scale)
-                enabled: bar.controller.speed < 9.99
+                enabled: bar.controller.speed < 9.99 && !bar.controller.live
                 onClicked: bar.controller.faster()
                 background: Rectangle {
                     radius: Theme.radius
@@ -144,9 +146,12 @@ Item {
             anchors.right: tools.left
             anchors.rightMargin: Math.round(10 * Theme.scale)
             anchors.verticalCenter: parent.verticalCenter
-            text: qsTr("%1 / %2").arg(Theme.durationText(bar.controller.timeUs / 1000))
-                                 .arg(Theme.durationText(bar.controller.endUs / 1000))
-            color: Theme.mutedText
+            text: bar.controller.live
+                  ? qsTr("LIVE %1").arg(Theme.durationText(bar.controller.timeUs / 1000))
+                  : qsTr("%1 / %2").arg(Theme.durationText(bar.controller.timeUs / 1000))
+                                   .arg(Theme.durationText(bar.controller.endUs / 1000))
+            color: bar.controller.live ? Theme.live : Theme.mutedText
+            font.bold: bar.controller.live
             font.family: Theme.monoFamily
             font.pixelSize: Theme.smallFont
         }

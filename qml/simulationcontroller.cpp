@@ -19,6 +19,11 @@ namespace idem {
 namespace {
 constexpr qint64 axisCapUs = 40'000; ///< an idle stretch shows as if it lasted at most this
 constexpr int tickMs = 16;
+/// Live, the playhead runs this far behind the session's "now": a request's first events
+/// reach the screen after the refresh (≤ 0.1 s) and must still be ahead of it.
+constexpr qint64 liveBehindUs = 300'000;
+/// …and at most this far behind: a burst of requests is skipped through, not queued up.
+constexpr qint64 liveMaxLagUs = 4'000'000;
 } // namespace
 
 SimulationController::SimulationController(QObject *parent) : QObject(parent)
@@ -34,7 +39,10 @@ SimulationController::SimulationController(QObject *parent) : QObject(parent)
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const qint64 ns = m_clock.nsecsElapsed();
         m_clock.restart();
-        advance(ns);
+        if (m_live)
+            followLive(ns);
+        else
+            advance(ns);
     });
     setPreset(ScenarioLoader::defaultPreset());
 }
@@ -53,7 +61,7 @@ void SimulationController::setError(const QString &error)
 
 void SimulationController::setPreset(const QString &nameOrPath)
 {
-    if (nameOrPath == m_preset && m_run)
+    if (nameOrPath == m_preset && m_run && !m_liveRecord)
         return;
     const ScenarioLoad load = ScenarioLoader::load(nameOrPath);
     if (!load.scenario) {
@@ -86,12 +94,12 @@ bool SimulationController::setScenario(const Scenario &scenario, const QString &
 
 QString SimulationController::scenarioTitle() const
 {
-    return m_scenario.title;
+    return m_liveRecord && m_run ? m_run->scenario.title : m_scenario.title;
 }
 
 QString SimulationController::scenarioDescription() const
 {
-    return m_scenario.description;
+    return m_liveRecord && m_run ? m_run->scenario.description : m_scenario.description;
 }
 
 template <typename T> void SimulationController::changeSetting(T Settings::*member, T value)
@@ -99,7 +107,8 @@ template <typename T> void SimulationController::changeSetting(T Settings::*memb
     if (m_scenario.settings.*member == value)
         return;
     m_scenario.settings.*member = value;
-    rerun();
+    if (!m_live) // live, the servers restart with it (LiveController); nothing to run here
+        rerun();
     emit settingsChanged();
 }
 
@@ -150,6 +159,73 @@ void SimulationController::rerun()
 
 void SimulationController::showRun(RunResult run, bool recorded)
 {
+    setLive(false);
+    const bool wasLiveRecord = m_liveRecord;
+    m_liveRecord = false;
+    m_liveReal.reset();
+    present(std::move(run), recorded);
+    if (wasLiveRecord)
+        emit presetChanged(); // presetIndex is the preset's again
+}
+
+void SimulationController::showLive(RunResult real, qint64 realNowUs)
+{
+    m_liveTiming = LiveDisplayTiming(real);
+    RunResult display = m_liveTiming.apply(real);
+    m_liveFront = std::max<qint64>(0, m_liveTiming.toDisplay(realNowUs));
+    m_liveClock.start();
+    display.endUs = std::max(display.endUs, m_liveFront);
+    m_liveReal = std::move(real);
+    const bool wasLiveRecord = m_liveRecord;
+    m_liveRecord = true;
+    setPlaying(false);
+    setLive(true);
+    present(std::move(display), false);
+    if (!wasLiveRecord)
+        emit presetChanged();
+}
+
+void SimulationController::endLive()
+{
+    setLive(false);
+}
+
+void SimulationController::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    if (live) {
+        m_clock.start();
+        m_timer.start();
+    } else if (!m_playing) {
+        m_timer.stop();
+    }
+    emit liveChanged();
+}
+
+void SimulationController::followLive(qint64 realNs)
+{
+    if (!m_run || !m_live)
+        return;
+    const qint64 front = m_liveFront + m_liveClock.nsecsElapsed() / 1000;
+    if (front > m_run->endUs) {
+        m_run->endUs = front;
+        emit endChanged();
+    }
+    const qint64 target = front - liveBehindUs;
+    // Real pace (what the messages were stretched for), skipping ahead only when too far
+    // behind, and never past the target.
+    setTime(std::min(std::max(m_time + realNs / 1000, target - liveMaxLagUs), target));
+}
+
+const RunResult *SimulationController::exportRun() const
+{
+    return m_liveReal ? &*m_liveReal : run();
+}
+
+void SimulationController::present(RunResult run, bool recorded)
+{
     setError({});
     m_recorded = recorded;
     m_run = std::move(run);
@@ -157,6 +233,7 @@ void SimulationController::showRun(RunResult run, bool recorded)
     m_nodes.setNodes(m_run->nodes);
     buildAxis();
     emit runChanged();
+    emit endChanged();
     // Same moment, new run: a teacher flips a toggle and looks at the same instant again.
     setTime(std::min<qint64>(m_time, m_run->endUs), true);
 }
@@ -244,7 +321,7 @@ void SimulationController::refreshState()
 
 void SimulationController::setPlaying(bool playing)
 {
-    if (playing == m_playing)
+    if (playing == m_playing || (playing && m_live))
         return;
     if (playing && m_run && m_time >= m_run->endUs)
         setTime(0);
@@ -252,7 +329,7 @@ void SimulationController::setPlaying(bool playing)
     if (playing) {
         m_clock.start();
         m_timer.start();
-    } else {
+    } else if (!m_live) {
         m_timer.stop();
     }
     emit playingChanged();
@@ -502,6 +579,12 @@ ExportRange SimulationController::exportRange(bool marked) const
         range.fromUs = m_markIn;
     if (marked && m_markOut >= 0)
         range.toUs = m_markOut;
+    if (m_liveReal) { // the marks are on the display clock, the export is in real time
+        if (range.fromUs > 0)
+            range.fromUs = m_liveTiming.toReal(range.fromUs);
+        if (marked && m_markOut >= 0)
+            range.toUs = m_liveTiming.toReal(range.toUs);
+    }
     return range;
 }
 
@@ -519,6 +602,13 @@ bool SimulationController::loadTimeline(const QString &path)
     if (!load.run) {
         setError(load.error);
         return false;
+    }
+    if (load.run->scenario.name == QLatin1String("live-session")) {
+        // A live record saved from the app or `serve`: real times, shown as it was live.
+        m_time = 0;
+        showLive(std::move(*load.run), 0);
+        endLive();
+        return true;
     }
     // The recording is shown as it was: the engine does not run until a setting changes.
     const bool presetDiffers = path != m_preset;

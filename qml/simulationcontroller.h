@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exporter.h"
+#include "livedisplaytiming.h"
 #include "runresult.h"
 #include "scenemodels.h"
 
@@ -32,6 +33,11 @@ class SimulationController : public QObject
     /// The run on screen was read from a timeline file, not computed: it shows what was
     /// recorded until a setting changes and the engine runs again.
     Q_PROPERTY(bool recorded READ recorded NOTIFY runChanged)
+    /// The run on screen is a live session's record (see showLive()); it stays after the
+    /// session stops, until a preset or a setting changes.
+    Q_PROPERTY(bool liveRecord READ liveRecord NOTIFY runChanged)
+    /// The playhead follows a running live session: play and speed do not apply.
+    Q_PROPERTY(bool live READ live NOTIFY liveChanged)
 
     Q_PROPERTY(bool mutex READ mutex WRITE setMutex NOTIFY settingsChanged)
     Q_PROPERTY(bool cache READ cache WRITE setCache NOTIFY settingsChanged)
@@ -43,7 +49,7 @@ class SimulationController : public QObject
         bool replayOriginal READ replayOriginal WRITE setReplayOriginal NOTIFY settingsChanged)
 
     Q_PROPERTY(double timeUs READ timeUs WRITE seek NOTIFY timeChanged)
-    Q_PROPERTY(double endUs READ endUs NOTIFY runChanged)
+    Q_PROPERTY(double endUs READ endUs NOTIFY endChanged)
     Q_PROPERTY(bool playing READ playing WRITE setPlaying NOTIFY playingChanged)
     Q_PROPERTY(double speed READ speed WRITE setSpeed NOTIFY speedChanged)
     Q_PROPERTY(int currentEvent READ currentEvent NOTIFY timeChanged)
@@ -85,7 +91,8 @@ public:
     QStringList presetDescriptions() const { return m_presetDescriptions; }
     QString preset() const { return m_preset; }
     void setPreset(const QString &nameOrPath);
-    int presetIndex() const { return int(m_presetNames.indexOf(m_preset)); }
+    /// -1 while a live record is on screen: picking the preset again goes back to it.
+    int presetIndex() const { return m_liveRecord ? -1 : int(m_presetNames.indexOf(m_preset)); }
     QString scenarioTitle() const;
     QString scenarioDescription() const;
     QString errorText() const { return m_error; }
@@ -169,6 +176,18 @@ public:
     /// Shows a timeline file as recorded; false and errorText on failure.
     bool loadTimeline(const QString &path);
     bool recorded() const { return m_recorded; }
+    bool liveRecord() const { return m_liveRecord; }
+    bool live() const { return m_live; }
+    /// Shows a live session's record (`real`: LiveSession::snapshot(), real times) on the
+    /// display clock of LiveDisplayTiming, and makes the playhead follow the session:
+    /// `realNowUs` is the session's clock now. Settings changed while live are only stored
+    /// (the live controller restarts the servers with them), not run.
+    void showLive(RunResult real, qint64 realNowUs);
+    /// The session stopped: the playhead stays, the record stays on screen for scrubbing
+    /// and export until a preset or a setting changes.
+    void endLive();
+    /// What the exporters write: the run on screen, or for a live record its real times.
+    [[nodiscard]] const RunResult *exportRun() const;
     /// The scrub bar's axis: long idle stretches (replication lag) are compressed so the
     /// busy parts stay readable. Both map [0, endUs] onto [0, 1] monotonically.
     Q_INVOKABLE double axisPosition(double timeUs) const;
@@ -177,6 +196,9 @@ public:
     /// Advances the playhead by `realNs` of wall time at the current speed (the timer's tick;
     /// public for tests).
     void advance(qint64 realNs);
+    /// While live: moves the playhead `realNs` on, following the session's clock a little
+    /// behind (the timer's tick; public for tests).
+    void followLive(qint64 realNs);
 
 signals:
     void presetChanged();
@@ -188,10 +210,14 @@ signals:
     void speedChanged();
     void highlightedEventChanged();
     void marksChanged();
+    void liveChanged();
+    void endChanged();
 
 private:
     void rerun();
     void showRun(RunResult run, bool recorded);
+    void present(RunResult run, bool recorded);
+    void setLive(bool live);
     void setTime(qint64 t, bool force = false);
     void refreshState();
     void buildAxis();
@@ -215,6 +241,12 @@ private:
     bool m_recorded = false;
     qint64 m_markIn = -1;
     qint64 m_markOut = -1;
+    bool m_liveRecord = false;
+    bool m_live = false;
+    std::optional<RunResult> m_liveReal; ///< a live record's real times, for the exporters
+    LiveDisplayTiming m_liveTiming;
+    qint64 m_liveFront = 0;    ///< display time of "now" when the record was last shown
+    QElapsedTimer m_liveClock; ///< since then
     QTimer m_timer;
     QElapsedTimer m_clock;
     QVector<qint64> m_axisTimes;     ///< breakpoints of the compressed axis

@@ -52,9 +52,9 @@ QVariantList TimelineExport::formats()
 
 QString TimelineExport::suggestedName(const QString &suffix, bool marked) const
 {
-    if (!m_controller || !m_controller->run())
+    if (!m_controller || !m_controller->exportRun())
         return QStringLiteral("timeline.") + suffix;
-    const Scenario &s = m_controller->scenario();
+    const Scenario &s = m_controller->exportRun()->scenario;
     QString base;
     for (const QChar c : s.name) // the scenario's name, as a file name
         base += c.isLetterOrNumber() || c == QLatin1Char('_') ? c.toLower() : QLatin1Char('-');
@@ -69,18 +69,20 @@ QString TimelineExport::suggestedName(const QString &suffix, bool marked) const
     else if (marked && m_controller->hasMarks()) {
         const ExportRange range = m_controller->exportRange(true);
         base += QLatin1Char('-') + msText(range.fromUs) + QLatin1Char('-') +
-                msText(std::min(range.toUs, m_controller->run()->endUs));
+                msText(std::min(range.toUs, m_controller->exportRun()->endUs));
     }
     return base + QLatin1Char('.') + suffix;
 }
 
 QString TimelineExport::save(const QUrl &file, bool marked) const
 {
-    if (!m_controller || !m_controller->run())
+    if (!m_controller || !m_controller->exportRun())
         return tr("There is no run to export.");
     const QString path = localPath(file);
+    // A live record is written with its real times (the scene's stretched flights are only
+    // for watching); it opens here again stretched the same way.
     if (const auto error =
-            Exporter::write(*m_controller->run(), path, m_controller->exportRange(marked)))
+            Exporter::write(*m_controller->exportRun(), path, m_controller->exportRange(marked)))
         return *error;
     return {};
 }

@@ -1,5 +1,6 @@
 // The QML-facing adapters: the controller (presets, settings, playhead), the list models it
 // feeds, and the lane timeline canvas. No QML is loaded; everything is driven from C++.
+#include "livedisplaytiming.h"
 #include "messagelayer.h"
 #include "scenarioloader.h"
 #include "scenemodels.h"
@@ -232,6 +233,7 @@ private slots:
     void canvasHitTest();
     void canvasMouse();
     void canvasLargeRunPaintsQuickly();
+    void liveTimingStretchesEachRequestsHops();
 };
 
 // ----------------------------------------------------------------------------- controller
@@ -1362,6 +1364,55 @@ void TstGuiModels::canvasLargeRunPaintsQuickly()
     qInfo("worst frame: %.2f ms for %d events", worst / 1e6, c.eventCount());
     QVERIFY2(worst < 40'000'000, qPrintable(QStringLiteral("%1 ms").arg(worst / 1e6)));
     QVERIFY(canvas.eventAt(canvas.eventAnchor(0)) >= 0);
+}
+
+// ----------------------------------------------------------------------- live display clock
+
+void TstGuiModels::liveTimingStretchesEachRequestsHops()
+{
+    // Two requests on loopback, interleaved as threads log them: each hop takes µs. On the
+    // display clock each hop takes hopUs and each DB command storeUs each way; a request's
+    // next step waits for its own message only, so the two still overlap.
+    auto event = [](qint64 t, EventType type, int request, bool message) {
+        Event e;
+        e.t = t;
+        e.type = type;
+        e.request = request;
+        if (message) {
+            e.startUs = t;
+            e.endUs = t;
+        }
+        return e;
+    };
+    RunResult real;
+    real.events = {
+        event(100, EventType::Send, 0, true),         event(105, EventType::Send, 1, true),
+        event(106, EventType::Deliver, 0, false),     event(107, EventType::Deliver, 1, false),
+        event(120, EventType::DbWrite, 0, true),      event(130, EventType::DbWrite, 1, true),
+        event(5'000'000, EventType::Fault, -1, false)};
+    real.endUs = 5'000'000;
+    const LiveDisplayTiming timing(real);
+    const RunResult display = timing.apply(real);
+    const auto &d = display.events;
+    constexpr qint64 hop = LiveDisplayTiming::hopUs;
+    constexpr qint64 store = LiveDisplayTiming::storeUs;
+    QCOMPARE(d[0].t, 100);
+    QCOMPARE(d[0].endUs - d[0].startUs, hop);
+    QCOMPARE(d[1].t, 105);       // request 1 does not wait for request 0
+    QCOMPARE(d[2].t, 100 + hop); // delivered when the flight lands
+    QCOMPARE(d[3].t, 105 + hop);
+    QCOMPARE(d[4].t, 100 + hop + store); // the query leaves on delivery, reaches the DB...
+    QCOMPARE(d[4].startUs, d[2].t);
+    QCOMPARE(d[4].endUs, d[4].t + store); // ...and its result flies back
+    QCOMPARE(d[5].t, d[4].t + 10);
+    for (int i = 1; i < d.size(); ++i)
+        QVERIFY(d[i].t >= d[i - 1].t);          // the log order is kept
+    QCOMPARE(d[6].t - d[5].t, 5'000'000 - 130); // idle time passes one to one
+    QCOMPARE(display.endUs, d[6].t);
+    for (const Event &e : real.events)
+        QCOMPARE(timing.toReal(timing.toDisplay(e.t)), e.t);
+    QCOMPARE(timing.toDisplay(6'000'000), d[6].t + 1'000'000);
+    QCOMPARE(real.events[0].endUs, real.events[0].startUs); // the real record is untouched
 }
 
 QTEST_MAIN(TstGuiModels)

@@ -1,4 +1,5 @@
 #include "clicommands.h"
+#include "servecommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -13,6 +14,9 @@ const char *const usage =
     "  run <preset|file.json> [overrides]      simulate and print a report\n"
     "      [--json] [--export FILE] [--from-ms T] [--to-ms T] [--db-dir DIR]\n"
     "  bench [--requests N]                    engine throughput against bare SQL\n"
+    "  serve [--port-a 8081] [--port-b 8082] [--bind 127.0.0.1] [--db-dir DIR] [overrides]\n"
+    "      [--log events|requests|none]        live mode: both clusters as HTTP servers\n"
+    "      [--workers N] [--io-threads N]\n"
     "\n"
     "Overrides: --mutex on|off  --cache on|off  --delay-ms N  --lag-ms N  --op-ms N  --db-ms N\n"
     "  --cache-ms N  --timeout-ms N  --retries N  --jitter-ms N  --loss P\n"
@@ -52,7 +56,9 @@ int main(int argc, char *argv[])
         return idem::cli::run(args);
     if (command == QLatin1String("bench"))
         return idem::cli::bench(args);
+    if (command == QLatin1String("serve"))
+        return idem::cli::serve(args);
     err << "idemlab-cli: unknown command \"" << command
-        << "\" (expected list, run or bench; see idemlab-cli --help)" << Qt::endl;
+        << "\" (expected list, run, bench or serve; see idemlab-cli --help)" << Qt::endl;
     return 2;
 }

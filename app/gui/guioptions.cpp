@@ -40,6 +40,9 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
                       QStringLiteral("How long --fps-log plays (default 10)"),
                       QStringLiteral("S")});
     parser.addOption({QStringLiteral("play"), QStringLiteral("Start playing at once")});
+    parser.addOption({QStringLiteral("live"),
+                      QStringLiteral("Start live mode at once: clusters A and B as real HTTP "
+                                     "servers (ports 8081, 8082), each request animated")});
     parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark theme")});
     parser.addOption({QStringLiteral("text-scale"),
                       QStringLiteral("Scale all text, e.g. 1.5 for a projector"),
@@ -100,6 +103,9 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
             .arg(screenshot);
     fpsLog = parser.value(QStringLiteral("fps-log"));
     play = parser.isSet(QStringLiteral("play"));
+    live = parser.isSet(QStringLiteral("live"));
+    if (live && play)
+        return QStringLiteral("--live follows the servers' clock: it cannot --play too");
     dark = parser.isSet(QStringLiteral("dark"));
     // Validate the overrides now (on default settings) so a typo fails before any window.
     Settings probe;

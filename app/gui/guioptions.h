@@ -16,7 +16,7 @@ namespace idem {
 class SimulationController;
 
 /// The command line of `idemlab`:
-/// `idemlab [preset|file.json] [overrides] [--at-ms T] [--screenshot FILE.png] ...`.
+/// `idemlab [preset|file.json] [overrides] [--at-ms T] [--screenshot FILE.png] [--live] ...`.
 class GuiOptions
 {
 public:
@@ -41,6 +41,8 @@ public:
     double fpsSeconds = 10;
     QSize size{1280, 720};
     bool play = false;
+    /// Start live mode at launch (the Live switch): real servers on 8081 and 8082.
+    bool live = false;
     bool dark = false;
     std::optional<double> textScale;
 

@@ -1,6 +1,7 @@
 // idemlab: the Qt Quick app. Parses the command line, loads the QML module, and either
 // shows the window or renders one screenshot and exits.
 #include "guioptions.h"
+#include "livecontroller.h"
 #include "simulationcontroller.h"
 
 #include <QElapsedTimer>
@@ -44,6 +45,18 @@ int main(int argc, char *argv[])
     if (const auto error = options.apply(*controller)) {
         QTextStream(stderr) << "idemlab: " << *error << Qt::endl;
         return 2;
+    }
+    if (options.live) {
+        auto *live = window->property("live").value<idem::LiveController *>();
+        if (!live || !live->start()) {
+            QTextStream(stderr) << "idemlab: "
+                                << (live ? live->errorText() : QStringLiteral("no live mode"))
+                                << Qt::endl;
+            return 2;
+        }
+        QTextStream(stderr) << "idemlab: live: cluster A " << live->baseUrlA() << ", cluster B "
+                            << live->baseUrlB() << ", databases in " << live->dbDir() << Qt::endl
+                            << "  try: " << live->curlExample() << Qt::endl;
     }
     if (!options.screenshot.isEmpty())
         return options.takeScreenshot(*window, app) ? 0 : 1;

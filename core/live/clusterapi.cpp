@@ -1,0 +1,301 @@
+#include "clusterapi.h"
+
+#include "scenarioloader.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace idem {
+
+namespace {
+
+using L1 = QLatin1String;
+
+const QString paymentsPath = QStringLiteral("/payments");
+const QString ledgerPath = QStringLiteral("/ledger");
+const QString healthPath = QStringLiteral("/health");
+
+// Every response may be read by a page of another origin (a class's browser fetch).
+void addCors(HttpResponse &r)
+{
+    static const QByteArray origin = "Access-Control-Allow-Origin";
+    static const QByteArray any = "*";
+    static const QByteArray expose = "Access-Control-Expose-Headers";
+    static const QByteArray exposed = "Location, Retry-After, Idempotent-Replayed";
+    r.addHeader(origin, any);
+    r.addHeader(expose, exposed);
+}
+
+HttpResponse json(int status, const QJsonObject &o)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+HttpResponse preflight(const QByteArray &allow)
+{
+    HttpResponse r;
+    r.status = 204;
+    r.contentType.clear();
+    r.addHeader("Allow", allow);
+    r.addHeader("Access-Control-Allow-Methods", allow);
+    r.addHeader("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key");
+    r.addHeader("Access-Control-Max-Age", "600");
+    return r;
+}
+
+HttpResponse notAllowed(const QString &path, const QByteArray &method, const QByteArray &allow)
+{
+    HttpResponse r = ClaimHandler::problem(
+        405, QStringLiteral("Method not allowed"),
+        QStringLiteral("%1 takes %2, not %3")
+            .arg(path, QString::fromLatin1(allow), QString::fromLatin1(method)));
+    r.addHeader("Allow", allow);
+    return r;
+}
+
+HttpResponse invalidKey(const QString &detail)
+{
+    return ClaimHandler::problem(400, QStringLiteral("Missing or invalid Idempotency-Key"), detail);
+}
+
+// The parts of an RFC 8941 sf-string: printable ASCII between quotes, with \" and \\.
+std::optional<QString> unquote(const QByteArray &v, QString *problem)
+{
+    QString key;
+    key.reserve(v.size());
+    for (qsizetype i = 1; i < v.size(); ++i) {
+        const char c = v[i];
+        if (c == '"') {
+            if (i + 1 != v.size()) {
+                *problem = QStringLiteral("the quoted Idempotency-Key has text after its "
+                                          "closing quote");
+                return std::nullopt;
+            }
+            return key;
+        }
+        if (c == '\\') {
+            if (++i == v.size() || (v[i] != '"' && v[i] != '\\')) {
+                *problem = QStringLiteral("in a quoted Idempotency-Key a backslash may only "
+                                          "escape \" or \\");
+                return std::nullopt;
+            }
+            key.append(QLatin1Char(v[i]));
+            continue;
+        }
+        if (uchar(c) < 0x20 || uchar(c) > 0x7e) {
+            *problem = QStringLiteral("the Idempotency-Key has a character that is not "
+                                      "printable ASCII (U+%1)")
+                           .arg(uchar(c), 4, 16, QLatin1Char('0'));
+            return std::nullopt;
+        }
+        key.append(QLatin1Char(c));
+    }
+    *problem = QStringLiteral("the quoted Idempotency-Key has no closing quote");
+    return std::nullopt;
+}
+
+QString requestName(int request)
+{
+    return request < 0 ? QStringLiteral("H?") : QStringLiteral("H%1").arg(request + 1);
+}
+
+} // namespace
+
+bool ClusterApi::mayBlock(const HttpCall &call)
+{
+    return call.method == "POST" && call.path == paymentsPath;
+}
+
+std::optional<QString> ClusterApi::headerKey(const QByteArray &value, QString *problem)
+{
+    // A field value never starts or ends with whitespace (RFC 9110, 5.5).
+    const QByteArray v = value.trimmed();
+    if (v.startsWith('"'))
+        return unquote(v, problem);
+    return QString::fromLatin1(v); // checked by the handler, as in the simulation
+}
+
+HttpResponse ClusterApi::serve(int cluster, const HttpCall &call)
+{
+    HttpResponse r;
+    const QByteArray &m = call.method;
+    if (call.path == paymentsPath) {
+        static const QByteArray allow = "POST, OPTIONS";
+        r = m == "POST"      ? payments(cluster, call)
+            : m == "OPTIONS" ? preflight(allow)
+                             : notAllowed(call.path, m, allow);
+    } else if (call.path == ledgerPath || call.path == healthPath) {
+        static const QByteArray allow = "GET, HEAD, OPTIONS";
+        const bool get = m == "GET" || m == "HEAD"; // the transport drops a HEAD's body
+        r = !get ? (m == "OPTIONS" ? preflight(allow) : notAllowed(call.path, m, allow))
+            : call.path == ledgerPath ? ledger(cluster, call)
+                                      : health(cluster);
+    } else {
+        r = ClaimHandler::problem(404, QStringLiteral("Not found"),
+                                  QStringLiteral("nothing at %1; cluster %2 serves POST "
+                                                 "/payments, GET /ledger and GET /health")
+                                      .arg(call.path, clusterName(cluster)));
+    }
+    addCors(r);
+    return r;
+}
+
+HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)
+{
+    const LiveTopology &top = m_rt.topology();
+    PaymentRequest request;
+    request.hasKey = !call.idempotencyKeys.isEmpty();
+    QString keyProblem;
+    std::optional<QString> key;
+    if (call.idempotencyKeys.size() > 1)
+        keyProblem = QStringLiteral("%1 Idempotency-Key headers; send exactly one")
+                         .arg(call.idempotencyKeys.size());
+    else if (request.hasKey)
+        key = headerKey(call.idempotencyKeys.constFirst(), &keyProblem);
+    if (key)
+        request.key = *key;
+
+    HandlerContext ctx;
+    ctx.cluster = cluster;
+    ctx.server = top.server[size_t(cluster)];
+    ctx.key = request.key;
+    ctx.label = request.key.isEmpty() ? QString() : m_rt.recorder().labelOf(request.key);
+
+    QString bodyError;
+    if (call.body.size() <= maxBodyBytes) {
+        PaymentBodyLoad load = ScenarioLoader::paymentBody(call.body);
+        if (load.body)
+            request.body = *load.body;
+        bodyError = load.error;
+    }
+
+    LiveRecorder &rec = m_rt.recorder();
+    if (rec.recording()) {
+        // The request is logged once its body is read, so its caption can say what it is.
+        Attempt a;
+        a.client = 0;
+        a.clientNode = top.client;
+        a.key = ctx.label;
+        a.rawKey = request.key;
+        a.cluster = cluster;
+        a.serverNode = ctx.server;
+        a.sentUs = m_rt.nowUs();
+        a.body = request.body;
+        ctx.request = rec.beginAttempt(a);
+        const QString keyText = !request.hasKey       ? QStringLiteral("no key")
+                                : ctx.label.isEmpty() ? QStringLiteral("an empty key")
+                                                      : QString(L1("key ") % ctx.label);
+        const QString what =
+            bodyError.isEmpty() ? QString(QString::number(request.body.amount) % QLatin1Char(' ') %
+                                          request.body.from % QStringLiteral("→") % request.body.to)
+                                : QStringLiteral("a body that is not a valid payment");
+        m_rt.message(top.client, ctx.server, ctx.request, ctx.label, 0,
+                     ctx.label.isEmpty() ? QStringLiteral("POST (no key)")
+                                         : QString(L1("POST ") % ctx.label),
+                     m_rt.nodeName(top.client) % L1(" sends POST /payments ") %
+                         requestName(ctx.request) % L1(" to ") % m_rt.nodeName(ctx.server) %
+                         L1(" (") % keyText % L1(", ") % what % QLatin1Char(')'));
+    }
+
+    if (call.body.size() > maxBodyBytes)
+        return refuse(ctx,
+                      ClaimHandler::problem(413, QStringLiteral("Request body too large"),
+                                            QStringLiteral("the body is %1 bytes; POST /payments "
+                                                           "takes at most %2")
+                                                .arg(call.body.size())
+                                                .arg(maxBodyBytes)),
+                      QStringLiteral("the body is over 64 KiB — answers 413: nothing was "
+                                     "written"));
+    if (!keyProblem.isEmpty())
+        return refuse(ctx,
+                      invalidKey(keyProblem + QStringLiteral("; send one unique key (a UUID) "
+                                                             "with every POST /payments")),
+                      keyProblem + QStringLiteral(" — answers 400: nothing was written"));
+    if (!bodyError.isEmpty())
+        return refuse(
+            ctx,
+            ClaimHandler::problem(400, QStringLiteral("Malformed payment"),
+                                  bodyError + QStringLiteral(R"(; send a JSON object like )"
+                                                             R"({"from":"A","to":"B",)"
+                                                             R"("amount":10})")),
+            QStringLiteral("the body is not a valid payment (%1) — answers 400: the "
+                           "key is not used")
+                .arg(bodyError));
+
+    HttpResponse response;
+    bool done = false;
+    // In live mode every continuation runs at once: the reply comes before handle() returns.
+    m_handler.handle(ctx, request, [&](const HttpResponse &r) {
+        response = r;
+        done = true;
+    });
+    if (!done)
+        response = ClaimHandler::problem(500, QStringLiteral("No answer"),
+                                         QStringLiteral("the handler did not answer"));
+    answered(ctx, response.status);
+    return response;
+}
+
+HttpResponse ClusterApi::refuse(const HandlerContext &ctx, const HttpResponse &response,
+                                const QString &sentence)
+{
+    m_rt.note(ctx, EventType::Respond, sentence, response.status);
+    answered(ctx, response.status);
+    return response;
+}
+
+void ClusterApi::answered(const HandlerContext &ctx, int status)
+{
+    LiveRecorder &rec = m_rt.recorder();
+    if (!rec.recording())
+        return;
+    const int client = m_rt.topology().client;
+    const QString label = ctx.label.isEmpty()
+                              ? QString::number(status)
+                              : QString(QString::number(status) % QLatin1Char(' ') % ctx.label);
+    m_rt.message(ctx.server, client, ctx.request, ctx.label, status, label,
+                 m_rt.nodeName(ctx.server) % L1(" sends ") % QString::number(status) %
+                     QLatin1Char(' ') % ClaimHandler::reason(status) % L1(" back to ") %
+                     m_rt.nodeName(client));
+    rec.endAttempt(ctx.request, status);
+}
+
+HttpResponse ClusterApi::ledger(int cluster, const HttpCall &call)
+{
+    const QUrlQuery query(call.query);
+    QString key;
+    if (query.hasQueryItem(QStringLiteral("key"))) {
+        const QString given = query.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded);
+        QString problem;
+        const auto stored = headerKey(given.toLatin1(), &problem);
+        if (!stored)
+            return ClaimHandler::problem(400, QStringLiteral("Invalid key"), problem);
+        if (stored->isEmpty())
+            return ClaimHandler::problem(400, QStringLiteral("Invalid key"),
+                                         QStringLiteral("?key= needs a key: /ledger?key=abc"));
+        key = *stored;
+    }
+    const auto totals = m_rt.ledgerTotals(cluster, key);
+    if (!totals)
+        return ClaimHandler::problem(503, QStringLiteral("Database unavailable"),
+                                     QStringLiteral("cannot open DB %1").arg(clusterName(cluster)));
+    QJsonObject o{{QStringLiteral("cluster"), clusterName(cluster)},
+                  {QStringLiteral("count"), totals->count},
+                  {QStringLiteral("amount"), totals->amount}};
+    if (!key.isEmpty())
+        o.insert(QStringLiteral("key"), key);
+    return json(200, o);
+}
+
+HttpResponse ClusterApi::health(int cluster) const
+{
+    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                 {QStringLiteral("cluster"), clusterName(cluster)},
+                                 {QStringLiteral("settings"), m_rt.settings().toJson()}});
+}
+
+} // namespace idem

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "claimhandler.h"
+#include "liveruntime.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace idem {
+
+/// An HTTP request as the cluster API sees it, copied out of the HTTP server's own object
+/// (so that this file does not depend on the HTTP library).
+struct HttpCall
+{
+    QByteArray method;                 ///< "GET", "POST", ...
+    QString path;                      ///< decoded, without the query
+    QString query;                     ///< what follows '?', still percent-encoded
+    QList<QByteArray> idempotencyKeys; ///< every Idempotency-Key header value, as sent
+    QByteArray body;
+};
+
+/// The HTTP API of one cluster (DESIGN.md, "HTTP (live mode)"), independent of the HTTP
+/// library: `POST /payments` through the ClaimHandler, `GET /ledger[?key=K]`, `GET /health`,
+/// CORS preflights, and RFC 9457 problems for everything else (400, 404, 405 with Allow,
+/// 413). Bad input never reaches the handler, so it never uses up a key.
+class ClusterApi
+{
+public:
+    /// The largest `POST /payments` body accepted; a larger one gets 413.
+    static constexpr qsizetype maxBodyBytes = 64 * 1024;
+
+    explicit ClusterApi(LiveRuntime &runtime) : m_rt(runtime), m_handler(runtime) {}
+
+    /// Serves `call` at `cluster` on this thread and returns the response. Thread-safe; a
+    /// `POST /payments` may sleep (operation time, DB and cache latency, lock waits).
+    [[nodiscard]] HttpResponse serve(int cluster, const HttpCall &call);
+    /// True for the calls that may sleep: the caller should run them on a worker thread.
+    [[nodiscard]] static bool mayBlock(const HttpCall &call);
+
+    /// The stored key of an Idempotency-Key value: `abc`, or the draft standard's
+    /// structured-field string `"abc"` (the same key). nullopt and `problem` if malformed.
+    [[nodiscard]] static std::optional<QString> headerKey(const QByteArray &value,
+                                                          QString *problem);
+
+private:
+    HttpResponse payments(int cluster, const HttpCall &call);
+    HttpResponse ledger(int cluster, const HttpCall &call);
+    HttpResponse health(int cluster) const;
+    /// Records and answers a `POST /payments` refused before the handler ran.
+    HttpResponse refuse(const HandlerContext &ctx, const HttpResponse &response,
+                        const QString &sentence);
+    /// Logs the response going back to the client and ends the attempt.
+    void answered(const HandlerContext &ctx, int status);
+
+    LiveRuntime &m_rt;
+    ClaimHandler m_handler;
+};
+
+} // namespace idem

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "claimhandler.h"
+#include "clusterapi.h"
+
+#include <QHostAddress>
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace idem {
+
+/// The HTTP side of live mode and the only code that knows QtHttpServer, whose API changes
+/// in later Qt versions (6.5 responders, 6.8 bind()): the listening sockets of both
+/// clusters, the I/O threads that parse requests, and responses written back in request
+/// order on each connection (HTTP/1.1 pipelining), HEAD without a body, `Connection:
+/// close` honoured.
+///
+/// Each I/O thread has a listening socket on each cluster's port (SO_REUSEPORT: the kernel
+/// spreads connections over the threads), so parsing uses every core.
+class HttpFrontend
+{
+public:
+    /// Gives the response to a request; call it exactly once, from any thread, before
+    /// close() (the session drains its workers first).
+    using Respond = std::function<void(const HttpResponse &)>;
+    /// Called on an I/O thread for each request to `cluster`.
+    using Handler = std::function<void(int cluster, HttpCall &&call, Respond respond)>;
+
+    explicit HttpFrontend(Handler handler);
+    ~HttpFrontend();
+    HttpFrontend(const HttpFrontend &) = delete;
+    HttpFrontend &operator=(const HttpFrontend &) = delete;
+
+    /// Listens on `address`, port `ports[c]` for cluster c (0 = any free port), with
+    /// `ioThreads` threads; an error line on failure ("port 8081 is in use ...").
+    [[nodiscard]] std::optional<QString> listen(const QHostAddress &address,
+                                                std::array<quint16, 2> ports, int ioThreads);
+    /// The port cluster `cluster` listens on (after listen()).
+    [[nodiscard]] quint16 port(int cluster) const;
+    /// Stops accepting connections and answers new requests with 503 without calling the
+    /// handler (the first step of a shutdown).
+    void stopAccepting();
+    /// Writes the responses already given, closes every connection and ends the I/O threads.
+    void close();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace idem

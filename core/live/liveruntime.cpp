@@ -1,0 +1,281 @@
+#include "liveruntime.h"
+
+#include "eventtext.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QMutexLocker>
+
+namespace idem {
+
+namespace {
+QAtomicInt runtimeCounter;
+// Often enough that the WAL stays small (tens of MB at full speed), rarely enough that its
+// fsyncs cost little.
+constexpr int checkpointIntervalMs = 200;
+} // namespace
+
+LiveRuntime::LiveRuntime(const Settings &settings, const QVector<Node> &nodes,
+                         const LiveTopology &topology, LiveRecorder &recorder)
+    : m_settings(settings), m_nodes(nodes), m_topology(topology), m_recorder(recorder),
+      m_id(runtimeCounter.fetchAndAddRelaxed(1))
+{}
+
+LiveRuntime::~LiveRuntime()
+{
+    m_replication.reset();
+    m_checkpointer.reset();
+    if (m_threadDbs.hasLocalData())
+        m_threadDbs.setLocalData(nullptr);
+}
+
+std::optional<QString> LiveRuntime::open(const QString &dbDir)
+{
+    const QDir dir(dbDir);
+    for (int c = 0; c < 2; ++c) {
+        m_files[size_t(c)] = dir.filePath(c == 0 ? QStringLiteral("cluster-a.sqlite")
+                                                 : QStringLiteral("cluster-b.sqlite"));
+        // The first connection creates and migrates the file; threads only open it.
+        m_owner[size_t(c)] = std::make_unique<ClusterDatabase>(
+            c, QStringLiteral("idemlab-live-%1-%2-owner").arg(m_id).arg(c), m_files[size_t(c)]);
+        if (auto error = m_owner[size_t(c)]->open())
+            return error;
+    }
+    m_checkpointer = std::make_unique<WalCheckpointer>(
+        m_files, std::array<QMutex *, 2>{&m_writeLocks[0], &m_writeLocks[1]}, checkpointIntervalMs);
+    m_checkpointer->start();
+    if (!m_settings.replication)
+        return {};
+    m_replication = std::make_unique<ReplicationLink>(
+        m_files, std::array<QMutex *, 2>{&m_writeLocks[0], &m_writeLocks[1]},
+        [this] { return nowUs(); },
+        [this](const ReplicationLink::Item &item, ReplicaOutcome outcome, int localOrigin) {
+            replicaApplied(item, outcome, localOrigin);
+        });
+    return m_replication->begin();
+}
+
+void LiveRuntime::interrupt()
+{
+    QMutexLocker locker(&m_sleepMutex);
+    m_interrupted = true;
+    m_wakeSleepers.wakeAll();
+}
+
+LiveRuntime::CloseReport LiveRuntime::close()
+{
+    CloseReport report;
+    if (m_replication)
+        report.unsentRows = m_replication->finish();
+    m_replication.reset();
+    m_checkpointer.reset();
+    for (const auto &db : m_owner)
+        if (db)
+            if (const auto done = db->checkpoint(); !done.error.isEmpty())
+                report.errors.append(done.error);
+    return report;
+}
+
+ClusterDatabase *LiveRuntime::threadDatabase(int cluster, QString *error)
+{
+    ClusterConnections *mine = m_threadDbs.localData();
+    if (!mine) {
+        mine = new ClusterConnections(
+            m_files, QStringLiteral("idemlab-live-%1-%2").arg(m_id).arg(m_connections++), &m_owner);
+        m_threadDbs.setLocalData(mine); // owned by the storage: deleted when the thread ends
+    }
+    return mine->get(cluster, error);
+}
+
+Event LiveRuntime::event(EventType type, int from, int to, int request, const QString &key)
+{
+    Event e;
+    e.type = type;
+    e.from = from;
+    e.to = to;
+    e.request = request;
+    e.key = key;
+    return e;
+}
+
+void LiveRuntime::sleepUs(qint64 us)
+{
+    if (us <= 0)
+        return;
+    const QDeadlineTimer deadline(std::chrono::microseconds(us), Qt::PreciseTimer);
+    QMutexLocker locker(&m_sleepMutex);
+    while (!m_interrupted && !deadline.hasExpired())
+        m_wakeSleepers.wait(&m_sleepMutex, deadline);
+}
+
+void LiveRuntime::after(const HandlerContext &, qint64 us, std::function<void()> then)
+{
+    sleepUs(us);
+    then();
+}
+
+void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
+                     std::function<void(const DbResult &)> done)
+{
+    const qint64 sent = nowUs();
+    const qint64 half = m_settings.dbUs / 2;
+    sleepUs(half);
+    DbResult result;
+    QString error;
+    if (ClusterDatabase *conn = threadDatabase(ctx.cluster, &error)) {
+        result = dbOpWrites(command.op)
+                     ? m_commits[size_t(ctx.cluster)].write(*conn, command, nowUs())
+                     : conn->execute(command, nowUs());
+    } else {
+        result.error = error;
+    }
+    result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
+    const qint64 back = m_settings.dbUs - half;
+    if (m_recorder.recording()) {
+        const int dbNode = m_topology.db[size_t(ctx.cluster)];
+        Event e =
+            event(eventtext::dbEventType(command.op), ctx.server, dbNode, ctx.request, ctx.label);
+        e.startUs = sent;
+        e.endUs = nowUs() + back;
+        eventtext::describeDb(e, nodeName(ctx.server), nodeName(dbNode), ctx.label, command,
+                              result);
+        m_recorder.append(std::move(e));
+        if (result.ok() && command.op == DbOp::Charge) {
+            const QStringList ids = m_recorder.charged(ctx.label, result.ledger.id);
+            if (ids.size() > 1) {
+                Event anomaly = event(EventType::Anomaly, dbNode, -1, ctx.request, ctx.label);
+                eventtext::describeDuplicate(anomaly, ctx.label, ids);
+                m_recorder.append(std::move(anomaly));
+            }
+        }
+    }
+    if (result.ok() && result.changed)
+        replicate(ctx.cluster, result, command.op != DbOp::Charge, ctx.label);
+    sleepUs(back);
+    done(result);
+}
+
+void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
+                        std::function<void(const CacheResult &)> done)
+{
+    const qint64 sent = nowUs();
+    const qint64 half = m_settings.cacheUs / 2;
+    sleepUs(half);
+    const CacheResult result = m_cache.execute(command, nowUs());
+    const qint64 back = m_settings.cacheUs - half;
+    if (m_recorder.recording()) {
+        Event e = event(EventType::CacheOp, ctx.server, m_topology.cache, ctx.request, ctx.label);
+        e.startUs = sent;
+        e.endUs = nowUs() + back;
+        eventtext::describeCache(e, nodeName(ctx.server), ctx.label, command, result);
+        m_recorder.append(std::move(e));
+    }
+    sleepUs(back);
+    done(result);
+}
+
+void LiveRuntime::lock(const HandlerContext &ctx, std::function<void()> acquired)
+{
+    bool waited = false;
+    m_locks[size_t(ctx.cluster)].acquire(ctx.key, ctx.request, [&](int holder) {
+        waited = true;
+        if (!m_recorder.recording())
+            return;
+        Event e = event(EventType::LockWait, ctx.server, -1, ctx.request, ctx.label);
+        e.caption = eventtext::lockWait(nodeName(ctx.server), ctx.cluster, ctx.label, holder);
+        e.detail = QString::number(holder);
+        m_recorder.append(std::move(e));
+    });
+    if (m_recorder.recording()) {
+        Event e = event(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label);
+        e.caption = eventtext::lockTaken(nodeName(ctx.server), ctx.cluster, ctx.label, waited);
+        m_recorder.append(std::move(e));
+    }
+    acquired();
+}
+
+void LiveRuntime::unlock(const HandlerContext &ctx)
+{
+    if (m_recorder.recording()) {
+        Event e = event(EventType::LockRelease, ctx.server, -1, ctx.request, ctx.label);
+        e.caption = eventtext::lockReleased(nodeName(ctx.server), ctx.cluster, ctx.label);
+        m_recorder.append(std::move(e));
+    }
+    m_locks[size_t(ctx.cluster)].release(ctx.key);
+}
+
+void LiveRuntime::note(const HandlerContext &ctx, EventType type, const QString &sentence,
+                       int status)
+{
+    if (!m_recorder.recording())
+        return;
+    Event e = event(type, ctx.server, -1, ctx.request, ctx.label);
+    e.status = status;
+    e.caption = nodeName(ctx.server) + QStringLiteral(": ") + sentence;
+    m_recorder.append(std::move(e));
+}
+
+void LiveRuntime::message(int from, int to, int request, const QString &key, int status,
+                          const QString &label, const QString &caption)
+{
+    if (!m_recorder.recording())
+        return;
+    Event e = event(EventType::Send, from, to, request, key);
+    e.status = status;
+    e.label = label;
+    e.caption = caption;
+    e.startUs = nowUs(); // a real hop on loopback takes microseconds: start = end = now
+    e.endUs = e.startUs;
+    m_recorder.append(std::move(e));
+}
+
+std::optional<ClusterDatabase::Totals> LiveRuntime::ledgerTotals(int cluster, const QString &key)
+{
+    QString error;
+    ClusterDatabase *conn = threadDatabase(cluster, &error);
+    if (!conn)
+        return std::nullopt;
+    return conn->ledgerTotals(key);
+}
+
+void LiveRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
+                            const QString &label)
+{
+    if (!m_replication)
+        return;
+    ReplicationLink::Item item;
+    item.writtenUs = nowUs();
+    item.dueUs = item.writtenUs + m_settings.lagUs;
+    item.toCluster = 1 - fromCluster;
+    item.keyRow = keyRow;
+    if (keyRow)
+        item.key = result.row;
+    else
+        item.ledger = result.ledger;
+    item.label = label;
+    m_replication->enqueue(std::move(item));
+}
+
+void LiveRuntime::replicaApplied(const ReplicationLink::Item &item, ReplicaOutcome outcome,
+                                 int localOrigin)
+{
+    if (item.keyRow && outcome == ReplicaOutcome::Conflict)
+        ++m_conflicts;
+    if (!m_recorder.recording())
+        return;
+    const int from = m_topology.db[size_t(1 - item.toCluster)];
+    const int to = m_topology.db[size_t(item.toCluster)];
+    Event e = event(EventType::Replicate, from, to, -1, item.label);
+    e.startUs = item.writtenUs;
+    e.endUs = nowUs();
+    if (item.keyRow) {
+        e.type = eventtext::keyReplicaEventType(outcome);
+        eventtext::describeKeyReplica(e, nodeName(from), nodeName(to), item.label, item.key,
+                                      outcome, localOrigin);
+    } else {
+        eventtext::describeLedgerReplica(e, nodeName(from), nodeName(to), item.label, item.ledger);
+    }
+    m_recorder.append(std::move(e));
+}
+
+} // namespace idem

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "blockingkeylock.h"
+#include "cachestore.h"
+#include "clusterconnections.h"
+#include "clusterdatabase.h"
+#include "groupcommit.h"
+#include "liverecorder.h"
+#include "node.h"
+#include "replicationlink.h"
+#include "runtime.h"
+#include "walcheckpointer.h"
+
+#include <QMutex>
+#include <QThreadStorage>
+#include <QWaitCondition>
+
+#include <array>
+#include <atomic>
+#include <memory>
+
+namespace idem {
+
+/// Node indices of a live session's topology (see LiveSession::nodes()).
+struct LiveTopology
+{
+    int client = 0; ///< the "external client": whoever sends the HTTP requests
+    std::array<int, 2> server = {-1, -1};
+    std::array<int, 2> db = {-1, -1};
+    int cache = -1;
+};
+
+/// The Runtime of live mode: real time and real threads. The ClaimHandler runs on the
+/// thread that serves the request and every continuation runs at once on that thread:
+/// - `after` sleeps the operation time (--op-ms) for real;
+/// - `db` runs the statement on this thread's own connection to the cluster's WAL file
+///   (writes through the cluster's GroupCommit), after half of --db-ms and before the
+///   other half (the DB's distance, slept for real);
+/// - `cache` is a CacheStore shared by both clusters (SET NX PX, thread-safe);
+/// - `lock` is a BlockingKeyLock per cluster: the thread blocks until it holds the key;
+/// - replication is a ReplicationLink thread applying each written row after the lag;
+/// - a WalCheckpointer thread copies the WAL into the files, off the request path.
+/// Events go to a LiveRecorder with the same wording as the simulation's.
+class LiveRuntime : public Runtime
+{
+public:
+    /// `nodes` and `recorder` must outlive the runtime.
+    LiveRuntime(const Settings &settings, const QVector<Node> &nodes, const LiveTopology &topology,
+                LiveRecorder &recorder);
+    ~LiveRuntime() override;
+
+    /// Opens (creating or reusing) cluster-a.sqlite and cluster-b.sqlite in `dbDir` from
+    /// this thread, and starts replication; an error line on failure.
+    [[nodiscard]] std::optional<QString> open(const QString &dbDir);
+    /// Ends every sleep at once, and makes later ones return at once: requests in flight
+    /// finish quickly (lock waits too, as holders no longer sleep), and consistently.
+    void interrupt();
+    /// Stops replication (returns rows left unsent) and checkpoints both DBs. Call after
+    /// every thread that served requests has ended, from the thread that called open().
+    struct CloseReport
+    {
+        qsizetype unsentRows = 0;
+        QStringList errors;
+    };
+    CloseReport close();
+
+    // Runtime
+    const Settings &settings() const override { return m_settings; }
+    qint64 nowUs() const override { return m_recorder.nowUs(); }
+    void after(const HandlerContext &ctx, qint64 us, std::function<void()> then) override;
+    void db(const HandlerContext &ctx, const DbCommand &command,
+            std::function<void(const DbResult &)> done) override;
+    void cache(const HandlerContext &ctx, const CacheCommand &command,
+               std::function<void(const CacheResult &)> done) override;
+    void lock(const HandlerContext &ctx, std::function<void()> acquired) override;
+    void unlock(const HandlerContext &ctx) override;
+    void note(const HandlerContext &ctx, EventType type, const QString &sentence,
+              int status = 0) override;
+
+    /// Logs a message between two nodes at this moment (an HTTP request or response).
+    void message(int from, int to, int request, const QString &key, int status,
+                 const QString &label, const QString &caption);
+
+    /// Ledger totals of one cluster's DB (all rows, or one stored key's), read on this
+    /// thread's connection; nullopt if it cannot be opened.
+    [[nodiscard]] std::optional<ClusterDatabase::Totals> ledgerTotals(int cluster,
+                                                                      const QString &key);
+    /// The DB connections opened on the thread that called open() (for read-backs).
+    [[nodiscard]] ClusterDatabase &ownerDatabase(int cluster) { return *m_owner[size_t(cluster)]; }
+    [[nodiscard]] int replicationConflicts() const { return m_conflicts.load(); }
+    [[nodiscard]] const LiveTopology &topology() const { return m_topology; }
+    [[nodiscard]] const QString &nodeName(int node) const { return m_nodes[node].name; }
+    [[nodiscard]] LiveRecorder &recorder() { return m_recorder; }
+    [[nodiscard]] QString filePath(int cluster) const { return m_files[size_t(cluster)]; }
+
+private:
+    /// This thread's connection to `cluster`'s file, opened on first use; null + error.
+    ClusterDatabase *threadDatabase(int cluster, QString *error);
+    /// An event of a request at this moment, for the caller to describe.
+    [[nodiscard]] static Event event(EventType type, int from, int to, int request,
+                                     const QString &key);
+    void sleepUs(qint64 us);
+    void replicate(int fromCluster, const DbResult &result, bool keyRow, const QString &label);
+    void replicaApplied(const ReplicationLink::Item &item, ReplicaOutcome outcome, int localOrigin);
+
+    const Settings m_settings;
+    const QVector<Node> &m_nodes;
+    const LiveTopology m_topology;
+    LiveRecorder &m_recorder;
+    const int m_id; ///< distinguishes connection names of sessions in one process
+
+    std::array<QString, 2> m_files;
+    std::array<std::unique_ptr<ClusterDatabase>, 2> m_owner;
+    QThreadStorage<ClusterConnections *> m_threadDbs; ///< deleted as each thread ends
+    std::atomic<int> m_connections{0};
+    std::array<QMutex, 2> m_writeLocks; ///< one writer per DB, as SQLite allows, but fair
+    std::array<GroupCommit, 2> m_commits{GroupCommit(m_writeLocks[0]),
+                                         GroupCommit(m_writeLocks[1])};
+    std::array<BlockingKeyLock, 2> m_locks;
+    CacheStore m_cache;
+    std::unique_ptr<ReplicationLink> m_replication;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
+    std::atomic<int> m_conflicts{0};
+
+    QMutex m_sleepMutex;
+    QWaitCondition m_wakeSleepers;
+    bool m_interrupted = false;
+};
+
+} // namespace idem

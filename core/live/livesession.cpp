@@ -1,0 +1,241 @@
+#include "livesession.h"
+
+#include "httpfrontend.h"
+#include "liverecorder.h"
+#include "liveruntime.h"
+#include "simulation.h"
+#include "verdict.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QMetaMethod>
+#include <QTemporaryDir>
+#include <QThreadPool>
+
+namespace idem {
+
+namespace {
+
+LiveTopology topologyOf(const QVector<Node> &nodes)
+{
+    LiveTopology t;
+    for (int i = 0; i < nodes.size(); ++i) {
+        const Node &n = nodes[i];
+        if (n.kind == NodeKind::Server && t.server[size_t(n.cluster)] < 0)
+            t.server[size_t(n.cluster)] = i;
+        else if (n.kind == NodeKind::Database)
+            t.db[size_t(n.cluster)] = i;
+        else if (n.kind == NodeKind::Cache)
+            t.cache = i;
+    }
+    t.client = LiveSession::externalClientNode;
+    return t;
+}
+
+// The folder for the DB files: checked and created, or an error line.
+std::optional<QString> prepareDbDir(const QString &given, QString *dir)
+{
+    if (given.isEmpty()) {
+        QTemporaryDir temporary(QDir::tempPath() + QStringLiteral("/idemlab-live-XXXXXX"));
+        if (!temporary.isValid())
+            return QStringLiteral("cannot create a temporary folder for the databases: %1")
+                .arg(temporary.errorString());
+        temporary.setAutoRemove(false); // the databases are for people to look at
+        *dir = temporary.path();
+        return {};
+    }
+    const QFileInfo info(given);
+    if (info.exists() && !info.isDir())
+        return QStringLiteral("the database folder %1 is a file, not a folder").arg(given);
+    if (!QDir().mkpath(given))
+        return QStringLiteral("cannot create the database folder %1").arg(given);
+    if (!QFileInfo(given).isWritable())
+        return QStringLiteral("the database folder %1 is not writable").arg(given);
+    *dir = QDir(given).absolutePath();
+    return {};
+}
+
+} // namespace
+
+struct LiveSession::Engine
+{
+    explicit Engine(const Options &options)
+        : nodes(LiveSession::nodes()), topology(topologyOf(nodes)),
+          recorder(options.recordEvents, options.maxEvents),
+          runtime(options.settings, nodes, topology, recorder), api(runtime)
+    {}
+
+    /// Serves one call: on this I/O thread, or on a worker if it may sleep.
+    void dispatch(LiveSession *session, int cluster, HttpCall &&call,
+                  HttpFrontend::Respond &&respond)
+    {
+        const bool toWorker = pool && ClusterApi::mayBlock(call);
+        auto serve = [this, session, cluster, call = std::move(call), respond = std::move(respond),
+                      start = recorder.nowUs()] {
+            const HttpResponse response = api.serve(cluster, call);
+            respond(response);
+            static const QMetaMethod served = QMetaMethod::fromSignal(&LiveSession::callServed);
+            if (session->isSignalConnected(served)) {
+                const QByteArray key = call.idempotencyKeys.value(0);
+                emit session->callServed(ServedCall{cluster, call.method, call.path,
+                                                    QString::fromLatin1(key), response.status,
+                                                    start, recorder.nowUs()});
+            }
+        };
+        if (toWorker)
+            pool->start(std::move(serve));
+        else
+            serve();
+    }
+
+    // Destroyed bottom-up: the servers' threads, then the workers, then what they used.
+    QVector<Node> nodes;
+    LiveTopology topology;
+    LiveRecorder recorder;
+    LiveRuntime runtime;
+    ClusterApi api;
+    QString dbDir;
+    std::unique_ptr<QThreadPool> pool; ///< null: the I/O threads serve every call
+    std::unique_ptr<HttpFrontend> frontend;
+};
+
+LiveSession::LiveSession(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<idem::Event>();
+    qRegisterMetaType<idem::ServedCall>();
+}
+
+LiveSession::~LiveSession()
+{
+    stop();
+}
+
+QVector<Node> LiveSession::nodes()
+{
+    Scenario s;
+    s.settings.serversPerCluster = 1; // one HTTP server per cluster
+    s.clients = {ClientSpec{QStringLiteral("External client"), 0}};
+    return Simulation::nodesFor(s);
+}
+
+bool LiveSession::start(const Options &options)
+{
+    stop();
+    m_engine.reset();
+    m_error.clear();
+    m_options = options;
+    auto fail = [this](const QString &error) {
+        m_error = error;
+        m_engine.reset();
+        return false;
+    };
+
+    QString dir;
+    if (auto error = prepareDbDir(options.dbDir, &dir))
+        return fail(*error);
+    auto engine = std::make_unique<Engine>(options);
+    engine->dbDir = dir;
+    if (auto error = engine->runtime.open(dir))
+        return fail(*error);
+    if (options.recordEvents)
+        engine->recorder.setListener([this](const Event &e) { emit eventRecorded(e); });
+
+    const Settings &s = options.settings;
+    const bool sleeps = s.opUs > 0 || s.dbUs > 0 || s.cacheUs > 0;
+    if (options.workers > 0 || sleeps) {
+        engine->pool = std::make_unique<QThreadPool>();
+        engine->pool->setMaxThreadCount(options.workers > 0 ? options.workers : 128);
+        engine->pool->setExpiryTimeout(-1); // a worker keeps its DB connections
+    }
+    Engine *raw = engine.get();
+    engine->frontend = std::make_unique<HttpFrontend>(
+        [this, raw](int cluster, HttpCall &&call, HttpFrontend::Respond respond) {
+            raw->dispatch(this, cluster, std::move(call), std::move(respond));
+        });
+    const int io = options.ioThreads > 0 ? options.ioThreads : QThread::idealThreadCount();
+    if (auto error = engine->frontend->listen(options.address, options.ports, std::max(1, io))) {
+        engine->runtime.close();
+        return fail(*error);
+    }
+    m_engine = std::move(engine);
+    m_running = true;
+    emit runningChanged(true);
+    return true;
+}
+
+LiveSession::StopReport LiveSession::stop()
+{
+    StopReport report;
+    if (!m_running)
+        return report;
+    Engine &e = *m_engine;
+    e.frontend->stopAccepting();
+    e.runtime.interrupt();
+    if (e.pool)
+        e.pool->waitForDone();
+    e.frontend->close();
+    e.pool.reset(); // workers end and close their DB connections
+    const LiveRuntime::CloseReport closed = e.runtime.close();
+    report.unsentRows = closed.unsentRows;
+    report.errors = closed.errors;
+    m_running = false;
+    emit runningChanged(false);
+    return report;
+}
+
+quint16 LiveSession::port(int cluster) const
+{
+    return m_engine && m_engine->frontend ? m_engine->frontend->port(cluster) : 0;
+}
+
+QUrl LiveSession::baseUrl(int cluster) const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    QHostAddress host = m_options.address;
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
+        host = QHostAddress::LocalHost;
+    else if (host == QHostAddress::AnyIPv6)
+        host = QHostAddress::LocalHostIPv6;
+    url.setHost(host.toString());
+    url.setPort(port(cluster));
+    return url;
+}
+
+QString LiveSession::dbDir() const
+{
+    return m_engine ? m_engine->dbDir : QString();
+}
+
+RunResult LiveSession::snapshot() const
+{
+    RunResult r;
+    if (!m_engine)
+        return r;
+    Engine &e = *m_engine;
+    r.scenario.name = QStringLiteral("live-session");
+    r.scenario.title = QStringLiteral("Live session");
+    r.scenario.description = QStringLiteral("HTTP requests to cluster A at %1 and cluster B at %2")
+                                 .arg(baseUrl(0).toString(), baseUrl(1).toString());
+    r.scenario.settings = m_options.settings;
+    r.scenario.settings.serversPerCluster = 1;
+    r.scenario.clients = {ClientSpec{e.nodes[externalClientNode].name, 0}};
+    r.nodes = e.nodes;
+    LiveRecorder::Snapshot record = e.recorder.snapshot();
+    r.events = std::move(record.events);
+    r.attempts = std::move(record.attempts);
+    const QHash<QString, QString> labels = e.recorder.labels();
+    for (int c = 0; c < 2; ++c) {
+        r.keys[c] = e.runtime.ownerDatabase(c).keyRows();
+        for (KeyRow &row : r.keys[c])
+            row.key = labels.value(row.rawKey, row.rawKey);
+        r.ledger[c] = e.runtime.ownerDatabase(c).ledgerRows();
+        for (LedgerRow &row : r.ledger[c])
+            row.key = labels.value(row.key, row.key);
+    }
+    r.endUs = r.events.isEmpty() ? 0 : r.events.constLast().t;
+    r.verdict = computeVerdict(r, e.runtime.replicationConflicts());
+    return r;
+}
+
+} // namespace idem

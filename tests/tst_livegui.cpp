@@ -1,0 +1,201 @@
+// The app's Live switch: LiveController runs the live servers on free ports and shows real
+// POST /payments requests in the SimulationController, on the display clock; the record
+// stays after stop and exports with its real times.
+#include "livecontroller.h"
+#include "livedisplaytiming.h"
+#include "livesession.h"
+#include "scenestate.h"
+#include "simulationcontroller.h"
+#include "timelineexport.h"
+#include "timelinereader.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace idem;
+
+namespace {
+
+constexpr int waitMs = 10'000; // only catches a hang; the checks wait for behaviour
+
+std::unique_ptr<QNetworkReply> pay(QNetworkAccessManager &nam, const QString &base,
+                                   const QByteArray &key)
+{
+    QNetworkRequest request(QUrl(base + QStringLiteral("/payments")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader("Idempotency-Key", key);
+    return std::unique_ptr<QNetworkReply>(
+        nam.post(request, QByteArrayLiteral(R"({"from":"A","to":"B","amount":10})")));
+}
+
+int statusOf(const QNetworkReply &reply)
+{
+    return reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+/// What the scene shows at the playhead.
+SceneState onScreen(const SimulationController &c)
+{
+    return sceneAt(*c.run(), qint64(c.timeUs()));
+}
+
+} // namespace
+
+class TstLiveGui : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void showsRealRequestsAndKeepsTheRecord();
+    void startAndStopTwiceAreHarmless();
+    void settingChangeRestartsTheServers();
+    void presetEndsLiveMode();
+
+private:
+    std::unique_ptr<SimulationController> m_controller;
+    std::unique_ptr<LiveController> m_live;
+};
+
+void TstLiveGui::init()
+{
+    m_controller = std::make_unique<SimulationController>();
+    m_controller->setOpMs(0); // nothing sleeps: the requests answer at once
+    m_live = std::make_unique<LiveController>();
+    m_live->setPreferredPorts({0, 0});
+    m_live->setController(m_controller.get());
+}
+
+void TstLiveGui::cleanup()
+{
+    m_live.reset();
+    m_controller.reset();
+}
+
+void TstLiveGui::showsRealRequestsAndKeepsTheRecord()
+{
+    SimulationController &c = *m_controller;
+    QSignalSpy running(m_live.get(), &LiveController::runningChanged);
+    QSignalSpy liveChanged(&c, &SimulationController::liveChanged);
+    QVERIFY2(m_live->start(), qPrintable(m_live->errorText()));
+    QVERIFY(m_live->running());
+    QVERIFY(!running.isEmpty());
+    QVERIFY(c.live());
+    QVERIFY(c.liveRecord());
+    QCOMPARE(liveChanged.count(), 1);
+    QCOMPARE(c.presetIndex(), -1);
+    QVERIFY(m_live->baseUrlA().startsWith(QStringLiteral("http://127.0.0.1:")));
+    QVERIFY(m_live->baseUrlA() != m_live->baseUrlB());
+    QVERIFY(m_live->curlExample().contains(m_live->baseUrlA()));
+    QVERIFY(!m_live->dbDir().isEmpty());
+    QCOMPARE(c.run()->nodes.value(LiveSession::externalClientNode).name,
+             QStringLiteral("External client"));
+
+    QNetworkAccessManager nam;
+    auto first = pay(nam, m_live->baseUrlA(), "gui-key-1");
+    QTRY_VERIFY_WITH_TIMEOUT(first->isFinished(), waitMs);
+    QCOMPARE(statusOf(*first), 201);
+    QTRY_COMPARE_WITH_TIMEOUT(m_live->requestCount(), 1, waitMs);
+    QVERIFY(!c.run()->events.isEmpty());
+    // The playhead follows: the key ends up CONSUMED on screen with one ledger row.
+    QTRY_VERIFY_WITH_TIMEOUT(onScreen(c).keys[0].size() == 1 &&
+                                 onScreen(c).keys[0].first().status == QLatin1String("CONSUMED"),
+                             waitMs);
+    QCOMPARE(onScreen(c).ledger[0].size(), 1);
+    // Every hop was stretched to be seen, in the display copy only.
+    for (const Event &e : c.run()->events)
+        if (e.type == EventType::Send)
+            QCOMPARE(e.endUs - e.startUs, LiveDisplayTiming::hopUs);
+    QVERIFY(c.exportRun()->endUs < c.run()->endUs);
+
+    auto replay = pay(nam, m_live->baseUrlA(), "gui-key-1");
+    QTRY_VERIFY_WITH_TIMEOUT(replay->isFinished(), waitMs);
+    QCOMPARE(statusOf(*replay), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_live->requestCount(), 2, waitMs);
+    QCOMPARE(c.exportRun()->ledger[0].size(), 1);
+    QCOMPARE(c.exportRun()->attempts.size(), 2);
+
+    m_live->stop();
+    QVERIFY(!m_live->running());
+    QVERIFY(!c.live());
+    QVERIFY(c.liveRecord()); // kept for scrubbing and export
+    QCOMPARE(c.exportRun()->attempts.size(), 2);
+    c.seek(c.endUs());
+    QCOMPARE(onScreen(c).ledger[0].size(), 1);
+
+    QTemporaryDir dir;
+    TimelineExport exporter;
+    exporter.setController(&c);
+    QVERIFY(exporter.suggestedName(QStringLiteral("json"), false)
+                .startsWith(QStringLiteral("live-session")));
+    const QString json = dir.filePath(QStringLiteral("live.json"));
+    QCOMPARE(exporter.save(QUrl::fromLocalFile(json), false), QString());
+    QCOMPARE(exporter.save(QUrl::fromLocalFile(dir.filePath(QStringLiteral("live.csv"))), false),
+             QString());
+    const TimelineLoad load = TimelineReader::fromFile(json);
+    QVERIFY2(load.run, qPrintable(load.error));
+    QCOMPARE(load.run->attempts.size(), 2);
+    QCOMPARE(load.run->endUs, c.exportRun()->endUs); // real times, not the display's
+
+    // It opens again as a live record, stretched the same way.
+    SimulationController reopened;
+    QVERIFY(reopened.loadTimeline(json));
+    QVERIFY(reopened.liveRecord());
+    QVERIFY(!reopened.live());
+    QCOMPARE(reopened.run()->events.size(), c.run()->events.size());
+    for (const Event &e : reopened.run()->events)
+        if (e.type == EventType::Send)
+            QCOMPARE(e.endUs - e.startUs, LiveDisplayTiming::hopUs);
+}
+
+void TstLiveGui::startAndStopTwiceAreHarmless()
+{
+    QVERIFY(m_live->start());
+    const QString url = m_live->baseUrlA();
+    QVERIFY(m_live->start());
+    QCOMPARE(m_live->baseUrlA(), url); // the same servers
+    m_live->stop();
+    m_live->stop();
+    QVERIFY(!m_live->running());
+    QVERIFY(m_controller->liveRecord());
+    QVERIFY(m_live->start());
+    QVERIFY(m_controller->live());
+    m_live->stop();
+}
+
+void TstLiveGui::settingChangeRestartsTheServers()
+{
+    QSignalSpy notice(m_live.get(), &LiveController::notice);
+    QVERIFY(m_live->start());
+    const bool mutex = m_controller->mutex();
+    m_controller->setMutex(!mutex);
+    QVERIFY(m_live->running());
+    QVERIFY(m_controller->live()); // no simulated run in between
+    QCOMPARE(notice.count(), 1);
+    QCOMPARE(m_controller->exportRun()->scenario.settings.mutex, !mutex);
+    m_controller->setDelayMs(m_controller->delayMs() + 10); // not a live setting
+    QCOMPARE(notice.count(), 1);
+    m_live->stop();
+    // Stopped, a setting returns to the simulation.
+    m_controller->setMutex(mutex);
+    QVERIFY(!m_controller->liveRecord());
+}
+
+void TstLiveGui::presetEndsLiveMode()
+{
+    QVERIFY(m_live->start());
+    const QString preset = m_controller->preset();
+    m_controller->setPreset(preset); // the same preset: back to the simulation
+    QVERIFY(!m_controller->live());
+    QVERIFY(!m_controller->liveRecord());
+    QVERIFY(!m_live->running());
+    QVERIFY(m_controller->presetIndex() >= 0);
+}
+
+QTEST_GUILESS_MAIN(TstLiveGui)
+#include "tst_livegui.moc"
