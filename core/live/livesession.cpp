@@ -124,16 +124,19 @@ bool LiveSession::start(const Options &options)
     m_engine.reset();
     m_error.clear();
     m_options = options;
-    auto fail = [this](const QString &error) {
+    QString dir;
+    if (auto error = prepareDbDir(options.dbDir, &dir)) {
+        m_error = *error;
+        return false;
+    }
+    auto engine = std::make_unique<Engine>(options);
+    auto fail = [&](const QString &error) {
         m_error = error;
-        m_engine.reset();
+        engine.reset(); // closes the files
+        if (options.dbDir.isEmpty())
+            QDir(dir).removeRecursively(); // a temporary folder nobody has seen yet
         return false;
     };
-
-    QString dir;
-    if (auto error = prepareDbDir(options.dbDir, &dir))
-        return fail(*error);
-    auto engine = std::make_unique<Engine>(options);
     engine->dbDir = dir;
     if (auto error = engine->runtime.open(dir))
         return fail(*error);
@@ -153,10 +156,8 @@ bool LiveSession::start(const Options &options)
             raw->dispatch(this, cluster, std::move(call), std::move(respond));
         });
     const int io = options.ioThreads > 0 ? options.ioThreads : QThread::idealThreadCount();
-    if (auto error = engine->frontend->listen(options.address, options.ports, std::max(1, io))) {
-        engine->runtime.close();
+    if (auto error = engine->frontend->listen(options.address, options.ports, std::max(1, io)))
         return fail(*error);
-    }
     m_engine = std::move(engine);
     m_running = true;
     emit runningChanged(true);
