@@ -17,7 +17,9 @@ Button {
 
     background: Rectangle {
         radius: Theme.radius
-        color: control.primary ? (control.down ? Qt.darker(Theme.accent, 1.2)
+        // A disabled primary button (play while live) greys out like the others.
+        color: control.primary && !control.enabled ? Theme.border
+             : control.primary ? (control.down ? Qt.darker(Theme.accent, 1.2)
                                                : control.hovered ? Qt.lighter(Theme.accent, 1.15) : Theme.accent)
                                : (control.down ? Theme.border : control.hovered ? Theme.panelAlt : Theme.panel)
         border.width: control.primary ? 0 : (control.visualFocus ? 2 : 1)
@@ -30,7 +32,8 @@ Button {
             width: Math.round(14 * Theme.scale)
             height: width
             kind: control.iconKind
-            color: control.primary ? "#ffffff" : (control.enabled ? Theme.text : Theme.mutedText)
+            color: control.primary && control.enabled ? "#ffffff"
+                                                      : (control.enabled ? Theme.text : Theme.mutedText)
         }
     }
 
