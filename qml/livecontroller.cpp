@@ -122,32 +122,6 @@ QString LiveController::curlExample() const
 
 #ifdef IDEMLAB_HAS_LIVE
 
-namespace {
-
-// The timeline reader wants a scenario with its requests; a live session's requests are
-// the ones that came in, so the record lists them (until LiveSession::snapshot() does).
-void listArrivedRequests(RunResult &run)
-{
-    if (!run.scenario.requests.isEmpty())
-        return;
-    for (qsizetype i = 0; i < run.attempts.size(); ++i) {
-        const Attempt &a = run.attempts[i];
-        RequestSpec r;
-        r.id = a.request.isEmpty() ? QStringLiteral("H%1").arg(i + 1) : a.request;
-        r.client = a.client;
-        r.atUs = a.sentUs;
-        if (!a.key.isEmpty())
-            r.key = a.key;
-        if (!a.rawKey.isEmpty())
-            r.rawKey = a.rawKey;
-        r.body = a.body;
-        r.cluster = a.cluster;
-        run.scenario.requests.append(r);
-    }
-}
-
-} // namespace
-
 bool LiveController::running() const
 {
     return m_session->live.isRunning();
@@ -223,7 +197,6 @@ void LiveController::refresh()
     if (!m_controller)
         return;
     RunResult real = m_session->live.snapshot();
-    listArrivedRequests(real);
     setRequestCount(int(real.attempts.size()));
     m_controller->showLive(std::move(real), m_session->clock.nsecsElapsed() / 1000);
 }

@@ -8,6 +8,8 @@
 // were sent together arrive. Nothing here asserts how long anything took.
 #include "exporter.h"
 #include "livesession.h"
+#include "timelineexporter.h"
+#include "timelinereader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +21,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+
 #include <QtTest>
 
 #include <memory>
@@ -775,6 +778,12 @@ void TstLive::snapshotFeedsTheExporters()
         QVERIFY2(!error, error ? qPrintable(*error) : "");
         QVERIFY(QFileInfo(path).size() > 0);
     }
+    // The scenario is the requests that came in, so the JSON reads back as it was written.
+    QCOMPARE(r.scenario.requests.size(), 4);
+    QCOMPARE(r.attempts[1].request, QStringLiteral("H2"));
+    const TimelineLoad back = TimelineReader::fromFile(out.filePath(QStringLiteral("live.json")));
+    QVERIFY2(back.run, qPrintable(back.error));
+    QCOMPARE(TimelineExporter::render(*back.run), TimelineExporter::render(r));
 }
 
 void TstLive::serveRejectsBadOptions_data()

@@ -225,6 +225,24 @@ RunResult LiveSession::snapshot() const
     LiveRecorder::Snapshot record = e.recorder.snapshot();
     r.events = std::move(record.events);
     r.attempts = std::move(record.attempts);
+    // The scenario of a live session is the requests that came in: one per POST, "H1",
+    // "H2", ... (a timeline file needs them to be read back).
+    for (qsizetype i = 0; i < r.attempts.size(); ++i) {
+        Attempt &a = r.attempts[i];
+        if (a.request.isEmpty())
+            a.request = QStringLiteral("H%1").arg(i + 1);
+        RequestSpec spec;
+        spec.id = a.request;
+        spec.client = a.client;
+        spec.atUs = a.sentUs;
+        if (!a.key.isEmpty())
+            spec.key = a.key;
+        if (!a.rawKey.isEmpty())
+            spec.rawKey = a.rawKey;
+        spec.body = a.body;
+        spec.cluster = a.cluster;
+        r.scenario.requests.append(spec);
+    }
     const QHash<QString, QString> labels = e.recorder.labels();
     for (int c = 0; c < 2; ++c) {
         r.keys[c] = e.runtime.ownerDatabase(c).keyRows();
