@@ -137,6 +137,7 @@ private:
     {
         double x = 0; ///< middle of the compressed stretch
         qint64 duration = 0;
+        bool labelled = true; ///< false where its label would overlap another gap's
     };
     /// Everything that depends on the run and the size only; rebuilt lazily.
     struct Geometry

@@ -311,10 +311,17 @@ void TimelineCanvas::buildAxis(const RunResult &run, Geometry &g) const
         taken.append(r);
         g.ticks.append({at, text, major});
     };
-    for (const Gap &gap : g.gaps)
-        taken.append(
-            QRectF(gap.x - fm.horizontalAdvance(TimelineAxis::gapText(gap.duration)) / 2 - 4, 0,
-                   fm.horizontalAdvance(TimelineAxis::gapText(gap.duration)) + 8, 1));
+    // Gap labels first, each only where it leaves room for the one before and stays on
+    // the axis (a run of short gaps, as live mode's stretched hops give, would pile up).
+    for (Gap &gap : g.gaps) {
+        const double w = fm.horizontalAdvance(TimelineAxis::gapText(gap.duration));
+        const QRectF r(gap.x - w / 2 - 4, 0, w + 8, 1);
+        gap.labelled = r.left() >= g.plot.left() - 4 && r.right() <= g.plot.right() + 4 &&
+                       std::none_of(taken.cbegin(), taken.cend(),
+                                    [&r](const QRectF &t) { return t.intersects(r); });
+        if (gap.labelled)
+            taken.append(r);
+    }
     for (int i = 1; i < stretches.size(); ++i)
         place(x(stretches[i].a), TextReport::duration(stretches[i].a), true);
     for (const Stretch &s : stretches)

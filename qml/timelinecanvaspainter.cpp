@@ -189,6 +189,8 @@ void TimelineCanvas::drawTicks(QPainter *p, const Colours &c) const
     }
     p->setPen(c.muted);
     for (const Gap &gap : g.gaps) {
+        if (!gap.labelled)
+            continue;
         const QString text = TimelineAxis::gapText(gap.duration);
         const double w = fm.horizontalAdvance(text);
         p->drawText(QRectF(gap.x - w / 2 - 2, textTop, w + 4, fm.height()), Qt::AlignCenter, text);
