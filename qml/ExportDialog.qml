@@ -15,7 +15,7 @@ Dialog {
     /// The item whose window a PNG shows.
     required property Item sceneItem
 
-    /// "" while nothing was saved yet; after a save, what happened, for the window's toast.
+    /// After an export (or a failed one): what happened, for the window's toast.
     signal finished(string message, bool ok)
 
     property string suffix: "json"
@@ -141,6 +141,7 @@ Dialog {
     FileDialog {
         id: fileDialog
         title: qsTr("Export to")
+        acceptLabel: qsTr("Export")
         fileMode: FileDialog.SaveFile
         currentFolder: StandardPaths.writableLocation(StandardPaths.DocumentsLocation)
         onAccepted: {
