@@ -3,7 +3,7 @@
 #include <QLoggingCategory>
 
 #ifdef IDEMLAB_HAS_LIVE
-#include "livesession.h"
+#include "live/livesession.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

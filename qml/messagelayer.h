@@ -1,7 +1,7 @@
 #pragma once
 
+#include "playback/scenestate.h"
 #include "scenemodels.h"
-#include "scenestate.h"
 
 #include <QColor>
 #include <QPointer>

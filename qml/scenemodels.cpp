@@ -1,6 +1,6 @@
 #include "scenemodels.h"
 
-#include "textreport.h"
+#include "report/textreport.h"
 
 namespace idem {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "runresult.h"
-#include "scenestate.h"
+#include "model/runresult.h"
+#include "playback/scenestate.h"
 
 #include "rowlistmodel.h"
 

@@ -1,10 +1,10 @@
 #include "simulationcontroller.h"
 
-#include "claimhandler.h"
-#include "scenarioloader.h"
-#include "simulation.h"
-#include "textreport.h"
-#include "timelinereader.h"
+#include "protocol/claimhandler.h"
+#include "report/textreport.h"
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
+#include "timeline/timelinereader.h"
 
 #include <QLoggingCategory>
 #include <QUrl>

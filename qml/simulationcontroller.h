@@ -1,8 +1,8 @@
 #pragma once
 
-#include "exporter.h"
+#include "export/exporter.h"
 #include "livedisplaytiming.h"
-#include "runresult.h"
+#include "model/runresult.h"
 #include "scenemodels.h"
 
 #include <QElapsedTimer>

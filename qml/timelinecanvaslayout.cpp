@@ -1,9 +1,9 @@
 #include "timelinecanvas.h"
 #include "timelinecanvas_p.h"
 
+#include "report/textreport.h"
 #include "simulationcontroller.h"
-#include "textreport.h"
-#include "timelineaxis.h"
+#include "timeline/timelineaxis.h"
 
 #include <QCursor>
 #include <QFontMetricsF>

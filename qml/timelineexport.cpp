@@ -1,6 +1,6 @@
 #include "timelineexport.h"
 
-#include "exporter.h"
+#include "export/exporter.h"
 
 #include <QImage>
 #include <QQuickWindow>

@@ -1,8 +1,8 @@
 #include "exportfixtures.h"
 
 #include "presetrun.h"
-#include "scenarioloader.h"
-#include "simulation.h"
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
 
 #include <QRegularExpression>
 #include <QXmlStreamReader>

@@ -2,7 +2,7 @@
 
 // Shared by the export tests: a hand-built run and strict checkers for the text formats.
 
-#include "runresult.h"
+#include "model/runresult.h"
 
 #include <QByteArray>
 #include <QString>

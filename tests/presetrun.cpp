@@ -1,7 +1,7 @@
 #include "presetrun.h"
 
-#include "scenarioloader.h"
-#include "simulation.h"
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
 
 #include <QtGlobal>
 

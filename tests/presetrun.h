@@ -2,8 +2,8 @@
 
 // Shared by the engine tests: a preset's scenario, and a run of it through the engine.
 
-#include "runresult.h"
-#include "scenario.h"
+#include "model/runresult.h"
+#include "model/scenario.h"
 
 #include <QString>
 

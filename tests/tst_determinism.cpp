@@ -1,9 +1,9 @@
 // The same scenario, settings and seed give the same event log, byte for byte.
-#include "csvexporter.h"
+#include "export/csvexporter.h"
+#include "export/timelineexporter.h"
 #include "presetrun.h"
-#include "scenarioloader.h"
-#include "simulation.h"
-#include "timelineexporter.h"
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
 
 #include <QtTest>
 

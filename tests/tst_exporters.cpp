@@ -1,13 +1,13 @@
 // The exporters against a hand-built run, so they are tested apart from the engine.
 
-#include "csvexporter.h"
-#include "exporter.h"
+#include "export/csvexporter.h"
+#include "export/exporter.h"
+#include "export/htmlexporter.h"
+#include "export/mermaidexporter.h"
+#include "export/plantumlexporter.h"
+#include "export/svgexporter.h"
+#include "export/timelineexporter.h"
 #include "exportfixtures.h"
-#include "htmlexporter.h"
-#include "mermaidexporter.h"
-#include "plantumlexporter.h"
-#include "svgexporter.h"
-#include "timelineexporter.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -3,15 +3,15 @@
 //   IDEMLAB_UPDATE_GOLDEN=1 ctest --test-dir build -R tst_exportgolden
 // then review the diff of tests/data/golden/ before committing it.
 
-#include "csvexporter.h"
-#include "exporter.h"
+#include "export/csvexporter.h"
+#include "export/exporter.h"
+#include "export/htmlexporter.h"
+#include "export/mermaidexporter.h"
+#include "export/plantumlexporter.h"
+#include "export/svgexporter.h"
 #include "exportfixtures.h"
-#include "htmlexporter.h"
-#include "mermaidexporter.h"
-#include "plantumlexporter.h"
-#include "scenarioloader.h"
-#include "simulation.h"
-#include "svgexporter.h"
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
 
 #include <QDir>
 #include <QFile>

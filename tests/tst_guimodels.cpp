@@ -1,13 +1,13 @@
 // The QML-facing adapters: the controller (presets, settings, playhead), the list models it
 // feeds, and the lane timeline canvas. No QML is loaded; everything is driven from C++.
+#include "export/timelineexporter.h"
 #include "livedisplaytiming.h"
 #include "messagelayer.h"
-#include "scenarioloader.h"
+#include "scenario/scenarioloader.h"
 #include "scenemodels.h"
 #include "simulationcontroller.h"
 #include "timelinecanvas.h"
 #include "timelineexport.h"
-#include "timelineexporter.h"
 
 #include <QElapsedTimer>
 #include <QImage>

@@ -1,7 +1,7 @@
 // 300 seeded random scenarios through the engine, checking what must hold whatever the
 // timing: the guards work, the verdict matches the databases, every attempt ends once.
-#include "prng.h"
-#include "simulation.h"
+#include "sim/prng.h"
+#include "sim/simulation.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -6,10 +6,10 @@
 // (--op-ms) keeps the first request running while the second arrives; a long DB round trip
 // (--db-ms) holds the no-guard window between lookup and insert open while requests that
 // were sent together arrive. Nothing here asserts how long anything took.
-#include "exporter.h"
-#include "livesession.h"
-#include "timelineexporter.h"
-#include "timelinereader.h"
+#include "export/exporter.h"
+#include "export/timelineexporter.h"
+#include "live/livesession.h"
+#include "timeline/timelinereader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,13 +1,13 @@
 // The app's Live switch: LiveController runs the live servers on free ports and shows real
 // POST /payments requests in the SimulationController, on the display clock; the record
 // stays after stop and exports with its real times.
+#include "live/livesession.h"
 #include "livecontroller.h"
 #include "livedisplaytiming.h"
-#include "livesession.h"
-#include "scenestate.h"
+#include "playback/scenestate.h"
 #include "simulationcontroller.h"
+#include "timeline/timelinereader.h"
 #include "timelineexport.h"
-#include "timelinereader.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

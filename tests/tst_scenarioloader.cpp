@@ -1,5 +1,5 @@
 #include "corpus.h"
-#include "scenarioloader.h"
+#include "scenario/scenarioloader.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // The scene at any moment is rebuilt from the event log alone; at the end of a run it
 // must equal what the SQLite databases actually hold.
-#include "scenarioloader.h"
-#include "scenestate.h"
-#include "simulation.h"
+#include "playback/scenestate.h"
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
 
 #include "presetrun.h"
 

@@ -1,5 +1,5 @@
-#include "overrideoptions.h"
-#include "settings.h"
+#include "model/settings.h"
+#include "scenario/overrideoptions.h"
 
 #include <QtTest>
 

@@ -1,9 +1,9 @@
 // The SVG export as a renderer sees it: QSvgRenderer (SVG Tiny 1.2) loads every preset's
 // timeline and draws it. Needs Qt Svg and Qt Gui, so it is its own target.
 
+#include "export/svgexporter.h"
 #include "exportfixtures.h"
-#include "scenarioloader.h"
-#include "svgexporter.h"
+#include "scenario/scenarioloader.h"
 
 #include <QImage>
 #include <QPainter>

@@ -1,13 +1,13 @@
 // Reading timelines back: exact round trips, replay, and a corpus of files it must refuse.
 
 #include "corpus.h"
-#include "exporter.h"
+#include "export/exporter.h"
+#include "export/timelineexporter.h"
 #include "exportfixtures.h"
-#include "scenarioloader.h"
-#include "scenestate.h"
-#include "simulation.h"
-#include "timelineexporter.h"
-#include "timelinereader.h"
+#include "playback/scenestate.h"
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
+#include "timeline/timelinereader.h"
 
 #include <QDir>
 #include <QFile>

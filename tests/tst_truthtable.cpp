@@ -1,8 +1,8 @@
 // Every row of DESIGN.md's truth table, with its toggles, run through the engine: the
 // responses, the side effects, and the rows left in both SQLite files (read back here
 // through a connection of the test's own, not through the engine).
-#include "scenarioloader.h"
-#include "simulation.h"
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,12 +1,12 @@
 #include "clicommands.h"
 
-#include "enginebenchmark.h"
-#include "exporter.h"
-#include "overrideoptions.h"
-#include "scenarioloader.h"
-#include "simulation.h"
-#include "textreport.h"
-#include "timelinereader.h"
+#include "bench/enginebenchmark.h"
+#include "export/exporter.h"
+#include "report/textreport.h"
+#include "scenario/overrideoptions.h"
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
+#include "timeline/timelinereader.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -1,15 +1,15 @@
 #include "servecommand.h"
 
-#include "overrideoptions.h"
-#include "textreport.h"
+#include "report/textreport.h"
+#include "scenario/overrideoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 
 #ifdef IDEMLAB_HAS_LIVE
-#include "claimhandler.h"
-#include "livesession.h"
+#include "live/livesession.h"
+#include "protocol/claimhandler.h"
 
 #include <QSocketNotifier>
 

@@ -1,9 +1,9 @@
 #include "guioptions.h"
 
-#include "overrideoptions.h"
-#include "scenarioloader.h"
+#include "scenario/overrideoptions.h"
+#include "scenario/scenarioloader.h"
 #include "simulationcontroller.h"
-#include "timelinereader.h"
+#include "timeline/timelinereader.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

@@ -1,4 +1,4 @@
-#include "blockingkeylock.h"
+#include "live/blockingkeylock.h"
 
 #include <QMutexLocker>
 

@@ -1,6 +1,6 @@
-#include "clusterapi.h"
+#include "live/clusterapi.h"
 
-#include "scenarioloader.h"
+#include "scenario/scenarioloader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "claimhandler.h"
-#include "liveruntime.h"
+#include "live/liveruntime.h"
+#include "protocol/claimhandler.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "clusterconnections.h"
+#include "live/clusterconnections.h"
 
 namespace idem {
 

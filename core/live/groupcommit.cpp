@@ -1,4 +1,4 @@
-#include "groupcommit.h"
+#include "live/groupcommit.h"
 
 #include <QMutexLocker>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clusterdatabase.h"
+#include "storage/clusterdatabase.h"
 
 #include <QMutex>
 #include <QWaitCondition>

@@ -1,4 +1,4 @@
-#include "httpfrontend.h"
+#include "live/httpfrontend.h"
 
 #include <QtHttpServer/QAbstractHttpServer>
 #include <QtHttpServer/QHttpServerRequest>

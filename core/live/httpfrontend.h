@@ -1,7 +1,7 @@
 #pragma once
 
-#include "claimhandler.h"
-#include "clusterapi.h"
+#include "live/clusterapi.h"
+#include "protocol/claimhandler.h"
 
 #include <QHostAddress>
 

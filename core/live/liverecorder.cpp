@@ -1,4 +1,4 @@
-#include "liverecorder.h"
+#include "live/liverecorder.h"
 
 #include <QMutexLocker>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runresult.h"
+#include "model/runresult.h"
 
 #include <QElapsedTimer>
 #include <QHash>

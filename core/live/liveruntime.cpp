@@ -1,6 +1,6 @@
-#include "liveruntime.h"
+#include "live/liveruntime.h"
 
-#include "eventtext.h"
+#include "sim/eventtext.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

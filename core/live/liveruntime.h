@@ -1,15 +1,15 @@
 #pragma once
 
-#include "blockingkeylock.h"
-#include "cachestore.h"
-#include "clusterconnections.h"
-#include "clusterdatabase.h"
-#include "groupcommit.h"
-#include "liverecorder.h"
-#include "node.h"
-#include "replicationlink.h"
-#include "runtime.h"
-#include "walcheckpointer.h"
+#include "live/blockingkeylock.h"
+#include "live/clusterconnections.h"
+#include "live/groupcommit.h"
+#include "live/liverecorder.h"
+#include "live/replicationlink.h"
+#include "live/walcheckpointer.h"
+#include "model/node.h"
+#include "protocol/runtime.h"
+#include "storage/cachestore.h"
+#include "storage/clusterdatabase.h"
 
 #include <QMutex>
 #include <QThreadStorage>

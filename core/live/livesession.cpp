@@ -1,10 +1,10 @@
-#include "livesession.h"
+#include "live/livesession.h"
 
-#include "httpfrontend.h"
-#include "liverecorder.h"
-#include "liveruntime.h"
-#include "simulation.h"
-#include "verdict.h"
+#include "live/httpfrontend.h"
+#include "live/liverecorder.h"
+#include "live/liveruntime.h"
+#include "sim/simulation.h"
+#include "sim/verdict.h"
 
 #include <QDir>
 #include <QFileInfo>

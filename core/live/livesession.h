@@ -1,8 +1,8 @@
 #pragma once
 
-#include "clusterapi.h"
-#include "runresult.h"
-#include "settings.h"
+#include "live/clusterapi.h"
+#include "model/runresult.h"
+#include "model/settings.h"
 
 #include <QHostAddress>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "replicationlink.h"
+#include "live/replicationlink.h"
 
-#include "clusterconnections.h"
+#include "live/clusterconnections.h"
 
 #include <QDeadlineTimer>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
-#include "walcheckpointer.h"
+#include "live/walcheckpointer.h"
 
-#include "clusterconnections.h"
+#include "live/clusterconnections.h"
 
 #include <QDeadlineTimer>
 #include <QFile>

@@ -7,8 +7,8 @@
 //                            charge, consume: three commits) on a WAL file in DIR, one
 //                            thread, no HTTP; prints requests/s
 // The servers are stateless: the bench script ends them with SIGTERM.
-#include "clusterdatabase.h"
-#include "httpfrontend.h"
+#include "live/httpfrontend.h"
+#include "storage/clusterdatabase.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "storage/sqltrace.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace idem {
+
+/// The floor the engine is measured against: the very statements a run sent to its two
+/// DBs (recorded with SimulationOptions::sqlTrace), replayed in the same order through the
+/// same QtSql prepared statements on fresh DBs, without the simulation around them.
+class SqlFloor
+{
+public:
+    struct Result
+    {
+        int requests = 0;
+        qint64 nanoseconds = 0;
+        QString error;
+        [[nodiscard]] double requestsPerSecond() const
+        {
+            return nanoseconds > 0 ? requests * 1e9 / double(nanoseconds) : 0.0;
+        }
+    };
+    /// Replays `trace`; `requests` is what the figure is per.
+    [[nodiscard]] static Result replay(const SqlTrace &trace, int requests);
+};
+
+} // namespace idem

@@ -1,0 +1,255 @@
+#include "export/htmlexporter.h"
+
+#include "export/svgexporter.h"
+#include "export/xmltext.h"
+#include "timeline/timelineaxis.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QXmlStreamWriter>
+
+namespace idem {
+
+namespace {
+
+// No '<', '>', '&' or '"' here: the XML writer would escape them, and an HTML parser reads a
+// <style> element's text as is.
+const char *const css = R"(
+body { font: 14px/1.45 DejaVu Sans, Verdana, Arial, sans-serif; color: #1c2430;
+  background: #eef1f5; margin: 0; padding: 24px; }
+main { max-width: 1400px; margin: 0 auto; background: #ffffff; padding: 20px 28px;
+  border-radius: 8px; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #c5ccd6; }
+p.description { margin: 0 0 14px; color: #5b6676; }
+p.verdict { padding: 10px 14px; border-radius: 6px; font-weight: bold; }
+p.verdict.ok { background: #e3f4ee; color: #007a59; border: 1px solid #009E73; }
+p.verdict.anomaly { background: #fdeee4; color: #b34700; border: 1px solid #D55E00; }
+figure { margin: 0; overflow-x: auto; }
+figure svg { display: block; max-width: 100%; height: auto; }
+figcaption { color: #5b6676; font-size: 12px; margin-top: 4px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { border: 1px solid #c5ccd6; padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: #f1f4f8; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.alert td { background: #fdeee4; }
+td.s200 { color: #0072B2; } td.s201 { color: #007a59; } td.s400 { color: #b34700; }
+td.s409 { color: #9a6a00; } td.s422 { color: #a8538a; }
+code { font-family: DejaVu Sans Mono, monospace; font-size: 12px; }
+footer { margin-top: 24px; color: #5b6676; font-size: 12px; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print {
+  body { background: #ffffff; padding: 0; font-size: 11px; }
+  main { max-width: none; padding: 0; border-radius: 0; }
+  figure { overflow: visible; break-inside: avoid; }
+  figure svg { width: auto; height: auto; max-height: 120mm; }
+  figcaption { display: none; }
+  h2 { break-after: avoid; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+)";
+
+class Page
+{
+public:
+    explicit Page(QByteArray *out) : m_xml(out)
+    {
+        m_xml.setAutoFormatting(true);
+        m_xml.setAutoFormattingIndent(1);
+    }
+
+    QXmlStreamWriter &xml() { return m_xml; }
+
+    void open(const QString &element, const QString &cssClass = {})
+    {
+        m_xml.writeStartElement(element);
+        if (!cssClass.isEmpty())
+            m_xml.writeAttribute(QStringLiteral("class"), cssClass);
+    }
+    void close() { m_xml.writeEndElement(); }
+
+    // Always a start and an end tag, even when empty: "<td/>" is not HTML.
+    void element(const QString &name, const QString &text, const QString &cssClass = {})
+    {
+        open(name, cssClass);
+        m_xml.writeCharacters(xmlSafeText(text));
+        close();
+    }
+
+    void row(const QStringList &cells, const QString &cellName = QStringLiteral("td"),
+             const QString &rowClass = {}, const QMap<int, QString> &cellClasses = {})
+    {
+        open(QStringLiteral("tr"), rowClass);
+        for (int i = 0; i < cells.size(); ++i)
+            element(cellName, cells[i], cellClasses.value(i));
+        close();
+    }
+
+    void tableHead(const QStringList &headings)
+    {
+        open(QStringLiteral("table"));
+        open(QStringLiteral("thead"));
+        row(headings, QStringLiteral("th"));
+        close();
+        open(QStringLiteral("tbody"));
+    }
+    void tableEnd()
+    {
+        close(); // tbody
+        close(); // table
+    }
+
+private:
+    QXmlStreamWriter m_xml;
+};
+
+QString nodeName(const RunResult &run, int node)
+{
+    return node >= 0 && node < run.nodes.size() ? run.nodes[node].name : QString();
+}
+
+QString valueText(const QJsonValue &v)
+{
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("on") : QStringLiteral("off");
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 15);
+    return v.toString();
+}
+
+void settingsTable(Page &page, const Settings &settings)
+{
+    const QJsonObject values = settings.toJson();
+    page.tableHead({QStringLiteral("setting"), QStringLiteral("value"), QStringLiteral("option"),
+                    QStringLiteral("meaning")});
+    for (const SettingInfo &info : settingInfos()) {
+        page.row({info.json, valueText(values.value(info.json)),
+                  info.flag.isEmpty() ? QString() : QStringLiteral("--") + info.flag,
+                  info.description},
+                 QStringLiteral("td"), {}, {{1, QStringLiteral("num")}});
+    }
+    page.tableEnd();
+}
+
+void requestsTable(Page &page, const RunResult &run)
+{
+    page.tableHead({QStringLiteral("request"), QStringLiteral("client"), QStringLiteral("key"),
+                    QStringLiteral("server"), QStringLiteral("answer"), QStringLiteral("sent (ms)"),
+                    QStringLiteral("answered (ms)")});
+    for (const Attempt &a : run.attempts) {
+        const QString id = a.attempt == 1
+                               ? a.request
+                               : QStringLiteral("%1 attempt %2").arg(a.request).arg(a.attempt);
+        QString client = run.scenario.clients.value(a.client).name;
+        if (client.isEmpty())
+            client = nodeName(run, a.clientNode);
+        const QString answer = a.outcome == Outcome::Answered   ? QString::number(a.status)
+                               : a.outcome == Outcome::TimedOut ? QStringLiteral("timed out")
+                                                                : QStringLiteral("none");
+        page.row({id, client, a.key.isEmpty() ? QStringLiteral("(none)") : a.key,
+                  nodeName(run, a.serverNode), answer, TimelineAxis::millis(a.sentUs),
+                  a.receivedUs < 0 ? QString() : TimelineAxis::millis(a.receivedUs)},
+                 QStringLiteral("td"), {},
+                 {{4, QStringLiteral("num s%1").arg(a.status)},
+                  {5, QStringLiteral("num")},
+                  {6, QStringLiteral("num")}});
+    }
+    page.tableEnd();
+}
+
+bool isAlert(const Event &e)
+{
+    return e.lost || e.type == EventType::Anomaly || e.type == EventType::Fault ||
+           e.type == EventType::Conflict || e.type == EventType::Timeout;
+}
+
+void eventsTable(Page &page, const RunResult &run, const ExportRange &range)
+{
+    page.tableHead({QStringLiteral("#"), QStringLiteral("time (ms)"), QStringLiteral("type"),
+                    QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("key"),
+                    QStringLiteral("status"), QStringLiteral("caption")});
+    for (const Event &e : run.events) {
+        if (!range.contains(e.t))
+            continue;
+        QString status = e.status ? QString::number(e.status) : QString();
+        if (e.lost)
+            status = QString(status + QStringLiteral(" lost")).trimmed();
+        page.row({QString::number(e.seq), TimelineAxis::millis(e.t), eventTypeName(e.type),
+                  nodeName(run, e.from), nodeName(run, e.to), e.key, status, e.caption},
+                 QStringLiteral("td"), isAlert(e) ? QStringLiteral("alert") : QString(),
+                 {{0, QStringLiteral("num")},
+                  {1, QStringLiteral("num")},
+                  {6, QStringLiteral("num s%1").arg(e.status)}});
+    }
+    page.tableEnd();
+}
+
+} // namespace
+
+QByteArray HtmlExporter::render(const RunResult &run, const ExportRange &range)
+{
+    const Scenario &s = run.scenario;
+    QString title = s.name;
+    if (!s.title.isEmpty())
+        title += QStringLiteral(" — ") + s.title;
+
+    QByteArray out;
+    Page page(&out);
+    QXmlStreamWriter &xml = page.xml();
+    xml.writeDTD(QStringLiteral("<!DOCTYPE html>"));
+    xml.writeStartElement(QStringLiteral("html"));
+    xml.writeDefaultNamespace(QStringLiteral("http://www.w3.org/1999/xhtml"));
+    xml.writeAttribute(QStringLiteral("lang"), QStringLiteral("en"));
+    page.open(QStringLiteral("head"));
+    xml.writeEmptyElement(QStringLiteral("meta"));
+    xml.writeAttribute(QStringLiteral("charset"), QStringLiteral("utf-8"));
+    xml.writeEmptyElement(QStringLiteral("meta"));
+    xml.writeAttribute(QStringLiteral("name"), QStringLiteral("generator"));
+    xml.writeAttribute(QStringLiteral("content"), QStringLiteral("Idempotency Lab 0.1.0"));
+    page.element(QStringLiteral("title"), title + QStringLiteral(" · Idempotency Lab"));
+    page.element(QStringLiteral("style"), QString::fromUtf8(css));
+    page.close(); // head
+
+    page.open(QStringLiteral("body"));
+    page.open(QStringLiteral("main"));
+    page.element(QStringLiteral("h1"), title);
+    page.element(QStringLiteral("p"), s.description, QStringLiteral("description"));
+    page.element(QStringLiteral("p"), QStringLiteral("Verdict: ") + run.verdict.summary(),
+                 run.verdict.ok() ? QStringLiteral("verdict ok")
+                                  : QStringLiteral("verdict anomaly"));
+
+    page.element(QStringLiteral("h2"), QStringLiteral("Timeline"));
+    page.open(QStringLiteral("figure"));
+    SvgExporter::write(xml, run, range);
+    page.element(QStringLiteral("figcaption"),
+                 QStringLiteral("A lane per node; arrows are messages, coloured by HTTP status. "
+                                "Hover over an arrow for its caption."));
+    page.close(); // figure
+
+    page.element(QStringLiteral("h2"), QStringLiteral("Settings"));
+    settingsTable(page, s.settings);
+    page.element(QStringLiteral("h2"), QStringLiteral("Requests"));
+    requestsTable(page, run);
+    page.element(QStringLiteral("h2"), QStringLiteral("Events"));
+    eventsTable(page, run, range);
+
+    page.element(
+        QStringLiteral("footer"),
+        QStringLiteral("Exported by Idempotency Lab 0.1.0 · scenario %1 · seed %2 · "
+                       "events from %3 to %4")
+            .arg(s.name)
+            .arg(s.settings.seed)
+            .arg(TimelineAxis::millis(range.fromUs), TimelineAxis::millis(range.clampedTo(run))));
+    page.close();          // main
+    page.close();          // body
+    xml.writeEndElement(); // html
+    xml.writeEndDocument();
+    if (out.startsWith('\n')) // auto-formatting puts a line break before the DOCTYPE
+        out.remove(0, 1);
+    out.append('\n');
+    return out;
+}
+
+} // namespace idem

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "model/runresult.h"
+#include "model/scenario.h"
+#include "storage/sqltrace.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace idem {
+
+/// Where the simulation keeps its databases.
+struct SimulationOptions
+{
+    QString dbDir; ///< empty = in memory; else cluster-a.sqlite / cluster-b.sqlite, replaced
+    SqlTrace *sqlTrace = nullptr; ///< when set, every statement sent to a DB is appended
+};
+
+/// Runs a scenario through the engine: clients, router, servers with the claim/consume
+/// handler, both SQLite DBs, the cache and replication, in virtual time.
+class Simulation
+{
+public:
+    /// The whole run, or an error line (a DB that cannot be opened).
+    struct Outcome
+    {
+        std::optional<RunResult> result;
+        QString error;
+    };
+    [[nodiscard]] static Outcome run(const Scenario &scenario,
+                                     const SimulationOptions &options = {});
+
+    /// The nodes of a scenario's topology in scene order.
+    [[nodiscard]] static QVector<Node> nodesFor(const Scenario &scenario);
+};
+
+} // namespace idem

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "export/exporter.h"
+#include "json/jsonfields.h"
+
+#include <QHash>
+
+namespace idem {
+
+/// Reads the part of a timeline that happened: "nodes", "range", "endUs", "attempts" and
+/// "events", into a RunResult, checking every reference (node ids, attempt indices) and the
+/// order of the events. Part of TimelineReader; problems go to the shared JsonFields.
+class EventLogReader
+{
+public:
+    EventLogReader(JsonFields &fields, RunResult &run, ExportRange &range)
+        : m_f(fields), m_run(run), m_range(range)
+    {}
+
+    /// Reads them all from the timeline's top-level object; false on the first problem.
+    bool read(const QJsonObject &root);
+
+private:
+    bool nodes(const QJsonObject &root);
+    /// The node a field names by id; -1 for null (and on failure).
+    int node(const QJsonObject &o, const QString &path, const QString &field);
+    bool range(const QJsonObject &root);
+    bool attempts(const QJsonObject &root);
+    bool attempt(const QJsonObject &o, const QString &path);
+    bool events(const QJsonObject &root);
+    bool event(const QJsonObject &o, const QString &path);
+    int requestIndex(const QJsonObject &o, const QString &path);
+
+    JsonFields &m_f;
+    RunResult &m_run;
+    ExportRange &m_range;
+    QHash<QString, int> m_nodeIds;
+};
+
+} // namespace idem
