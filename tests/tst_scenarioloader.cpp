@@ -1,5 +1,6 @@
 #include "corpus.h"
 #include "scenario/scenarioloader.h"
+#include "scenario/scenarioreader.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,6 +49,9 @@ private slots:
     void missingFile();
     void directory();
     void tooLarge();
+    void tooManyDrops();
+    void hugeUnknownFieldIsQuotedShort_data();
+    void hugeUnknownFieldIsQuotedShort();
     void fileByPath();
 };
 
@@ -332,8 +336,52 @@ void TstScenarioLoader::tooLarge()
     QVERIFY(out.resize(16 * 1024 * 1024 + 1));
     out.close();
     QCOMPARE(ScenarioLoader::fromFile(path).error,
-             path + QStringLiteral(": too large (16777217 bytes; scenario files may be at "
-                                   "most 16 MiB)"));
+             path + QStringLiteral(": too large (16777217 bytes; a scenario may be at most "
+                                   "16 MiB)"));
+}
+
+void TstScenarioLoader::tooManyDrops()
+{
+    // Every distinct drop is each request, attempt and message once; one more is refused
+    // before any is compared (and duplicates are found through a hash, not a scan).
+    QByteArray drops;
+    drops.reserve(40 * (ScenarioReader::maxDrops + 1));
+    for (int i = 0; i <= ScenarioReader::maxDrops; ++i)
+        drops += i ? ",{}" : "{}";
+    const QByteArray json = minimal(R"({"client": "C", "atMs": 0})").toUtf8().chopped(1) +
+                            ", \"drops\": [" + drops + "]}";
+    const ScenarioLoad load = ScenarioLoader::fromJson(json, QStringLiteral("drops.json"));
+    QVERIFY(!load.scenario);
+    QCOMPARE(load.error, QStringLiteral("drops.json: drops: must be an array of at most 220000 "
+                                        "drops (each request, attempt and message once), got "
+                                        "220001 drops"));
+}
+
+void TstScenarioLoader::hugeUnknownFieldIsQuotedShort_data()
+{
+    QTest::addColumn<bool>("inSettings");
+    QTest::addColumn<QString>("path");
+    QTest::addRow("top level") << false << QString();
+    QTest::addRow("settings") << true << QStringLiteral("settings");
+}
+
+void TstScenarioLoader::hugeUnknownFieldIsQuotedShort()
+{
+    QFETCH(bool, inSettings);
+    QFETCH(QString, path);
+    const QByteArray name(1024 * 1024, 'x');
+    const QByteArray field = "\"" + name + "\": 1";
+    const QByteArray json = inSettings
+                                ? minimal(R"({"client": "C", "atMs": 0})").toUtf8().chopped(1) +
+                                      ", \"settings\": {" + field + "}}"
+                                : "{" + field + "}";
+    const ScenarioLoad load = ScenarioLoader::fromJson(json, QStringLiteral("f.json"));
+    QVERIFY(!load.scenario);
+    const QString quoted =
+        QStringLiteral("[\"") + QString(37, QLatin1Char('x')) + QStringLiteral("...\"]: unknown ");
+    QVERIFY2(load.error.startsWith(QStringLiteral("f.json: ") + path + quoted),
+             qPrintable(load.error));
+    QVERIFY2(load.error.size() < 400, qPrintable(load.error.left(400)));
 }
 
 void TstScenarioLoader::fileByPath()

@@ -189,8 +189,19 @@ void TstTimelineReader::roundTripIsByteIdentical()
 
 void TstTimelineReader::sampleRunRoundTrips()
 {
-    // Line breaks, quotes and a lost message; clients known by node name only.
-    const RunResult run = sampleRun();
+    // Quotes and a lost message; clients known by node name only. The sample's caption with
+    // a line break is refused (no text of a timeline may break a line: it would reach the
+    // Mermaid, PlantUML and CSV writers), on one line that quotes it escaped.
+    RunResult run = sampleRun();
+    const TimelineLoad refused =
+        TimelineReader::fromJson(TimelineExporter::render(run), QStringLiteral("sample.json"));
+    QVERIFY(!refused.run);
+    QVERIFY2(refused.error.startsWith(QStringLiteral(
+                 "sample.json: events[12].caption: must be on one line (no line break or control "
+                 "character), got \"DUPLICATE_EFFECT: key K1 charged twic...\"")),
+             qPrintable(refused.error));
+
+    run.events[12].caption.replace(QLatin1Char('\n'), QLatin1Char(' '));
     const QByteArray exported = TimelineExporter::render(run);
     const TimelineLoad load = TimelineReader::fromJson(exported, QStringLiteral("sample.json"));
     QVERIFY2(load.run, qPrintable(load.error));
@@ -257,7 +268,8 @@ void TstTimelineReader::tooManyEvents()
     const TimelineLoad load = TimelineReader::fromJson(json, QStringLiteral("many.json"));
     QVERIFY(!load.run);
     QCOMPARE(load.error,
-             QStringLiteral("many.json: events: too many entries (1000001; at most 1000000)"));
+             QStringLiteral("many.json: events: must be an array of at most 1000000 entries, got "
+                            "1000001 entries"));
 }
 
 void TstTimelineReader::anyWrongTypeIsRefusedCleanly()

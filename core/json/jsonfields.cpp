@@ -1,6 +1,6 @@
 #include "json/jsonfields.h"
 
-#include <QJsonDocument>
+#include "json/jsonwording.h"
 
 #include <cmath>
 
@@ -8,11 +8,11 @@ namespace idem {
 
 namespace {
 
-constexpr int maxListed = 10;
+using W = JsonWording;
 
-QString integerRange(qint64 min, qint64 max)
+QString wholeNumberRange(qint64 min, qint64 max)
 {
-    return QStringLiteral("an integer from %1 to %2").arg(min).arg(max);
+    return QStringLiteral("a whole number from %1 to %2").arg(min).arg(max);
 }
 
 } // namespace
@@ -24,63 +24,127 @@ bool JsonFields::fail(const QString &path, const QString &what)
     return false;
 }
 
-QString JsonFields::at(const QString &path, int index)
+// ---- values that say what they expect ------------------------------------------------------
+
+bool JsonFields::onlyFields(const QJsonObject &o, const QString &path, const QStringList &allowed,
+                            const QString &noun)
 {
-    return QStringLiteral("%1[%2]").arg(path).arg(index);
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!allowed.contains(it.key()))
+            return fail(W::at(path, it.key()), W::unknownField(it.key(), allowed, noun));
+    return true;
 }
 
-QString JsonFields::at(const QString &path, const QString &field)
+std::optional<QJsonValue> JsonFields::required(const QJsonObject &o, const QString &path,
+                                               const QString &name, const QString &expected)
 {
-    return path.isEmpty() ? field : path + QLatin1Char('.') + field;
+    const QJsonValue v = field(o, path, name, expected);
+    if (v.isUndefined())
+        return std::nullopt;
+    return v;
 }
 
-QString JsonFields::describe(const QJsonValue &v)
+std::optional<QJsonObject> JsonFields::objectLike(const QJsonValue &v, const QString &path,
+                                                  const QString &like)
 {
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return v.toVariant().toString();
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
+    if (!v.isObject()) {
+        fail(path, QStringLiteral("must be an object like %1, got %2").arg(like, W::describe(v)));
+        return std::nullopt;
     }
-    return QStringLiteral("nothing");
+    return v.toObject();
 }
 
-QString JsonFields::quoted(const QString &text)
+std::optional<QJsonArray> JsonFields::nonEmptyArray(const QJsonValue &v, const QString &path,
+                                                    qsizetype max, const QString &noun)
 {
-    QString s = text;
-    if (s.size() > 40)
-        s = s.left(37) + QLatin1String("...");
-    const QByteArray array = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
+    const QJsonArray a = v.toArray();
+    if (!v.isArray() || a.isEmpty() || a.size() > max) {
+        const QString got = v.isArray() && !a.isEmpty()
+                                ? QStringLiteral("%1 %2").arg(a.size()).arg(noun)
+                                : W::describe(v);
+        fail(path,
+             QStringLiteral("must be an array of 1 to %1 %2, got %3").arg(max).arg(noun, got));
+        return std::nullopt;
+    }
+    return a;
 }
 
-QString JsonFields::listed(const QStringList &names)
+std::optional<qint64> JsonFields::wholeNumber(const QJsonValue &v, const QString &path, qint64 min,
+                                              qint64 max, const QString &note)
 {
-    if (names.size() <= maxListed)
-        return names.join(QLatin1String(", "));
-    return names.mid(0, maxListed).join(QLatin1String(", ")) +
-           QStringLiteral(" and %1 more").arg(names.size() - maxListed);
+    const double d = v.toDouble();
+    // Compared as doubles first: a huge number must not overflow on the way to qint64.
+    const bool ok = v.isDouble() && std::isfinite(d) && d == std::floor(d) && d >= double(min) &&
+                    d <= double(max) && v.toInteger() >= min && v.toInteger() <= max;
+    if (!ok) {
+        fail(path, QStringLiteral("must be %1%2, got %3")
+                       .arg(wholeNumberRange(min, max),
+                            note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(note),
+                            W::describe(v)));
+        return std::nullopt;
+    }
+    return v.toInteger();
 }
+
+std::optional<QString> JsonFields::label(const QJsonValue &v, const QString &path,
+                                         qsizetype maxLength, const QString &what)
+{
+    if (!v.isString()) {
+        fail(path, QStringLiteral("must be %1, got %2").arg(what, W::describe(v)));
+        return std::nullopt;
+    }
+    if (v.toString().trimmed().isEmpty()) {
+        fail(path, QStringLiteral("must not be empty or blank, got %1").arg(W::describe(v)));
+        return std::nullopt;
+    }
+    return text(v, path, maxLength, false);
+}
+
+std::optional<int> JsonFields::oneOf(const QJsonValue &v, const QString &path,
+                                     const QStringList &options)
+{
+    const int index = v.isString() ? int(options.indexOf(v.toString())) : -1;
+    if (index < 0) {
+        fail(path,
+             QStringLiteral("must be %1, got %2").arg(W::alternatives(options), W::describe(v)));
+        return std::nullopt;
+    }
+    return index;
+}
+
+// ---- plain values ------------------------------------------------------------------------------
 
 QJsonValue JsonFields::field(const QJsonObject &o, const QString &path, const QString &name,
                              const QString &expected)
 {
     const auto it = o.constFind(name);
     if (it == o.constEnd()) {
-        fail(at(path, name), QStringLiteral("missing (expected %1)").arg(expected));
+        fail(W::at(path, name), QStringLiteral("missing (expected %1)").arg(expected));
         return QJsonValue(QJsonValue::Undefined);
     }
     return it.value();
+}
+
+std::optional<QString> JsonFields::text(const QJsonValue &v, const QString &path,
+                                        qsizetype maxLength, bool raw)
+{
+    if (!v.isString()) {
+        if (!v.isUndefined()) // undefined: already reported missing
+            fail(path, QStringLiteral("must be a string, got %1").arg(W::describe(v)));
+        return std::nullopt;
+    }
+    const QString s = v.toString();
+    if (!raw && !W::isOneLine(s)) {
+        fail(path, W::notOneLine(s));
+        return std::nullopt;
+    }
+    if (s.size() > maxLength) {
+        fail(path, QStringLiteral("must be at most %1 characters, got %2 characters")
+                       .arg(maxLength)
+                       .arg(s.size()));
+        return std::nullopt;
+    }
+    return s;
 }
 
 QJsonObject JsonFields::object(const QJsonValue &v, const QString &path)
@@ -88,13 +152,13 @@ QJsonObject JsonFields::object(const QJsonValue &v, const QString &path)
     if (v.isObject())
         return v.toObject();
     if (!v.isUndefined()) // undefined: already reported missing
-        fail(path, QStringLiteral("expected an object, got %1").arg(describe(v)));
+        fail(path, QStringLiteral("must be an object, got %1").arg(W::describe(v)));
     return {};
 }
 
 QJsonObject JsonFields::object(const QJsonObject &o, const QString &path, const QString &name)
 {
-    return object(field(o, path, name, QStringLiteral("an object")), at(path, name));
+    return object(field(o, path, name, QStringLiteral("an object")), W::at(path, name));
 }
 
 QJsonArray JsonFields::array(const QJsonObject &o, const QString &path, const QString &name,
@@ -103,13 +167,15 @@ QJsonArray JsonFields::array(const QJsonObject &o, const QString &path, const QS
     const QJsonValue v = field(o, path, name, QStringLiteral("an array"));
     if (!v.isArray()) {
         if (!v.isUndefined())
-            fail(at(path, name), QStringLiteral("expected an array, got %1").arg(describe(v)));
+            fail(W::at(path, name), QStringLiteral("must be an array, got %1").arg(W::describe(v)));
         return {};
     }
     const QJsonArray a = v.toArray();
     if (a.size() > maxSize) {
-        fail(at(path, name),
-             QStringLiteral("too many entries (%1; at most %2)").arg(a.size()).arg(maxSize));
+        fail(W::at(path, name),
+             QStringLiteral("must be an array of at most %1 entries, got %2 entries")
+                 .arg(maxSize)
+                 .arg(a.size()));
         return {};
     }
     return a;
@@ -119,61 +185,51 @@ qint64 JsonFields::integer(const QJsonValue &v, const QString &path, qint64 min,
 {
     if (v.isUndefined())
         return 0;
-    const double d = v.toDouble();
-    if (!v.isDouble() || !std::isfinite(d) || d != std::floor(d)) {
-        fail(path, QStringLiteral("expected an integer, got %1").arg(describe(v)));
-        return 0;
-    }
-    // Compared as doubles first: a huge number must not overflow on the way to qint64.
-    if (d < double(min) || d > double(max) || v.toInteger() < min || v.toInteger() > max) {
-        fail(path, QStringLiteral("expected %1, got %2").arg(integerRange(min, max), describe(v)));
-        return 0;
-    }
-    return v.toInteger();
+    return wholeNumber(v, path, min, max).value_or(0);
 }
 
 qint64 JsonFields::integer(const QJsonObject &o, const QString &path, const QString &name,
                            qint64 min, qint64 max)
 {
-    return integer(field(o, path, name, integerRange(min, max)), at(path, name), min, max);
+    return integer(field(o, path, name, wholeNumberRange(min, max)), W::at(path, name), min, max);
 }
 
 qint64 JsonFields::nullableInteger(const QJsonObject &o, const QString &path, const QString &name,
                                    qint64 min, qint64 max, qint64 ifNull)
 {
-    const QJsonValue v = field(o, path, name, integerRange(min, max) + QStringLiteral(" or null"));
+    const QJsonValue v =
+        field(o, path, name, wholeNumberRange(min, max) + QStringLiteral(" or null"));
     if (v.isNull())
         return ifNull;
-    return integer(v, at(path, name), min, max);
+    return integer(v, W::at(path, name), min, max);
 }
 
 QString JsonFields::string(const QJsonValue &v, const QString &path, qsizetype maxLength)
 {
-    if (!v.isString()) {
-        if (!v.isUndefined())
-            fail(path, QStringLiteral("expected a string, got %1").arg(describe(v)));
-        return {};
-    }
-    const QString s = v.toString();
-    if (s.size() > maxLength) {
-        fail(path,
-             QStringLiteral("too long (%1 characters; at most %2)").arg(s.size()).arg(maxLength));
-        return {};
-    }
-    return s;
+    return text(v, path, maxLength, false).value_or(QString());
 }
 
 QString JsonFields::string(const QJsonObject &o, const QString &path, const QString &name,
                            qsizetype maxLength)
 {
-    return string(field(o, path, name, QStringLiteral("a string")), at(path, name), maxLength);
+    return string(field(o, path, name, QStringLiteral("a string")), W::at(path, name), maxLength);
 }
 
 QString JsonFields::nullableString(const QJsonObject &o, const QString &path, const QString &name,
                                    qsizetype maxLength)
 {
     const QJsonValue v = field(o, path, name, QStringLiteral("a string or null"));
-    return v.isNull() ? QString() : string(v, at(path, name), maxLength);
+    return v.isNull() ? QString() : string(v, W::at(path, name), maxLength);
+}
+
+QString JsonFields::rawString(const QJsonObject &o, const QString &path, const QString &name,
+                              qsizetype maxLength, bool nullable)
+{
+    const QJsonValue v = field(
+        o, path, name, nullable ? QStringLiteral("a string or null") : QStringLiteral("a string"));
+    if (nullable && v.isNull())
+        return {};
+    return text(v, W::at(path, name), maxLength, true).value_or(QString());
 }
 
 QStringList JsonFields::stringList(const QJsonObject &o, const QString &path, const QString &name,
@@ -183,7 +239,7 @@ QStringList JsonFields::stringList(const QJsonObject &o, const QString &path, co
     QStringList out;
     out.reserve(a.size());
     for (int i = 0; i < a.size() && !failed(); ++i)
-        out << string(a.at(i), at(at(path, name), i), maxLength);
+        out << string(a.at(i), W::at(W::at(path, name), i), maxLength);
     return out;
 }
 
@@ -191,26 +247,27 @@ bool JsonFields::boolean(const QJsonObject &o, const QString &path, const QStrin
 {
     const QJsonValue v = field(o, path, name, QStringLiteral("true or false"));
     if (!v.isBool() && !v.isUndefined())
-        fail(at(path, name), QStringLiteral("expected true or false, got %1").arg(describe(v)));
+        fail(W::at(path, name),
+             QStringLiteral("must be true or false, got %1").arg(W::describe(v)));
     return v.toBool();
 }
 
 int JsonFields::choice(const QJsonObject &o, const QString &path, const QString &name,
                        const QStringList &choices, bool nullable)
 {
-    QStringList options;
-    for (const QString &c : choices)
-        options << quoted(c);
-    if (nullable)
-        options << QStringLiteral("null");
-    const QString expected = QStringLiteral("one of %1").arg(options.join(QLatin1String(", ")));
-    const QJsonValue v = field(o, path, name, expected);
-    if ((nullable && v.isNull()) || v.isUndefined())
+    const auto it = o.constFind(name);
+    if (it == o.constEnd()) {
+        fail(W::at(path, name),
+             QStringLiteral("missing (expected %1)").arg(W::alternatives(choices, nullable)));
+        return -1;
+    }
+    const QJsonValue v = it.value();
+    if (nullable && v.isNull())
         return -1;
     const int index = v.isString() ? int(choices.indexOf(v.toString())) : -1;
     if (index < 0)
-        fail(at(path, name), QStringLiteral("expected %1, got %2")
-                                 .arg(expected, v.isString() ? quoted(v.toString()) : describe(v)));
+        fail(W::at(path, name), QStringLiteral("must be %1, got %2")
+                                    .arg(W::alternatives(choices, nullable), W::describe(v)));
     return index;
 }
 

@@ -1,6 +1,6 @@
 #include "live/clusterapi.h"
 
-#include "scenario/scenarioloader.h"
+#include "protocol/paymentbody.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -167,7 +167,7 @@ HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)
 
     QString bodyError;
     if (call.body.size() <= maxBodyBytes) {
-        PaymentBodyLoad load = ScenarioLoader::paymentBody(call.body);
+        PaymentBodyLoad load = PaymentBodyReader::fromJson(call.body);
         if (load.body)
             request.body = *load.body;
         bodyError = load.error;

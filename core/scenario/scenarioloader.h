@@ -1,31 +1,17 @@
 #pragma once
 
 #include "model/scenario.h"
+#include "scenario/scenarioreader.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
-#include <optional>
-
 namespace idem {
 
-/// A parsed scenario, or one line saying what was wrong.
-struct ScenarioLoad
-{
-    std::optional<Scenario> scenario;
-    QString error; ///< "<source>: <field>: <what was expected>", empty on success
-};
-
-/// A `POST /payments` body, or one line saying what was wrong.
-struct PaymentBodyLoad
-{
-    std::optional<PaymentBody> body;
-    QString error; ///< "body.amount: must be a whole number ...", empty on success
-};
-
-/// Reads and writes the JSON scenario format (docs/scenario-format.md) and finds presets.
+/// Where the app gets a scenario: a preset by name or number, or a file. The format itself is
+/// ScenarioReader's and ScenarioWriter's; the presets are Presets'.
 class ScenarioLoader
 {
 public:
@@ -37,9 +23,6 @@ public:
     [[nodiscard]] static ScenarioLoad load(const QString &presetOrPath);
     /// The scenario as JSON in the same format (fromJson(toJson(s)) == s).
     [[nodiscard]] static QJsonObject toJson(const Scenario &scenario);
-    /// Parses the JSON body of an HTTP `POST /payments`: "from", "to" and "amount" are all
-    /// required and checked as a scenario file's request body is (live mode).
-    [[nodiscard]] static PaymentBodyLoad paymentBody(const QByteArray &json);
     /// Preset names in truth-table order.
     [[nodiscard]] static QStringList presetNames();
     /// The default preset shown on start.

@@ -1,6 +1,7 @@
 #include "timeline/eventlogreader.h"
 
 #include "timeline/timelinereader.h"
+#include "json/jsonwording.h"
 
 #include <algorithm>
 
@@ -39,7 +40,7 @@ bool EventLogReader::nodes(const QJsonObject &root)
     const QJsonArray list = m_f.array(root, {}, QStringLiteral("nodes"), TimelineReader::maxNodes);
     static const QStringList kinds = nodeKindNames();
     for (int i = 0; i < list.size() && !m_f.failed(); ++i) {
-        const QString path = JsonFields::at(QStringLiteral("nodes"), i);
+        const QString path = JsonWording::at(QStringLiteral("nodes"), i);
         const QJsonObject o = m_f.object(list.at(i), path);
         Node n;
         n.id = m_f.string(o, path, QStringLiteral("id"), TimelineReader::maxShortText);
@@ -49,15 +50,15 @@ bool EventLogReader::nodes(const QJsonObject &root)
                                {QStringLiteral("A"), QStringLiteral("B")}, true);
         if (m_f.failed())
             return false;
-        const QString idPath = JsonFields::at(path, QStringLiteral("id"));
+        const QString idPath = JsonWording::at(path, QStringLiteral("id"));
         if (n.id.isEmpty())
             return m_f.fail(idPath, QStringLiteral("must not be empty"));
         if (m_nodeIds.contains(n.id))
             return m_f.fail(idPath, QStringLiteral("duplicate node id %1 (also nodes[%2])")
-                                        .arg(JsonFields::quoted(n.id))
+                                        .arg(JsonWording::quoted(n.id))
                                         .arg(m_nodeIds.value(n.id)));
         if ((n.kind == NodeKind::Server || n.kind == NodeKind::Database) && n.cluster < 0)
-            return m_f.fail(JsonFields::at(path, QStringLiteral("cluster")),
+            return m_f.fail(JsonWording::at(path, QStringLiteral("cluster")),
                             QStringLiteral("a %1 belongs to cluster \"A\" or \"B\", got null")
                                 .arg(nodeKindName(n.kind)));
         m_nodeIds.insert(n.id, i);
@@ -78,9 +79,9 @@ int EventLogReader::node(const QJsonObject &o, const QString &path, const QStrin
     QStringList ids;
     for (const Node &n : m_run.nodes)
         ids << n.id;
-    m_f.fail(JsonFields::at(path, field),
+    m_f.fail(JsonWording::at(path, field),
              QStringLiteral("unknown node %1 (node ids are: %2)")
-                 .arg(JsonFields::quoted(id), JsonFields::listed(ids)));
+                 .arg(JsonWording::quoted(id), JsonWording::listed(ids)));
     return -1;
 }
 
@@ -99,7 +100,7 @@ bool EventLogReader::attempts(const QJsonObject &root)
     const QJsonArray list =
         m_f.array(root, {}, QStringLiteral("attempts"), TimelineReader::maxAttempts);
     for (int i = 0; i < list.size() && !m_f.failed(); ++i) {
-        const QString path = JsonFields::at(QStringLiteral("attempts"), i);
+        const QString path = JsonWording::at(QStringLiteral("attempts"), i);
         attempt(m_f.object(list.at(i), path), path);
     }
     return !m_f.failed();
@@ -108,6 +109,7 @@ bool EventLogReader::attempts(const QJsonObject &root)
 bool EventLogReader::attempt(const QJsonObject &o, const QString &path)
 {
     using F = JsonFields;
+    using W = JsonWording;
     constexpr int shortText = TimelineReader::maxShortText;
     Attempt a;
     a.request = m_f.string(o, path, QStringLiteral("request"), shortText);
@@ -115,7 +117,8 @@ bool EventLogReader::attempt(const QJsonObject &o, const QString &path)
     const QString client = m_f.nullableString(o, path, QStringLiteral("client"), shortText);
     a.clientNode = node(o, path, QStringLiteral("clientNode"));
     a.key = m_f.nullableString(o, path, QStringLiteral("key"), shortText);
-    a.rawKey = m_f.nullableString(o, path, QStringLiteral("rawKey"), TimelineReader::maxLongText);
+    // The literal header value is data under test: any character, written back JSON-escaped.
+    a.rawKey = m_f.rawString(o, path, QStringLiteral("rawKey"), TimelineReader::maxLongText, true);
     a.cluster = m_f.choice(o, path, QStringLiteral("cluster"),
                            {QStringLiteral("A"), QStringLiteral("B")}, true);
     a.serverNode = node(o, path, QStringLiteral("server"));
@@ -127,7 +130,7 @@ bool EventLogReader::attempt(const QJsonObject &o, const QString &path)
                                        false)));
     a.sentUs = m_f.integer(o, path, QStringLiteral("sentUs"), 0, maxTime);
     a.receivedUs = m_f.nullableInteger(o, path, QStringLiteral("receivedUs"), 0, maxTime, -1);
-    const QString bodyPath = F::at(path, QStringLiteral("body"));
+    const QString bodyPath = W::at(path, QStringLiteral("body"));
     const QJsonObject body = m_f.object(o, path, QStringLiteral("body"));
     a.body.from = m_f.string(body, bodyPath, QStringLiteral("from"), shortText);
     a.body.to = m_f.string(body, bodyPath, QStringLiteral("to"), shortText);
@@ -137,18 +140,18 @@ bool EventLogReader::attempt(const QJsonObject &o, const QString &path)
         return false;
 
     // The exporter names the client by its scenario name, or by its node's name.
-    a.client = -1;
-    for (int c = 0; c < m_run.scenario.clients.size(); ++c)
-        if (m_run.scenario.clients[c].name == client)
-            a.client = c;
+    if (m_clients.isEmpty())
+        for (int c = 0; c < m_run.scenario.clients.size(); ++c)
+            m_clients.insert(m_run.scenario.clients[c].name, c);
+    a.client = m_clients.value(client, -1);
     const bool byNode = a.clientNode >= 0 && m_run.nodes[a.clientNode].name == client;
     if (!client.isEmpty() && a.client < 0 && !byNode) {
         QStringList names;
         for (const ClientSpec &c : m_run.scenario.clients)
             names << c.name;
-        return m_f.fail(F::at(path, QStringLiteral("client")),
+        return m_f.fail(W::at(path, QStringLiteral("client")),
                         QStringLiteral("unknown client %1 (scenario.clients are: %2)")
-                            .arg(F::quoted(client), F::listed(names)));
+                            .arg(W::quoted(client), W::listed(names)));
     }
     m_run.attempts.append(a);
     return true;
@@ -160,11 +163,11 @@ bool EventLogReader::events(const QJsonObject &root)
         m_f.array(root, {}, QStringLiteral("events"), TimelineReader::maxEvents);
     m_run.events.reserve(list.size());
     for (int i = 0; i < list.size() && !m_f.failed(); ++i) {
-        const QString path = JsonFields::at(QStringLiteral("events"), i);
+        const QString path = JsonWording::at(QStringLiteral("events"), i);
         if (!event(m_f.object(list.at(i), path), path))
             return false;
         const Event &e = m_run.events.last();
-        const QString t = JsonFields::at(path, QStringLiteral("t"));
+        const QString t = JsonWording::at(path, QStringLiteral("t"));
         if (!m_range.contains(e.t))
             return m_f.fail(t, QStringLiteral("%1 is outside the range (%2 to %3)")
                                    .arg(e.t)
@@ -220,9 +223,9 @@ int EventLogReader::requestIndex(const QJsonObject &o, const QString &path)
 {
     const QJsonValue v = o.value(QLatin1String("request"));
     if (m_run.attempts.isEmpty() && !v.isNull() && !v.isUndefined()) {
-        m_f.fail(JsonFields::at(path, QStringLiteral("request")),
-                 QStringLiteral("expected null (there are no attempts), got %1")
-                     .arg(JsonFields::describe(v)));
+        m_f.fail(JsonWording::at(path, QStringLiteral("request")),
+                 QStringLiteral("must be null (there are no attempts), got %1")
+                     .arg(JsonWording::describe(v)));
         return -1;
     }
     const qint64 last = std::max<qint64>(qint64(m_run.attempts.size()) - 1, 0);

@@ -35,6 +35,7 @@ private:
     RunResult &m_run;
     ExportRange &m_range;
     QHash<QString, int> m_nodeIds;
+    QHash<QString, int> m_clients; ///< scenario client name → index
 };
 
 } // namespace idem

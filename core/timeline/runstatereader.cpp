@@ -1,6 +1,7 @@
 #include "timeline/runstatereader.h"
 
 #include "timeline/timelinereader.h"
+#include "json/jsonwording.h"
 
 #include <climits>
 
@@ -9,6 +10,7 @@ namespace idem {
 namespace {
 
 using F = JsonFields;
+using W = JsonWording;
 
 constexpr qint64 maxTime = F::maxExactInteger;
 constexpr int shortText = TimelineReader::maxShortText;
@@ -27,7 +29,7 @@ bool RunStateReader::read(const QJsonObject &root)
     const QJsonObject dbs = m_f.object(root, {}, path);
     for (int c = 0; c < 2 && !m_f.failed(); ++c) {
         const QString name = clusters()[c];
-        database(m_f.object(dbs, path, name), F::at(path, name), c);
+        database(m_f.object(dbs, path, name), W::at(path, name), c);
     }
     if (m_f.failed())
         return false;
@@ -36,15 +38,15 @@ bool RunStateReader::read(const QJsonObject &root)
 
 bool RunStateReader::database(const QJsonObject &o, const QString &path, int cluster)
 {
-    const QString keysPath = F::at(path, QStringLiteral("idempotencyKeys"));
+    const QString keysPath = W::at(path, QStringLiteral("idempotencyKeys"));
     const QJsonArray keys =
         m_f.array(o, path, QStringLiteral("idempotencyKeys"), TimelineReader::maxRows);
     for (int i = 0; i < keys.size() && !m_f.failed(); ++i)
-        keyRow(keys.at(i), F::at(keysPath, i), cluster);
-    const QString ledgerPath = F::at(path, QStringLiteral("ledger"));
+        keyRow(keys.at(i), W::at(keysPath, i), cluster);
+    const QString ledgerPath = W::at(path, QStringLiteral("ledger"));
     const QJsonArray ledger = m_f.array(o, path, QStringLiteral("ledger"), TimelineReader::maxRows);
     for (int i = 0; i < ledger.size() && !m_f.failed(); ++i)
-        ledgerRow(ledger.at(i), F::at(ledgerPath, i), cluster);
+        ledgerRow(ledger.at(i), W::at(ledgerPath, i), cluster);
     return !m_f.failed();
 }
 
@@ -53,7 +55,8 @@ bool RunStateReader::keyRow(const QJsonValue &value, const QString &path, int cl
     const QJsonObject o = m_f.object(value, path);
     KeyRow row;
     row.key = m_f.string(o, path, QStringLiteral("key"), shortText);
-    row.rawKey = m_f.string(o, path, QStringLiteral("rawKey"), longText);
+    // The literal header value is data under test: any character, written back JSON-escaped.
+    row.rawKey = m_f.rawString(o, path, QStringLiteral("rawKey"), longText, false);
     const QStringList statuses{QStringLiteral("CREATED"), QStringLiteral("CONSUMED")};
     row.status = statuses.value(m_f.choice(o, path, QStringLiteral("status"), statuses, false));
     row.fingerprint = m_f.string(o, path, QStringLiteral("fingerprint"), shortText);
@@ -92,11 +95,11 @@ bool RunStateReader::verdict(const QJsonObject &o, const QString &path)
     v.timeouts = int(m_f.integer(o, path, QStringLiteral("timeouts"), 0, INT_MAX));
     if (m_f.failed() || !counts(o, path))
         return false;
-    const QString anomaliesPath = F::at(path, QStringLiteral("anomalies"));
+    const QString anomaliesPath = W::at(path, QStringLiteral("anomalies"));
     const QJsonArray anomalies =
         m_f.array(o, path, QStringLiteral("anomalies"), TimelineReader::maxRows);
     for (int i = 0; i < anomalies.size() && !m_f.failed(); ++i)
-        anomaly(anomalies.at(i), F::at(anomaliesPath, i));
+        anomaly(anomalies.at(i), W::at(anomaliesPath, i));
     v.stuckKeys =
         m_f.stringList(o, path, QStringLiteral("stuckKeys"), TimelineReader::maxRows, shortText);
     v.replicationConflicts =
@@ -108,14 +111,14 @@ bool RunStateReader::verdict(const QJsonObject &o, const QString &path)
 bool RunStateReader::counts(const QJsonObject &o, const QString &path)
 {
     Verdict &v = m_run.verdict;
-    const QString statusPath = F::at(path, QStringLiteral("statusCounts"));
+    const QString statusPath = W::at(path, QStringLiteral("statusCounts"));
     const QJsonObject statuses = m_f.object(o, path, QStringLiteral("statusCounts"));
     for (auto it = statuses.constBegin(); it != statuses.constEnd() && !m_f.failed(); ++it) {
-        const int count = int(m_f.integer(it.value(), F::at(statusPath, it.key()), 0, INT_MAX));
+        const int count = int(m_f.integer(it.value(), W::at(statusPath, it.key()), 0, INT_MAX));
         if (it.key() == QLatin1String("timeout")) {
             if (count != v.timeouts)
-                return m_f.fail(F::at(statusPath, it.key()),
-                                QStringLiteral("expected %1 (verdict.timeouts), got %2")
+                return m_f.fail(W::at(statusPath, it.key()),
+                                QStringLiteral("must be %1 (verdict.timeouts), got %2")
                                     .arg(v.timeouts)
                                     .arg(count));
             continue;
@@ -125,24 +128,27 @@ bool RunStateReader::counts(const QJsonObject &o, const QString &path)
         if (!ok || status < 100 || status > 599 || QString::number(status) != it.key())
             return m_f.fail(statusPath, QStringLiteral("unknown key %1 (expected an HTTP status "
                                                        "such as \"201\", or \"timeout\")")
-                                            .arg(F::quoted(it.key())));
+                                            .arg(W::quoted(it.key())));
         v.statusCounts.insert(status, count);
     }
 
-    const QString effectsPath = F::at(path, QStringLiteral("sideEffects"));
+    const QString effectsPath = W::at(path, QStringLiteral("sideEffects"));
     const QJsonObject effects = m_f.object(o, path, QStringLiteral("sideEffects"));
     if (effects.size() > TimelineReader::maxRows)
-        return m_f.fail(effectsPath, QStringLiteral("too many entries (%1; at most %2)")
-                                         .arg(effects.size())
-                                         .arg(TimelineReader::maxRows));
+        return m_f.fail(effectsPath, QStringLiteral("must be an object of at most %1 entries, "
+                                                    "got %2 entries")
+                                         .arg(TimelineReader::maxRows)
+                                         .arg(effects.size()));
     for (auto it = effects.constBegin(); it != effects.constEnd() && !m_f.failed(); ++it) {
         if (it.key().size() > shortText)
-            return m_f.fail(effectsPath, QStringLiteral("a key is too long (%1 characters; at "
-                                                        "most %2)")
-                                             .arg(it.key().size())
-                                             .arg(shortText));
+            return m_f.fail(effectsPath, QStringLiteral("a key must be at most %1 characters, "
+                                                        "got %2 characters")
+                                             .arg(shortText)
+                                             .arg(it.key().size()));
+        if (!W::isOneLine(it.key()))
+            return m_f.fail(effectsPath, QStringLiteral("a key ") + W::notOneLine(it.key()));
         v.sideEffects.insert(
-            it.key(), int(m_f.integer(it.value(), F::at(effectsPath, it.key()), 0, INT_MAX)));
+            it.key(), int(m_f.integer(it.value(), W::at(effectsPath, it.key()), 0, INT_MAX)));
     }
     return !m_f.failed();
 }

@@ -1,13 +1,13 @@
 #include "timeline/timelinereader.h"
 
 #include "export/timelineexporter.h"
-#include "scenario/scenarioloader.h"
+#include "scenario/scenarioreader.h"
 #include "timeline/eventlogreader.h"
 #include "timeline/runstatereader.h"
+#include "json/jsondocument.h"
 #include "json/jsonfields.h"
+#include "json/jsonwording.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace idem {
@@ -35,15 +35,15 @@ public:
 private:
     bool schema(const QJsonObject &root)
     {
-        const QString expected = JsonFields::quoted(QLatin1String(TimelineExporter::schema));
+        const QString expected = JsonWording::quoted(QLatin1String(TimelineExporter::schema));
         const QJsonValue v = root.value(QLatin1String("schema"));
         if (v.isUndefined())
             return m_f.fail(QStringLiteral("schema"),
                             QStringLiteral("missing (expected %1)").arg(expected));
         if (!v.isString())
             return m_f.fail(QStringLiteral("schema"),
-                            QStringLiteral("expected the string %1, got %2")
-                                .arg(expected, JsonFields::describe(v)));
+                            QStringLiteral("must be the string %1, got %2")
+                                .arg(expected, JsonWording::describe(v)));
         const QString found = v.toString();
         if (found == QLatin1String(TimelineExporter::schema))
             return true;
@@ -54,20 +54,20 @@ private:
             what = QStringLiteral("%1 is a scenario, not a timeline (expected %2)");
         else
             what = QStringLiteral("unknown schema %1 (expected %2)");
-        return m_f.fail(QStringLiteral("schema"), what.arg(JsonFields::quoted(found), expected));
+        return m_f.fail(QStringLiteral("schema"), what.arg(JsonWording::quoted(found), expected));
     }
 
     bool scenario(const QJsonObject &root)
     {
-        const QJsonObject o = m_f.object(root, {}, QStringLiteral("scenario"));
+        const QString path = QStringLiteral("scenario");
+        const QJsonObject o = m_f.object(root, {}, path);
         if (m_f.failed())
             return false;
-        // The scenario loader is strict and names the field; its errors start "scenario: ".
-        const ScenarioLoad load = ScenarioLoader::fromJson(
-            QJsonDocument(o).toJson(QJsonDocument::Compact), QStringLiteral("scenario"));
-        if (!load.scenario)
-            return m_f.fail({}, load.error);
-        m_run.scenario = *load.scenario;
+        // The scenario reader is strict and names the field: "scenario.requests[0].atMs: ...".
+        const auto scenario = ScenarioReader::read(o, path, m_f);
+        if (!scenario)
+            return false;
+        m_run.scenario = *scenario;
         return true;
     }
 
@@ -81,7 +81,8 @@ private:
             if (auto error = s.setFromJson(it.key(), it.value()))
                 return error->startsWith(QLatin1String("settings."))
                            ? m_f.fail({}, *error)
-                           : m_f.fail(JsonFields::at(QStringLiteral("settings"), it.key()), *error);
+                           : m_f.fail(JsonWording::at(QStringLiteral("settings"), it.key()),
+                                      *error);
         }
         // One run, one set of settings: the copy at the top must be the scenario's.
         const QJsonObject mine = s.toJson();
@@ -89,10 +90,10 @@ private:
         for (auto it = theirs.constBegin(); it != theirs.constEnd(); ++it) {
             if (mine.value(it.key()) != it.value())
                 return m_f.fail(
-                    JsonFields::at(QStringLiteral("settings"), it.key()),
+                    JsonWording::at(QStringLiteral("settings"), it.key()),
                     QStringLiteral("%1 differs from scenario.settings.%2 (%3); they must agree")
-                        .arg(JsonFields::describe(mine.value(it.key())), it.key(),
-                             JsonFields::describe(it.value())));
+                        .arg(JsonWording::describe(mine.value(it.key())), it.key(),
+                             JsonWording::describe(it.value())));
         }
         const qint64 seed = m_f.integer(root, {}, QStringLiteral("seed"), 0, maxTime);
         if (m_f.failed())
@@ -100,7 +101,7 @@ private:
         if (quint64(seed) != s.seed)
             return m_f.fail(
                 QStringLiteral("seed"),
-                QStringLiteral("expected %1 (settings.seed), got %2").arg(s.seed).arg(seed));
+                QStringLiteral("must be %1 (settings.seed), got %2").arg(s.seed).arg(seed));
         return true;
     }
 
@@ -109,76 +110,28 @@ private:
     ExportRange m_range;
 };
 
-TimelineLoad failure(const QString &source, const QString &error)
+TimelineLoad failure(const QString &error)
 {
     TimelineLoad load;
-    load.error = source + QStringLiteral(": ") + error;
+    load.error = error;
     return load;
 }
 
-QString tooLarge(qint64 bytes, bool atLeast)
+JsonSource sourceNamed(const QString &name)
 {
-    return QStringLiteral("too large (%1%2 bytes; a timeline may be at most 64 MiB)")
-        .arg(atLeast ? QStringLiteral("more than ") : QString())
-        .arg(atLeast ? TimelineReader::maxFileBytes : bytes);
-}
-
-// Reads at most one byte past the limit (pipes and devices have no size to check first).
-std::optional<QByteArray> readCapped(const QString &path, QString *error)
-{
-    if (QFileInfo(path).isDir()) {
-        *error = QStringLiteral("cannot read (is a directory)");
-        return std::nullopt;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read (%1)").arg(file.errorString());
-        return std::nullopt;
-    }
-    if (!file.isSequential() && file.size() > TimelineReader::maxFileBytes) {
-        *error = tooLarge(file.size(), false);
-        return std::nullopt;
-    }
-    const QByteArray bytes = file.read(TimelineReader::maxFileBytes + 1);
-    if (file.error() != QFileDevice::NoError) {
-        *error = QStringLiteral("cannot read (%1)").arg(file.errorString());
-        return std::nullopt;
-    }
-    if (bytes.size() > TimelineReader::maxFileBytes) {
-        *error = tooLarge(bytes.size(), true);
-        return std::nullopt;
-    }
-    return bytes;
+    return {name, QStringLiteral("timeline"), TimelineReader::maxFileBytes};
 }
 
 } // namespace
 
-TimelineLoad TimelineReader::fromJson(const QByteArray &input, const QString &source)
+TimelineLoad TimelineReader::fromJson(const QByteArray &json, const QString &source)
 {
-    if (input.size() > maxFileBytes)
-        return failure(source, tooLarge(input.size(), false));
-    const QByteArray json = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
-    if (json.trimmed().isEmpty())
-        return failure(source, QStringLiteral("empty (expected a JSON object with \"schema\": "
-                                              "\"idemlab.timeline/1\")"));
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        // Qt refuses a bare number or string at the top; say so plainly.
-        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + json + "]");
-        if (wrapped.isArray() && wrapped.array().size() == 1)
-            return failure(source, QStringLiteral("top level: expected a JSON object, got ") +
-                                       JsonFields::describe(wrapped.array().at(0)));
-        return failure(source, QStringLiteral("not JSON: %1 at offset %2")
-                                   .arg(parseError.errorString())
-                                   .arg(parseError.offset));
-    }
-    if (!doc.isObject())
-        return failure(source, QStringLiteral("top level: expected a JSON object, got an array"));
-
+    const JsonObjectLoad root = JsonDocumentReader::parseObject(json, sourceNamed(source));
+    if (!root.object)
+        return failure(root.error);
     Reader reader;
-    if (!reader.read(doc.object()))
-        return failure(source, reader.error());
+    if (!reader.read(*root.object))
+        return failure(source + QStringLiteral(": ") + reader.error());
     TimelineLoad load;
     load.run = std::move(reader.run());
     load.range = reader.exportRange();
@@ -187,21 +140,22 @@ TimelineLoad TimelineReader::fromJson(const QByteArray &input, const QString &so
 
 TimelineLoad TimelineReader::fromFile(const QString &path)
 {
-    QString error;
-    const auto bytes = readCapped(path, &error);
-    if (!bytes)
-        return failure(path, error);
-    return fromJson(*bytes, path);
+    const JsonBytesLoad file = JsonDocumentReader::readFile(sourceNamed(path));
+    if (!file.bytes)
+        return failure(file.error);
+    return fromJson(*file.bytes, path);
 }
 
 bool TimelineReader::isTimelineFile(const QString &path)
 {
-    QString error;
-    const auto bytes = readCapped(path, &error);
-    if (!bytes)
+    const JsonBytesLoad file = JsonDocumentReader::readFile(sourceNamed(path));
+    if (!file.bytes)
         return false;
-    const QByteArray json = bytes->startsWith("\xEF\xBB\xBF") ? bytes->mid(3) : *bytes;
-    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    // Lenient on purpose: a timeline with a mistake in it is still a timeline, and its
+    // reader says what the mistake is.
+    const QByteArray &bytes = *file.bytes;
+    const QJsonObject root =
+        QJsonDocument::fromJson(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes).object();
     const QJsonValue schema = root.value(QLatin1String("schema"));
     if (schema.isString())
         return schema.toString().startsWith(schemaPrefix);

@@ -1,0 +1,76 @@
+#include "scenario/scenariowriter.h"
+
+#include <QJsonArray>
+
+namespace idem {
+
+namespace {
+
+QString clusterName(int index)
+{
+    return index == 1 ? QStringLiteral("B") : QStringLiteral("A");
+}
+
+QJsonValue msValue(qint64 us)
+{
+    // Whole milliseconds print as integers, the rest keep their fraction (as Settings does).
+    if (us % 1000 == 0)
+        return us / 1000;
+    return double(us) / 1000.0;
+}
+
+} // namespace
+
+const QString &ScenarioWriter::schema()
+{
+    static const QString id = QStringLiteral("idemlab.scenario/1");
+    return id;
+}
+
+QJsonObject ScenarioWriter::toJson(const Scenario &s)
+{
+    QJsonArray clients;
+    for (const ClientSpec &c : s.clients)
+        clients.append(QJsonObject{{"name", c.name}, {"region", clusterName(c.region)}});
+
+    QJsonArray requests;
+    for (const RequestSpec &r : s.requests) {
+        QJsonObject o{
+            {"id", r.id},
+            {"client",
+             r.client >= 0 && r.client < s.clients.size() ? s.clients[r.client].name : QString()},
+            {"atMs", msValue(r.atUs)},
+            {"key", r.key ? QJsonValue(*r.key) : QJsonValue(QJsonValue::Null)},
+            {"body",
+             QJsonObject{{"from", r.body.from}, {"to", r.body.to}, {"amount", r.body.amount}}},
+        };
+        if (r.rawKey)
+            o.insert("rawKey", *r.rawKey);
+        if (r.cluster >= 0)
+            o.insert("cluster", clusterName(r.cluster));
+        if (r.server >= 0)
+            o.insert("server", r.server + 1);
+        requests.append(o);
+    }
+
+    QJsonArray drops;
+    for (const DropSpec &d : s.drops)
+        drops.append(QJsonObject{
+            {"request", d.request},
+            {"attempt", d.attempt},
+            {"message", d.point == DropPoint::Request ? "request" : "response"},
+        });
+
+    return {
+        {"schema", schema()},
+        {"name", s.name},
+        {"title", s.title},
+        {"description", s.description},
+        {"settings", s.settings.toJson()},
+        {"clients", clients},
+        {"requests", requests},
+        {"drops", drops},
+    };
+}
+
+} // namespace idem
