@@ -3,11 +3,14 @@
 #
 #   ./idemlab.sh run  [preset|file.json] [overrides...]   install deps, build, start the app
 #   ./idemlab.sh test [ctest args...]                     install deps, build, run the tests
-#                                                          (+ the ASan/UBSan pass)
+#                                                          (+ the ASan/UBSan pass, + fuzzing)
+#   ./idemlab.sh fuzz [target...]                         build and run the fuzz targets
 #   ./idemlab.sh help
 #
 # Environment knobs:
 #   IDEMLAB_SKIP_SANITIZE=1     skip the ASan+UBSan pass of `test`
+#   IDEMLAB_SKIP_FUZZ=1         skip the fuzzing pass of `test`
+#   IDEMLAB_FUZZ_SECONDS=N      how long each fuzz target runs (60)
 #   IDEMLAB_EXTRA_PACKAGES="…"  extra Debian packages to install too (e.g. "clang-format wrk")
 #   IDEMLAB_TEST_TIMEOUT=N      default per-test timeout in seconds (300); per-test
 #                               TIMEOUT properties set in CMake take precedence
@@ -19,15 +22,19 @@ cd "$ROOT"
 
 BUILD_DIR="$ROOT/build"
 ASAN_DIR="$ROOT/build-asan"
+FUZZ_DIR="$ROOT/build-fuzz"
+FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey)
+FUZZ_SECONDS="${IDEMLAB_FUZZ_SECONDS:-60}"
 DEFAULT_PRESET="parallel-two-clusters"
 JOBS="$(nproc 2>/dev/null || echo 2)"
 TEST_TIMEOUT="${IDEMLAB_TEST_TIMEOUT:-300}"
 
 # What the build and the tests need (the list from QT-6.4-NOTES.md), plus sqlite3 for
 # people who want to inspect the cluster DB files. Tools needed only later (clang-format,
-# wrk) are not installed by default: see IDEMLAB_EXTRA_PACKAGES.
+# wrk) are not installed by default: see IDEMLAB_EXTRA_PACKAGES. clang and its runtime
+# (libFuzzer) build the fuzz targets of tests/fuzz.
 PACKAGES=(
-    cmake ninja-build g++
+    cmake ninja-build g++ clang libclang-rt-14-dev
     qt6-base-dev libqt6sql6-sqlite qt6-declarative-dev qt6-websockets-dev qt6-httpserver-dev
     qt6-charts-dev qt6-svg-dev qml6-module-qtqml qml6-module-qtqml-workerscript
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
@@ -65,13 +72,20 @@ Commands:
   test [ctest args...]
         Install + build as above, run ctest on build/ (-LE bench, -j2; the ctest args
         are added to this pass only), then build build-asan/ (ASan+UBSan, Debug,
-        IDEMLAB_CORE_ONLY=ON) and run its unit tests (-L unit).
-        Exit status is non-zero if anything failed.
+        IDEMLAB_CORE_ONLY=ON) and run its unit tests (-L unit), then build
+        build-fuzz/ (clang, libFuzzer, ASan+UBSan) and run each fuzz target for
+        IDEMLAB_FUZZ_SECONDS (60) seconds. Exit status is non-zero if anything failed.
+  fuzz [target...]
+        Build build-fuzz/ and run the fuzz targets (default: all of them:
+        ${FUZZ_TARGETS[*]}) for IDEMLAB_FUZZ_SECONDS each, one after the other.
+        Example: IDEMLAB_FUZZ_SECONDS=3600 ./idemlab.sh fuzz timeline
   help, --help, -h
         Show this help.
 
 Environment:
   IDEMLAB_SKIP_SANITIZE=1     skip the sanitizer pass of 'test'
+  IDEMLAB_SKIP_FUZZ=1         skip the fuzzing pass of 'test'
+  IDEMLAB_FUZZ_SECONDS=N      seconds each fuzz target runs (default 60)
   IDEMLAB_EXTRA_PACKAGES="…"  install these Debian packages too (e.g. "clang-format wrk")
   IDEMLAB_TEST_TIMEOUT=N      default per-test timeout in seconds (default 300)
 EOF
@@ -309,10 +323,105 @@ cmd_test() {
         fi
     fi
 
+    local fuzz_rc=0 fuzz_state="skipped"
+    if [[ "${IDEMLAB_SKIP_FUZZ:-0}" == "1" ]]; then
+        section "fuzzing"
+        note "skipped (IDEMLAB_SKIP_FUZZ=1)"
+    else
+        run_fuzzing "${FUZZ_TARGETS[@]}" || fuzz_rc=$?
+        fuzz_state=$([[ $fuzz_rc -eq 0 ]] && echo "passed" || echo "FAILED")
+    fi
+
     section "summary ($((SECONDS - t0)) s)"
     note "tests:           $([[ $main_rc -eq 0 ]] && echo passed || echo "FAILED (exit $main_rc)")"
     note "sanitizer tests: $san_state"
-    ((main_rc == 0 && san_rc == 0))
+    note "fuzzing:         $fuzz_state"
+    ((main_rc == 0 && san_rc == 0 && fuzz_rc == 0))
+}
+
+# ---------------------------------------------------------------------------- fuzz
+# Inputs as large as the readers' limits would make every libFuzzer step slow; the largest
+# inputs are the reader benchmark's (ctest -L bench -R bench_readers). These reach well past
+# what the seeds hold.
+fuzz_max_len() {
+    case "$1" in
+    scenario | timeline) echo 1048576 ;;
+    paymentbody) echo 65600 ;; # just past live mode's 64 KiB body limit
+    *) echo 4096 ;;
+    esac
+}
+
+# fuzz_target <name> <detect_leaks>: runs one target for FUZZ_SECONDS over its corpus
+# (build-fuzz/corpus/<name>/, kept between runs), every input that ever crashed
+# (tests/fuzz/regressions/<name>/) and the seeds. On a crash, leak or sanitizer report it
+# prints the report and the input, and keeps the input in tests/fuzz/regressions/<name>/.
+fuzz_target() {
+    local name="$1" leaks="$2"
+    local bin="$FUZZ_DIR/tests/fuzz/fuzz_$name" corpus="$FUZZ_DIR/corpus/$name"
+    local artifacts="$FUZZ_DIR/artifacts/$name" log="$FUZZ_DIR/fuzz-$name.log"
+    local regressions="$ROOT/tests/fuzz/regressions/$name"
+    local seeds=("$ROOT/tests/data/bad-scenarios" "$ROOT/tests/data/bad-timelines"
+        "$ROOT/tests/data/golden" "$ROOT/tests/data/timelines" "$ROOT/resources/scenarios")
+    [[ -x "$bin" ]] || {
+        err "$bin was not built (unknown fuzz target \"$name\"? expected one of: ${FUZZ_TARGETS[*]})"
+        return 1
+    }
+    rm -rf "$artifacts"
+    mkdir -p "$corpus" "$artifacts" "$regressions"
+    note "fuzz_$name: ${FUZZ_SECONDS} s (log: ${log#"$ROOT"/})"
+    local rc=0
+    ASAN_OPTIONS="detect_leaks=$leaks:abort_on_error=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+        UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
+        nice -n 10 "$bin" -max_total_time="$FUZZ_SECONDS" -max_len="$(fuzz_max_len "$name")" \
+        -dict="$ROOT/tests/fuzz/$name.dict" -timeout=25 -detect_leaks="$leaks" \
+        -print_final_stats=1 -artifact_prefix="$artifacts/" \
+        "$corpus" "$regressions" "${seeds[@]}" >"$log" 2>&1 || rc=$?
+    local stats
+    stats="$(grep -E '^#[0-9]+.*(DONE|cov:)' "$log" | tail -n 1 || true)"
+    note "  ${stats:-no progress line} ; corpus: $(find "$corpus" -type f | wc -l) files"
+    if ((rc == 0)); then
+        return 0
+    fi
+    err "fuzz_$name failed (exit $rc): the report follows (whole log: $log)"
+    grep -E -A40 'ERROR: |runtime error:|fuzz check failed|Test unit written' "$log" | head -n 80 >&2 || tail -n 40 "$log" >&2
+    local input
+    for input in "$artifacts"/*; do
+        [[ -f "$input" ]] || continue
+        cp "$input" "$regressions/"
+        note "the input ($(wc -c <"$input") bytes), kept as tests/fuzz/regressions/$name/$(basename "$input") — commit it:"
+        head -c 600 "$input" | od -An -c | head -n 12 >&2
+    done
+    return 1
+}
+
+run_fuzzing() { # run_fuzzing <target...>
+    section "fuzz build ($(basename "$FUZZ_DIR")/, clang, libFuzzer + ASan + UBSan, -j$JOBS)"
+    command -v clang++ >/dev/null 2>&1 || {
+        err "clang++ not found (Debian packages clang and libclang-rt-14-dev)"
+        return 1
+    }
+    configure_and_build "$FUZZ_DIR" -DIDEMLAB_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_COMPILER=clang++ || return 1
+    local leaks
+    leaks="$(
+        ASAN_DIR="$FUZZ_DIR"
+        probe_lsan
+    )"
+    section "fuzzing (${FUZZ_SECONDS} s per target, detect_leaks=$leaks)"
+    local name failed=0
+    for name in "$@"; do
+        fuzz_target "$name" "$leaks" || failed=1
+    done
+    return "$failed"
+}
+
+cmd_fuzz() {
+    ensure_packages
+    if (($#)); then
+        run_fuzzing "$@"
+    else
+        run_fuzzing "${FUZZ_TARGETS[@]}"
+    fi
 }
 
 # ---------------------------------------------------------------------------- main
@@ -326,6 +435,10 @@ test)
     shift
     cmd_test "$@"
     ;;
+fuzz)
+    shift
+    cmd_fuzz "$@"
+    ;;
 help | --help | -h)
     usage
     ;;
@@ -334,7 +447,7 @@ help | --help | -h)
     exit 2
     ;;
 *)
-    printf 'idemlab.sh: unknown command "%s" (expected run, test or help)\n\n' "$cmd" >&2
+    printf 'idemlab.sh: unknown command "%s" (expected run, test, fuzz or help)\n\n' "$cmd" >&2
     usage >&2
     exit 2
     ;;
