@@ -145,9 +145,9 @@ void requestsTable(Page &page, const RunResult &run)
         QString client = run.scenario.clients.value(a.client).name;
         if (client.isEmpty())
             client = nodeName(run, a.clientNode);
-        const QString answer = a.outcome == Outcome::Answered   ? QString::number(a.status)
-                               : a.outcome == Outcome::TimedOut ? QStringLiteral("timed out")
-                                                                : QStringLiteral("none");
+        const QString answer = a.outcome == AttemptOutcome::Answered   ? QString::number(a.status)
+                               : a.outcome == AttemptOutcome::TimedOut ? QStringLiteral("timed out")
+                                                                       : QStringLiteral("none");
         page.row({id, client, a.key.isEmpty() ? QStringLiteral("(none)") : a.key,
                   nodeName(run, a.serverNode), answer, TimelineAxis::millis(a.sentUs),
                   a.receivedUs < 0 ? QString() : TimelineAxis::millis(a.receivedUs)},
