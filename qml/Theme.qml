@@ -1,7 +1,9 @@
 pragma Singleton
 import QtQuick
+import IdemLab
 
-// Colours and sizes in one place. Okabe–Ito palette (colour-blind safe).
+// Colours and sizes in one place. The colours are the core's palette (core/export/palette.h,
+// Okabe–Ito, colour-blind safe), light or dark, through the Palettes singleton.
 // Every size scales with `scale`: the presenter's text scale times a gentle zoom that
 // follows the window size, so a 1920×1080 projector gets proportionally larger type.
 QtObject {
@@ -11,40 +13,45 @@ QtObject {
     property real zoom: 1.0
     readonly property real scale: textScale * zoom
 
-    readonly property color background: dark ? "#16191f" : "#eef1f5"
-    readonly property color panel: dark ? "#20242c" : "#ffffff"
-    readonly property color panelAlt: dark ? "#1b1f26" : "#f7f9fb"
-    readonly property color toolbar: dark ? "#0f1216" : "#1f2a37"
-    readonly property color toolbarText: "#eef2f7"
-    readonly property color toolbarMuted: "#a9b4c2"
-    readonly property color text: dark ? "#e8ebf0" : "#1c2430"
-    readonly property color mutedText: dark ? "#9aa3b2" : "#5b6676"
-    readonly property color border: dark ? "#3a4150" : "#c5ccd6"
-    readonly property color strongBorder: dark ? "#5a6478" : "#8a96a8"
-    readonly property color link: dark ? "#4a5263" : "#b7c0cc"
-    readonly property color accent: "#0072B2"
-    readonly property color accentText: dark ? "#56B4E9" : "#0072B2"
-    readonly property color busyFill: dark ? "#1d3346" : "#e3f0f9"
-    readonly property color clusterFill: dark ? "#1c2027" : "#f6f8fb"
-    readonly property color captionFill: dark ? "#1a2430" : "#e6eef8"
+    /// The palette of the current theme: colour name → "#rrggbb".
+    readonly property var colours: dark ? Palettes.dark : Palettes.light
 
-    readonly property color request: dark ? "#c9d1dc" : "#3b4656"
-    readonly property color requestText: dark ? "#16191f" : "#ffffff"
-    readonly property color status201: "#009E73"
-    readonly property color status200: "#0072B2"
-    readonly property color status409: "#E69F00"
-    readonly property color status400: "#D55E00"
-    readonly property color status422: "#CC79A7"
-    readonly property color statusOther: "#56B4E9"
-    readonly property color created: "#E69F00"
-    readonly property color consumed: "#009E73"
-    readonly property color anomaly: "#D55E00"
-    readonly property color anomalyFill: dark ? "#3a2216" : "#fdeee4"
-    readonly property color anomalyText: dark ? "#ff9a5c" : "#b34700"
+    readonly property color background: colours.background
+    readonly property color panel: colours.panel
+    readonly property color panelAlt: colours.panelAlt
+    readonly property color toolbar: colours.toolbar
+    readonly property color toolbarText: colours.toolbarText
+    readonly property color toolbarMuted: colours.toolbarMuted
+    readonly property color text: colours.text
+    readonly property color mutedText: colours.mutedText
+    readonly property color border: colours.border
+    readonly property color strongBorder: colours.strongBorder
+    readonly property color link: colours.link
+    readonly property color accent: colours.accent
+    readonly property color accentText: colours.accentText
+    readonly property color busyFill: colours.busyFill
+    readonly property color clusterFill: colours.clusterFill
+    readonly property color captionFill: colours.captionFill
+
+    readonly property color request: colours.request
+    readonly property color requestText: colours.requestText
+    readonly property color status201: colours.status201
+    readonly property color status200: colours.status200
+    readonly property color status409: colours.status409
+    readonly property color status400: colours.status400
+    readonly property color status422: colours.status422
+    readonly property color statusOther: colours.statusOther
+    readonly property color created: colours.created
+    readonly property color consumed: colours.consumed
+    readonly property color anomaly: colours.anomaly
+    readonly property color anomalyFill: colours.anomalyFill
+    readonly property color anomalyText: colours.anomalyText
     /// Live mode: the servers are real and running.
-    readonly property color live: "#D81B60"
-    readonly property color liveFill: dark ? "#3a1826" : "#fce8f0"
-    readonly property color cacheOffFill: dark ? "#221f1c" : "#faf6f1"
+    readonly property color live: colours.live
+    readonly property color liveFill: colours.liveFill
+    readonly property color cacheOffFill: colours.cacheOffFill
+    readonly property color cacheAccent: colours.cacheAccent
+    readonly property color replicationLine: colours.replicationLine
 
     readonly property int fontSize: Math.max(12, Math.round(14 * scale))
     readonly property int smallFont: Math.max(12, Math.round(12 * scale))

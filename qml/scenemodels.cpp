@@ -67,15 +67,16 @@ void NodeModel::setNodes(const QVector<Node> &nodes)
         return;
     beginResetModel();
     m_nodes = nodes;
-    m_activity = QVector<ServerView>(nodes.size());
+    m_activity = QVector<NodeActivity>(nodes.size());
     endResetModel();
 }
 
-void NodeModel::setActivity(const QVector<ServerView> &servers, const QVector<ServerView> &clients)
+void NodeModel::setActivity(const QVector<NodeActivity> &servers,
+                            const QVector<NodeActivity> &clients)
 {
-    QVector<ServerView> activity(m_nodes.size());
-    for (const QVector<ServerView> *views : {&servers, &clients})
-        for (const ServerView &v : *views)
+    QVector<NodeActivity> activity(m_nodes.size());
+    for (const QVector<NodeActivity> *views : {&servers, &clients})
+        for (const NodeActivity &v : *views)
             if (v.node >= 0 && v.node < activity.size())
                 activity[v.node] = v;
     for (int i = 0; i < activity.size(); ++i) {

@@ -37,11 +37,11 @@ public:
 
     void setNodes(const QVector<Node> &nodes);
     /// What each server and client is doing now.
-    void setActivity(const QVector<ServerView> &servers, const QVector<ServerView> &clients);
+    void setActivity(const QVector<NodeActivity> &servers, const QVector<NodeActivity> &clients);
 
 private:
     QVector<Node> m_nodes;
-    QVector<ServerView> m_activity; // by node
+    QVector<NodeActivity> m_activity; // by node
 };
 
 /// Messages in flight at the playhead.

@@ -4,6 +4,7 @@
 #include "report/textreport.h"
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
+#include "timeline/documentkind.h"
 #include "timeline/timelinereader.h"
 
 #include <QLoggingCategory>
@@ -603,7 +604,7 @@ bool SimulationController::loadTimeline(const QString &path)
         setError(load.error);
         return false;
     }
-    if (load.run->scenario.name == QLatin1String("live-session")) {
+    if (load.run->scenario.name == liveSessionScenarioName) {
         // A live record saved from the app or `serve`: real times, shown as it was live.
         m_time = 0;
         showLive(std::move(*load.run), 0);
@@ -625,7 +626,7 @@ bool SimulationController::loadTimeline(const QString &path)
 bool SimulationController::loadFile(const QUrl &url)
 {
     const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
-    if (TimelineReader::isTimelineFile(path))
+    if (documentKindOf(path) == DocumentKind::Timeline)
         return loadTimeline(path);
     const ScenarioLoad load = ScenarioLoader::fromFile(path);
     if (!load.scenario) {

@@ -1,6 +1,7 @@
 #include "timelinecanvas.h"
 #include "timelinecanvas_p.h"
 
+#include "export/palette.h"
 #include "report/textreport.h"
 #include "simulationcontroller.h"
 #include "timeline/timelineaxis.h"
@@ -94,29 +95,30 @@ void TimelineCanvas::geometryChange(const QRectF &newGeometry, const QRectF &old
 
 TimelineCanvas::Colours TimelineCanvas::colours() const
 {
-    // The values of Theme.qml, so the canvas matches the rest of the window.
+    // The palette Theme.qml reads, so the canvas matches the rest of the window.
+    const Palette &p = Palette::of(m_dark);
     Colours c;
-    c.background = QColor(m_dark ? "#20242c" : "#ffffff");
-    c.text = QColor(m_dark ? "#e8ebf0" : "#1c2430");
-    c.muted = QColor(m_dark ? "#9aa3b2" : "#5b6676");
-    c.lane = QColor(m_dark ? "#3a4150" : "#c5ccd6");
-    c.band = QColor(m_dark ? "#2a303a" : "#f1f4f8");
+    c.background = QColor(p.panel);
+    c.text = QColor(p.text);
+    c.muted = QColor(p.mutedText);
+    c.lane = QColor(p.border);
+    c.band = QColor(p.band);
     c.playhead = c.text;
-    c.halo = QColor(m_dark ? "#f0e442" : "#56B4E9");
+    c.halo = QColor(p.halo);
     c.halo.setAlphaF(m_dark ? 0.45f : 0.55f);
-    c.anomaly = QColor("#D55E00");
-    const QColor request(m_dark ? "#c9d1dc" : "#3b4656");
+    c.anomaly = QColor(p.anomaly);
+    const QColor request(p.request);
     c.style[int(Style::Request)] = request;
-    c.style[int(Style::Status200)] = QColor("#0072B2");
-    c.style[int(Style::Status201)] = QColor("#009E73");
-    c.style[int(Style::Status400)] = QColor("#D55E00");
-    c.style[int(Style::Status409)] = QColor("#E69F00");
-    c.style[int(Style::Status422)] = QColor("#CC79A7");
-    c.style[int(Style::StatusOther)] = QColor("#56B4E9");
+    c.style[int(Style::Status200)] = QColor(p.status200);
+    c.style[int(Style::Status201)] = QColor(p.status201);
+    c.style[int(Style::Status400)] = QColor(p.status400);
+    c.style[int(Style::Status409)] = QColor(p.status409);
+    c.style[int(Style::Status422)] = QColor(p.status422);
+    c.style[int(Style::StatusOther)] = QColor(p.statusOther);
     c.style[int(Style::Query)] = request;
     c.style[int(Style::Result)] = c.muted;
-    c.style[int(Style::Replicate)] = QColor("#56B4E9");
-    c.style[int(Style::Conflict)] = QColor("#CC79A7");
+    c.style[int(Style::Replicate)] = QColor(p.replicate);
+    c.style[int(Style::Conflict)] = QColor(p.conflict);
     return c;
 }
 

@@ -130,14 +130,14 @@ RunResult sampleRun()
     first.rawKey = QStringLiteral("3f2b7c1e-0000-4000-8000-000000000001");
     first.cluster = 0;
     first.serverNode = A1;
-    first.outcome = Outcome::TimedOut;
+    first.outcome = AttemptOutcome::TimedOut;
     first.sentUs = 0;
     Attempt second = first;
     second.attempt = 2;
     second.cluster = 1;
     second.serverNode = B1;
     second.status = 201;
-    second.outcome = Outcome::Answered;
+    second.outcome = AttemptOutcome::Answered;
     second.sentUs = 21'000;
     second.receivedUs = 1'200'000;
     run.attempts = {first, second};

@@ -172,10 +172,10 @@ void TstInvariants::randomScenarios()
     }
     for (int i = 0; i < r.attempts.size(); ++i) {
         const Attempt &a = r.attempts[i];
-        QVERIFY(a.outcome == Outcome::Answered || a.outcome == Outcome::TimedOut);
-        QCOMPARE(answers[i], a.outcome == Outcome::Answered ? 1 : 0);
-        QCOMPARE(timeouts[i], a.outcome == Outcome::TimedOut ? 1 : 0);
-        if (a.outcome == Outcome::Answered) {
+        QVERIFY(a.outcome == AttemptOutcome::Answered || a.outcome == AttemptOutcome::TimedOut);
+        QCOMPARE(answers[i], a.outcome == AttemptOutcome::Answered ? 1 : 0);
+        QCOMPARE(timeouts[i], a.outcome == AttemptOutcome::TimedOut ? 1 : 0);
+        if (a.outcome == AttemptOutcome::Answered) {
             QVERIFY(a.status > 0);
             QVERIFY(a.receivedUs - a.sentUs <= s.settings.timeoutUs);
         }
@@ -190,9 +190,9 @@ void TstInvariants::randomScenarios()
         for (int k = 0; k < mine.size(); ++k) {
             QCOMPARE(mine[k]->attempt, k + 1);
             if (k + 1 < mine.size())
-                QCOMPARE(mine[k]->outcome, Outcome::TimedOut);
+                QCOMPARE(mine[k]->outcome, AttemptOutcome::TimedOut);
         }
-        if (mine.last()->outcome == Outcome::TimedOut)
+        if (mine.last()->outcome == AttemptOutcome::TimedOut)
             QCOMPARE(mine.size(), 1 + s.settings.retries);
     }
 

@@ -96,7 +96,7 @@ void TstSceneState::claimsBeforeCharges()
     QVERIFY(s.ledger[1].isEmpty());
     // Each server is charging its copy.
     int charging = 0;
-    for (const ServerView &v : s.servers)
+    for (const NodeActivity &v : s.servers)
         charging += v.tasks.contains(QStringLiteral("K1 · charging"));
     QCOMPARE(charging, 2);
 }
@@ -136,7 +136,7 @@ void TstSceneState::clientsShowTheirRequests()
     QVERIFY(client >= 0);
     QStringList shown;
     bool waiting = false;
-    for (const ServerView &v : s.clients) {
+    for (const NodeActivity &v : s.clients) {
         QCOMPARE(r.nodes[v.node].kind, NodeKind::Client);
         if (v.node == client) {
             shown = v.tasks;

@@ -143,7 +143,7 @@ void TstTimelineReader::minimalFileLoads()
     QCOMPARE(run.attempts.size(), 1);
     QCOMPARE(run.attempts[0].client, 0);
     QCOMPARE(run.attempts[0].serverNode, 2);
-    QCOMPARE(run.attempts[0].outcome, Outcome::Pending);
+    QCOMPARE(run.attempts[0].outcome, AttemptOutcome::Pending);
     QCOMPARE(run.attempts[0].receivedUs, -1);
     QCOMPARE(run.keys[0].size(), 1);
     QCOMPARE(run.keys[0][0].responseCode, 0);

@@ -46,8 +46,8 @@ QString statuses(const RunResult &r)
 {
     QStringList out;
     for (const Attempt &a : r.attempts)
-        out.append(a.outcome == Outcome::TimedOut ? QStringLiteral("timeout")
-                                                  : QString::number(a.status));
+        out.append(a.outcome == AttemptOutcome::TimedOut ? QStringLiteral("timeout")
+                                                         : QString::number(a.status));
     std::sort(out.begin(), out.end());
     return out.join(QLatin1Char(','));
 }
@@ -200,7 +200,7 @@ void TstTruthTable::lostResponseRetryGets200()
     QVERIFY(outcome.result);
     const RunResult &r = *outcome.result;
     QCOMPARE(r.attempts.size(), 2);
-    QCOMPARE(r.attempts[0].outcome, Outcome::TimedOut);
+    QCOMPARE(r.attempts[0].outcome, AttemptOutcome::TimedOut);
     QCOMPARE(r.attempts[1].attempt, 2);
     QCOMPARE(r.attempts[1].status, 200);
     QCOMPARE(r.attempts[1].key, r.attempts[0].key);

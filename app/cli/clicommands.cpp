@@ -6,6 +6,7 @@
 #include "scenario/overrideoptions.h"
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
+#include "timeline/documentkind.h"
 #include "timeline/timelinereader.h"
 
 #include <QCommandLineParser>
@@ -169,7 +170,7 @@ int run(const QStringList &args)
             return fail(*formatError);
 
     const QString input = positional.first();
-    if (!ScenarioLoader::presetNames().contains(input) && TimelineReader::isTimelineFile(input))
+    if (documentKindOf(input) == DocumentKind::Timeline)
         return replay(parser, input, from, to);
 
     const ScenarioLoad load = ScenarioLoader::load(input);
@@ -181,7 +182,7 @@ int run(const QStringList &args)
 
     SimulationOptions options;
     options.dbDir = parser.value(QStringLiteral("db-dir"));
-    const Simulation::Outcome outcome = Simulation::run(scenario, options);
+    const Simulation::RunOrError outcome = Simulation::run(scenario, options);
     if (!outcome.result)
         return fail(outcome.error, 1);
     ExportRange range;

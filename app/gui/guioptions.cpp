@@ -3,7 +3,7 @@
 #include "scenario/overrideoptions.h"
 #include "scenario/scenarioloader.h"
 #include "simulationcontroller.h"
-#include "timeline/timelinereader.h"
+#include "timeline/documentkind.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -122,9 +122,7 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
 
 std::optional<QString> GuiOptions::apply(SimulationController &controller) const
 {
-    const bool timeline = !scenario.isEmpty() &&
-                          !ScenarioLoader::presetNames().contains(scenario) &&
-                          TimelineReader::isTimelineFile(scenario);
+    const bool timeline = documentKindOf(scenario) == DocumentKind::Timeline;
     if (timeline) {
         if (!m_overrideFlags.isEmpty())
             return QStringLiteral("--%1: a timeline replays a recorded run as it was; change "

@@ -40,15 +40,6 @@ QString writeError(const QString &path, const QString &reason)
 
 } // namespace
 
-qint64 ExportRange::clampedTo(const RunResult &run) const
-{
-    // A run's events all lie within [0, endUs]; the max() guards a log whose end was not set.
-    qint64 runEnd = run.endUs;
-    for (const Event &e : run.events)
-        runEnd = std::max(runEnd, e.t);
-    return std::min(toUs, runEnd);
-}
-
 QStringList Exporter::formats()
 {
     return {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("mmd"),

@@ -1,11 +1,13 @@
 #include "export/htmlexporter.h"
 
+#include "export/palette.h"
 #include "export/svgexporter.h"
 #include "export/xmltext.h"
 #include "timeline/timelineaxis.h"
 
 #include <QJsonObject>
 #include <QMap>
+#include <QRegularExpression>
 #include <QXmlStreamWriter>
 
 namespace idem {
@@ -14,32 +16,33 @@ namespace {
 
 // No '<', '>', '&' or '"' here: the XML writer would escape them, and an HTML parser reads a
 // <style> element's text as is.
-const char *const css = R"(
-body { font: 14px/1.45 DejaVu Sans, Verdana, Arial, sans-serif; color: #1c2430;
-  background: #eef1f5; margin: 0; padding: 24px; }
-main { max-width: 1400px; margin: 0 auto; background: #ffffff; padding: 20px 28px;
+// "$name" stands for the palette's colour of that name (export/palette.h, light).
+const char *const cssTemplate = R"(
+body { font: 14px/1.45 DejaVu Sans, Verdana, Arial, sans-serif; color: $text;
+  background: $background; margin: 0; padding: 24px; }
+main { max-width: 1400px; margin: 0 auto; background: $panel; padding: 20px 28px;
   border-radius: 8px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid #c5ccd6; }
-p.description { margin: 0 0 14px; color: #5b6676; }
+h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid $border; }
+p.description { margin: 0 0 14px; color: $mutedText; }
 p.verdict { padding: 10px 14px; border-radius: 6px; font-weight: bold; }
-p.verdict.ok { background: #e3f4ee; color: #007a59; border: 1px solid #009E73; }
-p.verdict.anomaly { background: #fdeee4; color: #b34700; border: 1px solid #D55E00; }
+p.verdict.ok { background: $okFill; color: $okText; border: 1px solid $status201; }
+p.verdict.anomaly { background: $anomalyFill; color: $anomalyText; border: 1px solid $anomaly; }
 figure { margin: 0; overflow-x: auto; }
 figure svg { display: block; max-width: 100%; height: auto; }
-figcaption { color: #5b6676; font-size: 12px; margin-top: 4px; }
+figcaption { color: $mutedText; font-size: 12px; margin-top: 4px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { border: 1px solid #c5ccd6; padding: 3px 8px; text-align: left; vertical-align: top; }
-th { background: #f1f4f8; }
+th, td { border: 1px solid $border; padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: $band; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr.alert td { background: #fdeee4; }
-td.s200 { color: #0072B2; } td.s201 { color: #007a59; } td.s400 { color: #b34700; }
-td.s409 { color: #9a6a00; } td.s422 { color: #a8538a; }
+tr.alert td { background: $anomalyFill; }
+td.s200 { color: $status200; } td.s201 { color: $okText; } td.s400 { color: $anomalyText; }
+td.s409 { color: $status409Text; } td.s422 { color: $status422Text; }
 code { font-family: DejaVu Sans Mono, monospace; font-size: 12px; }
-footer { margin-top: 24px; color: #5b6676; font-size: 12px; }
+footer { margin-top: 24px; color: $mutedText; font-size: 12px; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
-  body { background: #ffffff; padding: 0; font-size: 11px; }
+  body { background: $panel; padding: 0; font-size: 11px; }
   main { max-width: none; padding: 0; border-radius: 0; }
   figure { overflow: visible; break-inside: avoid; }
   figure svg { width: auto; height: auto; max-height: 120mm; }
@@ -50,6 +53,26 @@ footer { margin-top: 24px; color: #5b6676; font-size: 12px; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 )";
+
+/// The style sheet with the palette's colours filled in.
+QString css()
+{
+    static const QRegularExpression token(QStringLiteral("\\$(\\w+)"));
+    const QVariantMap colours = Palette::light().toVariantMap();
+    const QString source = QString::fromUtf8(cssTemplate);
+    QString out;
+    qsizetype last = 0;
+    for (auto it = token.globalMatch(source); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(source).mid(last, m.capturedStart() - last);
+        const QVariant colour = colours.value(m.captured(1));
+        Q_ASSERT_X(colour.isValid(), "css", "a $name that is not a palette colour");
+        out += colour.toString();
+        last = m.capturedEnd();
+    }
+    out += QStringView(source).mid(last);
+    return out;
+}
 
 class Page
 {
@@ -145,9 +168,9 @@ void requestsTable(Page &page, const RunResult &run)
         QString client = run.scenario.clients.value(a.client).name;
         if (client.isEmpty())
             client = nodeName(run, a.clientNode);
-        const QString answer = a.outcome == Outcome::Answered   ? QString::number(a.status)
-                               : a.outcome == Outcome::TimedOut ? QStringLiteral("timed out")
-                                                                : QStringLiteral("none");
+        const QString answer = a.outcome == AttemptOutcome::Answered   ? QString::number(a.status)
+                               : a.outcome == AttemptOutcome::TimedOut ? QStringLiteral("timed out")
+                                                                       : QStringLiteral("none");
         page.row({id, client, a.key.isEmpty() ? QStringLiteral("(none)") : a.key,
                   nodeName(run, a.serverNode), answer, TimelineAxis::millis(a.sentUs),
                   a.receivedUs < 0 ? QString() : TimelineAxis::millis(a.receivedUs)},
@@ -209,7 +232,7 @@ QByteArray HtmlExporter::render(const RunResult &run, const ExportRange &range)
     xml.writeAttribute(QStringLiteral("name"), QStringLiteral("generator"));
     xml.writeAttribute(QStringLiteral("content"), QStringLiteral("Idempotency Lab 0.1.0"));
     page.element(QStringLiteral("title"), title + QStringLiteral(" · Idempotency Lab"));
-    page.element(QStringLiteral("style"), QString::fromUtf8(css));
+    page.element(QStringLiteral("style"), css());
     page.close(); // head
 
     page.open(QStringLiteral("body"));

@@ -1,50 +1,85 @@
 #pragma once
 
 #include <QLatin1String>
+#include <QVariantMap>
 
-namespace idem::palette {
+namespace idem {
 
-// The Okabe–Ito colours of qml/Theme.qml (light theme), so exported diagrams look like the
-// app's timeline view and stay readable for colour-blind readers.
+// The app's colours, light and dark, in one table: the scene (qml/Theme.qml reads them
+// through the Palettes singleton), the timeline canvas and every exported diagram.
+// Okabe–Ito hues for the statuses, so colour-blind readers can tell them apart. The
+// exporters draw with the light column; their files spell each colour as written here.
+//
+// One row per colour: X(name, light, dark). Adding a colour = one row (then use it).
+#define IDEM_PALETTE_COLOURS(X)                                                                    \
+    /* Surfaces */                                                                                 \
+    X(background, "#eef1f5", "#16191f")   /* the window behind the panels */                       \
+    X(panel, "#ffffff", "#20242c")        /* panels, node boxes, the timeline, diagrams */         \
+    X(panelAlt, "#f7f9fb", "#1b1f26")     /* alternate rows, overflow slots */                     \
+    X(band, "#f1f4f8", "#2a303a")         /* behind a cluster's lanes, table headers */            \
+    X(clusterFill, "#f6f8fb", "#1c2027")  /* a cluster's frame */                                  \
+    X(captionFill, "#e6eef8", "#1a2430")  /* the caption bar */                                    \
+    X(busyFill, "#e3f0f9", "#1d3346")     /* a node working on a request */                        \
+    X(cacheOffFill, "#faf6f1", "#221f1c") /* the cache when it is switched off */                  \
+    X(toolbar, "#1f2a37", "#0f1216")                                                               \
+    X(toolbarText, "#eef2f7", "#eef2f7")                                                           \
+    X(toolbarMuted, "#a9b4c2", "#a9b4c2")                                                          \
+    /* Text and lines */                                                                           \
+    X(text, "#1c2430", "#e8ebf0")                                                                  \
+    X(mutedText, "#5b6676", "#9aa3b2")                                                             \
+    X(border, "#c5ccd6", "#3a4150") /* hairlines: borders, lanes, table rules */                   \
+    X(strongBorder, "#8a96a8", "#5a6478")                                                          \
+    X(link, "#b7c0cc", "#4a5263") /* the scene's edges */                                          \
+    X(accent, "#0072B2", "#0072B2")                                                                \
+    X(accentText, "#0072B2", "#56B4E9")                                                            \
+    X(halo, "#56B4E9", "#f0e442") /* the timeline's selection (drawn translucent) */               \
+    /* Node kinds */                                                                               \
+    X(cacheAccent, "#c4956b", "#8a6d55")     /* the cache's frame */                               \
+    X(replicationLine, "#6b7788", "#8a96a8") /* the link between the two DBs */                    \
+    /* Messages: a request, and each response status */                                            \
+    X(request, "#3b4656", "#c9d1dc")                                                               \
+    X(requestText, "#ffffff", "#16191f") /* text on a request's token */                           \
+    X(status200, "#0072B2", "#0072B2")                                                             \
+    X(status201, "#009E73", "#009E73")                                                             \
+    X(status400, "#D55E00", "#D55E00")                                                             \
+    X(status409, "#E69F00", "#E69F00")                                                             \
+    X(status422, "#CC79A7", "#CC79A7")                                                             \
+    X(statusOther, "#56B4E9", "#56B4E9")                                                           \
+    X(status409Text, "#9a6a00", "#f0b94d") /* 409 as text on a panel */                            \
+    X(status422Text, "#a8538a", "#e3a6cb") /* 422 as text on a panel */                            \
+    X(replicate, "#56B4E9", "#56B4E9")     /* a replicated row on its way */                       \
+    X(conflict, "#CC79A7", "#CC79A7")      /* a replica that met a row claimed independently */    \
+    /* Key rows */                                                                                 \
+    X(created, "#E69F00", "#E69F00")                                                               \
+    X(consumed, "#009E73", "#009E73")                                                              \
+    /* The verdict */                                                                              \
+    X(anomaly, "#D55E00", "#D55E00")                                                               \
+    X(anomalyFill, "#fdeee4", "#3a2216")                                                           \
+    X(anomalyText, "#b34700", "#ff9a5c")                                                           \
+    X(okFill, "#e3f4ee", "#16302a")                                                                \
+    X(okText, "#007a59", "#4cd6a8")                                                                \
+    /* Live mode: the servers are real and running */                                              \
+    X(live, "#D81B60", "#D81B60")                                                                  \
+    X(liveFill, "#fce8f0", "#3a1826")
 
-inline constexpr QLatin1String background("#ffffff");
-inline constexpr QLatin1String text("#1c2430");
-inline constexpr QLatin1String muted("#5b6676");
-inline constexpr QLatin1String lane("#c5ccd6");
-inline constexpr QLatin1String band("#f1f4f8"); ///< behind the lanes of a cluster
-inline constexpr QLatin1String request("#3b4656");
-inline constexpr QLatin1String status200("#0072B2");
-inline constexpr QLatin1String status201("#009E73");
-inline constexpr QLatin1String status400("#D55E00");
-inline constexpr QLatin1String status409("#E69F00");
-inline constexpr QLatin1String status422("#CC79A7");
-inline constexpr QLatin1String statusOther("#56B4E9");
-inline constexpr QLatin1String replicate("#56B4E9");
-inline constexpr QLatin1String conflict("#CC79A7");
-inline constexpr QLatin1String anomaly("#D55E00");
-inline constexpr QLatin1String anomalyFill("#fdeee4");
-inline constexpr QLatin1String anomalyText("#b34700");
-inline constexpr QLatin1String okText("#007a59");
-
-/// The colour of a message with this HTTP status; 0 = a request.
-[[nodiscard]] inline QLatin1String statusColor(int status)
+/// One theme's colours, each as "#rrggbb" text (IDEM_PALETTE_COLOURS lists them).
+struct Palette
 {
-    switch (status) {
-    case 0:
-        return request;
-    case 200:
-        return status200;
-    case 201:
-        return status201;
-    case 400:
-        return status400;
-    case 409:
-        return status409;
-    case 422:
-        return status422;
-    default:
-        return statusOther;
-    }
-}
+#define IDEM_PALETTE_FIELD(name, light, dark) QLatin1String name;
+    IDEM_PALETTE_COLOURS(IDEM_PALETTE_FIELD)
+#undef IDEM_PALETTE_FIELD
 
-} // namespace idem::palette
+    /// The colour of a message with this HTTP status; 0 = a request.
+    [[nodiscard]] QLatin1String statusColor(int status) const;
+    /// Every colour by its name ("panel" → "#ffffff"), for QML.
+    [[nodiscard]] QVariantMap toVariantMap() const;
+
+    [[nodiscard]] static const Palette &light();
+    [[nodiscard]] static const Palette &dark();
+    [[nodiscard]] static const Palette &of(bool isDark)
+    {
+        return isDark ? dark() : light();
+    }
+};
+
+} // namespace idem

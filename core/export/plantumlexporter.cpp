@@ -7,6 +7,8 @@ namespace idem {
 
 namespace {
 
+const Palette &palette = Palette::light(); // exports are drawn on white
+
 QString codePoint(QChar c)
 {
     return QStringLiteral("<U+%1>").arg(c.unicode(), 4, 16, QLatin1Char('0')).toUpper();
@@ -60,11 +62,11 @@ QString keyword(NodeKind kind)
 // trailing "x" marks a lost message.
 QString arrow(const SequenceStep &s, bool command)
 {
-    QLatin1String colour = palette::statusColor(s.status);
+    QLatin1String colour = palette.statusColor(s.status);
     if (command)
-        colour = s.response ? palette::muted : palette::request;
+        colour = s.response ? palette.mutedText : palette.request;
     else if (s.response && s.status == 0)
-        colour = palette::replicate;
+        colour = palette.replicate;
     return QStringLiteral("-[%1]%2%3")
         .arg(colour, s.response ? QStringLiteral("->") : QStringLiteral(">"),
              s.lost ? QStringLiteral("x") : QString());
@@ -108,7 +110,7 @@ QByteArray PlantUmlExporter::render(const RunResult &run, const ExportRange &ran
             if (s.to >= 0)
                 over += QLatin1String(", ") + people[s.to].id;
             const QString colour =
-                s.alert ? QLatin1Char(' ') + QString(palette::anomalyFill) : QString();
+                s.alert ? QLatin1Char(' ') + QString(palette.anomalyFill) : QString();
             out += indent + QLatin1String("note over ") + over + colour + QLatin1String(" : ") +
                    escapeText(s.text) + QLatin1Char('\n');
             break;

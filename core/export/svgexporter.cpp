@@ -15,6 +15,8 @@ namespace idem {
 
 namespace {
 
+const Palette &palette = Palette::light(); // exports are drawn on white
+
 using Stroke = SvgPainter::Stroke;
 using Anchor = SvgPainter::Anchor;
 
@@ -155,14 +157,14 @@ Layout layoutFor(const RunResult &run, const ExportRange &range, int distinctTim
 void drawHeader(SvgPainter &p, const Layout &l, const RunResult &run)
 {
     double y = margin + titleSize;
-    p.text({margin, y}, l.header[0], titleSize, palette::text, Anchor::Start, true);
+    p.text({margin, y}, l.header[0], titleSize, palette.text, Anchor::Start, true);
     y += 20;
-    p.text({margin, y}, l.header[1], textSize, palette::muted);
+    p.text({margin, y}, l.header[1], textSize, palette.mutedText);
     y += 18;
     p.text({margin, y}, l.header[2], textSize,
-           run.verdict.ok() ? palette::okText : palette::anomalyText, Anchor::Start, true);
+           run.verdict.ok() ? palette.okText : palette.anomalyText, Anchor::Start, true);
     y += 18;
-    p.text({margin, y}, l.header[3], smallSize, palette::muted);
+    p.text({margin, y}, l.header[3], smallSize, palette.mutedText);
 }
 
 void drawLanes(SvgPainter &p, const Layout &l, const RunResult &run)
@@ -172,14 +174,14 @@ void drawLanes(SvgPainter &p, const Layout &l, const RunResult &run)
     for (int i = 0; i < run.nodes.size(); ++i)
         if (run.nodes[i].cluster >= 0)
             p.rect(QRectF(margin / 2, l.laneYs[i] - half, l.width - margin, laneSpacing),
-                   palette::band);
+                   palette.band);
     for (int i = 0; i < run.nodes.size(); ++i) {
         const Node &n = run.nodes[i];
         const bool store = n.kind == NodeKind::Database || n.kind == NodeKind::Cache;
         p.line({l.plotLeft, l.laneYs[i]}, {l.plotLeft + l.plotWidth, l.laneYs[i]},
-               Stroke{palette::lane, 1});
+               Stroke{palette.border, 1});
         p.text({margin, l.laneYs[i] + textSize / 3}, n.name.simplified(), textSize,
-               store ? palette::text : palette::muted, Anchor::Start, store);
+               store ? palette.text : palette.mutedText, Anchor::Start, store);
     }
 }
 
@@ -187,36 +189,37 @@ void drawAxis(SvgPainter &p, const Layout &l, const TimelineAxis &axis)
 {
     const double top = l.lanesTop;
     const double base = l.axisY;
-    p.line({l.plotLeft, base}, {l.plotLeft + l.plotWidth, base}, Stroke{palette::muted, 1});
+    p.line({l.plotLeft, base}, {l.plotLeft + l.plotWidth, base}, Stroke{palette.mutedText, 1});
     for (const TimelineAxis::Gap &g : axis.gaps()) {
         // A broken axis: the lanes pause at a dotted line, the axis at a double zig-zag.
-        p.line({g.x, top}, {g.x, base}, Stroke{palette::muted, 1, QLatin1String("1 3")});
-        p.rect(QRectF(g.x - 5, base - 5, 10, 10), palette::background);
+        p.line({g.x, top}, {g.x, base}, Stroke{palette.mutedText, 1, QLatin1String("1 3")});
+        p.rect(QRectF(g.x - 5, base - 5, 10, 10), palette.panel);
         for (const double dx : {-2.5, 2.5})
             p.polyline({{g.x + dx - 2, base + 5},
                         {g.x + dx + 1, base + 1},
                         {g.x + dx - 1, base - 1},
                         {g.x + dx + 2, base - 5}},
-                       Stroke{palette::muted, 1.2});
+                       Stroke{palette.mutedText, 1.2});
         if (g.labelled)
-            p.text({g.x, base + 18}, TimelineAxis::gapText(g.duration), smallSize, palette::muted,
-                   Anchor::Middle);
+            p.text({g.x, base + 18}, TimelineAxis::gapText(g.duration), smallSize,
+                   palette.mutedText, Anchor::Middle);
     }
     for (const TimelineAxis::Tick &t : axis.ticks()) {
-        p.line({t.x, base}, {t.x, base + 4}, Stroke{t.major ? palette::muted : palette::lane, 1});
-        p.text({t.x, base + 18}, t.text, smallSize, t.major ? palette::text : palette::muted,
+        p.line({t.x, base}, {t.x, base + 4},
+               Stroke{t.major ? palette.mutedText : palette.border, 1});
+        p.text({t.x, base + 18}, t.text, smallSize, t.major ? palette.text : palette.mutedText,
                Anchor::Middle);
     }
     p.text({l.plotLeft + l.plotWidth, base + 36}, QStringLiteral("time (ms)"), smallSize,
-           palette::muted, Anchor::End);
+           palette.mutedText, Anchor::End);
 }
 
 void drawSwatch(SvgPainter &p, const LegendItem &item, QPointF at)
 {
     const double x = at.x();
     const double y = at.y();
-    const Stroke red{palette::anomaly, 2.2};
-    const Stroke hand{palette::anomaly, 1.6};
+    const Stroke red{palette.anomaly, 2.2};
+    const Stroke hand{palette.anomaly, 1.6};
     switch (item.swatch) {
     case Swatch::Arrow:
         p.line({x, y}, {x + 28, y}, item.stroke);
@@ -231,22 +234,22 @@ void drawSwatch(SvgPainter &p, const LegendItem &item, QPointF at)
         p.line({x + 12, y + 4}, {x + 20, y - 4}, red);
         break;
     case Swatch::Anomaly:
-        p.polygon({{x + 16, y - 6}, {x + 22, y}, {x + 16, y + 6}, {x + 10, y}}, palette::anomaly);
+        p.polygon({{x + 16, y - 6}, {x + 22, y}, {x + 16, y + 6}, {x + 10, y}}, palette.anomaly);
         break;
     case Swatch::Timeout:
-        p.circle({x + 16, y}, 4.5, palette::background, hand);
+        p.circle({x + 16, y}, 4.5, palette.panel, hand);
         p.line({x + 16, y}, {x + 16, y - 3}, hand);
         p.line({x + 16, y}, {x + 18.5, y}, hand);
         break;
     case Swatch::Operation:
-        p.rect(QRectF(x + 2, y - 3, 28, 6), palette::request, 0.3);
+        p.rect(QRectF(x + 2, y - 3, 28, 6), palette.request, 0.3);
         break;
     case Swatch::Lock:
-        p.line({x + 2, y}, {x + 14, y}, Stroke{palette::status409, 2, QLatin1String("2 2")});
-        p.line({x + 17, y}, {x + 30, y}, Stroke{palette::status409, 2});
+        p.line({x + 2, y}, {x + 14, y}, Stroke{palette.status409, 2, QLatin1String("2 2")});
+        p.line({x + 17, y}, {x + 30, y}, Stroke{palette.status409, 2});
         break;
     }
-    p.text({x + 38, y + 4}, item.text, smallSize, palette::text);
+    p.text({x + 38, y + 4}, item.text, smallSize, palette.text);
 }
 
 void drawLegend(SvgPainter &p, const Layout &l)
@@ -274,7 +277,7 @@ void SvgExporter::write(QXmlStreamWriter &xml, const RunResult &run, const Expor
     SvgPainter p(xml);
     p.begin(l.width, l.height, l.header[0],
             l.header.mid(1).join(QStringLiteral(". ")) + QStringLiteral("."));
-    p.rect(QRectF(0, 0, l.width, l.height), palette::background);
+    p.rect(QRectF(0, 0, l.width, l.height), palette.panel);
     drawHeader(p, l, run);
     drawLanes(p, l, run);
     drawAxis(p, l, axis);

@@ -12,6 +12,8 @@ namespace idem {
 
 namespace {
 
+const Palette &palette = Palette::light(); // exports are drawn on white
+
 constexpr int maxLabelledArrows = 400; ///< beyond that, labels would only pile up
 constexpr double labelSize = 10;
 constexpr double charWidth = 0.6 * labelSize;
@@ -25,15 +27,15 @@ bool hasSpan(const Event &e)
 
 } // namespace
 
-const SvgStroke SvgTimeline::queryStroke{palette::request, 1.0};
-const SvgStroke SvgTimeline::resultStroke{palette::muted, 1.0, QLatin1String("5 3")};
-const SvgStroke SvgTimeline::replicateStroke{palette::replicate, 1.2, QLatin1String("7 3 2 3")};
-const SvgStroke SvgTimeline::conflictStroke{palette::conflict, 1.2, QLatin1String("2 3")};
+const SvgStroke SvgTimeline::queryStroke{palette.request, 1.0};
+const SvgStroke SvgTimeline::resultStroke{palette.mutedText, 1.0, QLatin1String("5 3")};
+const SvgStroke SvgTimeline::replicateStroke{palette.replicate, 1.2, QLatin1String("7 3 2 3")};
+const SvgStroke SvgTimeline::conflictStroke{palette.conflict, 1.2, QLatin1String("2 3")};
 
 SvgStroke SvgTimeline::messageStroke(int status)
 {
     // Requests solid, replies dashed: told apart without colour too.
-    return {palette::statusColor(status), 1.6,
+    return {palette.statusColor(status), 1.6,
             status == 0 ? QLatin1String() : QLatin1String("4 2.5")};
 }
 
@@ -158,10 +160,10 @@ void SvgTimeline::drawBars(SvgPainter &p) const
         const double x1 = std::max(m_axis.x(b.b), x0 + 1);
         const double y = m_laneYs[b.node];
         if (b.kind == Operation) {
-            p.rect(QRectF(x0, y - half, x1 - x0, 2 * half), palette::request, 0.3);
+            p.rect(QRectF(x0, y - half, x1 - x0, 2 * half), palette.request, 0.3);
             continue;
         }
-        const Stroke lock{palette::status409, 2,
+        const Stroke lock{palette.status409, 2,
                           b.kind == LockWait ? QLatin1String("2 2") : QLatin1String()};
         p.line(QPointF(x0, y - half - 2), QPointF(x1, y - half - 2), lock);
     }
@@ -192,7 +194,7 @@ void SvgTimeline::lostArrow(SvgPainter &p, QPointF a, QPointF b, const Stroke &s
     // Travels half way, then is lost: the line stops at a ✕.
     const QPointF mid = (a + b) / 2;
     p.line(a, mid, stroke);
-    const Stroke cross{palette::anomaly, 2.2};
+    const Stroke cross{palette.anomaly, 2.2};
     p.line(mid + QPointF(-4, -4), mid + QPointF(4, 4), cross);
     p.line(mid + QPointF(-4, 4), mid + QPointF(4, -4), cross);
 }
@@ -253,7 +255,7 @@ void SvgTimeline::marker(SvgPainter &p, const Event &e) const
         const double r = 6;
         p.beginGroup(tooltip(e));
         p.polygon({c + QPointF(0, -r), c + QPointF(r, 0), c + QPointF(0, r), c + QPointF(-r, 0)},
-                  palette::anomaly, Stroke{palette::background, 1.5});
+                  palette.anomaly, Stroke{palette.panel, 1.5});
         p.endGroup();
         return;
     }
@@ -261,9 +263,9 @@ void SvgTimeline::marker(SvgPainter &p, const Event &e) const
         if (!hasLane(e.from))
             return;
         const QPointF c = at(e.from, e.t);
-        const Stroke hand{palette::anomaly, 1.6};
+        const Stroke hand{palette.anomaly, 1.6};
         p.beginGroup(tooltip(e));
-        p.circle(c, 4.5, palette::background, hand); // a small clock
+        p.circle(c, 4.5, palette.panel, hand); // a small clock
         p.line(c, c + QPointF(0, -3), hand);
         p.line(c, c + QPointF(2.5, 0), hand);
         p.endGroup();
@@ -274,7 +276,7 @@ void SvgTimeline::marker(SvgPainter &p, const Event &e) const
         if (!hasLane(e.from) || (hasLane(e.to) && e.startUs >= 0))
             return;
         const QPointF c = at(e.from, e.t);
-        const Stroke cross{palette::anomaly, 2.2};
+        const Stroke cross{palette.anomaly, 2.2};
         p.beginGroup(tooltip(e));
         p.line(c + QPointF(-4, -4), c + QPointF(4, 4), cross);
         p.line(c + QPointF(-4, 4), c + QPointF(4, -4), cross);

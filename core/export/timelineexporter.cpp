@@ -40,19 +40,6 @@ QJsonValue microsOrNull(qint64 us)
     return us < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(us);
 }
 
-QString outcomeName(Outcome outcome)
-{
-    switch (outcome) {
-    case Outcome::Pending:
-        return QStringLiteral("pending");
-    case Outcome::Answered:
-        return QStringLiteral("answered");
-    case Outcome::TimedOut:
-        return QStringLiteral("timeout");
-    }
-    return {};
-}
-
 QJsonArray nodesJson(const RunResult &run)
 {
     QJsonArray nodes;
@@ -107,7 +94,7 @@ QJsonObject attemptJson(const RunResult &run, const Attempt &a)
         {"cluster", clusterOrNull(a.cluster)},
         {"server", nodeId(run, a.serverNode)},
         {"status", statusOrNull(a.status)},
-        {"outcome", outcomeName(a.outcome)},
+        {"outcome", attemptOutcomeName(a.outcome)},
         {"sentUs", a.sentUs},
         {"receivedUs", microsOrNull(a.receivedUs)},
         {"body", QJsonObject{{"from", a.body.from}, {"to", a.body.to}, {"amount", a.body.amount}}},
@@ -145,38 +132,6 @@ QJsonObject databaseJson(const QVector<KeyRow> &keys, const QVector<LedgerRow> &
     return QJsonObject{{"idempotencyKeys", keyRows}, {"ledger", ledgerRows}};
 }
 
-QJsonObject verdictJson(const Verdict &v)
-{
-    QJsonObject statusCounts;
-    for (auto it = v.statusCounts.cbegin(); it != v.statusCounts.cend(); ++it)
-        statusCounts.insert(QString::number(it.key()), it.value());
-    // As in `run --json`: attempts without an answer are counted under "timeout".
-    if (v.timeouts)
-        statusCounts.insert(QStringLiteral("timeout"), v.timeouts);
-    QJsonObject sideEffects;
-    for (auto it = v.sideEffects.cbegin(); it != v.sideEffects.cend(); ++it)
-        sideEffects.insert(it.key(), it.value());
-    QJsonArray anomalies;
-    for (const Anomaly &a : v.anomalies) {
-        anomalies.append(QJsonObject{
-            {"type", a.type},
-            {"key", a.key},
-            {"count", a.count},
-            {"ledgerIds", QJsonArray::fromStringList(a.ledgerIds)},
-        });
-    }
-    return QJsonObject{
-        {"ok", v.ok()},
-        {"summary", v.summary()},
-        {"statusCounts", statusCounts},
-        {"timeouts", v.timeouts},
-        {"sideEffects", sideEffects},
-        {"anomalies", anomalies},
-        {"stuckKeys", QJsonArray::fromStringList(v.stuckKeys)},
-        {"replicationConflicts", v.replicationConflicts},
-    };
-}
-
 } // namespace
 
 QJsonObject TimelineExporter::toJson(const RunResult &run, const ExportRange &range)
@@ -205,7 +160,7 @@ QJsonObject TimelineExporter::toJson(const RunResult &run, const ExportRange &ra
         {"attempts", attempts},
         {"databases", QJsonObject{{"A", databaseJson(run.keys[0], run.ledger[0])},
                                   {"B", databaseJson(run.keys[1], run.ledger[1])}}},
-        {"verdict", verdictJson(run.verdict)},
+        {"verdict", run.verdict.toJson()},
     };
 }
 

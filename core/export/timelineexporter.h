@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/exporter.h"
+#include "timeline/timelineschema.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -11,7 +12,7 @@ namespace idem {
 class TimelineExporter
 {
 public:
-    static constexpr const char *schema = "idemlab.timeline/1";
+    static constexpr const char *schema = timelineSchema;
     [[nodiscard]] static QJsonObject toJson(const RunResult &run, const ExportRange &range = {});
     [[nodiscard]] static QByteArray render(const RunResult &run, const ExportRange &range = {});
 };

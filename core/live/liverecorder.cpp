@@ -50,7 +50,7 @@ void LiveRecorder::endAttempt(int request, int status)
     QMutexLocker locker(&m_mutex);
     Attempt &a = m_attempts[request];
     a.status = status;
-    a.outcome = Outcome::Answered;
+    a.outcome = AttemptOutcome::Answered;
     a.receivedUs = nowUs();
 }
 

@@ -8,6 +8,7 @@
 #include "live/walcheckpointer.h"
 #include "model/node.h"
 #include "protocol/runtime.h"
+#include "sim/topology.h"
 #include "storage/cachestore.h"
 #include "storage/clusterdatabase.h"
 
@@ -21,9 +22,16 @@
 
 namespace idem {
 
-/// Node indices of a live session's topology (see LiveSession::nodes()).
+/// The nodes live mode uses (see LiveSession::nodes()): one client, one server per cluster.
 struct LiveTopology
 {
+    /// The roles of a live session's nodes, as the simulation classifies them.
+    explicit LiveTopology(const Topology &topology)
+        : client(topology.clients.value(0, 0)), server{topology.servers[0].value(0, -1),
+                                                       topology.servers[1].value(0, -1)},
+          db(topology.db), cache(topology.cache)
+    {}
+
     int client = 0; ///< the "external client": whoever sends the HTTP requests
     std::array<int, 2> server = {-1, -1};
     std::array<int, 2> db = {-1, -1};

@@ -3,7 +3,7 @@
 #include "live/httpfrontend.h"
 #include "live/liverecorder.h"
 #include "live/liveruntime.h"
-#include "sim/simulation.h"
+#include "sim/topology.h"
 #include "sim/verdict.h"
 
 #include <QDir>
@@ -15,22 +15,6 @@
 namespace idem {
 
 namespace {
-
-LiveTopology topologyOf(const QVector<Node> &nodes)
-{
-    LiveTopology t;
-    for (int i = 0; i < nodes.size(); ++i) {
-        const Node &n = nodes[i];
-        if (n.kind == NodeKind::Server && t.server[size_t(n.cluster)] < 0)
-            t.server[size_t(n.cluster)] = i;
-        else if (n.kind == NodeKind::Database)
-            t.db[size_t(n.cluster)] = i;
-        else if (n.kind == NodeKind::Cache)
-            t.cache = i;
-    }
-    t.client = LiveSession::externalClientNode;
-    return t;
-}
 
 // The folder for the DB files: checked and created, or an error line.
 std::optional<QString> prepareDbDir(const QString &given, QString *dir)
@@ -60,7 +44,7 @@ std::optional<QString> prepareDbDir(const QString &given, QString *dir)
 struct LiveSession::Engine
 {
     explicit Engine(const Options &options)
-        : nodes(LiveSession::nodes()), topology(topologyOf(nodes)),
+        : nodes(LiveSession::nodes()), topology(Topology::of(nodes)),
           recorder(options.recordEvents, options.maxEvents),
           runtime(options.settings, nodes, topology, recorder), api(runtime)
     {}
@@ -115,7 +99,7 @@ QVector<Node> LiveSession::nodes()
     Scenario s;
     s.settings.serversPerCluster = 1; // one HTTP server per cluster
     s.clients = {ClientSpec{QStringLiteral("External client"), 0}};
-    return Simulation::nodesFor(s);
+    return topologyNodes(s);
 }
 
 bool LiveSession::start(const Options &options)
@@ -214,7 +198,7 @@ RunResult LiveSession::snapshot() const
     if (!m_engine)
         return r;
     Engine &e = *m_engine;
-    r.scenario.name = QStringLiteral("live-session");
+    r.scenario.name = liveSessionScenarioName;
     r.scenario.title = QStringLiteral("Live session");
     r.scenario.description = QStringLiteral("HTTP requests to cluster A at %1 and cluster B at %2")
                                  .arg(baseUrl(0).toString(), baseUrl(1).toString());

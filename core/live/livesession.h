@@ -76,7 +76,7 @@ public:
     explicit LiveSession(QObject *parent = nullptr);
     ~LiveSession() override;
 
-    /// The node list every live session uses (scene order, as Simulation::nodesFor()).
+    /// The node list every live session uses (scene order, as topologyNodes() gives them).
     [[nodiscard]] static QVector<Node> nodes();
     /// Index of the "External client" node in nodes().
     static constexpr int externalClientNode = 0;

@@ -4,6 +4,51 @@
 
 namespace idem {
 
+QString attemptOutcomeName(AttemptOutcome outcome)
+{
+    switch (outcome) {
+    case AttemptOutcome::Pending:
+        return QStringLiteral("pending");
+    case AttemptOutcome::Answered:
+        return QStringLiteral("answered");
+    case AttemptOutcome::TimedOut:
+        return QStringLiteral("timeout");
+    }
+    return {};
+}
+
+QJsonObject Verdict::toJson() const
+{
+    QJsonObject counts;
+    for (auto it = statusCounts.cbegin(); it != statusCounts.cend(); ++it)
+        counts.insert(QString::number(it.key()), it.value());
+    // Attempts without an answer are counted under "timeout".
+    if (timeouts)
+        counts.insert(QStringLiteral("timeout"), timeouts);
+    QJsonObject effects;
+    for (auto it = sideEffects.cbegin(); it != sideEffects.cend(); ++it)
+        effects.insert(it.key(), it.value());
+    QJsonArray anomalyList;
+    for (const Anomaly &a : anomalies) {
+        anomalyList.append(QJsonObject{
+            {QStringLiteral("type"), a.type},
+            {QStringLiteral("key"), a.key},
+            {QStringLiteral("count"), a.count},
+            {QStringLiteral("ledgerIds"), QJsonArray::fromStringList(a.ledgerIds)},
+        });
+    }
+    return QJsonObject{
+        {QStringLiteral("ok"), ok()},
+        {QStringLiteral("summary"), summary()},
+        {QStringLiteral("statusCounts"), counts},
+        {QStringLiteral("timeouts"), timeouts},
+        {QStringLiteral("sideEffects"), effects},
+        {QStringLiteral("anomalies"), anomalyList},
+        {QStringLiteral("stuckKeys"), QJsonArray::fromStringList(stuckKeys)},
+        {QStringLiteral("replicationConflicts"), replicationConflicts},
+    };
+}
+
 int RunResult::nodeIndex(const QString &id) const
 {
     for (int i = 0; i < nodes.size(); ++i)
@@ -24,40 +69,25 @@ QJsonObject RunResult::summaryJson() const
             {QStringLiteral("cluster"),
              a.cluster < 0 ? QJsonValue() : QJsonValue(clusterName(a.cluster))},
             {QStringLiteral("status"), a.status ? QJsonValue(a.status) : QJsonValue()},
-            {QStringLiteral("outcome"), a.outcome == Outcome::Answered   ? "answered"
-                                        : a.outcome == Outcome::TimedOut ? "timeout"
-                                                                         : "pending"},
+            {QStringLiteral("outcome"), attemptOutcomeName(a.outcome)},
             {QStringLiteral("sentUs"), a.sentUs},
             {QStringLiteral("receivedUs"),
              a.receivedUs < 0 ? QJsonValue() : QJsonValue(a.receivedUs)},
         };
         responses.append(o);
     }
-    QJsonObject statusCounts;
-    for (auto it = verdict.statusCounts.cbegin(); it != verdict.statusCounts.cend(); ++it)
-        statusCounts.insert(QString::number(it.key()), it.value());
-    if (verdict.timeouts)
-        statusCounts.insert(QStringLiteral("timeout"), verdict.timeouts);
-    QJsonObject sideEffects;
-    for (auto it = verdict.sideEffects.cbegin(); it != verdict.sideEffects.cend(); ++it)
-        sideEffects.insert(it.key(), it.value());
-    QJsonArray anomalies;
-    for (const Anomaly &a : verdict.anomalies)
-        anomalies.append(
-            QJsonObject{{QStringLiteral("type"), a.type},
-                        {QStringLiteral("key"), a.key},
-                        {QStringLiteral("count"), a.count},
-                        {QStringLiteral("ledgerIds"), QJsonArray::fromStringList(a.ledgerIds)}});
+    const QJsonObject verdictJson = verdict.toJson();
     return QJsonObject{
         {QStringLiteral("scenario"), scenario.name},
         {QStringLiteral("settings"), scenario.settings.toJson()},
         {QStringLiteral("seed"), double(scenario.settings.seed)},
         {QStringLiteral("responses"), responses},
-        {QStringLiteral("statusCounts"), statusCounts},
-        {QStringLiteral("sideEffects"), sideEffects},
-        {QStringLiteral("anomalies"), anomalies},
-        {QStringLiteral("stuckKeys"), QJsonArray::fromStringList(verdict.stuckKeys)},
-        {QStringLiteral("replicationConflicts"), verdict.replicationConflicts},
+        {QStringLiteral("statusCounts"), verdictJson.value(QLatin1String("statusCounts"))},
+        {QStringLiteral("sideEffects"), verdictJson.value(QLatin1String("sideEffects"))},
+        {QStringLiteral("anomalies"), verdictJson.value(QLatin1String("anomalies"))},
+        {QStringLiteral("stuckKeys"), verdictJson.value(QLatin1String("stuckKeys"))},
+        {QStringLiteral("replicationConflicts"),
+         verdictJson.value(QLatin1String("replicationConflicts"))},
         {QStringLiteral("verdict"), verdict.summary()},
         {QStringLiteral("events"), events.size()},
     };

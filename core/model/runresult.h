@@ -2,6 +2,7 @@
 
 #include "model/event.h"
 #include "model/node.h"
+#include "model/rows.h"
 #include "model/scenario.h"
 
 #include <QJsonObject>
@@ -12,12 +13,15 @@
 namespace idem {
 
 /// How an attempt ended for its client.
-enum class Outcome : quint8
+enum class AttemptOutcome : quint8
 {
     Pending,  ///< not finished (only while a run is in progress)
     Answered, ///< a response arrived in time
     TimedOut, ///< the client gave up waiting
 };
+
+/// "pending", "answered" or "timeout", as the JSON outputs write an attempt's outcome.
+[[nodiscard]] QString attemptOutcomeName(AttemptOutcome outcome);
 
 /// One HTTP attempt of a client request (a retry is a new attempt of the same request).
 struct Attempt
@@ -31,36 +35,10 @@ struct Attempt
     int cluster = -1;    ///< cluster that served it, -1 if it never got there
     int serverNode = -1; ///< node index of the server that handled it, -1 if none
     int status = 0;      ///< HTTP status the client received, 0 if none
-    Outcome outcome = Outcome::Pending;
+    AttemptOutcome outcome = AttemptOutcome::Pending;
     qint64 sentUs = 0;
     qint64 receivedUs = -1;
     PaymentBody body;
-};
-
-/// A row of `idempotency_keys`, as read back from a cluster's DB.
-struct KeyRow
-{
-    QString key;    ///< label
-    QString rawKey; ///< stored key
-    QString status; ///< "CREATED" or "CONSUMED"
-    QString fingerprint;
-    int responseCode = 0;
-    QString responseBody;
-    qint64 createdUs = 0;
-    qint64 updatedUs = 0;
-    int origin = 0; ///< cluster that claimed it
-};
-
-/// A row of `ledger`: one side effect.
-struct LedgerRow
-{
-    QString id;  ///< "A-1": origin cluster and sequence, unique across both DBs
-    QString key; ///< label
-    int origin = 0;
-    QString fromAcct;
-    QString toAcct;
-    qint64 amount = 0;
-    qint64 atUs = 0;
 };
 
 /// Something that went wrong in a run.
@@ -85,6 +63,9 @@ struct Verdict
     [[nodiscard]] bool ok() const { return anomalies.isEmpty(); }
     /// One line: "OK: every key charged at most once" or the anomalies.
     [[nodiscard]] QString summary() const;
+    /// The timeline's "verdict" object (docs/timeline-format.md); `run --json` shows its
+    /// counts, anomalies and stuck keys the same way.
+    [[nodiscard]] QJsonObject toJson() const;
 };
 
 /// Everything a run produced: the log, the attempts, the final databases and the verdict.

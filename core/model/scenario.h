@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/payment.h"
 #include "model/settings.h"
 
 #include <QString>
@@ -8,14 +9,6 @@
 #include <optional>
 
 namespace idem {
-
-/// The JSON body of `POST /payments`.
-struct PaymentBody
-{
-    QString from = QStringLiteral("A");
-    QString to = QStringLiteral("B");
-    qint64 amount = 10; ///< in whole currency units, > 0
-};
 
 /// A client node: its name and its home region (the cluster the router prefers).
 struct ClientSpec
@@ -51,6 +44,10 @@ struct DropSpec
     int attempt = 1; ///< 1 = first attempt, 2 = first retry, ...
     DropPoint point = DropPoint::Response;
 };
+
+/// The name of the scenario a live session records (LiveSession::snapshot()): a timeline with
+/// it holds real times and is shown as a live record.
+inline constexpr QLatin1String liveSessionScenarioName("live-session");
 
 /// A whole scenario: name, settings, clients, requests and scripted drops.
 struct Scenario

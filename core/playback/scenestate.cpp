@@ -24,10 +24,12 @@ KeyRowView *findKey(QVector<KeyRowView> &rows, const QString &key)
     return nullptr;
 }
 
-class Replay
+/// Builds the SceneState of a moment from the events up to it, applied one by one: DB rows,
+/// cache entries, locks, anomalies and what each server and client is busy with.
+class SceneBuilder
 {
 public:
-    explicit Replay(const RunResult &run) : m_run(run)
+    explicit SceneBuilder(const RunResult &run) : m_run(run)
     {
         for (int c = 0; c < 2; ++c)
             for (const LedgerRow &row : run.ledger[c])
@@ -64,12 +66,12 @@ public:
         task(e);
     }
 
-    void finishServers(SceneState &s) const
+    void finishActivity(SceneState &s) const
     {
         for (int i = 0; i < m_run.nodes.size(); ++i) {
             if (m_run.nodes[i].kind != NodeKind::Server)
                 continue;
-            ServerView view;
+            NodeActivity view;
             view.node = i;
             for (auto it = m_tasks.cbegin(); it != m_tasks.cend(); ++it)
                 if (it.value().server == i)
@@ -78,7 +80,7 @@ public:
             s.servers.append(view);
         }
         for (auto it = m_clientLines.cbegin(); it != m_clientLines.cend(); ++it) {
-            ServerView view;
+            NodeActivity view;
             view.node = it.key();
             for (const ClientLine &line : it.value()) {
                 view.tasks.append(line.text);
@@ -359,12 +361,12 @@ SceneState sceneAt(const RunResult &run, qint64 t)
 {
     SceneState s;
     s.t = t;
-    Replay replay(run);
+    SceneBuilder builder(run);
     for (int i = 0; i < run.events.size() && run.events[i].t <= t; ++i) {
-        replay.apply(run.events[i], s);
+        builder.apply(run.events[i], s);
         s.lastEvent = i;
     }
-    replay.finishServers(s);
+    builder.finishActivity(s);
     s.cache.erase(std::remove_if(s.cache.begin(), s.cache.end(),
                                  [t](const CacheEntryView &e) { return e.expiresUs <= t; }),
                   s.cache.end());

@@ -66,7 +66,7 @@ struct MessageView
 };
 
 /// What a server or a client is busy with.
-struct ServerView
+struct NodeActivity
 {
     int node = -1;
     QStringList tasks; ///< one short line per request: "K1 · charging", "K1 · got 201"
@@ -83,8 +83,8 @@ struct SceneState
     QMap<QString, qint64> balances[2]; ///< account → balance from that DB's ledger
     QVector<CacheEntryView> cache;
     QVector<LockView> locks;
-    QVector<ServerView> servers;
-    QVector<ServerView> clients; ///< each client's requests: waiting, answered, timed out
+    QVector<NodeActivity> servers;
+    QVector<NodeActivity> clients; ///< each client's requests: waiting, answered, timed out
     QVector<MessageView> messages;
     QStringList duplicateKeys; ///< keys found charged twice so far
     QStringList duplicateLedgerIds;

@@ -1,5 +1,6 @@
 #include "protocol/claimhandler.h"
 
+#include "model/node.h"
 #include "protocol/fingerprint.h"
 
 #include <QJsonDocument>

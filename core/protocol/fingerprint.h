@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/scenario.h"
+#include "model/payment.h"
 
 #include <QByteArray>
 #include <QString>

@@ -58,13 +58,13 @@ QString TextReport::render(const RunResult &run)
                                   ? QStringLiteral("→ %1").arg(run.nodes[a.serverNode].name)
                                   : QStringLiteral("→ (lost before a server)");
         QString answer;
-        if (a.outcome == Outcome::Answered)
+        if (a.outcome == AttemptOutcome::Answered)
             answer = QStringLiteral("%1 %2").arg(a.status).arg(ClaimHandler::reason(a.status));
-        else if (a.outcome == Outcome::TimedOut)
+        else if (a.outcome == AttemptOutcome::TimedOut)
             answer = QStringLiteral("timed out");
         else
             answer = QStringLiteral("no answer");
-        const QString timing = a.outcome == Outcome::Answered
+        const QString timing = a.outcome == AttemptOutcome::Answered
                                    ? QStringLiteral("sent %1, answered %2")
                                          .arg(duration(a.sentUs), duration(a.receivedUs))
                                    : QStringLiteral("sent %1").arg(duration(a.sentUs));

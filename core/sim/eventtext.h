@@ -2,8 +2,8 @@
 
 #include "model/event.h"
 #include "storage/cachestore.h"
-#include "storage/clusterdatabase.h"
 #include "storage/dbcommand.h"
+#include "storage/replicaoutcome.h"
 
 #include <QString>
 #include <QStringList>

@@ -69,21 +69,21 @@ Event &SimRuntime::log(EventType type, int from, int to, int request, const QStr
     return m_events.last();
 }
 
-void SimRuntime::send(int from, int to, qint64 latencyUs, int request, const QString &key,
-                      int status, const QString &label, const QString &caption, bool drop,
-                      std::function<void()> onArrive)
+void SimRuntime::send(const NetworkMessage &m, std::function<void()> onArrive)
 {
-    const qint64 latency = latencyUs + m_kernel.prng().upTo(m_settings.jitterUs);
-    const bool lost = drop || (m_settings.loss > 0 && m_kernel.prng().uniform() < m_settings.loss);
+    const qint64 latency = m.latencyUs + m_kernel.prng().upTo(m_settings.jitterUs);
+    const bool lost =
+        m.drop || (m_settings.loss > 0 && m_kernel.prng().uniform() < m_settings.loss);
     const qint64 now = m_kernel.now();
-    Event &e = log(EventType::Send, from, to, request, key, caption);
-    e.status = status;
-    e.label = label;
+    Event &e = log(EventType::Send, m.from, m.to, m.request, m.key, m.caption);
+    e.status = m.status;
+    e.label = m.label;
     e.startUs = now;
     e.endUs = now + latency;
     e.lost = lost;
     if (lost) {
-        m_kernel.after(latency / 2, [this, from, to, request, key, label, now, latency] {
+        m_kernel.after(latency / 2, [this, from = m.from, to = m.to, request = m.request,
+                                     key = m.key, label = m.label, now, latency] {
             Event &f = log(EventType::Fault, from, to, request, key,
                            QStringLiteral("%1 from %2 to %3 is lost in the network")
                                .arg(label, nodeName(from), nodeName(to)));

@@ -3,6 +3,7 @@
 #include "model/runresult.h"
 #include "protocol/runtime.h"
 #include "sim/simkernel.h"
+#include "sim/topology.h"
 #include "storage/cachestore.h"
 #include "storage/clusterdatabase.h"
 #include "storage/keylock.h"
@@ -11,18 +12,23 @@
 #include <QHash>
 
 #include <array>
+#include <functional>
 #include <memory>
 
 namespace idem {
 
-/// Node indices of the shared parts of the topology.
-struct Topology
+/// A network message between two nodes, as SimRuntime::send takes it.
+struct NetworkMessage
 {
-    int router = -1;
-    int cache = -1;
-    std::array<int, 2> db = {-1, -1};
-    std::array<QVector<int>, 2> servers;
-    QVector<int> clients;
+    int from = -1;
+    int to = -1;
+    qint64 latencyUs = 0; ///< before the random jitter
+    int request = -1;     ///< attempt index, as Event::request
+    QString key;          ///< key label, empty if none
+    int status = 0;       ///< HTTP status of a response; 0 = a request
+    QString label;        ///< short text on the arrow: "POST K1", "201 K1"
+    QString caption;      ///< the sentence the event log shows
+    bool drop = false;    ///< lost on purpose (a scripted drop), beside random loss
 };
 
 /// The Runtime of the simulation: virtual time, the two SQLite DBs, the shared cache, the
@@ -54,11 +60,9 @@ public:
     Event &log(EventType type, int from, int to, int request, const QString &key,
                const QString &caption);
 
-    /// A network message: logs its `send` now and runs `onArrive` when it arrives, unless it
-    /// is lost (`drop`, or random loss), in which case a `fault` is logged halfway.
-    void send(int from, int to, qint64 latencyUs, int request, const QString &key, int status,
-              const QString &label, const QString &caption, bool drop,
-              std::function<void()> onArrive);
+    /// Logs the message's `send` now and runs `onArrive` when it arrives, unless it is lost
+    /// (`drop`, or random loss), in which case a `fault` is logged halfway.
+    void send(const NetworkMessage &message, std::function<void()> onArrive);
 
     /// Records every statement sent to a DB into `trace` (for the benchmark's floor).
     void setSqlTrace(SqlTrace *trace) { m_trace = trace; }

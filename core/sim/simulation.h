@@ -23,16 +23,13 @@ class Simulation
 {
 public:
     /// The whole run, or an error line (a DB that cannot be opened).
-    struct Outcome
+    struct RunOrError
     {
         std::optional<RunResult> result;
         QString error;
     };
-    [[nodiscard]] static Outcome run(const Scenario &scenario,
-                                     const SimulationOptions &options = {});
-
-    /// The nodes of a scenario's topology in scene order.
-    [[nodiscard]] static QVector<Node> nodesFor(const Scenario &scenario);
+    [[nodiscard]] static RunOrError run(const Scenario &scenario,
+                                        const SimulationOptions &options = {});
 };
 
 } // namespace idem

@@ -8,9 +8,9 @@ Verdict computeVerdict(const RunResult &run, int replicationConflicts)
 {
     Verdict v;
     for (const Attempt &a : run.attempts) {
-        if (a.outcome == Outcome::Answered)
+        if (a.outcome == AttemptOutcome::Answered)
             ++v.statusCounts[a.status];
-        else if (a.outcome == Outcome::TimedOut)
+        else if (a.outcome == AttemptOutcome::TimedOut)
             ++v.timeouts;
     }
     // Every key that was sent appears, with 0 if nothing was charged.

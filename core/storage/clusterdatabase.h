@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/dbcommand.h"
+#include "storage/replicaoutcome.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -10,14 +11,6 @@
 #include <optional>
 
 namespace idem {
-
-/// How a replicated key row landed on the other DB.
-enum class ReplicaOutcome : quint8
-{
-    Applied,  ///< inserted or brought up to date
-    Stale,    ///< the local copy is already newer
-    Conflict, ///< the key was claimed here independently (another origin): local row kept
-};
 
 /// One cluster's SQLite database (QtSql): the schema, the protocol's statements, replication.
 ///

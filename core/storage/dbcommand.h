@@ -1,6 +1,7 @@
 #pragma once
 
-#include "model/runresult.h"
+#include "model/payment.h"
+#include "model/rows.h"
 
 #include <QString>
 

@@ -123,11 +123,11 @@ bool EventLogReader::attempt(const QJsonObject &o, const QString &path)
                            {QStringLiteral("A"), QStringLiteral("B")}, true);
     a.serverNode = node(o, path, QStringLiteral("server"));
     a.status = int(m_f.nullableInteger(o, path, QStringLiteral("status"), 100, 599, 0));
-    a.outcome =
-        Outcome(std::max(0, m_f.choice(o, path, QStringLiteral("outcome"),
-                                       {QStringLiteral("pending"), QStringLiteral("answered"),
-                                        QStringLiteral("timeout")},
-                                       false)));
+    a.outcome = AttemptOutcome(
+        std::max(0, m_f.choice(o, path, QStringLiteral("outcome"),
+                               {QStringLiteral("pending"), QStringLiteral("answered"),
+                                QStringLiteral("timeout")},
+                               false)));
     a.sentUs = m_f.integer(o, path, QStringLiteral("sentUs"), 0, maxTime);
     a.receivedUs = m_f.nullableInteger(o, path, QStringLiteral("receivedUs"), 0, maxTime, -1);
     const QString bodyPath = W::at(path, QStringLiteral("body"));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "export/exporter.h"
+#include "timeline/exportrange.h"
 #include "json/jsonfields.h"
 
 #include <QHash>

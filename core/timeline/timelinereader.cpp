@@ -1,9 +1,10 @@
 #include "timeline/timelinereader.h"
 
-#include "export/timelineexporter.h"
 #include "scenario/scenarioreader.h"
+#include "timeline/documentkind.h"
 #include "timeline/eventlogreader.h"
 #include "timeline/runstatereader.h"
+#include "timeline/timelineschema.h"
 #include "json/jsondocument.h"
 #include "json/jsonfields.h"
 #include "json/jsonwording.h"
@@ -15,7 +16,6 @@ namespace idem {
 namespace {
 
 constexpr qint64 maxTime = JsonFields::maxExactInteger; ///< µs
-const QString schemaPrefix = QStringLiteral("idemlab.timeline/");
 
 /// Walks the document top-down and stops at the first problem.
 class Reader
@@ -35,7 +35,7 @@ public:
 private:
     bool schema(const QJsonObject &root)
     {
-        const QString expected = JsonWording::quoted(QLatin1String(TimelineExporter::schema));
+        const QString expected = JsonWording::quoted(QLatin1String(timelineSchema));
         const QJsonValue v = root.value(QLatin1String("schema"));
         if (v.isUndefined())
             return m_f.fail(QStringLiteral("schema"),
@@ -45,10 +45,10 @@ private:
                             QStringLiteral("must be the string %1, got %2")
                                 .arg(expected, JsonWording::describe(v)));
         const QString found = v.toString();
-        if (found == QLatin1String(TimelineExporter::schema))
+        if (found == QLatin1String(timelineSchema))
             return true;
         QString what;
-        if (found.startsWith(schemaPrefix))
+        if (found.startsWith(timelineSchemaPrefix))
             what = QStringLiteral("unsupported version %1 (this version reads %2)");
         else if (found.startsWith(QLatin1String("idemlab.scenario/")))
             what = QStringLiteral("%1 is a scenario, not a timeline (expected %2)");
@@ -151,16 +151,7 @@ bool TimelineReader::isTimelineFile(const QString &path)
     const JsonBytesLoad file = JsonDocumentReader::readFile(sourceNamed(path));
     if (!file.bytes)
         return false;
-    // Lenient on purpose: a timeline with a mistake in it is still a timeline, and its
-    // reader says what the mistake is.
-    const QByteArray &bytes = *file.bytes;
-    const QJsonObject root =
-        QJsonDocument::fromJson(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes).object();
-    const QJsonValue schema = root.value(QLatin1String("schema"));
-    if (schema.isString())
-        return schema.toString().startsWith(schemaPrefix);
-    return schema.isUndefined() && root.contains(QLatin1String("events")) &&
-           root.contains(QLatin1String("nodes"));
+    return sniffDocumentKind(*file.bytes) == DocumentKind::Timeline;
 }
 
 } // namespace idem
