@@ -17,6 +17,19 @@ QString attemptOutcomeName(AttemptOutcome outcome)
     return {};
 }
 
+QString Verdict::summary() const
+{
+    if (anomalies.isEmpty())
+        return QStringLiteral("OK: every key took effect at most once");
+    QStringList parts;
+    for (const Anomaly &a : anomalies)
+        parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
+                         .arg(a.key)
+                         .arg(a.count)
+                         .arg(a.ledgerIds.join(QStringLiteral(", "))));
+    return QStringLiteral("DUPLICATE EFFECT: ") + parts.join(QStringLiteral("; "));
+}
+
 QJsonObject Verdict::toJson() const
 {
     QJsonObject counts;

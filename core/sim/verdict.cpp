@@ -48,17 +48,4 @@ Verdict computeVerdict(const RunResult &run, int replicationConflicts)
     return v;
 }
 
-QString Verdict::summary() const
-{
-    if (anomalies.isEmpty())
-        return QStringLiteral("OK: every key took effect at most once");
-    QStringList parts;
-    for (const Anomaly &a : anomalies)
-        parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
-                         .arg(a.key)
-                         .arg(a.count)
-                         .arg(a.ledgerIds.join(QStringLiteral(", "))));
-    return QStringLiteral("DUPLICATE EFFECT: ") + parts.join(QStringLiteral("; "));
-}
-
 } // namespace idem

@@ -23,7 +23,7 @@ DocumentKind sniffDocumentKind(const QByteArray &bytes)
 
 DocumentKind documentKindOf(const QString &input)
 {
-    if (ScenarioLoader::presetNames().contains(input))
+    if (input.isEmpty() || ScenarioLoader::presetNames().contains(input))
         return DocumentKind::Scenario;
     return TimelineReader::isTimelineFile(input) ? DocumentKind::Timeline : DocumentKind::Scenario;
 }

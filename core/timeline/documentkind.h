@@ -18,8 +18,9 @@ enum class DocumentKind : quint8
 /// "events" and "nodes", is a timeline.
 [[nodiscard]] DocumentKind sniffDocumentKind(const QByteArray &bytes);
 
-/// What `input` (a preset name, or a file path) names: a preset is a scenario; a file is
-/// sniffed (an unreadable one counts as a scenario, whose reader then says why).
+/// What `input` (a preset name, or a file path) names: a preset (or nothing: the default
+/// preset) is a scenario; a file is sniffed (an unreadable one counts as a scenario, whose
+/// reader then says why).
 [[nodiscard]] DocumentKind documentKindOf(const QString &input);
 
 } // namespace idem
