@@ -76,8 +76,9 @@ Commands:
         build-fuzz/ (clang, libFuzzer, ASan+UBSan) and run each fuzz target for
         IDEMLAB_FUZZ_SECONDS (60) seconds. Exit status is non-zero if anything failed.
   fuzz [target...]
-        Build build-fuzz/ and run the fuzz targets (default: all of them:
-        ${FUZZ_TARGETS[*]}) for IDEMLAB_FUZZ_SECONDS each, one after the other.
+        Build build-fuzz/ and run the fuzz targets (default: all of them,
+        ${FUZZ_TARGETS[*]})
+        for IDEMLAB_FUZZ_SECONDS each, one after the other (docs/robustness.md).
         Example: IDEMLAB_FUZZ_SECONDS=3600 ./idemlab.sh fuzz timeline
   help, --help, -h
         Show this help.

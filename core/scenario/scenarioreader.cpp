@@ -142,27 +142,7 @@ bool Reader::readSettings(const QJsonValue &v, Settings &settings)
 {
     const QString base = top(QStringLiteral("settings"));
     const auto o = m_f.objectLike(v, base, QStringLiteral("{\"mutex\": true}"));
-    if (!o)
-        return false;
-    QStringList known;
-    for (const SettingInfo &info : settingInfos())
-        known << info.json;
-    for (auto it = o->begin(); it != o->end(); ++it) {
-        const QString path = W::at(base, it.key());
-        if (!known.contains(it.key()))
-            return m_f.fail(path, W::unknownField(it.key(), known, QStringLiteral("setting")));
-        if (auto error = settings.setFromJson(it.key(), it.value())) {
-            // Settings says "settings.delayMs must be ..."; the path goes in front.
-            QString what = *error;
-            const QString own = W::at(QStringLiteral("settings"), it.key());
-            if (what.startsWith(own + QLatin1Char(' ')))
-                what = what.mid(own.size() + 1);
-            if (!what.contains(QLatin1String(", got ")))
-                what += QStringLiteral(", got ") + W::describe(it.value());
-            return m_f.fail(path, what);
-        }
-    }
-    return true;
+    return o && ScenarioReader::readSettings(*o, base, settings, m_f);
 }
 
 bool Reader::readClients(const QJsonValue &v, QVector<ClientSpec> &clients)
@@ -412,6 +392,32 @@ bool Reader::readDrops(const QJsonValue &v, Scenario &s)
 }
 
 } // namespace
+
+bool ScenarioReader::readSettings(const QJsonObject &o, const QString &path, Settings &settings,
+                                  JsonFields &fields)
+{
+    QStringList known;
+    for (const SettingInfo &info : settingInfos())
+        known << info.json;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString at = W::at(path, it.key());
+        if (!known.contains(it.key()))
+            return fields.fail(at, W::unknownField(it.key(), known, QStringLiteral("setting")));
+        if (auto error = settings.setFromJson(it.key(), it.value())) {
+            // Settings says "settings.delayMs must be ..., got <the value as it is>": the path
+            // goes in front, and the value is described as every reader does, escaped.
+            QString what = *error;
+            const QString own = W::at(QStringLiteral("settings"), it.key());
+            if (what.startsWith(own + QLatin1Char(' ')))
+                what = what.mid(own.size() + 1);
+            const qsizetype got = what.indexOf(QLatin1String(", got "));
+            if (got >= 0)
+                what.truncate(got);
+            return fields.fail(at, what + QStringLiteral(", got ") + W::describe(it.value()));
+        }
+    }
+    return true;
+}
 
 std::optional<Scenario> ScenarioReader::read(const QJsonObject &root, const QString &path,
                                              JsonFields &fields)

@@ -46,6 +46,10 @@ public:
     /// "scenario"; empty for a scenario file). Problems go to `fields`.
     [[nodiscard]] static std::optional<Scenario> read(const QJsonObject &root, const QString &path,
                                                       JsonFields &fields);
+    /// Reads a settings object at `path` into `settings` (a scenario's, a timeline's copy):
+    /// unknown names, wrong types and ranges go to `fields` in the readers' one wording.
+    static bool readSettings(const QJsonObject &o, const QString &path, Settings &settings,
+                             JsonFields &fields);
 };
 
 } // namespace idem

@@ -77,13 +77,8 @@ private:
         if (m_f.failed())
             return false;
         Settings s;
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            if (auto error = s.setFromJson(it.key(), it.value()))
-                return error->startsWith(QLatin1String("settings."))
-                           ? m_f.fail({}, *error)
-                           : m_f.fail(JsonWording::at(QStringLiteral("settings"), it.key()),
-                                      *error);
-        }
+        if (!ScenarioReader::readSettings(o, QStringLiteral("settings"), s, m_f))
+            return false;
         // One run, one set of settings: the copy at the top must be the scenario's.
         const QJsonObject mine = s.toJson();
         const QJsonObject theirs = m_run.scenario.settings.toJson();
