@@ -38,6 +38,18 @@ Dialog {
     }
 
     property string suggested: ""
+    /// The folder shown (the path bar's and the list's).
+    readonly property alias folder: path.folder
+    /// The name field's text: the file Export writes or Open opens.
+    readonly property alias selectedName: nameField.text
+    /// Why the name cannot be used yet, or empty.
+    readonly property alias problem: path.error
+
+    /// Puts `name` in the name field, as typing it does.
+    function typeName(name) {
+        nameField.text = name
+        path.name = name
+    }
 
     modal: true
     anchors.centerIn: parent
