@@ -109,6 +109,8 @@ Dialog {
 
     function select(i) {
         files.currentIndex = i
+        if (i >= 0)
+            files.positionViewAtIndex(i, ListView.Contain)
         // Saving, a folder highlighted keeps the name typed; opening, it is what Open opens.
         if (i >= 0 && (!saving || !folderModel.isFolder(i))) {
             nameField.text = folderModel.get(i, "fileName")
