@@ -2,10 +2,15 @@ import QtQuick
 import QtQuick.Controls.Basic
 import IdemLab
 
-// The settings of the run, left to right in the order a lesson uses them: the scenario,
-// the two guards (mutex, shared cache), the timings, then the seed and the replay mode.
-// Every change reruns the engine at once and keeps the playhead where it was. The row
-// wraps onto a second line when the text is scaled up.
+// The settings a lesson changes most, left to right in the order it uses them: the
+// scenario, the two guards (mutex, shared cache), the timings, then the seed and the
+// replay mode; every setting (jitter, loss, timeout, retries, ...) is in the drawer behind
+// "All settings". Every change reruns the engine at once and keeps the playhead where it
+// was. The bar follows the text scale and stays one row: what does not fit at this size is
+// left to the drawer, from the end of the row (replay, seed, timings) backwards, and at the
+// largest text the Live switch to the ☰ menu. Only when even the picker, the two guards
+// and the Settings button do not fit is the whole row drawn smaller (down to 80 % to keep
+// the scenario's title whole, further only if nothing else fits).
 Rectangle {
     id: bar
 
@@ -13,56 +18,78 @@ Rectangle {
     /// The Live switch's controller; null or unavailable hides the switch.
     property LiveController live: null
 
-    readonly property real rowHeight: Math.round(44 * Theme.scale)
-    readonly property real lagSteps: Math.log(600000 / 10)
+    /// Opens the drawer with every setting.
+    signal settingsRequested()
 
-    function lagToPosition(ms) {
-        return Math.log(Math.max(10, ms) / 10) / lagSteps
+    readonly property real rowHeight: Math.round(46 * Theme.scale)
+    readonly property real margin: Math.round(10 * Theme.scale)
+    readonly property real gap: Math.round(14 * Theme.scale)
+    readonly property real minimumPickerWidth: Math.round(150 * Theme.scale)
+
+    /// The items that may be left to the drawer, in the order they give way.
+    readonly property var optional: {
+        const items = [replayItem, seedItem]
+        for (let i = timings.count - 1; i >= 0; --i)
+            if (timings.itemAt(i))
+                items.push(timings.itemAt(i))
+        if (liveAvailable)
+            items.push(liveItem)
+        return items
     }
-    function positionToLag(p) {
-        // Round to two significant digits so the labels read "2.5 s", not "2.512 s".
-        const ms = 10 * Math.exp(p * lagSteps)
-        const magnitude = Math.pow(10, Math.floor(Math.log(ms) / Math.LN10) - 1)
-        return Math.round(ms / magnitude) * magnitude
+    /// What is always shown, without the picker.
+    readonly property real mandatory: 2 * margin + settingsItem.implicitWidth
+                                      + mutexItem.implicitWidth + cacheItem.implicitWidth + 3 * gap
+    /// The row's scale: 1 unless the mandatory items and the picker do not fit.
+    readonly property real fit: Math.min(1, Math.max(width / (mandatory + presets.displayWidth),
+                                                     Math.min(0.8, width / (mandatory + minimumPickerWidth))))
+    /// Room for the picker and the optional items, in the row's own (unscaled) units.
+    readonly property real room: width / fit - mandatory
+    readonly property bool liveAvailable: live !== null && live.available
+    /// The Live switch gave way (the ☰ menu has it then).
+    readonly property bool liveHidden: liveAvailable && !shown(liveItem)
+    /// The picker shows the whole title of the scenario on screen when it can.
+    readonly property real pickerWidth: Math.max(minimumPickerWidth,
+                                                 Math.min(presets.displayWidth, room))
+    /// How many of `optional` give way so that the row fits.
+    readonly property int hidden: {
+        let rest = room - pickerWidth
+        for (let i = 0; i < optional.length; ++i)
+            rest -= optional[i].implicitWidth + gap
+        let n = 0
+        while (rest < 0 && n < optional.length) {
+            rest += optional[n].implicitWidth + gap
+            ++n
+        }
+        return n
+    }
+    function shown(item) {
+        return optional.indexOf(item) >= hidden
     }
 
-    /// The bar is the teacher's, not the class's: it follows the window's zoom but not the
-    /// text scale (laid out larger, then shrunk), so it stays one row when the text grows;
-    /// a narrow window shrinks it a little more before it wraps onto a second row.
-    readonly property real shrink: Math.min(1, Theme.zoom / Theme.scale,
-                                            Math.max(0.8, (width - 2 * Math.round(10 * Theme.scale)) / oneRowWidth))
-    /// The width the controls other than the scenario picker need on one row, unscaled.
-    readonly property real othersWidth: {
-        let w = 0
-        for (let i = 1; i < flow.children.length; ++i)
-            w += flow.children[i].width + flow.spacing
-        return w
-    }
-    /// The width everything needs on one row with the picker at its smallest, unscaled.
-    readonly property real oneRowWidth: othersWidth + minimumPickerWidth
-    readonly property real minimumPickerWidth: Math.round(260 * Theme.scale)
-
-    implicitHeight: (flow.implicitHeight + 2 * Math.round(4 * Theme.scale)) * shrink
+    implicitHeight: (rowHeight + 2 * Math.round(4 * Theme.scale)) * fit
     color: Theme.toolbar
 
-    Flow {
-        id: flow
-        x: Math.round(10 * Theme.scale) * bar.shrink
-        y: Math.round(4 * Theme.scale) * bar.shrink
-        width: bar.width / bar.shrink - 2 * Math.round(10 * Theme.scale)
-        scale: bar.shrink
+    SettingsModel {
+        id: timingModel
+        controller: bar.controller
+        names: ["delayMs", "lagMs", "opMs"]
+    }
+
+    Row {
+        id: row
+        x: bar.margin * bar.fit
+        y: Math.round(4 * Theme.scale) * bar.fit
+        scale: bar.fit
         transformOrigin: Item.TopLeft
-        spacing: Math.round(13 * Theme.scale)
+        spacing: bar.gap
 
         Item {
-            width: presets.width
+            width: bar.pickerWidth
             height: bar.rowHeight
             PresetComboBox {
                 id: presets
                 anchors.verticalCenter: parent.verticalCenter
-                // As wide as the longest title when the row has room, else what is left.
-                width: Math.min(presets.preferredWidth,
-                                Math.max(bar.minimumPickerWidth, flow.width - bar.othersWidth - 1))
+                width: parent.width
                 names: bar.controller.presetNames
                 titles: bar.controller.presetTitles
                 descriptions: bar.controller.presetDescriptions
@@ -75,7 +102,9 @@ Rectangle {
         }
 
         Item {
-            width: mutexSwitch.implicitWidth
+            id: mutexItem
+            implicitWidth: mutexSwitch.implicitWidth
+            width: implicitWidth
             height: bar.rowHeight
             ToolbarSwitch {
                 id: mutexSwitch
@@ -89,7 +118,9 @@ Rectangle {
         }
 
         Item {
-            width: cacheSwitch.implicitWidth
+            id: cacheItem
+            implicitWidth: cacheSwitch.implicitWidth
+            width: implicitWidth
             height: bar.rowHeight
             ToolbarSwitch {
                 id: cacheSwitch
@@ -97,15 +128,18 @@ Rectangle {
                 text: qsTr("Shared cache")
                 checked: bar.controller.cache
                 onToggled: bar.controller.cache = checked
-                tip: qsTr("Both clusters claim each key first in one shared cache (SET key CREATED NX),\n"
-                          + "so a duplicate on the other cluster sees the claim.")
+                tip: qsTr("Both clusters claim each key first in one shared cache\n"
+                          + "(as Redis SET key NX does), so a duplicate sent to the\n"
+                          + "other cluster sees the claim.")
             }
         }
 
         Item {
-            width: visible ? liveSwitch.implicitWidth : 0
+            id: liveItem
+            visible: bar.liveAvailable && bar.shown(liveItem)
+            implicitWidth: liveSwitch.implicitWidth
+            width: implicitWidth
             height: bar.rowHeight
-            visible: bar.live !== null && bar.live.available
             ToolbarSwitch {
                 id: liveSwitch
                 anchors.verticalCenter: parent.verticalCenter
@@ -125,64 +159,43 @@ Rectangle {
             }
         }
 
-        Item {
-            width: delaySlider.width
-            height: bar.rowHeight
-            LabeledSlider {
-                id: delaySlider
-                anchors.verticalCenter: parent.verticalCenter
-                width: Math.round(140 * Theme.scale)
-                label: qsTr("Network delay")
-                valueText: Theme.durationText(bar.controller.delayMs)
-                from: 0
-                to: 500
-                stepSize: 5
-                value: bar.controller.delayMs
-                onMoved: (v) => bar.controller.delayMs = v
-                tip: qsTr("Latency of each hop between a client and the router (0–500 ms)")
+        Repeater {
+            id: timings
+            model: timingModel
+            delegate: Item {
+                id: timing
+                required property int index
+                required property string label
+                required property string kind
+                required property string tip
+                required property var stops
+                required property int stopIndex
+                required property var value
+                implicitWidth: slider.implicitWidth
+                width: visible ? implicitWidth : 0
+                height: bar.rowHeight
+                visible: bar.shown(timing)
+                LabeledSlider {
+                    id: slider
+                    anchors.verticalCenter: parent.verticalCenter
+                    settings: timingModel
+                    index: timing.index
+                    label: timing.label
+                    kind: timing.kind
+                    tip: timing.tip
+                    stops: timing.stops
+                    stopIndex: timing.stopIndex
+                    value: timing.value
+                }
             }
         }
 
         Item {
-            width: lagSlider.width
+            id: seedItem
+            implicitWidth: seed.implicitWidth
+            width: visible ? implicitWidth : 0
             height: bar.rowHeight
-            LabeledSlider {
-                id: lagSlider
-                anchors.verticalCenter: parent.verticalCenter
-                width: Math.round(140 * Theme.scale)
-                label: qsTr("Replication lag")
-                valueText: Theme.durationText(bar.controller.lagMs)
-                from: 0
-                to: 1
-                value: bar.lagToPosition(bar.controller.lagMs)
-                onMoved: (v) => bar.controller.lagMs = bar.positionToLag(v)
-                tip: qsTr("How long a write in one cluster's DB takes to reach the other's\n"
-                          + "(10 ms to 10 min, log scale)")
-            }
-        }
-
-        Item {
-            width: opSlider.width
-            height: bar.rowHeight
-            LabeledSlider {
-                id: opSlider
-                anchors.verticalCenter: parent.verticalCenter
-                width: Math.round(140 * Theme.scale)
-                label: qsTr("Operation time")
-                valueText: Theme.durationText(bar.controller.opMs)
-                from: 0
-                to: 2000
-                stepSize: 10
-                value: bar.controller.opMs
-                onMoved: (v) => bar.controller.opMs = v
-                tip: qsTr("How long the payment itself takes on a server (0–2000 ms):\n"
-                          + "the window in which a duplicate finds the key CREATED")
-            }
-        }
-
-        Item {
-            width: seed.implicitWidth
-            height: bar.rowHeight
+            visible: bar.shown(seedItem)
             SeedSpinBox {
                 id: seed
                 anchors.verticalCenter: parent.verticalCenter
@@ -192,13 +205,50 @@ Rectangle {
         }
 
         Item {
-            width: replay.implicitWidth
+            id: replayItem
+            implicitWidth: replay.implicitWidth
+            width: visible ? implicitWidth : 0
             height: bar.rowHeight
+            visible: bar.shown(replayItem)
             ReplayToggle {
                 id: replay
                 anchors.verticalCenter: parent.verticalCenter
                 original: bar.controller.replayOriginal
                 onChosen: (original) => bar.controller.replayOriginal = original
+            }
+        }
+
+        Item {
+            id: settingsItem
+            implicitWidth: settingsButton.implicitWidth
+            width: implicitWidth
+            height: bar.rowHeight
+            Button {
+                id: settingsButton
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("Settings…")
+                focusPolicy: Qt.TabFocus
+                hoverEnabled: true
+                font.pixelSize: Theme.fontSize
+                padding: Math.round(8 * Theme.scale)
+                onClicked: bar.settingsRequested()
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: settingsButton.down ? "#3a4a5e" : settingsButton.hovered ? "#33424f" : "#2a3644"
+                    border.width: settingsButton.visualFocus ? 2 : 1
+                    border.color: settingsButton.visualFocus ? Theme.statusOther : "#4b5b70"
+                }
+                contentItem: Text {
+                    text: settingsButton.text
+                    color: Theme.toolbarText
+                    font: settingsButton.font
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
+                ToolTip.visible: hovered
+                ToolTip.delay: 700
+                ToolTip.text: qsTr("Every setting of the run: jitter, loss, timeout, retries,\n"
+                                   + "backoff and more, each with a slider and a typed value (Ctrl+,)")
             }
         }
     }

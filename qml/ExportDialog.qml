@@ -1,13 +1,12 @@
-import QtCore
 import QtQuick
 import QtQuick.Controls.Basic
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import IdemLab
 
 // Export (Ctrl+E): pick a format and the whole run or the part between the scrub bar's
-// marks, then a file. Text formats come from the engine's exporters; PNG is the window
-// as it looks (taken after this dialog has closed).
+// marks, then a file (FileChooser). The formats are the engine's table of formats, read
+// through TimelineExport; PNG is the window as it looks (taken after the dialogs close).
+// Choosing a format changes no size: the part-of-the-run choices stay, greyed for PNG.
 Dialog {
     id: dialog
 
@@ -17,6 +16,10 @@ Dialog {
 
     /// After an export (or a failed one): what happened, for the window's toast.
     signal finished(string message, bool ok)
+    /// The folder of the last export, remembered by the window.
+    property string lastFolder: ""
+    /// An export went into `folder`.
+    signal folderUsed(string folder)
 
     property string suffix: "json"
     property bool marked: controller.hasMarks
@@ -80,8 +83,8 @@ Dialog {
             font.bold: true
         }
         RadioButton {
-            enabled: !dialog.image
-            checked: !dialog.marked
+            Layout.fillWidth: true
+            checked: !dialog.marked || dialog.image
             onClicked: dialog.marked = false
             text: dialog.image ? qsTr("the window as it is now, at %1")
                                      .arg(Theme.durationText(dialog.controller.timeUs / 1000))
@@ -89,28 +92,28 @@ Dialog {
         }
         RadioButton {
             id: markedChoice
+            Layout.fillWidth: true
             enabled: dialog.controller.hasMarks && !dialog.image
-            visible: !dialog.image
+            checked: dialog.marked && !dialog.image
+            onClicked: dialog.marked = true
+            text: dialog.image ? qsTr("a part between marks (not for a picture of the window)")
+                : dialog.controller.hasMarks ? dialog.rangeText(true)
+                : qsTr("between two marks (set them with I and O on the scrub bar)")
             contentItem: Text {
                 leftPadding: markedChoice.indicator.width + markedChoice.spacing
                 text: markedChoice.text
-                wrapMode: Text.WordWrap
+                elide: Text.ElideRight
                 color: markedChoice.enabled ? Theme.text : Theme.mutedText
                 font.pixelSize: Theme.fontSize
                 verticalAlignment: Text.AlignVCenter
             }
-            checked: dialog.marked
-            onClicked: dialog.marked = true
-            text: dialog.controller.hasMarks
-                  ? dialog.rangeText(true)
-                  : qsTr("between two marks (set them with I and O on the scrub bar)")
         }
     }
 
     footer: DialogButtonBox {
         Button {
             id: exportButton
-            text: qsTr("Export…")
+            text: qsTr("Choose the file…")
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             background: Rectangle {
                 radius: Theme.radius
@@ -130,36 +133,40 @@ Dialog {
         }
     }
 
-    onAccepted: {
-        fileDialog.nameFilters = [qsTr("%1 (*.%2)").arg(dialog.suffix.toUpperCase()).arg(dialog.suffix)]
-        fileDialog.defaultSuffix = dialog.suffix
-        fileDialog.selectedFile = fileDialog.currentFolder + "/"
-                + exporter.suggestedName(dialog.suffix, dialog.marked && !dialog.image)
-        fileDialog.open()
+    onAccepted: chooseFile()
+    /// The second step: where to write, with a name made from the run.
+    function chooseFile() {
+        fileChooser.start(exporter.suggestedName(dialog.suffix, dialog.marked && !dialog.image))
     }
 
-    FileDialog {
-        id: fileDialog
+    FileChooser {
+        id: fileChooser
+        parent: dialog.parent
         title: qsTr("Export to")
-        acceptLabel: qsTr("Export")
-        fileMode: FileDialog.SaveFile
-        currentFolder: StandardPaths.writableLocation(StandardPaths.DocumentsLocation)
-        onAccepted: {
+        saving: true
+        suffix: dialog.suffix
+        lastFolder: dialog.lastFolder
+        onChosen: (fileUrl, folder) => {
+            dialog.target = fileUrl
+            dialog.folderUsed(folder)
             if (dialog.image)
-                imageTimer.start() // once this dialog is gone from the window
+                imageTimer.start() // once the dialogs are gone from the window
             else
-                dialog.report(exporter.save(selectedFile, dialog.marked))
+                dialog.report(exporter.save(fileUrl, dialog.marked))
         }
     }
+
+    /// The file being written.
+    property url target
 
     Timer {
         id: imageTimer
         interval: 150
-        onTriggered: dialog.report(exporter.saveImage(dialog.sceneItem, fileDialog.selectedFile))
+        onTriggered: dialog.report(exporter.saveImage(dialog.sceneItem, dialog.target))
     }
 
     function report(error) {
-        const file = decodeURIComponent(String(fileDialog.selectedFile).replace(/^file:\/\//, ""))
+        const file = decodeURIComponent(String(dialog.target).replace(/^file:\/\//, ""))
         finished(error.length > 0 ? error : qsTr("Exported %1").arg(file), error.length === 0)
     }
 }

@@ -1,30 +1,36 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import IdemLab
 
-// A toolbar slider with its name and current value above the track. `position` is the
-// slider's own 0..1; the owner maps it to the real value (linear or log) both ways.
+// A toolbar slider for one row of SettingsModel: its name and current value above the
+// track. It moves over the setting's stops (keyboard too, see StopSlider); a typed value
+// goes in the settings drawer.
 Item {
     id: root
 
-    property string label
-    property string valueText
-    property string tip
-    property alias value: slider.value
-    property alias from: slider.from
-    property alias to: slider.to
-    property alias stepSize: slider.stepSize
-    readonly property bool pressed: slider.pressed
+    required property int index
+    required property string label
+    required property string kind
+    required property string tip
+    required property var stops
+    required property int stopIndex
+    required property var value
+    /// The model, to set values through.
+    required property SettingsModel settings
 
-    signal moved(real value)
+    readonly property string valueText: kind === "millis" ? Theme.durationText(value)
+                                      : kind === "probability" ? qsTr("%1 %").arg(Math.round(value * 1000) / 10)
+                                      : String(value)
 
-    implicitWidth: Math.round(130 * Theme.scale)
+    implicitWidth: Math.max(Math.round(140 * Theme.scale),
+                            caption.implicitWidth + valueLabel.implicitWidth + Math.round(10 * Theme.scale))
     implicitHeight: caption.implicitHeight + slider.implicitHeight
+    width: implicitWidth
+    height: implicitHeight
 
     Text {
         id: caption
-        width: parent.width - valueLabel.implicitWidth - Math.round(6 * Theme.scale)
         text: root.label
-        elide: Text.ElideRight
         color: Theme.toolbarMuted
         font.pixelSize: Theme.smallFont
     }
@@ -38,15 +44,16 @@ Item {
         font.bold: true
     }
 
-    Slider {
+    StopSlider {
         id: slider
         anchors.top: caption.bottom
         width: parent.width
         padding: 0
-        focusPolicy: Qt.TabFocus
-        hoverEnabled: true
         implicitHeight: Math.round(18 * Theme.scale)
-        onMoved: root.moved(value)
+        stops: root.stops
+        stopIndex: root.stopIndex
+        Accessible.name: root.label
+        onChosen: (stop) => root.settings.setStop(root.index, stop)
 
         background: Rectangle {
             x: slider.leftPadding
@@ -74,7 +81,8 @@ Item {
         }
 
         ToolTip.visible: (hovered || pressed) && root.tip.length > 0
-        ToolTip.delay: 500
+        ToolTip.delay: 700
+        ToolTip.timeout: 10000
         ToolTip.text: root.tip
     }
 }

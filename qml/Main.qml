@@ -1,7 +1,5 @@
-import QtCore
 import QtQuick
 import QtQuick.Controls.Basic
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import IdemLab
 
@@ -28,6 +26,10 @@ ApplicationWindow {
     property real textScale: 1.0
 
     readonly property real margin: Math.round(8 * Theme.scale)
+
+    function toggleFullScreen() {
+        visibility = visibility === Window.FullScreen ? Window.Windowed : Window.FullScreen
+    }
 
     function setTextScale(s) {
         textScale = Math.round(Math.max(0.5, Math.min(3.0, s)) * 10) / 10
@@ -74,8 +76,18 @@ ApplicationWindow {
     }
 
     header: ControlBar {
+        id: controlBar
         controller: controller
         live: live
+        onSettingsRequested: settingsDrawer.open()
+    }
+
+    // Every setting of the run, beside the scene (Ctrl+, or the toolbar's All settings).
+    SettingsDrawer {
+        id: settingsDrawer
+        controller: controller
+        y: controlBar.height
+        height: window.height - controlBar.height
     }
 
     ColumnLayout {
@@ -113,7 +125,8 @@ ApplicationWindow {
             Layout.fillWidth: true
             controller: controller
             onExportRequested: exportDialog.open()
-            onMenuRequested: (anchor) => appMenu.popup(anchor, 0, anchor.height)
+            // Right-aligned under its button, so it opens into the window, not off its edge.
+            onMenuRequested: (anchor) => appMenu.popup(anchor, anchor.width - appMenu.width, anchor.height)
         }
 
         TimelinePanel {
@@ -135,21 +148,30 @@ ApplicationWindow {
         }
     }
 
+    /// The folder of the last export or open, remembered between launches.
+    property string lastFolder: ""
+    function useFolder(folder) {
+        lastFolder = folder
+        preferences.setValue("lastFolder", folder)
+    }
+
     ExportDialog {
         id: exportDialog
         controller: controller
         sceneItem: body
+        lastFolder: window.lastFolder
+        onFolderUsed: (folder) => window.useFolder(folder)
         onFinished: (message, ok) => toast.show(message, ok)
     }
 
-    FileDialog {
+    FileChooser {
         id: openDialog
         title: qsTr("Open a scenario or a timeline")
-        fileMode: FileDialog.OpenFile
-        nameFilters: [qsTr("Scenarios and timelines (*.json)"), qsTr("All files (*)")]
-        currentFolder: StandardPaths.writableLocation(StandardPaths.DocumentsLocation)
-        onAccepted: {
-            if (controller.loadFile(selectedFile))
+        saving: false
+        lastFolder: window.lastFolder
+        onChosen: (fileUrl, folder) => {
+            window.useFolder(folder)
+            if (controller.loadFile(fileUrl))
                 toast.show(qsTr("Opened %1").arg(controller.scenarioTitle), true)
             else
                 toast.show(controller.errorText, false)
@@ -158,7 +180,25 @@ ApplicationWindow {
 
     Menu {
         id: appMenu
-        MenuItem { text: qsTr("Open scenario or timeline…  (Ctrl+O)"); onTriggered: openDialog.open() }
+        // As wide as its longest item (the style's default cuts them), inside the window.
+        width: {
+            let widest = 0
+            for (let i = 0; i < count; ++i) {
+                const item = itemAt(i)
+                if (item)
+                    widest = Math.max(widest, item.implicitWidth)
+            }
+            return Math.min(window.width - 2 * window.margin, widest + leftPadding + rightPadding)
+        }
+        MenuItem { text: qsTr("All settings…  (Ctrl+,)"); onTriggered: settingsDrawer.open() }
+        MenuItem {
+            // The toolbar's Live switch, when the largest text leaves it no room there.
+            visible: controlBar.liveHidden
+            height: visible ? implicitHeight : 0
+            text: live.running ? qsTr("Stop live mode") : qsTr("Start live mode (real HTTP servers)")
+            onTriggered: live.running ? live.stop() : live.start()
+        }
+        MenuItem { text: qsTr("Open scenario or timeline…  (Ctrl+O)"); onTriggered: openDialog.start("") }
         MenuItem { text: qsTr("Export…  (Ctrl+E)"); onTriggered: exportDialog.open() }
         MenuSeparator {}
         MenuItem { text: qsTr("Mark the start of a part here  (I)"); onTriggered: controller.setMarkIn() }
@@ -174,9 +214,10 @@ ApplicationWindow {
         MenuItem { text: qsTr("Smaller text  (Ctrl+−)"); onTriggered: window.setTextScale(window.textScale - 0.1) }
         MenuItem {
             text: qsTr("Full screen  (F11)")
-            onTriggered: window.visibility = window.visibility === Window.FullScreen
-                         ? Window.Windowed : Window.FullScreen
+            onTriggered: window.toggleFullScreen()
         }
+        MenuSeparator {}
+        MenuItem { text: qsTr("Quit  (Ctrl+Q)"); onTriggered: window.close() }
     }
 
     Toast {
@@ -187,7 +228,7 @@ ApplicationWindow {
     }
 
     Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
-    Shortcut { sequence: StandardKey.Open; onActivated: openDialog.open() }
+    Shortcut { sequence: StandardKey.Open; onActivated: openDialog.start("") }
     Shortcut { sequence: "I"; onActivated: controller.setMarkIn() }
     Shortcut { sequence: "O"; onActivated: controller.setMarkOut() }
 
@@ -196,13 +237,12 @@ ApplicationWindow {
     Shortcut { sequence: "Left"; onActivated: controller.stepPrevious() }
     Shortcut { sequence: "Right"; onActivated: controller.stepNext() }
     Shortcut { sequence: "Home"; onActivated: controller.restart() }
+    Shortcut { sequence: "End"; onActivated: controller.seek(controller.endUs) }
+    Shortcut { sequence: "Ctrl+,"; onActivated: settingsDrawer.opened ? settingsDrawer.close() : settingsDrawer.open() }
+    Shortcut { sequences: [StandardKey.Quit, "Ctrl+Q"]; onActivated: window.close() }
     Shortcut { sequences: ["+", "="]; onActivated: controller.faster() }
     Shortcut { sequences: ["-", "_"]; onActivated: controller.slower() }
-    Shortcut {
-        sequence: "F11"
-        onActivated: window.visibility = window.visibility === Window.FullScreen
-                     ? Window.Windowed : Window.FullScreen
-    }
+    Shortcut { sequence: "F11"; onActivated: window.toggleFullScreen() }
     Shortcut { sequence: "Ctrl+T"; onActivated: window.dark = !window.dark }
     Shortcut { sequences: ["Ctrl+=", "Ctrl++"]; onActivated: window.setTextScale(window.textScale + 0.1) }
     Shortcut { sequence: "Ctrl+-"; onActivated: window.setTextScale(window.textScale - 0.1) }
@@ -221,6 +261,10 @@ ApplicationWindow {
                 textScale: preferences.numberValue("textScale", 1.0),
                 width: preferences.numberValue("width", 1280),
                 height: preferences.numberValue("height", 720),
+                x: preferences.numberValue("x", NaN),
+                y: preferences.numberValue("y", NaN),
+                fullScreen: preferences.boolValue("fullScreen", false),
+                lastFolder: String(preferences.value("lastFolder", "")),
                 speed: preferences.numberValue("speed", controller.speed),
                 preset: String(preferences.value("preset", "")),
                 mutex: preferences.boolValue("mutex", controller.mutex),
@@ -230,6 +274,18 @@ ApplicationWindow {
             setTextScale(saved.textScale)
             width = Math.max(minimumWidth, saved.width)
             height = Math.max(minimumHeight, saved.height)
+            // Only where it is still on a screen (a projector may have gone since).
+            const desktop = Qt.rect(screen.virtualX, screen.virtualY,
+                                    screen.desktopAvailableWidth, screen.desktopAvailableHeight)
+            if (!isNaN(saved.x) && !isNaN(saved.y) && saved.x >= desktop.x && saved.y >= desktop.y
+                    && saved.x + 100 <= desktop.x + desktop.width
+                    && saved.y + 100 <= desktop.y + desktop.height) {
+                x = saved.x
+                y = saved.y
+            }
+            if (saved.fullScreen)
+                visibility = Window.FullScreen
+            lastFolder = saved.lastFolder
             controller.speed = saved.speed
             if (controller.presetNames.indexOf(saved.preset) >= 0)
                 controller.preset = saved.preset
@@ -242,12 +298,27 @@ ApplicationWindow {
         if (textScaleArgument > 0)
             setTextScale(textScaleArgument)
         rememberLook = true
+        if (panelArgument.length > 0)
+            Qt.callLater(openPanel, panelArgument)
     }
 
     /// Set by the C++ main before the window loads, from the command line (--dark,
     /// --text-scale F): a one-off look that wins over the remembered one and is not saved.
     property bool darkArgument: false
     property real textScaleArgument: 0
+    /// Set by the C++ main from --show: a panel to open once the window is up.
+    property string panelArgument: ""
+    function openPanel(name) {
+        if (name === "settings")
+            settingsDrawer.open()
+        else if (name === "export")
+            exportDialog.open()
+        else if (name === "export-file")
+            exportDialog.chooseFile()
+        else if (name === "open")
+            openDialog.start("")
+    }
+
     /// False for automated runs (--screenshot, --fps-log), which must neither read nor
     /// change the presenter's preferences.
     property bool rememberPreferences: true
@@ -257,9 +328,12 @@ ApplicationWindow {
     onDarkChanged: if (rememberLook) preferences.setValue("dark", dark)
     onTextScaleChanged: if (rememberLook) preferences.setValue("textScale", textScale)
     onClosing: {
+        preferences.setValue("fullScreen", visibility === Window.FullScreen)
         if (visibility === Window.Windowed) {
             preferences.setValue("width", width)
             preferences.setValue("height", height)
+            preferences.setValue("x", x)
+            preferences.setValue("y", y)
         }
     }
 

@@ -14,18 +14,15 @@ ComboBox {
 
     signal presetChosen(string name)
 
-    /// Wide enough for the longest entry.
-    readonly property real preferredWidth: {
-        let widest = 0
-        for (let i = 0; i < titles.length; ++i)
-            widest = Math.max(widest, metrics.advanceWidth(entryText(i)))
-        return Math.ceil(widest) + leftPadding + rightPadding + 2
-    }
+    /// Wide enough for the entry on screen.
+    readonly property real displayWidth: Math.ceil(shown.implicitWidth) + leftPadding + rightPadding + 2
 
-    FontMetrics {
-        id: metrics
-        font.pixelSize: Theme.fontSize
-        font.bold: true
+    // The entry on screen as the box draws it, for displayWidth.
+    Text {
+        id: shown
+        visible: false
+        text: control.displayText
+        font: label.font
     }
 
     function entryText(i) {
@@ -50,6 +47,7 @@ ComboBox {
     }
 
     contentItem: Text {
+        id: label
         text: control.displayText
         color: Theme.toolbarText
         font.pixelSize: Theme.fontSize
@@ -98,7 +96,7 @@ ComboBox {
 
     popup: Popup {
         y: control.height + 2
-        width: Math.max(control.width, Math.round(560 * Theme.scale))
+        width: Math.min(control.Window.width - 20, Math.max(control.width, Math.round(560 * Theme.scale)))
         implicitHeight: Math.min(contentItem.implicitHeight + 2, control.Window.height - control.height - 20)
         padding: 1
         contentItem: ListView {

@@ -54,14 +54,16 @@ Item {
             // What its requests are waiting for, or the answers they got.
             lines: node.overflowSlot ? [] : node.tasks
             busy: node.busy && !node.overflowSlot
-            ToolTip.visible: clientMouse.containsMouse
-            ToolTip.delay: 500
-            ToolTip.text: node.overflowSlot
-                          ? qsTr("%1 more clients are not drawn; their messages start and end here.")
-                                .arg(node.groupSize - node.clientSlots + 1)
-                          : (node.tasks.length > 0 ? node.tasks.join("\n") + "\n\n" : "")
-                            + qsTr("%1: click to send the payment again with the same key;\n"
-                                   + "right-click or Shift+click to send it with a new key.").arg(node.name)
+            // Its own tooltip (not the window's shared one, which outlived the box when a click
+            // reran the scene): short, above the box so the servers stay in view, gone on leave.
+            SceneTip {
+                shown: clientMouse.containsMouse && !clientMouse.pressed && !node.controller.liveRecord
+                below: false
+                text: node.overflowSlot
+                      ? qsTr("%1 more clients are not drawn; their messages start and end here.")
+                            .arg(node.groupSize - node.clientSlots + 1)
+                      : qsTr("Click: send again, same key · Shift+click: new key")
+            }
             hovered: clientMouse.containsMouse
             color: node.overflowSlot ? Theme.panelAlt : Theme.panel
             MouseArea {
@@ -87,10 +89,12 @@ Item {
             idleText: qsTr("idle")
             busy: node.busy
             HoverHandler { id: serverHover }
-            ToolTip.visible: serverHover.hovered
-            ToolTip.delay: 500
-            ToolTip.text: node.tasks.length > 0 ? node.name + "\n" + node.tasks.join("\n")
-                                                : qsTr("%1: idle").arg(node.name)
+            SceneTip {
+                shown: serverHover.hovered
+                below: true
+                text: node.tasks.length > 0 ? node.name + "\n" + node.tasks.join("\n")
+                                            : qsTr("%1: idle").arg(node.name)
+            }
         }
     }
 
@@ -104,9 +108,11 @@ Item {
             busy: node.busy
             opacity: unused ? 0.45 : 1
             HoverHandler { id: plainHover; enabled: parent.unused }
-            ToolTip.visible: plainHover.hovered
-            ToolTip.delay: 500
-            ToolTip.text: qsTr("Live, each cluster has its own port, so requests go straight to a server.")
+            SceneTip {
+                shown: plainHover.hovered
+                below: true
+                text: qsTr("Live, each cluster has its own port, so requests go straight to a server.")
+            }
         }
     }
 

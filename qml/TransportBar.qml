@@ -163,7 +163,8 @@ Item {
             spacing: Math.round(6 * Theme.scale)
             TransportButton {
                 iconKind: "export"
-                text: qsTr("Export the timeline: JSON, CSV, Mermaid, PlantUML, SVG, HTML or PNG (Ctrl+E)")
+                text: qsTr("Export the timeline: %1 (Ctrl+E)").arg(exportFormats.formatSummary)
+                TimelineExport { id: exportFormats }
                 onClicked: bar.exportRequested()
             }
             TransportButton {

@@ -148,6 +148,21 @@ void SimulationController::setReplayOriginal(bool on)
     changeSetting(&Settings::replay, on ? ReplayMode::Original : ReplayMode::Seed);
 }
 
+std::optional<QString> SimulationController::applySetting(const QString &name, const QString &text,
+                                                          const QString &what)
+{
+    Settings settings = m_scenario.settings;
+    if (auto error = settings.setFromText(name, text, what))
+        return error;
+    if (settings == m_scenario.settings)
+        return std::nullopt;
+    m_scenario.settings = settings;
+    if (!m_live) // live, the servers restart with it (LiveController); nothing to run here
+        rerun();
+    emit settingsChanged();
+    return std::nullopt;
+}
+
 void SimulationController::rerun()
 {
     const auto outcome = Simulation::run(m_scenario);

@@ -160,6 +160,12 @@ public:
     /// Replaces the scenario (file, command line); runs it. False + errorText on failure.
     bool setScenario(const Scenario &scenario, const QString &presetName = {});
 
+    /// Sets the setting `name` (its scenario-file field) from typed text, as any setter
+    /// does: the run recomputes, the playhead stays. nullopt on success, else one line
+    /// naming the setting as `what` and saying what it takes; nothing changes then.
+    std::optional<QString> applySetting(const QString &name, const QString &text,
+                                        const QString &what);
+
     Q_INVOKABLE void togglePlaying() { setPlaying(!m_playing); }
     Q_INVOKABLE void stepNext();
     Q_INVOKABLE void stepPrevious();

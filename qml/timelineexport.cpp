@@ -2,6 +2,7 @@
 
 #include "export/exporter.h"
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QQuickWindow>
 #include <QSaveFile>
@@ -32,22 +33,27 @@ void TimelineExport::setController(SimulationController *controller)
 
 QVariantList TimelineExport::formats()
 {
-    const auto entry = [](const char *suffix, const QString &name, const QString &description) {
-        return QVariantMap{{QStringLiteral("suffix"), QString::fromLatin1(suffix)},
+    const auto entry = [](const QString &suffix, const QString &name, const QString &description) {
+        return QVariantMap{{QStringLiteral("suffix"), suffix},
                            {QStringLiteral("name"), name},
                            {QStringLiteral("description"), description}};
     };
-    return {
-        entry("json", tr("Timeline JSON"),
-              tr("Everything: settings, nodes, events with captions, verdict. Opens again here.")),
-        entry("csv", tr("CSV"), tr("One row per event, for a spreadsheet.")),
-        entry("mmd", tr("Mermaid"), tr("A sequence diagram that GitHub Markdown renders.")),
-        entry("puml", tr("PlantUML"), tr("A sequence diagram with database and cache shapes.")),
-        entry("svg", tr("SVG"), tr("The lane timeline as a vector drawing, crisp at any size.")),
-        entry("html", tr("HTML page"),
-              tr("One self-contained page: timeline, settings, verdict, event table.")),
-        entry("png", tr("PNG image"), tr("The window as it looks now.")),
-    };
+    QVariantList list;
+    for (const ExportFormat &f : Exporter::table())
+        list.append(entry(f.suffix, QCoreApplication::translate("ExportFormat", qPrintable(f.name)),
+                          QCoreApplication::translate("ExportFormat", qPrintable(f.description))));
+    // The window as a picture is the GUI's own: the engine's exporters never see the scene.
+    list.append(entry(QStringLiteral("png"), tr("PNG image"), tr("The window as it looks now.")));
+    return list;
+}
+
+QString TimelineExport::formatSummary()
+{
+    QStringList names;
+    for (const QVariant &f : formats())
+        names << f.toMap().value(QStringLiteral("name")).toString();
+    const QString last = names.takeLast();
+    return tr("%1 or %2").arg(names.join(QStringLiteral(", ")), last);
 }
 
 QString TimelineExport::suggestedName(const QString &suffix, bool marked) const

@@ -22,6 +22,8 @@ class TimelineExport : public QObject
                    controllerChanged)
     /// One entry per format: {suffix, name, description}; PNG last.
     Q_PROPERTY(QVariantList formats READ formats CONSTANT)
+    /// The formats' names in one phrase for a tooltip: "Timeline JSON, CSV, … or PNG image".
+    Q_PROPERTY(QString formatSummary READ formatSummary CONSTANT)
 
 public:
     using QObject::QObject;
@@ -29,6 +31,7 @@ public:
     [[nodiscard]] SimulationController *controller() const { return m_controller; }
     void setController(SimulationController *controller);
     [[nodiscard]] static QVariantList formats();
+    [[nodiscard]] static QString formatSummary();
 
     /// A file name for the run in the format `suffix`: the scenario, the toggles and, for a
     /// marked part, its bounds ("parallel-two-clusters-mutex-off-cache-on.mmd").

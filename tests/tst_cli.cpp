@@ -1,4 +1,7 @@
 // idemlab-cli as scripts use it: the commands, --json's schema, exports, and one-line errors.
+#include "export/exporter.h"
+#include "model/settings.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,6 +61,7 @@ private slots:
     void dbDirKeepsFiles();
     void badInput_data();
     void badInput();
+    void runHelp();
 };
 
 void TstCli::listShowsTenPresets()
@@ -289,8 +293,8 @@ void TstCli::badInput_data()
         << QStringList{"run", "6", "--export", "x.pdf"} << "cannot export to \"x.pdf\"";
     QTest::addRow("no export extension")
         << QStringList{"run", "6", "--export", "timeline"}
-        << "cannot export to \"timeline\": no file extension (expected one of: .json, .csv, "
-           ".mmd, .puml, .svg, .html)";
+        << "cannot export to \"timeline\": no file extension (expected one of: ." +
+               idem::Exporter::formats().join(QStringLiteral(", .")) + ")";
     QTest::addRow("png export")
         << QStringList{"run", "6", "--export", "x.png"}
         << "cannot export to \"x.png\": a PNG is a picture of the scene, drawn by the app (use: "
@@ -333,6 +337,30 @@ void TstCli::badInput()
     QVERIFY2(err.contains(message), qPrintable(err));
     if (!args.isEmpty()) // the bare command prints the usage text
         QCOMPARE(err.count(QLatin1Char('\n')), 1);
+}
+
+void TstCli::runHelp()
+{
+    // `run --help` is the run command's own help (the general help points to it): its
+    // arguments, every format of the exporter's table and every override of the settings.
+    const Run r = cli({"run", "--help"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY2(text.startsWith(QLatin1String("Usage: idemlab-cli run <preset|file.json>")),
+             qPrintable(text));
+    QVERIFY(!text.contains(QLatin1String("Commands:")));
+    for (const char *option :
+         {"--json", "--export <FILE>", "--from-ms <T>", "--to-ms <T>", "--db-dir <DIR>"})
+        QVERIFY2(text.contains(QLatin1String(option)), option);
+    for (const idem::ExportFormat &f : idem::Exporter::table())
+        QVERIFY2(text.contains(QStringLiteral(".%1 (%2)").arg(f.suffix, f.name)),
+                 qPrintable(f.suffix));
+    for (const idem::SettingInfo &info : idem::settingInfos())
+        if (!info.flag.isEmpty())
+            QVERIFY2(text.contains(QStringLiteral("--%1 <%2>").arg(info.flag, info.valueName)),
+                     qPrintable(info.flag));
+    QCOMPARE(cli({"run", "6", "-h"}).out, r.out);
 }
 
 QTEST_GUILESS_MAIN(TstCli)

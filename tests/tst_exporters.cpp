@@ -85,7 +85,26 @@ private slots:
 
 void TstExporters::formats()
 {
-    QCOMPARE(Exporter::formats(), QStringList({"json", "csv", "mmd", "puml", "svg", "html"}));
+    // The one table of formats: each row complete, its suffix unique and lower case, found
+    // in any case, and its writer the one Exporter::render() picks for that extension.
+    QStringList seen;
+    for (const ExportFormat &f : Exporter::table()) {
+        QVERIFY(!f.suffix.isEmpty() && f.suffix == f.suffix.toLower());
+        QVERIFY2(!seen.contains(f.suffix), qPrintable(f.suffix));
+        seen << f.suffix;
+        QVERIFY(!f.name.isEmpty());
+        QVERIFY(!f.description.isEmpty() && !f.description.contains(QLatin1Char('\n')));
+        QVERIFY(f.render);
+        QCOMPARE(Exporter::find(f.suffix.toUpper()), &f);
+        QString error;
+        const auto bytes =
+            Exporter::render(sampleRun(), QStringLiteral("run.") + f.suffix, {}, &error);
+        QVERIFY2(bytes, qPrintable(error));
+        QCOMPARE(*bytes, f.render(sampleRun(), {}));
+    }
+    QCOMPARE(Exporter::formats(), seen);
+    QVERIFY(!Exporter::find(QStringLiteral("png")));
+    QVERIFY(!Exporter::find(QString()));
 }
 
 void TstExporters::renderPicksFormatByExtension_data()
@@ -94,8 +113,8 @@ void TstExporters::renderPicksFormatByExtension_data()
     QTest::addColumn<QByteArray>("prefix"); // empty = expect an error
     QTest::addColumn<QString>("error");
 
-    const QString expected =
-        QStringLiteral("(expected one of: .json, .csv, .mmd, .puml, .svg, .html)");
+    const QString expected = QStringLiteral("(expected one of: .%1)")
+                                 .arg(Exporter::formats().join(QStringLiteral(", .")));
     QTest::addRow("json") << "run.json" << QByteArray("{\n") << QString();
     QTest::addRow("JSON upper case") << "/tmp/RUN.JSON" << QByteArray("{\n") << QString();
     QTest::addRow("two dots") << "run.v2.json" << QByteArray("{\n") << QString();

@@ -297,6 +297,8 @@ void TstLive::retryAfterSuccess()
     QCOMPARE(first.status, 201);
     QCOMPARE(second.status, 200);
     QCOMPARE(second.body, first.body); // the stored response, same paymentId
+    QCOMPARE(first.header("Idempotent-Replayed"), QByteArray());
+    QCOMPARE(second.header("Idempotent-Replayed"), QByteArray("true"));
     QCOMPARE(live.ledger(0), 1);
 }
 

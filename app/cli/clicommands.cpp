@@ -109,7 +109,36 @@ int replay(const QCommandLineParser &parser, const QString &path, std::optional<
     return report(parser, *load.run, range);
 }
 
+// The formats --export writes, from the exporter's table: ".json (Timeline JSON), …".
+QString exportFormatList()
+{
+    QStringList parts;
+    for (const ExportFormat &f : Exporter::table())
+        parts << QStringLiteral(".%1 (%2)").arg(f.suffix, f.name);
+    return parts.join(QStringLiteral(", "));
+}
+
+// `run --help`: the command's own arguments and every override, from the parser itself.
+int runHelp(const QCommandLineParser &parser)
+{
+    QString text = parser.helpText();
+    text = text.mid(text.indexOf(QLatin1Char('\n')) + 1); // Qt's usage line names argv[0]
+    out() << "Usage: idemlab-cli run <preset|file.json> [overrides] [--json] [--export FILE]\n"
+          << "\n"
+          << "Simulates a preset or a scenario file and prints a report (or --json); with a "
+             "timeline file,\nreplays the recorded run. Every override also exists as a "
+             "scenario-file setting.\n"
+          << text;
+    out().flush();
+    return 0;
+}
+
 } // namespace
+
+bool wantsHelp(const QStringList &args)
+{
+    return args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"));
+}
 
 int list(const QStringList &args)
 {
@@ -133,8 +162,8 @@ int run(const QStringList &args)
     parser.addOption(
         {QStringLiteral("json"), QStringLiteral("Print the result as one JSON object")});
     parser.addOption({QStringLiteral("export"),
-                      QStringLiteral("Write the timeline; the extension picks the format (%1)")
-                          .arg(Exporter::formats().join(QStringLiteral(", "))),
+                      QStringLiteral("Write the timeline; the extension picks the format: %1")
+                          .arg(exportFormatList()),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("from-ms"),
                       QStringLiteral("Export the events from this time on (ms, included)"),
@@ -146,6 +175,8 @@ int run(const QStringList &args)
                       QStringLiteral("Keep the cluster DBs as SQLite files in DIR"),
                       QStringLiteral("DIR")});
     OverrideOptions::addTo(parser);
+    if (wantsHelp(args))
+        return runHelp(parser);
     QString error;
     if (!parse(parser, QStringLiteral("run"), args, &error))
         return fail(error);

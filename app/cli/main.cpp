@@ -46,14 +46,14 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << "idemlab-cli " << IDEMLAB_VERSION << Qt::endl;
         return 0;
     }
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+    if (command == QLatin1String("run"))
+        return idem::cli::run(args); // its help lists the run's own arguments and overrides
+    if (idem::cli::wantsHelp(args)) {
         QTextStream(stdout) << usage;
         return 0;
     }
     if (command == QLatin1String("list"))
         return idem::cli::list(args);
-    if (command == QLatin1String("run"))
-        return idem::cli::run(args);
     if (command == QLatin1String("bench"))
         return idem::cli::bench(args);
     if (command == QLatin1String("serve"))

@@ -47,6 +47,10 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     parser.addOption({QStringLiteral("text-scale"),
                       QStringLiteral("Scale all text, e.g. 1.5 for a projector"),
                       QStringLiteral("F")});
+    parser.addOption({QStringLiteral("show"),
+                      QStringLiteral("Open a panel at once (for --screenshot): settings, export, "
+                                     "export-file or open"),
+                      QStringLiteral("PANEL")});
     OverrideOptions::addTo(parser);
     m_help = parser.helpText();
     if (!parser.parse(arguments))
@@ -107,6 +111,12 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     if (live && play)
         return QStringLiteral("--live follows the servers' clock: it cannot --play too");
     dark = parser.isSet(QStringLiteral("dark"));
+    show = parser.value(QStringLiteral("show"));
+    static const QStringList panels = {QStringLiteral("settings"), QStringLiteral("export"),
+                                       QStringLiteral("export-file"), QStringLiteral("open")};
+    if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
+        return QStringLiteral("--show takes settings, export, export-file or open, got \"%1\"")
+            .arg(show);
     // Validate the overrides now (on default settings) so a typo fails before any window.
     Settings probe;
     if (auto error = OverrideOptions::apply(parser, probe))
@@ -154,10 +164,11 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
 bool GuiOptions::takeScreenshot(QQuickWindow &window, QGuiApplication &app) const
 {
     window.resize(size);
-    // Let layouts settle and a couple of frames render before grabbing.
+    // Let layouts settle and a couple of frames render before grabbing; a panel (--show)
+    // slides in first.
     QElapsedTimer wait;
     wait.start();
-    while (wait.elapsed() < 300)
+    while (wait.elapsed() < (show.isEmpty() ? 300 : 900))
         app.processEvents(QEventLoop::AllEvents, 50);
     const QImage image = window.grabWindow();
     QTextStream err(stderr);
@@ -179,7 +190,8 @@ QVariantMap GuiOptions::initialProperties() const
 {
     return {{QStringLiteral("darkArgument"), dark},
             {QStringLiteral("textScaleArgument"), textScale.value_or(0.0)},
-            {QStringLiteral("rememberPreferences"), screenshot.isEmpty() && fpsLog.isEmpty()}};
+            {QStringLiteral("rememberPreferences"), screenshot.isEmpty() && fpsLog.isEmpty()},
+            {QStringLiteral("panelArgument"), show}};
 }
 
 void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &controller,

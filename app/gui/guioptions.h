@@ -45,10 +45,12 @@ public:
     bool live = false;
     bool dark = false;
     std::optional<double> textScale;
+    /// A panel to open at launch (--show): settings, export, export-file or open.
+    QString show;
 
-    /// What Main.qml gets before it loads: the look asked for on the command line, and
-    /// whether this run may read and write the presenter's preferences (not an automated
-    /// run: --screenshot or --fps-log).
+    /// What Main.qml gets before it loads: the look asked for on the command line, the
+    /// panel to open, and whether this run may read and write the presenter's preferences
+    /// (not an automated run: --screenshot or --fps-log).
     [[nodiscard]] QVariantMap initialProperties() const;
 
 private:

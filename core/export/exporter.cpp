@@ -7,6 +7,7 @@
 #include "export/svgexporter.h"
 #include "export/timelineexporter.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -40,16 +41,54 @@ QString writeError(const QString &path, const QString &reason)
 
 } // namespace
 
+const std::vector<ExportFormat> &Exporter::table()
+{
+    static const std::vector<ExportFormat> rows = {
+        {QStringLiteral("json"), QT_TRANSLATE_NOOP("ExportFormat", "Timeline JSON"),
+         QT_TRANSLATE_NOOP("ExportFormat", "Everything: settings, nodes, events with captions, "
+                                           "verdict. Opens again here."),
+         &TimelineExporter::render},
+        {QStringLiteral("csv"), QT_TRANSLATE_NOOP("ExportFormat", "CSV"),
+         QT_TRANSLATE_NOOP("ExportFormat", "One row per event, for a spreadsheet."),
+         &CsvExporter::render},
+        {QStringLiteral("mmd"), QT_TRANSLATE_NOOP("ExportFormat", "Mermaid"),
+         QT_TRANSLATE_NOOP("ExportFormat", "A sequence diagram that GitHub Markdown renders."),
+         &MermaidExporter::render},
+        {QStringLiteral("puml"), QT_TRANSLATE_NOOP("ExportFormat", "PlantUML"),
+         QT_TRANSLATE_NOOP("ExportFormat", "A sequence diagram with database and cache shapes."),
+         &PlantUmlExporter::render},
+        {QStringLiteral("svg"), QT_TRANSLATE_NOOP("ExportFormat", "SVG"),
+         QT_TRANSLATE_NOOP("ExportFormat",
+                           "The lane timeline as a vector drawing, crisp at any size."),
+         &SvgExporter::render},
+        {QStringLiteral("html"), QT_TRANSLATE_NOOP("ExportFormat", "HTML page"),
+         QT_TRANSLATE_NOOP("ExportFormat",
+                           "One self-contained page: timeline, settings, verdict, event table."),
+         &HtmlExporter::render},
+    };
+    return rows;
+}
+
+const ExportFormat *Exporter::find(const QString &suffix)
+{
+    for (const ExportFormat &f : table())
+        if (f.suffix.compare(suffix, Qt::CaseInsensitive) == 0)
+            return &f;
+    return nullptr;
+}
+
 QStringList Exporter::formats()
 {
-    return {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("mmd"),
-            QStringLiteral("puml"), QStringLiteral("svg"), QStringLiteral("html")};
+    QStringList suffixes;
+    for (const ExportFormat &f : table())
+        suffixes << f.suffix;
+    return suffixes;
 }
 
 std::optional<QString> Exporter::formatError(const QString &path)
 {
     const QString suffix = suffixOf(path);
-    if (formats().contains(suffix))
+    if (find(suffix))
         return std::nullopt;
     if (suffix == QLatin1String("png"))
         return QStringLiteral("cannot export to \"%1\": a PNG is a picture of the scene, drawn "
@@ -64,19 +103,8 @@ std::optional<QString> Exporter::formatError(const QString &path)
 std::optional<QByteArray> Exporter::render(const RunResult &run, const QString &path,
                                            const ExportRange &range, QString *error)
 {
-    const QString suffix = suffixOf(path);
-    if (suffix == QLatin1String("json"))
-        return TimelineExporter::render(run, range);
-    if (suffix == QLatin1String("csv"))
-        return CsvExporter::render(run, range);
-    if (suffix == QLatin1String("mmd"))
-        return MermaidExporter::render(run, range);
-    if (suffix == QLatin1String("puml"))
-        return PlantUmlExporter::render(run, range);
-    if (suffix == QLatin1String("svg"))
-        return SvgExporter::render(run, range);
-    if (suffix == QLatin1String("html"))
-        return HtmlExporter::render(run, range);
+    if (const ExportFormat *format = find(suffixOf(path)))
+        return format->render(run, range);
     if (error)
         *error = formatError(path).value_or(QString());
     return std::nullopt;

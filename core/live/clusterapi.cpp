@@ -98,6 +98,20 @@ std::optional<QString> unquote(const QByteArray &v, QString *problem)
     return std::nullopt;
 }
 
+// The handler answers a fresh payment 201 and replays a finished one as 200 (replay = seed)
+// or as its stored 201 with the header (replay = original). Over HTTP a client must be able
+// to tell a replay from a new charge either way, as Stripe's clients read the same header.
+void markReplay(HttpResponse &r)
+{
+    static const QByteArray replayed = "Idempotent-Replayed";
+    if (r.status != 200)
+        return;
+    for (const auto &h : r.headers)
+        if (h.first.compare(replayed, Qt::CaseInsensitive) == 0)
+            return;
+    r.addHeader(replayed, "true");
+}
+
 QString requestName(int request)
 {
     return request < 0 ? QStringLiteral("H?") : QStringLiteral("H%1").arg(request + 1);
@@ -236,6 +250,7 @@ HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)
     if (!done)
         response = ClaimHandler::problem(500, QStringLiteral("No answer"),
                                          QStringLiteral("the handler did not answer"));
+    markReplay(response);
     answered(ctx, response.status);
     return response;
 }

@@ -42,14 +42,47 @@ struct Settings
     /// The settings as a JSON object with the scenario-file field names (ms units).
     [[nodiscard]] QJsonObject toJson() const;
 
+    /// One field (by scenario-file name) as it would be typed: "on", "20", "0.05", "original".
+    [[nodiscard]] QString valueText(const QString &json) const;
+
     /// Sets one field from a scenario-file value; returns an error sentence on failure.
     std::optional<QString> setFromJson(const QString &field, const QJsonValue &value);
 
     /// Sets one field from a command-line override (`--delay-ms 40` → "delay-ms", "40").
     std::optional<QString> setFromOverride(const QString &flag, const QString &value);
 
+    /// Sets the field named `json` from typed text ("40", "on", "original"), the way an
+    /// override does; an error sentence naming the setting `what` on failure.
+    std::optional<QString> setFromText(const QString &json, const QString &text,
+                                       const QString &what);
+
     bool operator==(const Settings &other) const;
     bool operator!=(const Settings &other) const { return !(*this == other); }
+};
+
+/// What kind of value a setting holds, and so which control shows it.
+enum class SettingKind
+{
+    Toggle,      ///< on or off: a switch
+    Millis,      ///< a duration in ms: a slider and a typed value
+    Count,       ///< a whole number: a slider and a typed value
+    Probability, ///< 0 to 1: a slider and a typed value
+    Choice,      ///< one of the words of `valueName` ("seed|original")
+    Seed,        ///< a whole number with no useful range to slide over: typed only
+};
+
+/// How the GUI's settings drawer shows one setting: one row per setting, built from this.
+struct SettingControl
+{
+    QString label;      ///< short, for a row of the drawer: "Network delay"
+    QString unit;       ///< what a typed value is in: "ms", or empty
+    double minimum = 0; ///< the slider's range (a typed value may go as far as the file's)
+    double maximum = 0;
+    /// A linear slider's step; for a log slider its smallest value above 0.
+    double step = 1;
+    bool logScale = false; ///< stops 1, 1.5, 2, 3, 4, 5, 6, 8 per decade (plus 0 if minimum is 0)
+    QString tip;           ///< a sentence or two for a newcomer, with a real system's way
+    QStringList choiceLabels; ///< Choice: a label for each word of valueName
 };
 
 /// Describes one setting for option parsers, scenario files and the GUI.
@@ -58,7 +91,9 @@ struct SettingInfo
     QString json;        ///< scenario-file field, e.g. "delayMs"
     QString flag;        ///< command-line override without dashes, e.g. "delay-ms"; empty if none
     QString valueName;   ///< e.g. "N", "on|off"
-    QString description; ///< one line for --help and tooltips
+    QString description; ///< one line for --help
+    SettingKind kind = SettingKind::Toggle;
+    SettingControl control;
 };
 
 /// All settings, in a stable order.

@@ -1,0 +1,227 @@
+#include "settingsmodel.h"
+
+#include "simulationcontroller.h"
+
+#include <cmath>
+
+namespace idem {
+
+namespace {
+
+QString kindName(SettingKind kind)
+{
+    switch (kind) {
+    case SettingKind::Toggle:
+        return QStringLiteral("toggle");
+    case SettingKind::Millis:
+        return QStringLiteral("millis");
+    case SettingKind::Count:
+        return QStringLiteral("count");
+    case SettingKind::Probability:
+        return QStringLiteral("probability");
+    case SettingKind::Choice:
+        return QStringLiteral("choice");
+    case SettingKind::Seed:
+        return QStringLiteral("seed");
+    }
+    return {};
+}
+
+bool hasSlider(SettingKind kind)
+{
+    return kind == SettingKind::Millis || kind == SettingKind::Count ||
+           kind == SettingKind::Probability;
+}
+
+} // namespace
+
+SettingsModel::SettingsModel(QObject *parent) : QAbstractListModel(parent)
+{
+    for (const SettingInfo &info : settingInfos())
+        m_stops.append(hasSlider(info.kind) ? stopsOf(info.control) : QVector<double>{});
+    selectRows();
+}
+
+void SettingsModel::selectRows()
+{
+    const auto &infos = settingInfos();
+    m_rows.clear();
+    if (m_names.isEmpty()) {
+        for (int i = 0; i < int(infos.size()); ++i)
+            m_rows.append(i);
+        return;
+    }
+    for (const QString &name : m_names)
+        for (int i = 0; i < int(infos.size()); ++i)
+            if (infos[size_t(i)].json == name)
+                m_rows.append(i);
+}
+
+void SettingsModel::setNames(const QStringList &names)
+{
+    if (m_names == names)
+        return;
+    beginResetModel();
+    m_names = names;
+    selectRows();
+    endResetModel();
+    emit namesChanged();
+}
+
+const SettingInfo &SettingsModel::infoAt(int row) const
+{
+    return settingInfos()[size_t(m_rows[row])];
+}
+
+QVector<double> SettingsModel::stopsOf(const SettingControl &c)
+{
+    QVector<double> stops;
+    if (!c.logScale) {
+        // Counted in steps, not added up, so 2000 is 2000 and not 1999.9999.
+        const qint64 n = qint64(std::llround((c.maximum - c.minimum) / c.step));
+        for (qint64 i = 0; i <= n; ++i)
+            stops.append(std::round((c.minimum + double(i) * c.step) * 1e9) / 1e9);
+        return stops;
+    }
+    if (c.minimum <= 0)
+        stops.append(0);
+    static const double mantissas[] = {1, 1.5, 2, 3, 4, 5, 6, 8};
+    for (double decade = std::pow(10.0, std::floor(std::log10(c.step))); decade <= c.maximum;
+         decade *= 10)
+        for (const double m : mantissas) {
+            const double v = std::round(m * decade * 1e9) / 1e9;
+            if (v >= std::max(c.step, c.minimum) && v < c.maximum)
+                stops.append(v);
+        }
+    stops.append(c.maximum); // the end of the slider is the end of the range
+    return stops;
+}
+
+int SettingsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QJsonValue SettingsModel::valueOf(int row) const
+{
+    if (!m_controller)
+        return {};
+    return m_controller->scenario().settings.toJson().value(infoAt(row).json);
+}
+
+QVariant SettingsModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid));
+    const SettingInfo &info = infoAt(index.row());
+    const QVector<double> &stops = m_stops[m_rows[index.row()]];
+    switch (Role(role)) {
+    case NameRole:
+        return info.json;
+    case FlagRole:
+        return info.flag;
+    case LabelRole:
+        return info.control.label;
+    case KindRole:
+        return kindName(info.kind);
+    case UnitRole:
+        return info.control.unit;
+    case TipRole:
+        return info.control.tip;
+    case MinimumRole:
+        return info.control.minimum;
+    case MaximumRole:
+        return info.control.maximum;
+    case StopsRole: {
+        QVariantList list;
+        for (const double v : stops)
+            list.append(v);
+        return list;
+    }
+    case StopIndexRole: {
+        if (stops.isEmpty())
+            return -1;
+        const double v = valueOf(index.row()).toDouble();
+        const auto upper = std::lower_bound(stops.begin(), stops.end(), v);
+        if (upper == stops.begin())
+            return 0;
+        if (upper == stops.end())
+            return int(stops.size()) - 1;
+        const auto lower = upper - 1;
+        return int((v - *lower <= *upper - v ? lower : upper) - stops.begin());
+    }
+    case ValueRole:
+        return valueOf(index.row()).toVariant();
+    case ValueTextRole:
+        return m_controller ? m_controller->scenario().settings.valueText(info.json) : QString();
+    case ChoicesRole:
+        return info.kind == SettingKind::Choice ? info.valueName.split(QLatin1Char('|'))
+                                                : QStringList{};
+    case ChoiceLabelsRole:
+        return info.control.choiceLabels;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> SettingsModel::roleNames() const
+{
+    return {{NameRole, "name"},       {FlagRole, "flag"},
+            {LabelRole, "label"},     {KindRole, "kind"},
+            {UnitRole, "unit"},       {TipRole, "tip"},
+            {MinimumRole, "minimum"}, {MaximumRole, "maximum"},
+            {StopsRole, "stops"},     {StopIndexRole, "stopIndex"},
+            {ValueRole, "value"},     {ValueTextRole, "valueText"},
+            {ChoicesRole, "choices"}, {ChoiceLabelsRole, "choiceLabels"}};
+}
+
+void SettingsModel::setController(SimulationController *controller)
+{
+    if (m_controller == controller)
+        return;
+    if (m_controller)
+        disconnect(m_controller, nullptr, this, nullptr);
+    beginResetModel();
+    m_controller = controller;
+    m_shown = controller ? controller->scenario().settings.toJson() : QJsonObject();
+    endResetModel();
+    if (controller)
+        connect(controller, &SimulationController::settingsChanged, this,
+                &SettingsModel::settingsChanged);
+    emit controllerChanged();
+}
+
+void SettingsModel::settingsChanged()
+{
+    const QJsonObject now = m_controller->scenario().settings.toJson();
+    for (int row = 0; row < rowCount(); ++row) {
+        const QString &name = infoAt(row).json;
+        if (now.value(name) != m_shown.value(name))
+            emit dataChanged(index(row), index(row), {StopIndexRole, ValueRole, ValueTextRole});
+    }
+    m_shown = now;
+}
+
+QString SettingsModel::set(int row, const QString &text)
+{
+    if (row < 0 || row >= rowCount())
+        return tr("There is no setting number %1.").arg(row);
+    if (!m_controller)
+        return tr("There is no run to change.");
+    const SettingInfo &info = infoAt(row);
+    if (const auto error = m_controller->applySetting(info.json, text, info.control.label))
+        return *error;
+    return {};
+}
+
+QString SettingsModel::setStop(int row, int stop)
+{
+    if (row < 0 || row >= rowCount())
+        return tr("There is no setting number %1.").arg(row);
+    const QVector<double> &stops = m_stops[m_rows[row]];
+    if (stop < 0 || stop >= stops.size())
+        return tr("There is no position %1 on the slider of %2.")
+            .arg(stop)
+            .arg(infoAt(row).control.label);
+    return set(row, QString::number(stops[stop], 'g', 16));
+}
+
+} // namespace idem
