@@ -1,6 +1,6 @@
 #include "scenemodels.h"
 
-#include "report/textreport.h"
+#include "timeline/durationtext.h"
 
 namespace idem {
 
@@ -247,7 +247,7 @@ QVariant CacheModel::rowData(const CacheEntryView &e, int role) const
     case OriginRole:
         return clusterName(e.origin);
     case TtlTextRole:
-        return TextReport::duration(e.expiresUs - m_now);
+        return durationText(e.expiresUs - m_now);
     }
     return {};
 }

@@ -4,6 +4,7 @@
 #include "livedisplaytiming.h"
 #include "model/runresult.h"
 #include "scenemodels.h"
+#include "timeline/timelineaxis.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -192,9 +193,14 @@ public:
     /// busy parts stay readable. Both map [0, endUs] onto [0, 1] monotonically.
     Q_INVOKABLE double axisPosition(double timeUs) const;
     Q_INVOKABLE double axisTime(double position) const;
+    /// That axis on [0, 1]: the lane timeline draws the same one on its pixels.
+    [[nodiscard]] const TimelineAxis &axis() const { return m_axis; }
+    /// Longest a compressed idle gap takes to play, in wall time, whatever the speed.
+    static constexpr qint64 gapPlayUs = 1'000'000;
 
-    /// Advances the playhead by `realNs` of wall time at the current speed (the timer's tick;
-    /// public for tests).
+    /// Advances the playhead by `realNs` of wall time (the timer's tick; public for tests):
+    /// where something happens, the run plays at `speed` in real time (0.05×: 1 s of the
+    /// run takes 20 s); a compressed idle gap is crossed in at most gapPlayUs.
     void advance(qint64 realNs);
     /// While live: moves the playhead `realNs` on, following the session's clock a little
     /// behind (the timer's tick; public for tests).
@@ -249,8 +255,7 @@ private:
     QElapsedTimer m_liveClock; ///< since then
     QTimer m_timer;
     QElapsedTimer m_clock;
-    QVector<qint64> m_axisTimes;     ///< breakpoints of the compressed axis
-    QVector<double> m_axisPositions; ///< their positions in [0, 1]
+    TimelineAxis m_axis{QVector<qint64>{0}, 0.0, 1.0};
 
     NodeModel m_nodes;
     MessageModel m_messages;

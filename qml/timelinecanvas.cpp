@@ -1,7 +1,6 @@
 #include "timelinecanvas.h"
 #include "timelinecanvas_p.h"
 
-#include "report/textreport.h"
 #include "simulationcontroller.h"
 #include "timeline/timelineaxis.h"
 

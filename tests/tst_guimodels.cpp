@@ -6,6 +6,8 @@
 #include "scenario/scenarioloader.h"
 #include "scenemodels.h"
 #include "simulationcontroller.h"
+#include "timeline/durationtext.h"
+#include "timeline/timelineaxis.h"
 #include "timelinecanvas.h"
 #include "timelineexport.h"
 
@@ -218,6 +220,10 @@ private slots:
     void playingStopsAtEnd();
     void sendFromClientKeepsTime();
     void sendFromClientNewKey();
+    void durationTextWrites_data();
+    void durationTextWrites();
+    void axisGapsAndInverse();
+    void canvasUsesControllersAxis();
     void axisRoundTrip_data();
     void axisRoundTrip();
     void axisCompressesLag();
@@ -880,9 +886,15 @@ void TstGuiModels::advanceMovesBySpeed_data()
     QTest::addRow("0.5× for 2 ms") << 0.5 << 21.0 << qint64(2'000'000) << 22'000.0;
     QTest::addRow("10× for 1 ms") << 10.0 << 0.0 << qint64(1'000'000) << 10'000.0;
     QTest::addRow("across events") << 1.0 << 20.0 << qint64(3'000'000) << 23'000.0;
-    // In the replication lag (350 ms → 60.024 s, shown as 40 ms) it runs 1491.85× faster.
+    // The replication lag (350 ms → 60.024 s) is crossed in one second of wall time, at
+    // any speed: 59.674× faster at 1×.
     QTest::addRow("1× 20 ms into the lag")
-        << 1.0 << 350.0 << qint64(20'000'000) << 350'000.0 + 20'000.0 * (59'674'000.0 / 40'000.0);
+        << 1.0 << 350.0 << qint64(20'000'000) << 350'000.0 + 20'000.0 * 59.674;
+    QTest::addRow("0.05× 20 ms into the lag")
+        << 0.05 << 350.0 << qint64(20'000'000) << 350'000.0 + 20'000.0 * 59.674;
+    // A quiet stretch shorter than a compressed gap plays at the speed: 25 ms → 326 ms has
+    // events in between, 20 ms → 20.5 ms none.
+    QTest::addRow("0.01× for 50 ms") << 0.01 << 20.0 << qint64(50'000'000) << 20'500.0;
 }
 
 void TstGuiModels::advanceMovesBySpeed()
@@ -995,6 +1007,80 @@ void TstGuiModels::sendFromClientNewKey()
     c.seek(c.endUs());
     QVERIFY(hasK2());
     QCOMPARE(c.run()->verdict.sideEffects.value(QStringLiteral("K2")), 1);
+}
+
+void TstGuiModels::durationTextWrites_data()
+{
+    QTest::addColumn<qint64>("us");
+    QTest::addColumn<int>("unit");
+    QTest::addColumn<QString>("expected");
+    const int autoUnit = int(DurationUnit::Auto);
+    const int millis = int(DurationUnit::Milliseconds);
+    const int gap = int(DurationUnit::Gap);
+    const int brief = int(DurationUnit::Brief);
+    QTest::addRow("auto 0") << qint64(0) << autoUnit << "0 ms";
+    QTest::addRow("auto 2.5 ms") << qint64(2500) << autoUnit << "2.5 ms";
+    QTest::addRow("auto 1.235 s") << qint64(1'234'567) << autoUnit << "1.235 s";
+    QTest::addRow("auto 60 s") << qint64(60'000'000) << autoUnit << "60 s";
+    QTest::addRow("ms 1020.5") << qint64(1'020'500) << millis << "1020.5 ms";
+    QTest::addRow("ms 20") << qint64(20'000) << millis << "20 ms";
+    QTest::addRow("gap 59.7 s") << qint64(59'674'000) << gap << "+59.7 s";
+    QTest::addRow("gap 301 ms") << qint64(301'000) << gap << "+301 ms";
+    QTest::addRow("gap 120 s") << qint64(120'400'000) << gap << "+120 s";
+    QTest::addRow("brief 3 ms") << qint64(3000) << brief << "3 ms";
+    QTest::addRow("brief 5.03 s") << qint64(5'030'000) << brief << "5.03 s";
+    QTest::addRow("brief 10 min") << qint64(600'000'000) << brief << "10 min";
+    QTest::addRow("brief 24 h") << qint64(86'400'000'000) << brief << "24 h";
+}
+
+void TstGuiModels::durationTextWrites()
+{
+    QFETCH(qint64, us);
+    QFETCH(int, unit);
+    QFETCH(QString, expected);
+    QCOMPARE(durationText(us, DurationUnit(unit)), expected);
+}
+
+void TstGuiModels::axisGapsAndInverse()
+{
+    // 0, 10 ms, 20 ms, then a 1 s gap, then 1.01 s: the gap shows as 40 ms.
+    const TimelineAxis axis({20'000, 0, 10'000, 1'020'000, 1'030'000, 10'000}, 100, 70);
+    QCOMPARE(axis.times().size(), 5);
+    QCOMPARE(axis.x(0), 100.0);
+    QCOMPARE(axis.x(1'030'000), 170.0);
+    QCOMPARE(axis.x(20'000), 120.0); // 1 px a ms before the gap
+    QCOMPARE(axis.x(1'020'000), 160.0);
+    QCOMPARE(axis.gaps().size(), 1);
+    QCOMPARE(axis.gaps().first().from, qint64(20'000));
+    QCOMPARE(axis.gaps().first().to, qint64(1'020'000));
+    QVERIFY(axis.gapAt(20'000).has_value());
+    QVERIFY(axis.gapAt(500'000).has_value());
+    QVERIFY(!axis.gapAt(1'020'000).has_value());
+    QVERIFY(!axis.gapAt(19'999).has_value());
+    QCOMPARE(axis.nextGap(0)->from, qint64(20'000));
+    QVERIFY(!axis.nextGap(20'001).has_value());
+    for (const qint64 t : {qint64(0), qint64(5'000), qint64(20'000), qint64(520'000),
+                           qint64(1'025'000), qint64(1'030'000)})
+        QVERIFY2(std::abs(axis.time(axis.x(t)) - double(t)) < 1.0, qPrintable(QString::number(t)));
+    QCOMPARE(axis.time(0), 0.0);
+    QCOMPARE(axis.time(1000), 1'030'000.0);
+}
+
+void TstGuiModels::canvasUsesControllersAxis()
+{
+    // The lane timeline and the scrub bar place every moment at the same fraction.
+    SimulationController c;
+    c.setPreset(twoClusters);
+    TimelineCanvas canvas;
+    canvas.setController(&c);
+    canvas.setSize(QSizeF(900, 300));
+    const QRectF plot = canvas.plotArea();
+    QVERIFY(plot.width() > 100);
+    for (const Event &e : c.run()->events) {
+        const double fraction = (canvas.xForTime(double(e.t)) - plot.left()) / plot.width();
+        QVERIFY2(std::abs(fraction - c.axisPosition(double(e.t))) < 1e-9,
+                 qPrintable(QString::number(e.seq)));
+    }
 }
 
 void TstGuiModels::axisRoundTrip_data()
