@@ -7,6 +7,12 @@ Rectangle {
     id: panel
 
     required property SimulationController controller
+    /// One lane per node of the run on screen.
+    readonly property int laneCount: canvas.laneCount
+    /// The height at which every lane label shows at the scene's small text size.
+    readonly property real neededHeight: laneCount * Math.ceil(Theme.smallFont * 1.25)
+                                         + Math.ceil(Theme.smallFont * 1.6) + 24
+                                         + 2 * Math.round(6 * Theme.scale)
 
     radius: Theme.radius + 2
     color: Theme.panel
@@ -14,11 +20,12 @@ Rectangle {
     border.color: Theme.border
 
     TimelineCanvas {
+        id: canvas
         anchors.fill: parent
         anchors.margins: Math.round(6 * Theme.scale)
         controller: panel.controller
         dark: Theme.dark
-        // Lanes stay compact even with large text, so the timeline keeps showing every node.
-        textScale: Math.min(Theme.scale, Theme.zoom * 1.2)
+        // Lane and tick labels at the scene's small text size (the canvas's 12 px is 1×).
+        textScale: Theme.smallFont / 12
     }
 }

@@ -24,6 +24,11 @@ Item {
                        : Number(s).toPrecision(s < 0.1 ? 1 : 2).replace(/0+$/, "")) + "×"
     }
 
+    /// How long one second of the run lasts on screen at speed `s`: "20 s", "100 ms".
+    function wallText(s) {
+        return Theme.durationText(1000 / s)
+    }
+
     Item {
         id: content
         width: bar.width / bar.shrink
@@ -90,17 +95,35 @@ Item {
                 ToolTip.delay: 500
                 ToolTip.text: qsTr("Slower (−)")
             }
-            Text {
+            Column {
+                id: speedLabel
                 anchors.verticalCenter: parent.verticalCenter
-                width: Math.round(92 * Theme.scale)
-                horizontalAlignment: Text.AlignHCenter
-                text: qsTr("speed %1").arg(bar.speedText(bar.controller.speed))
-                color: Theme.text
-                font.pixelSize: Theme.fontSize
+                width: Math.round(118 * Theme.scale)
                 HoverHandler { id: speedHover }
                 ToolTip.visible: speedHover.hovered
                 ToolTip.delay: 500
-                ToolTip.text: qsTr("Playback speed: virtual time per real second (0.01× to 10×)")
+                ToolTip.text: qsTr("Playback speed %1: where messages move, 1 s of the run takes %2 "
+                                   + "on screen, so every step can be narrated. Long idle gaps "
+                                   + "(the replication lag) are skipped in at most 1 s, and the "
+                                   + "timeline's ⫽ marks show how much was skipped.")
+                              .arg(bar.speedText(bar.controller.speed))
+                              .arg(bar.wallText(bar.controller.speed))
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("speed %1").arg(bar.speedText(bar.controller.speed))
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSize
+                }
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    visible: !bar.controller.live
+                    text: qsTr("1 s lasts %1").arg(bar.wallText(bar.controller.speed))
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.smallFont
+                    elide: Text.ElideRight
+                }
             }
             Button {
                 id: faster

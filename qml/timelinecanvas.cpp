@@ -134,7 +134,7 @@ QFont TimelineCanvas::labelFont() const
 QFont TimelineCanvas::tickFont() const
 {
     QFont f;
-    f.setPixelSize(std::max(6, int(std::lround(11 * m_textScale))));
+    f.setPixelSize(std::max(6, int(std::lround(12 * m_textScale))));
     return f;
 }
 

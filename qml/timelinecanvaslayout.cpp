@@ -75,9 +75,9 @@ void TimelineCanvas::buildGeometry(Geometry &g) const
     const double top = 10; // room for the playhead's handle
     const double plotHeight = height() - top - axisHeight;
     g.laneSpacing = plotHeight / double(run->nodes.size());
-    // Labels shrink a little before they start to skip lanes (a short panel, many lanes).
-    g.labelPixelSize =
-        std::clamp(int(g.laneSpacing / 1.2), std::min(9, labelPixelSize()), labelPixelSize());
+    // The window gives the panel a line of text a lane; should it be shorter still, the
+    // labels shrink rather than leave lanes unnamed.
+    g.labelPixelSize = std::clamp(int(g.laneSpacing / 1.2), 6, labelPixelSize());
     const QFontMetricsF labels(labelFont());
     double widest = 0;
     for (const Node &n : run->nodes)

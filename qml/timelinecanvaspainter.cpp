@@ -395,6 +395,25 @@ void TimelineCanvas::drawPlayhead(QPainter *p, const Colours &c, qint64 now) con
     const double w = fm.horizontalAdvance(text) + 12;
     const double left = std::clamp(x - w / 2, 0.0, std::max(0.0, width() - w));
     const QRectF pill(left, baseline + 3, w, fm.height() + 2);
+    // A tick or gap label the pill would half cover ("34 ms ms") is hidden whole.
+    if (g.axis) {
+        auto hide = [&](double x0, double x1) {
+            if (x1 > pill.left() && x0 < pill.right())
+                p->fillRect(QRectF(x0, baseline + 3, x1 - x0, fm.height() + 2), c.background);
+        };
+        for (const Tick &t : g.axis->ticks()) {
+            const double tw = fm.horizontalAdvance(t.text);
+            const double tl = labelLeft(t.x, tw) - 2;
+            hide(tl, tl + tw + 4);
+        }
+        for (const Gap &gap : g.axis->gaps()) {
+            if (!gap.labelled)
+                continue;
+            const double gw = fm.horizontalAdvance(durationText(gap.duration, DurationUnit::Gap));
+            hide(gap.x - gw / 2 - 2, gap.x + gw / 2 + 2);
+        }
+        p->setBrush(c.playhead);
+    }
     p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
     p->setBrush(Qt::NoBrush);
     p->setFont(font);
