@@ -1,5 +1,7 @@
 #include "scenemodels.h"
 
+#include "accountnames.h"
+
 #include "timeline/durationtext.h"
 
 namespace idem {
@@ -207,9 +209,9 @@ QVariant LedgerModel::rowData(const LedgerRowView &r, int role) const
     case OriginRole:
         return clusterName(r.origin);
     case FromRole:
-        return r.fromAcct;
+        return AccountNames::display(r.fromAcct);
     case ToRole:
-        return r.toAcct;
+        return AccountNames::display(r.toAcct);
     case AmountRole:
         return double(r.amount);
     case ReplicaRole:
@@ -294,7 +296,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
     case LabelRole:
         return e.label;
     case CaptionRole:
-        return e.caption;
+        return AccountNames::inText(e.caption);
     case KeyRole:
         return e.key;
     case StartRole:

@@ -1,5 +1,7 @@
 #include "simulationcontroller.h"
 
+#include "accountnames.h"
+
 #include "protocol/claimhandler.h"
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
@@ -407,7 +409,8 @@ QString SimulationController::caption() const
     const QString when = QStringLiteral("t = %1").arg(durationText(m_time));
     if (!m_run || m_state.lastEvent < 0)
         return when + QStringLiteral(" · press Play (Space) to start");
-    return when + QStringLiteral(" · ") + m_run->events[m_state.lastEvent].caption;
+    return when + QStringLiteral(" · ") +
+           AccountNames::inText(m_run->events[m_state.lastEvent].caption);
 }
 
 QString SimulationController::verdictText() const
@@ -462,7 +465,8 @@ QString SimulationController::balancesText(int cluster) const
     const auto &balances = m_state.balances[cluster];
     for (auto it = balances.cbegin(); it != balances.cend(); ++it)
         parts.append(QStringLiteral("%1 %2%3")
-                         .arg(it.key(), it.value() > 0 ? QStringLiteral("+") : QString())
+                         .arg(AccountNames::display(it.key()),
+                              it.value() > 0 ? QStringLiteral("+") : QString())
                          .arg(it.value()));
     return parts.join(QStringLiteral(" · "));
 }

@@ -1,6 +1,8 @@
 #include "timelinecanvas.h"
 #include "timelinecanvas_p.h"
 
+#include "accountnames.h"
+
 #include "simulationcontroller.h"
 #include "timeline/timelineaxis.h"
 

@@ -1,5 +1,6 @@
 // The QML-facing adapters: the controller (presets, settings, playhead), the list models it
 // feeds, and the lane timeline canvas. No QML is loaded; everything is driven from C++.
+#include "accountnames.h"
 #include "export/timelineexporter.h"
 #include "livedisplaytiming.h"
 #include "messagelayer.h"
@@ -220,6 +221,7 @@ private slots:
     void playingStopsAtEnd();
     void sendFromClientKeepsTime();
     void sendFromClientNewKey();
+    void accountsAreNotClusterLetters();
     void durationTextWrites_data();
     void durationTextWrites();
     void axisGapsAndInverse();
@@ -406,13 +408,15 @@ void TstGuiModels::modelsAtKnownMoment()
 
     // Past the charges: a ledger row in each DB, both marked as the duplicate.
     c.seek(360 * ms);
-    QCOMPARE(dump(c.ledgerA()), QStringList{"ledgerId=A-1 key=K1 origin=A fromAcct=A toAcct=B "
-                                            "amount=10 replica=false duplicate=true"});
-    QCOMPARE(dump(c.ledgerB()), QStringList{"ledgerId=B-1 key=K1 origin=B fromAcct=A toAcct=B "
-                                            "amount=10 replica=false duplicate=true"});
+    QCOMPARE(dump(c.ledgerA()),
+             QStringList{"ledgerId=A-1 key=K1 origin=A fromAcct=alice toAcct=bob "
+                         "amount=10 replica=false duplicate=true"});
+    QCOMPARE(dump(c.ledgerB()),
+             QStringList{"ledgerId=B-1 key=K1 origin=B fromAcct=alice toAcct=bob "
+                         "amount=10 replica=false duplicate=true"});
     QCOMPARE(dump(c.keysA()), QStringList{"key=K1 status=CONSUMED origin=A replica=false"});
     QVERIFY(c.anomalyText().startsWith(QLatin1String("DUPLICATE EFFECT")));
-    QCOMPARE(c.balancesA(), QStringLiteral("A -10 · B +10"));
+    QCOMPARE(c.balancesA(), QStringLiteral("alice -10 · bob +10"));
     for (int i = 0; i < nodes->rowCount(); ++i)
         QVERIFY(!nodes->index(i).data(NodeModel::BusyRole).toBool());
 }
@@ -1007,6 +1011,25 @@ void TstGuiModels::sendFromClientNewKey()
     c.seek(c.endUs());
     QVERIFY(hasK2());
     QCOMPARE(c.run()->verdict.sideEffects.value(QStringLiteral("K2")), 1);
+}
+
+void TstGuiModels::accountsAreNotClusterLetters()
+{
+    // Accounts "A" and "B" would read as the clusters: the scene names them apart.
+    QCOMPARE(AccountNames::display(QStringLiteral("A")), QStringLiteral("alice"));
+    QCOMPARE(AccountNames::display(QStringLiteral("B")), QStringLiteral("bob"));
+    QCOMPARE(AccountNames::display(QStringLiteral("acct-7")), QStringLiteral("acct-7"));
+    QCOMPARE(AccountNames::inText(QStringLiteral("A-1: K1 charged 10 A→B")),
+             QStringLiteral("A-1: K1 charged 10 alice → bob"));
+    QCOMPARE(AccountNames::inText(QStringLiteral("DB A → DB B: replicated")),
+             QStringLiteral("DB A → DB B: replicated"));
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(0);
+    QVERIFY2(c.caption().contains(QStringLiteral("10 alice → bob (key K1)")),
+             qPrintable(c.caption()));
+    // The engine's own captions, which the exports write, keep the stored names.
+    QVERIFY(c.run()->events.first().caption.contains(QStringLiteral("10 A→B")));
 }
 
 void TstGuiModels::durationTextWrites_data()
