@@ -3,6 +3,7 @@
 #include "accountnames.h"
 
 #include "protocol/claimhandler.h"
+#include "report/textreport.h"
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
 #include "timeline/durationtext.h"
@@ -62,22 +63,15 @@ void SimulationController::setError(const QString &error)
 
 void SimulationController::setPreset(const QString &nameOrPath)
 {
-    if (nameOrPath == m_preset && m_run && !m_liveRecord)
+    if (nameOrPath == m_preset && m_run && !m_liveRecord && settingsChangedText().isEmpty())
         return;
     const ScenarioLoad load = ScenarioLoader::load(nameOrPath);
     if (!load.scenario) {
         setError(load.error);
         return;
     }
-    Scenario scenario = *load.scenario;
-    if (m_run) {
-        // The toggles are the lesson: they stay as the user set them across presets.
-        scenario.settings.mutex = m_scenario.settings.mutex;
-        scenario.settings.cache = m_scenario.settings.cache;
-        scenario.settings.replay = m_scenario.settings.replay;
-        scenario.settings.seed = m_scenario.settings.seed;
-    }
-    setScenario(scenario, nameOrPath);
+    // A preset starts from its own settings, the ones its description is written for.
+    setScenario(*load.scenario, nameOrPath);
 }
 
 bool SimulationController::setScenario(const Scenario &scenario, const QString &presetName)
@@ -101,6 +95,32 @@ QString SimulationController::scenarioTitle() const
 QString SimulationController::scenarioDescription() const
 {
     return m_liveRecord && m_run ? m_run->scenario.description : m_scenario.description;
+}
+
+QString SimulationController::settingsChangedText() const
+{
+    if (m_liveRecord || !m_presetNames.contains(m_preset))
+        return {};
+    const ScenarioLoad preset = ScenarioLoader::load(m_preset);
+    if (!preset.scenario)
+        return {};
+    // The report's own words for each setting ("lag 60 s"), paired by their first word.
+    const QStringList now =
+        TextReport::settingsLine(m_scenario.settings).split(QStringLiteral(" · "));
+    const QStringList was =
+        TextReport::settingsLine(preset.scenario->settings).split(QStringLiteral(" · "));
+    auto name = [](const QString &part) { return part.section(QLatin1Char(' '), 0, 0); };
+    QStringList changed;
+    for (const QString &part : now) {
+        if (was.contains(part))
+            continue;
+        const auto before = std::find_if(was.cbegin(), was.cend(),
+                                         [&](const QString &w) { return name(w) == name(part); });
+        changed.append(before == was.cend() ? part
+                                            : QStringLiteral("%1 (preset: %2)")
+                                                  .arg(part, before->section(QLatin1Char(' '), 1)));
+    }
+    return changed.join(QStringLiteral(" · "));
 }
 
 template <typename T> void SimulationController::changeSetting(T Settings::*member, T value)
@@ -407,6 +427,8 @@ void SimulationController::setHighlightedEvent(int event)
 QString SimulationController::caption() const
 {
     const QString when = QStringLiteral("t = %1").arg(durationText(m_time));
+    if (m_live && (!m_run || m_state.lastEvent < 0))
+        return when + QStringLiteral(" · live: waiting for the first request");
     if (!m_run || m_state.lastEvent < 0)
         return when + QStringLiteral(" · press Play (Space) to start");
     return when + QStringLiteral(" · ") +

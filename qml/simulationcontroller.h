@@ -30,6 +30,9 @@ class SimulationController : public QObject
     Q_PROPERTY(int presetIndex READ presetIndex NOTIFY presetChanged)
     Q_PROPERTY(QString scenarioTitle READ scenarioTitle NOTIFY runChanged)
     Q_PROPERTY(QString scenarioDescription READ scenarioDescription NOTIFY runChanged)
+    /// The settings that differ from the preset's own, which its description is written
+    /// for: "lag 27 ms (preset: 60 s)"; empty when none does or no preset is on screen.
+    Q_PROPERTY(QString settingsChangedText READ settingsChangedText NOTIFY settingsChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     /// The run on screen was read from a timeline file, not computed: it shows what was
     /// recorded until a setting changes and the engine runs again.
@@ -96,6 +99,7 @@ public:
     int presetIndex() const { return m_liveRecord ? -1 : int(m_presetNames.indexOf(m_preset)); }
     QString scenarioTitle() const;
     QString scenarioDescription() const;
+    [[nodiscard]] QString settingsChangedText() const;
     QString errorText() const { return m_error; }
 
     bool mutex() const { return m_scenario.settings.mutex; }

@@ -222,6 +222,7 @@ private slots:
     void sendFromClientKeepsTime();
     void sendFromClientNewKey();
     void accountsAreNotClusterLetters();
+    void presetStartsFromItsOwnSettings();
     void durationTextWrites_data();
     void durationTextWrites();
     void axisGapsAndInverse();
@@ -1011,6 +1012,29 @@ void TstGuiModels::sendFromClientNewKey()
     c.seek(c.endUs());
     QVERIFY(hasK2());
     QCOMPARE(c.run()->verdict.sideEffects.value(QStringLiteral("K2")), 1);
+}
+
+void TstGuiModels::presetStartsFromItsOwnSettings()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    QCOMPARE(c.settingsChangedText(), QString());
+    QSignalSpy settings(&c, &SimulationController::settingsChanged);
+    c.setLagMs(27);
+    QCOMPARE(settings.count(), 1);
+    QCOMPARE(c.settingsChangedText(), QStringLiteral("lag 27 ms (preset: 60 s)"));
+    c.setMutex(true);
+    QCOMPARE(c.settingsChangedText(),
+             QStringLiteral("mutex on (preset: off) · lag 27 ms (preset: 60 s)"));
+    // Another preset, and the same one again, start from the preset's own settings.
+    const QString other =
+        c.presetNames().first() == twoClusters ? c.presetNames().last() : c.presetNames().first();
+    c.setPreset(other);
+    QCOMPARE(c.settingsChangedText(), QString());
+    c.setMutex(!c.mutex());
+    QVERIFY(!c.settingsChangedText().isEmpty());
+    c.setPreset(other);
+    QCOMPARE(c.settingsChangedText(), QString());
 }
 
 void TstGuiModels::accountsAreNotClusterLetters()
