@@ -119,6 +119,7 @@ ApplicationWindow {
             controller: controller
             onExportRequested: exportDialog.open()
             onMenuRequested: (anchor) => appMenu.popup(anchor, 0, anchor.height)
+            onHelpRequested: help.open()
         }
 
         TimelinePanel {
@@ -145,6 +146,10 @@ ApplicationWindow {
             ToolTip.text: qsTr("At this text size the scene and the lane timeline do not both "
                                + "fit: they take turns. Ctrl+− makes the text smaller.")
         }
+    }
+
+    HelpOverlay {
+        id: help
     }
 
     ExportDialog {
@@ -216,6 +221,7 @@ ApplicationWindow {
                      ? Window.Windowed : Window.FullScreen
     }
     Shortcut { sequence: "Ctrl+T"; onActivated: window.dark = !window.dark }
+    Shortcut { sequence: "F1"; onActivated: help.visible ? help.close() : help.open() }
     Shortcut {
         sequence: "Tab"
         enabled: !body.bothFit

@@ -12,6 +12,7 @@ Item {
     /// The Export button and the menu button ask the window (which owns the dialogs).
     signal exportRequested()
     signal menuRequested(Item anchor)
+    signal helpRequested()
 
     /// Like the settings bar, the player is the teacher's: it grows with the window's zoom
     /// and only a little with the text scale.
@@ -105,7 +106,7 @@ Item {
                 ToolTip.text: qsTr("Playback speed %1: where messages move, 1 s of the run takes %2 "
                                    + "on screen, so every step can be narrated. Long idle gaps "
                                    + "(the replication lag) are skipped in at most 1 s, and the "
-                                   + "timeline's ⫽ marks show how much was skipped.")
+                                   + "timeline's // marks show how much was skipped.")
                               .arg(bar.speedText(bar.controller.speed))
                               .arg(bar.wallText(bar.controller.speed))
                 Text {
@@ -184,6 +185,33 @@ Item {
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
             spacing: Math.round(6 * Theme.scale)
+            Button {
+                id: helpButton
+                anchors.verticalCenter: parent.verticalCenter
+                text: "?"
+                focusPolicy: Qt.TabFocus
+                hoverEnabled: true
+                implicitWidth: Math.round(34 * Theme.scale)
+                implicitHeight: Math.round(34 * Theme.scale)
+                onClicked: bar.helpRequested()
+                background: Rectangle {
+                    radius: width / 2
+                    color: helpButton.down ? Theme.border : helpButton.hovered ? Theme.panelAlt : Theme.panel
+                    border.width: 1
+                    border.color: Theme.strongBorder
+                }
+                contentItem: Text {
+                    text: helpButton.text
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSize
+                    font.bold: true
+                }
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: qsTr("What every mark and word on screen means (F1)")
+            }
             TransportButton {
                 iconKind: "export"
                 text: qsTr("Export the timeline: JSON, CSV, Mermaid, PlantUML, SVG, HTML or PNG (Ctrl+E)")
