@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls.Basic
 import IdemLab
 
 // The lane timeline under the scene: one lane per node, an arrow per message, the
@@ -27,5 +28,19 @@ Rectangle {
         dark: Theme.dark
         // Lane and tick labels at the scene's small text size (the canvas's 12 px is 1×).
         textScale: Theme.smallFont / 12
+    }
+
+    // The axis row explains its broken stretches on hover (the "?" overlay does too).
+    Item {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: Math.ceil(Theme.smallFont * 1.6) + 12
+        HoverHandler { id: axisHover }
+        ToolTip.visible: axisHover.hovered
+        ToolTip.delay: 400
+        ToolTip.text: qsTr("Time runs left to right. Where nothing happens for more than 40 ms "
+                           + "the axis is broken: // marks the gap, drawn as 40 ms, and \"+59.7 s\" "
+                           + "says how much idle time was skipped there.")
     }
 }
