@@ -1,6 +1,7 @@
 #include "scenemodels.h"
 
 #include "accountnames.h"
+#include "captiontext.h"
 
 #include "timeline/durationtext.h"
 
@@ -296,7 +297,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
     case LabelRole:
         return e.label;
     case CaptionRole:
-        return AccountNames::inText(e.caption);
+        return displayCaption(*m_run, index.row());
     case KeyRole:
         return e.key;
     case StartRole:

@@ -1,6 +1,7 @@
 #include "simulationcontroller.h"
 
 #include "accountnames.h"
+#include "captiontext.h"
 
 #include "protocol/claimhandler.h"
 #include "report/textreport.h"
@@ -81,8 +82,10 @@ bool SimulationController::setScenario(const Scenario &scenario, const QString &
     m_preset = presetName.isEmpty() ? scenario.name : presetName;
     m_time = 0;
     rerun();
-    if (presetDiffers)
+    if (presetDiffers) {
+        clearMarks(); // the marks were moments of the other run
         emit presetChanged();
+    }
     emit settingsChanged();
     return m_run.has_value();
 }
@@ -202,8 +205,10 @@ void SimulationController::showLive(RunResult real, qint64 realNowUs)
     setPlaying(false);
     setLive(true);
     present(std::move(display), false);
-    if (!wasLiveRecord)
+    if (!wasLiveRecord) {
+        clearMarks(); // a new session: the marks were moments of the run shown before
         emit presetChanged();
+    }
 }
 
 void SimulationController::endLive()
@@ -431,8 +436,7 @@ QString SimulationController::caption() const
         return when + QStringLiteral(" · live: waiting for the first request");
     if (!m_run || m_state.lastEvent < 0)
         return when + QStringLiteral(" · press Play (Space) to start");
-    return when + QStringLiteral(" · ") +
-           AccountNames::inText(m_run->events[m_state.lastEvent].caption);
+    return when + QStringLiteral(" · ") + displayCaption(*m_run, m_state.lastEvent);
 }
 
 QString SimulationController::verdictText() const

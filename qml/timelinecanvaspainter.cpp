@@ -1,7 +1,7 @@
 #include "timelinecanvas.h"
 #include "timelinecanvas_p.h"
 
-#include "accountnames.h"
+#include "captiontext.h"
 
 #include "simulationcontroller.h"
 #include "timeline/timelineaxis.h"

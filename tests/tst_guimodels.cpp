@@ -1,6 +1,7 @@
 // The QML-facing adapters: the controller (presets, settings, playhead), the list models it
 // feeds, and the lane timeline canvas. No QML is loaded; everything is driven from C++.
 #include "accountnames.h"
+#include "captiontext.h"
 #include "export/timelineexporter.h"
 #include "livedisplaytiming.h"
 #include "messagelayer.h"
@@ -222,6 +223,8 @@ private slots:
     void sendFromClientKeepsTime();
     void sendFromClientNewKey();
     void accountsAreNotClusterLetters();
+    void lockHolderNamedAsARequest();
+    void marksDoNotCarryOver();
     void presetStartsFromItsOwnSettings();
     void durationTextWrites_data();
     void durationTextWrites();
@@ -1035,6 +1038,42 @@ void TstGuiModels::presetStartsFromItsOwnSettings()
     QVERIFY(!c.settingsChangedText().isEmpty());
     c.setPreset(other);
     QCOMPARE(c.settingsChangedText(), QString());
+}
+
+void TstGuiModels::lockHolderNamedAsARequest()
+{
+    // The burst: five copies of one payment on cluster A with the mutex on. A wait names its
+    // lock's holder as the screen names requests (R1), and says when it is on the same server.
+    SimulationController c;
+    c.setPreset(QStringLiteral("burst"));
+    c.setMutex(true);
+    const RunResult &run = *c.run();
+    int waits = 0;
+    for (int i = 0; i < run.events.size(); ++i) {
+        if (run.events[i].type != EventType::LockWait)
+            continue;
+        ++waits;
+        const QString text = displayCaption(run, i);
+        QVERIFY2(!text.contains(QStringLiteral("request #")), qPrintable(text));
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("held by R\\d+(#\\d+)?, "))),
+                 qPrintable(text));
+        const int holder = run.events[i].detail.toInt();
+        if (run.attempts[holder].serverNode == run.events[i].from)
+            QVERIFY2(text.contains(QStringLiteral("another request on this same server")),
+                     qPrintable(text));
+    }
+    QVERIFY(waits > 0);
+}
+
+void TstGuiModels::marksDoNotCarryOver()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(20 * ms);
+    c.setMarkIn();
+    QVERIFY(c.markInUs() >= 0);
+    c.setPreset(QStringLiteral("burst"));
+    QCOMPARE(c.markInUs(), -1.0);
 }
 
 void TstGuiModels::accountsAreNotClusterLetters()
