@@ -132,8 +132,8 @@ Popup {
             }
             Entry {
                 mark: "(+2)"; markColor: Theme.text
-                meaning: qsTr("At the end of a box's last line: it has two more lines of activity "
-                              + "(requests it is handling) than the box has room for.")
+                meaning: qsTr("At the end of a box's last line: the box shows its newest lines of "
+                              + "activity; two earlier ones (older requests) did not fit.")
             }
 
             Heading { text: qsTr("Words on the screen") }
