@@ -3,6 +3,8 @@
 #include "accountnames.h"
 #include "captiontext.h"
 
+#include <algorithm>
+
 #include "timeline/durationtext.h"
 
 namespace idem {
@@ -236,6 +238,13 @@ void LedgerModel::setRows(const QVector<LedgerRowView> &rows)
     assignRows(rows, [](const LedgerRowView &a, const LedgerRowView &b) {
         return a.id == b.id && a.duplicate == b.duplicate && a.replica == b.replica;
     });
+    const auto it = std::find_if(m_rows.cbegin(), m_rows.cend(),
+                                 [](const LedgerRowView &r) { return r.duplicate; });
+    const int first = it == m_rows.cend() ? -1 : int(it - m_rows.cbegin());
+    if (first != m_firstDuplicate) {
+        m_firstDuplicate = first;
+        emit firstDuplicateChanged();
+    }
 }
 
 // ----------------------------------------------------------------------------- CacheModel

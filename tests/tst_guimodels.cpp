@@ -225,6 +225,7 @@ private slots:
     void accountsAreNotClusterLetters();
     void lockHolderNamedAsARequest();
     void marksDoNotCarryOver();
+    void ledgerKeepsDoubleChargeInView();
     void presetStartsFromItsOwnSettings();
     void durationTextWrites_data();
     void durationTextWrites();
@@ -1063,6 +1064,23 @@ void TstGuiModels::lockHolderNamedAsARequest()
                      qPrintable(text));
     }
     QVERIFY(waits > 0);
+}
+
+void TstGuiModels::ledgerKeepsDoubleChargeInView()
+{
+    // The burst charges K1 five times on DB A: the ledger list is asked to keep the first
+    // of those rows in view, not only the newest.
+    SimulationController c;
+    c.setPreset(QStringLiteral("burst"));
+    auto *ledger = c.ledgerA();
+    QSignalSpy changed(ledger, &LedgerModel::firstDuplicateChanged);
+    c.seek(0);
+    QCOMPARE(ledger->firstDuplicate(), -1);
+    c.seek(400 * ms);
+    QVERIFY(ledger->rowCount() >= 2);
+    QCOMPARE(ledger->firstDuplicate(), 0);
+    QVERIFY(ledger->index(0).data(LedgerModel::DuplicateRole).toBool());
+    QVERIFY(changed.count() >= 1);
 }
 
 void TstGuiModels::marksDoNotCarryOver()
