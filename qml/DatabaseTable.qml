@@ -102,6 +102,8 @@ Rectangle {
             heading: "ledger"
             emptyText: qsTr("no charges yet")
             model: db.ledger
+            // A double charge stays in view: its rows are the lesson.
+            focusRow: db.ledger ? db.ledger.firstDuplicate : -1
             delegate: LedgerRowItem {
                 width: ListView.view.width
             }

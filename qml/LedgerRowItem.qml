@@ -46,7 +46,7 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
-            text: qsTr("%1→%2  %3").arg(row.fromAcct).arg(row.toAcct).arg(row.amount)
+            text: qsTr("%1 → %2  %3").arg(row.fromAcct).arg(row.toAcct).arg(row.amount)
             color: row.ink
             font.family: Theme.monoFamily
             font.pixelSize: Theme.fontSize

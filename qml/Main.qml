@@ -96,19 +96,24 @@ ApplicationWindow {
         anchors.margins: window.margin
         spacing: window.margin
 
-        // The timeline gets about a fifth of the window, less when large text leaves the
-        // scene short of room, and none when it would be too thin to read: the scene comes
-        // first, it is what the class watches.
-        readonly property real timelineHeight: {
-            const rest = height - caption.implicitHeight - transport.implicitHeight - 3 * spacing
-            const room = Math.min(window.height * 0.22, rest - 0.9 * scene.comfortableHeight)
-            return room >= 90 ? Math.round(room) : 0
-        }
+        // The timeline gets about a fifth of the window, and at least a line of small text
+        // a lane. Where the scene and such a timeline do not both fit (large text on a small
+        // screen), one shows at a time and Tab (or the switch under the transport) swaps.
+        readonly property real rest: height - caption.implicitHeight - transport.implicitHeight
+                                     - 3 * spacing
+        readonly property bool bothFit:
+            rest - timeline.neededHeight >= 0.9 * scene.comfortableHeight
+        property bool timelineOnly: false
+        readonly property real timelineHeight: bothFit
+            ? Math.round(Math.max(timeline.neededHeight,
+                                  Math.min(window.height * 0.22, rest - 0.9 * scene.comfortableHeight)))
+            : 0
 
         SceneView {
             id: scene
             Layout.fillWidth: true
             Layout.fillHeight: true
+            visible: body.bothFit || !body.timelineOnly
             controller: controller
             live: live
         }
@@ -127,24 +132,32 @@ ApplicationWindow {
             onExportRequested: exportDialog.open()
             // Right-aligned under its button, so it opens into the window, not off its edge.
             onMenuRequested: (anchor) => appMenu.popup(anchor, anchor.width - appMenu.width, anchor.height)
+            onHelpRequested: help.open()
         }
 
         TimelinePanel {
+            id: timeline
             Layout.fillWidth: true
+            Layout.fillHeight: !body.bothFit
             Layout.preferredHeight: body.timelineHeight
-            visible: body.timelineHeight > 0
+            visible: body.bothFit || body.timelineOnly
             controller: controller
         }
 
-        Text {
-            Layout.fillWidth: true
-            visible: body.timelineHeight === 0
-            text: qsTr("The timeline is hidden to leave the scene room at this text size "
-                       + "(Ctrl+− for smaller text, F11 for full screen).")
-            elide: Text.ElideRight
-            horizontalAlignment: Text.AlignHCenter
-            color: Theme.mutedText
+        Button {
+            // The scene and the timeline take turns at this text size.
+            Layout.alignment: Qt.AlignHCenter
+            Layout.maximumWidth: body.width
+            visible: !body.bothFit
+            text: body.timelineOnly ? qsTr("Show the scene (Tab)")
+                                    : qsTr("Show the lane timeline (Tab)")
             font.pixelSize: Theme.smallFont
+            focusPolicy: Qt.NoFocus
+            onClicked: body.timelineOnly = !body.timelineOnly
+            ToolTip.visible: hovered
+            ToolTip.delay: 500
+            ToolTip.text: qsTr("At this text size the scene and the lane timeline do not both "
+                               + "fit: they take turns. Ctrl+− makes the text smaller.")
         }
     }
 
@@ -153,6 +166,10 @@ ApplicationWindow {
     function useFolder(folder) {
         lastFolder = folder
         preferences.setValue("lastFolder", folder)
+    }
+
+    HelpOverlay {
+        id: help
     }
 
     ExportDialog {
@@ -244,6 +261,12 @@ ApplicationWindow {
     Shortcut { sequences: ["-", "_"]; onActivated: controller.slower() }
     Shortcut { sequence: "F11"; onActivated: window.toggleFullScreen() }
     Shortcut { sequence: "Ctrl+T"; onActivated: window.dark = !window.dark }
+    Shortcut { sequence: "F1"; onActivated: help.visible ? help.close() : help.open() }
+    Shortcut {
+        sequence: "Tab"
+        enabled: !body.bothFit
+        onActivated: body.timelineOnly = !body.timelineOnly
+    }
     Shortcut { sequences: ["Ctrl+=", "Ctrl++"]; onActivated: window.setTextScale(window.textScale + 0.1) }
     Shortcut { sequence: "Ctrl+-"; onActivated: window.setTextScale(window.textScale - 0.1) }
     Shortcut { sequence: "Ctrl+0"; onActivated: window.setTextScale(1.0) }

@@ -17,7 +17,8 @@ Rectangle {
     readonly property int maxLines: Math.max(0, Math.floor((height - titleText.implicitHeight
                                                             - Theme.gap) / lineHeight))
     readonly property real lineHeight: Math.ceil(Theme.smallFont * 1.3)
-    /// The task lines that fit; when some do not, the last shown line ends in "(+N)".
+    /// The newest task lines that fit (the one next to the latest reply); when some do not,
+    /// the last shown line ends in "(+N)", N earlier lines left out.
     readonly property list<string> shownLines: {
         const n = lines.length
         const fit = Math.max(0, maxLines)
@@ -25,7 +26,7 @@ Rectangle {
             return lines
         if (fit === 0)
             return []
-        const shown = lines.slice(0, fit)
+        const shown = lines.slice(n - fit)
         shown[fit - 1] = qsTr("%1  (+%2)").arg(shown[fit - 1]).arg(n - fit)
         return shown
     }

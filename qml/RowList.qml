@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Controls.Basic
 
 // A titled list of table rows (keys, ledger, cache entries) that shows only whole rows,
-// keeps the newest row in view and says how many rows are scrolled out ("↑ 3 more").
+// keeps the newest row (or `focusRow`) in view and says how many rows are scrolled out
+// ("↑ 3 more").
 // The wheel scrolls it.
 Item {
     id: root
@@ -12,6 +13,24 @@ Item {
     property alias model: list.model
     property alias delegate: list.delegate
     property bool monoHeading: true
+    /// A row to keep in view at the top (the ledger's first double charge), or -1 for the
+    /// newest row at the bottom.
+    property int focusRow: -1
+
+    function reposition() {
+        if (focusRow >= 0 && focusRow < list.count)
+            list.positionViewAtIndex(focusRow, ListView.Beginning)
+        else
+            list.positionViewAtEnd()
+    }
+    onFocusRowChanged: repositionLater.restart()
+
+    // Once the list has laid out its rows (after a count or size change).
+    Timer {
+        id: repositionLater
+        interval: 0
+        onTriggered: root.reposition()
+    }
 
     readonly property real rowHeight: Theme.rowHeight
     readonly property int count: list.count
@@ -50,8 +69,8 @@ Item {
         clip: true
         spacing: 1
         boundsBehavior: Flickable.StopAtBounds
-        onCountChanged: Qt.callLater(positionViewAtEnd)
-        onHeightChanged: Qt.callLater(positionViewAtEnd)
+        onCountChanged: repositionLater.restart()
+        onHeightChanged: repositionLater.restart()
         ScrollIndicator.vertical: ScrollIndicator { }
     }
 

@@ -325,6 +325,7 @@ Rectangle {
                          ? qsTr("Recorded timeline, replayed as it was: change a setting to run the engine on its scenario again. %1")
                                .arg(scene.controller.scenarioDescription)
                          : scene.controller.scenarioDescription
+            changedText: scene.controller.recorded ? "" : scene.controller.settingsChangedText
         }
 
         LiveStrip {

@@ -90,23 +90,10 @@ QtObject {
         return Qt.rgba(c.r, c.g, c.b, strength === undefined ? 0.14 : strength)
     }
 
-    /// "20 ms", "1.5 s", "5.03 s", "10 min": a duration given in ms, for labels. At most
-    /// three significant digits, trailing zeros dropped.
+    /// "20 ms", "1.5 s", "5.03 s", "10 min": a duration given in ms, for labels, written
+    /// by the app's one duration formatter (timeline/durationtext.h).
     function durationText(ms) {
-        function trim(v, digits) {
-            return String(Number(Number(v).toFixed(digits)))
-        }
-        if (ms < 1000)
-            return qsTr("%1 ms").arg(trim(ms, ms < 10 ? 2 : ms < 100 ? 1 : 0))
-        if (ms < 120000) {
-            const s = ms / 1000
-            return qsTr("%1 s").arg(trim(s, s < 10 ? 3 : s < 100 ? 1 : 0))
-        }
-        if (ms < 7200000) {
-            const min = ms / 60000
-            return qsTr("%1 min").arg(trim(min, min < 10 ? 1 : 0))
-        }
-        return qsTr("%1 h").arg(trim(ms / 3600000, 1))
+        return DurationFormat.brief(ms * 1000)
     }
 
     /// Milliseconds in a duration the engine wrote ("86399.5 s", "350 ms").

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls.Basic
 import IdemLab
 
 // The lane timeline under the scene: one lane per node, an arrow per message, the
@@ -7,6 +8,12 @@ Rectangle {
     id: panel
 
     required property SimulationController controller
+    /// One lane per node of the run on screen.
+    readonly property int laneCount: canvas.laneCount
+    /// The height at which every lane label shows at the scene's small text size.
+    readonly property real neededHeight: laneCount * Math.ceil(Theme.smallFont * 1.25)
+                                         + Math.ceil(Theme.smallFont * 1.6) + 24
+                                         + 2 * Math.round(6 * Theme.scale)
 
     radius: Theme.radius + 2
     color: Theme.panel
@@ -14,11 +21,26 @@ Rectangle {
     border.color: Theme.border
 
     TimelineCanvas {
+        id: canvas
         anchors.fill: parent
         anchors.margins: Math.round(6 * Theme.scale)
         controller: panel.controller
         dark: Theme.dark
-        // Lanes stay compact even with large text, so the timeline keeps showing every node.
-        textScale: Math.min(Theme.scale, Theme.zoom * 1.2)
+        // Lane and tick labels at the scene's small text size (the canvas's 12 px is 1×).
+        textScale: Theme.smallFont / 12
+    }
+
+    // The axis row explains its broken stretches on hover (the "?" overlay does too).
+    Item {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: Math.ceil(Theme.smallFont * 1.6) + 12
+        HoverHandler { id: axisHover }
+        ToolTip.visible: axisHover.hovered
+        ToolTip.delay: 400
+        ToolTip.text: qsTr("Time runs left to right. Where nothing happens for more than 40 ms "
+                           + "the axis is broken: // marks the gap, drawn as 40 ms, and \"+59.7 s\" "
+                           + "says how much idle time was skipped there.")
     }
 }

@@ -12,6 +12,7 @@ Item {
     /// The Export button and the menu button ask the window (which owns the dialogs).
     signal exportRequested()
     signal menuRequested(Item anchor)
+    signal helpRequested()
 
     /// Like the settings bar, the player is the teacher's: it grows with the window's zoom
     /// and only a little with the text scale.
@@ -22,6 +23,11 @@ Item {
     function speedText(s) {
         return (s >= 1 ? Number(s).toFixed(s % 1 === 0 ? 0 : 1)
                        : Number(s).toPrecision(s < 0.1 ? 1 : 2).replace(/0+$/, "")) + "×"
+    }
+
+    /// How long one second of the run lasts on screen at speed `s`: "20 s", "100 ms".
+    function wallText(s) {
+        return Theme.durationText(1000 / s)
     }
 
     Item {
@@ -90,17 +96,35 @@ Item {
                 ToolTip.delay: 500
                 ToolTip.text: qsTr("Slower (−)")
             }
-            Text {
+            Column {
+                id: speedLabel
                 anchors.verticalCenter: parent.verticalCenter
-                width: Math.round(92 * Theme.scale)
-                horizontalAlignment: Text.AlignHCenter
-                text: qsTr("speed %1").arg(bar.speedText(bar.controller.speed))
-                color: Theme.text
-                font.pixelSize: Theme.fontSize
+                width: Math.round(118 * Theme.scale)
                 HoverHandler { id: speedHover }
                 ToolTip.visible: speedHover.hovered
                 ToolTip.delay: 500
-                ToolTip.text: qsTr("Playback speed: virtual time per real second (0.01× to 10×)")
+                ToolTip.text: qsTr("Playback speed %1: where messages move, 1 s of the run takes %2 "
+                                   + "on screen, so every step can be narrated. Long idle gaps "
+                                   + "(the replication lag) are skipped in at most 1 s, and the "
+                                   + "timeline's // marks show how much was skipped.")
+                              .arg(bar.speedText(bar.controller.speed))
+                              .arg(bar.wallText(bar.controller.speed))
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("speed %1").arg(bar.speedText(bar.controller.speed))
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSize
+                }
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    visible: !bar.controller.live
+                    text: qsTr("1 s lasts %1").arg(bar.wallText(bar.controller.speed))
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.smallFont
+                    elide: Text.ElideRight
+                }
             }
             Button {
                 id: faster
@@ -161,6 +185,33 @@ Item {
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
             spacing: Math.round(6 * Theme.scale)
+            Button {
+                id: helpButton
+                anchors.verticalCenter: parent.verticalCenter
+                text: "?"
+                focusPolicy: Qt.TabFocus
+                hoverEnabled: true
+                implicitWidth: Math.round(34 * Theme.scale)
+                implicitHeight: Math.round(34 * Theme.scale)
+                onClicked: bar.helpRequested()
+                background: Rectangle {
+                    radius: width / 2
+                    color: helpButton.down ? Theme.border : helpButton.hovered ? Theme.panelAlt : Theme.panel
+                    border.width: 1
+                    border.color: Theme.strongBorder
+                }
+                contentItem: Text {
+                    text: helpButton.text
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSize
+                    font.bold: true
+                }
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: qsTr("What every mark and word on screen means (F1)")
+            }
             TransportButton {
                 iconKind: "export"
                 text: qsTr("Export the timeline: %1 (Ctrl+E)").arg(exportFormats.formatSummary)

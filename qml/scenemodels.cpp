@@ -1,6 +1,11 @@
 #include "scenemodels.h"
 
-#include "report/textreport.h"
+#include "accountnames.h"
+#include "captiontext.h"
+
+#include <algorithm>
+
+#include "timeline/durationtext.h"
 
 namespace idem {
 
@@ -208,9 +213,9 @@ QVariant LedgerModel::rowData(const LedgerRowView &r, int role) const
     case OriginRole:
         return clusterName(r.origin);
     case FromRole:
-        return r.fromAcct;
+        return AccountNames::display(r.fromAcct);
     case ToRole:
-        return r.toAcct;
+        return AccountNames::display(r.toAcct);
     case AmountRole:
         return double(r.amount);
     case ReplicaRole:
@@ -234,6 +239,13 @@ void LedgerModel::setRows(const QVector<LedgerRowView> &rows)
     assignRows(rows, [](const LedgerRowView &a, const LedgerRowView &b) {
         return a.id == b.id && a.duplicate == b.duplicate && a.replica == b.replica;
     });
+    const auto it = std::find_if(m_rows.cbegin(), m_rows.cend(),
+                                 [](const LedgerRowView &r) { return r.duplicate; });
+    const int first = it == m_rows.cend() ? -1 : int(it - m_rows.cbegin());
+    if (first != m_firstDuplicate) {
+        m_firstDuplicate = first;
+        emit firstDuplicateChanged();
+    }
 }
 
 // ----------------------------------------------------------------------------- CacheModel
@@ -248,7 +260,7 @@ QVariant CacheModel::rowData(const CacheEntryView &e, int role) const
     case OriginRole:
         return clusterName(e.origin);
     case TtlTextRole:
-        return TextReport::duration(e.expiresUs - m_now);
+        return durationText(e.expiresUs - m_now);
     }
     return {};
 }
@@ -295,7 +307,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
     case LabelRole:
         return e.label;
     case CaptionRole:
-        return e.caption;
+        return displayCaption(*m_run, index.row());
     case KeyRole:
         return e.key;
     case StartRole:

@@ -107,6 +107,8 @@ class LedgerModel : public RowListModel<LedgerRowView>
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("owned by SimulationController")
+    /// The first row of a key charged more than once, or -1: the list keeps it in view.
+    Q_PROPERTY(int firstDuplicate READ firstDuplicate NOTIFY firstDuplicateChanged)
 
 public:
     enum Role
@@ -124,9 +126,16 @@ public:
 
     QHash<int, QByteArray> roleNames() const override;
     void setRows(const QVector<LedgerRowView> &rows);
+    [[nodiscard]] int firstDuplicate() const { return m_firstDuplicate; }
+
+signals:
+    void firstDuplicateChanged();
 
 protected:
     QVariant rowData(const LedgerRowView &r, int role) const override;
+
+private:
+    int m_firstDuplicate = -1;
 };
 
 /// The shared cache's entries at the playhead.

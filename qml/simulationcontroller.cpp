@@ -1,10 +1,14 @@
 #include "simulationcontroller.h"
 
+#include "accountnames.h"
+#include "captiontext.h"
+
 #include "protocol/claimhandler.h"
 #include "report/textreport.h"
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
 #include "timeline/documentkind.h"
+#include "timeline/durationtext.h"
 #include "timeline/timelinereader.h"
 
 #include <QLoggingCategory>
@@ -18,7 +22,6 @@ Q_LOGGING_CATEGORY(lcController, "idemlab.gui.controller")
 namespace idem {
 
 namespace {
-constexpr qint64 axisCapUs = 40'000; ///< an idle stretch shows as if it lasted at most this
 constexpr int tickMs = 16;
 /// Live, the playhead runs this far behind the session's "now": a request's first events
 /// reach the screen after the refresh (≤ 0.1 s) and must still be ahead of it.
@@ -62,22 +65,15 @@ void SimulationController::setError(const QString &error)
 
 void SimulationController::setPreset(const QString &nameOrPath)
 {
-    if (nameOrPath == m_preset && m_run && !m_liveRecord)
+    if (nameOrPath == m_preset && m_run && !m_liveRecord && settingsChangedText().isEmpty())
         return;
     const ScenarioLoad load = ScenarioLoader::load(nameOrPath);
     if (!load.scenario) {
         setError(load.error);
         return;
     }
-    Scenario scenario = *load.scenario;
-    if (m_run) {
-        // The toggles are the lesson: they stay as the user set them across presets.
-        scenario.settings.mutex = m_scenario.settings.mutex;
-        scenario.settings.cache = m_scenario.settings.cache;
-        scenario.settings.replay = m_scenario.settings.replay;
-        scenario.settings.seed = m_scenario.settings.seed;
-    }
-    setScenario(scenario, nameOrPath);
+    // A preset starts from its own settings, the ones its description is written for.
+    setScenario(*load.scenario, nameOrPath);
 }
 
 bool SimulationController::setScenario(const Scenario &scenario, const QString &presetName)
@@ -87,8 +83,10 @@ bool SimulationController::setScenario(const Scenario &scenario, const QString &
     m_preset = presetName.isEmpty() ? scenario.name : presetName;
     m_time = 0;
     rerun();
-    if (presetDiffers)
+    if (presetDiffers) {
+        clearMarks(); // the marks were moments of the other run
         emit presetChanged();
+    }
     emit settingsChanged();
     return m_run.has_value();
 }
@@ -101,6 +99,32 @@ QString SimulationController::scenarioTitle() const
 QString SimulationController::scenarioDescription() const
 {
     return m_liveRecord && m_run ? m_run->scenario.description : m_scenario.description;
+}
+
+QString SimulationController::settingsChangedText() const
+{
+    if (m_liveRecord || !m_presetNames.contains(m_preset))
+        return {};
+    const ScenarioLoad preset = ScenarioLoader::load(m_preset);
+    if (!preset.scenario)
+        return {};
+    // The report's own words for each setting ("lag 60 s"), paired by their first word.
+    const QStringList now =
+        TextReport::settingsLine(m_scenario.settings).split(QStringLiteral(" · "));
+    const QStringList was =
+        TextReport::settingsLine(preset.scenario->settings).split(QStringLiteral(" · "));
+    auto name = [](const QString &part) { return part.section(QLatin1Char(' '), 0, 0); };
+    QStringList changed;
+    for (const QString &part : now) {
+        if (was.contains(part))
+            continue;
+        const auto before = std::find_if(was.cbegin(), was.cend(),
+                                         [&](const QString &w) { return name(w) == name(part); });
+        changed.append(before == was.cend() ? part
+                                            : QStringLiteral("%1 (preset: %2)")
+                                                  .arg(part, before->section(QLatin1Char(' '), 1)));
+    }
+    return changed.join(QStringLiteral(" · "));
 }
 
 template <typename T> void SimulationController::changeSetting(T Settings::*member, T value)
@@ -197,8 +221,10 @@ void SimulationController::showLive(RunResult real, qint64 realNowUs)
     setPlaying(false);
     setLive(true);
     present(std::move(display), false);
-    if (!wasLiveRecord)
+    if (!wasLiveRecord) {
+        clearMarks(); // a new session: the marks were moments of the run shown before
         emit presetChanged();
+    }
 }
 
 void SimulationController::endLive()
@@ -256,53 +282,17 @@ void SimulationController::present(RunResult run, bool recorded)
 
 void SimulationController::buildAxis()
 {
-    m_axisTimes.clear();
-    m_axisPositions.clear();
-    m_axisTimes.append(0);
-    for (const Event &e : m_run->events)
-        if (e.t > m_axisTimes.last())
-            m_axisTimes.append(e.t);
-    if (m_axisTimes.size() == 1)
-        m_axisTimes.append(1);
-    double total = 0;
-    m_axisPositions.append(0);
-    for (int i = 1; i < m_axisTimes.size(); ++i) {
-        total += double(std::min(m_axisTimes[i] - m_axisTimes[i - 1], axisCapUs));
-        m_axisPositions.append(total);
-    }
-    for (double &p : m_axisPositions)
-        p /= total;
+    m_axis = TimelineAxis(TimelineAxis::momentsOf(*m_run), 0, 1);
 }
 
 double SimulationController::axisPosition(double timeUs) const
 {
-    if (m_axisTimes.size() < 2)
-        return 0;
-    const auto it = std::upper_bound(m_axisTimes.cbegin(), m_axisTimes.cend(), qint64(timeUs));
-    if (it == m_axisTimes.cbegin())
-        return 0;
-    if (it == m_axisTimes.cend())
-        return 1;
-    const int i = int(it - m_axisTimes.cbegin());
-    const double a = double(m_axisTimes[i - 1]);
-    const double b = double(m_axisTimes[i]);
-    const double f = (timeUs - a) / (b - a);
-    return m_axisPositions[i - 1] + f * (m_axisPositions[i] - m_axisPositions[i - 1]);
+    return m_axis.x(qint64(std::llround(timeUs)));
 }
 
 double SimulationController::axisTime(double position) const
 {
-    if (m_axisTimes.size() < 2)
-        return 0;
-    position = std::clamp(position, 0.0, 1.0);
-    const auto it = std::upper_bound(m_axisPositions.cbegin(), m_axisPositions.cend(), position);
-    if (it == m_axisPositions.cend())
-        return double(m_axisTimes.last());
-    const int i = std::max(1, int(it - m_axisPositions.cbegin()));
-    const double a = m_axisPositions[i - 1];
-    const double b = m_axisPositions[i];
-    const double f = b > a ? (position - a) / (b - a) : 0;
-    return double(m_axisTimes[i - 1]) + f * double(m_axisTimes[i] - m_axisTimes[i - 1]);
+    return m_axis.time(std::clamp(position, 0.0, 1.0));
 }
 
 void SimulationController::seek(double timeUs)
@@ -355,28 +345,35 @@ void SimulationController::advance(qint64 realNs)
 {
     if (!m_run)
         return;
-    // Virtual time runs at `speed`, faster through stretches the axis compresses, so the
-    // playhead crosses a 60 s replication lag as quickly as 40 ms of traffic.
-    double budget = double(realNs) / 1000.0 * m_speed; // µs of "axis time"
-    qint64 t = m_time;
-    while (budget > 0 && t < m_run->endUs) {
-        const auto it = std::upper_bound(m_axisTimes.cbegin(), m_axisTimes.cend(), t);
-        if (it == m_axisTimes.cend())
-            break;
-        const qint64 segEnd = *it;
-        const qint64 segStart = *(it - 1);
-        const double stretch =
-            double(segEnd - segStart) / double(std::min(segEnd - segStart, axisCapUs));
-        const double needed = double(segEnd - t) / stretch;
-        if (budget >= needed) {
-            budget -= needed;
-            t = segEnd;
-        } else {
-            t += qint64(budget * stretch);
-            budget = 0;
+    // Busy stretches play at `speed`; a compressed gap (a 60 s replication lag) is a
+    // pause of at most gapPlayUs, so the lesson is not lost in the wait.
+    double wallUs = double(realNs) / 1000.0;
+    double t = double(m_time);
+    const double end = double(m_run->endUs);
+    while (wallUs > 0 && t < end) {
+        if (const auto gap = m_axis.gapAt(qint64(t))) {
+            const double rate = double(gap->duration) /
+                                std::min(double(gap->duration) / m_speed, double(gapPlayUs));
+            const double needed = (double(gap->to) - t) / rate;
+            if (wallUs < needed) {
+                t += wallUs * rate;
+                break;
+            }
+            wallUs -= needed;
+            t = double(gap->to);
+            continue;
         }
+        const auto next = m_axis.nextGap(qint64(t));
+        const double limit = next ? std::min(end, double(next->from)) : end;
+        const double needed = (limit - t) / m_speed;
+        if (wallUs < needed || limit <= t) {
+            t += wallUs * m_speed;
+            break;
+        }
+        wallUs -= needed;
+        t = limit;
     }
-    setTime(t);
+    setTime(qint64(std::llround(std::min(t, end))));
     if (m_time >= m_run->endUs)
         setPlaying(false);
 }
@@ -450,10 +447,12 @@ void SimulationController::setHighlightedEvent(int event)
 
 QString SimulationController::caption() const
 {
-    const QString when = QStringLiteral("t = %1").arg(TextReport::duration(m_time));
+    const QString when = QStringLiteral("t = %1").arg(durationText(m_time));
+    if (m_live && (!m_run || m_state.lastEvent < 0))
+        return when + QStringLiteral(" · live: waiting for the first request");
     if (!m_run || m_state.lastEvent < 0)
         return when + QStringLiteral(" · press Play (Space) to start");
-    return when + QStringLiteral(" · ") + m_run->events[m_state.lastEvent].caption;
+    return when + QStringLiteral(" · ") + displayCaption(*m_run, m_state.lastEvent);
 }
 
 QString SimulationController::verdictText() const
@@ -508,7 +507,8 @@ QString SimulationController::balancesText(int cluster) const
     const auto &balances = m_state.balances[cluster];
     for (auto it = balances.cbegin(); it != balances.cend(); ++it)
         parts.append(QStringLiteral("%1 %2%3")
-                         .arg(it.key(), it.value() > 0 ? QStringLiteral("+") : QString())
+                         .arg(AccountNames::display(it.key()),
+                              it.value() > 0 ? QStringLiteral("+") : QString())
                          .arg(it.value()));
     return parts.join(QStringLiteral(" · "));
 }

@@ -4,6 +4,7 @@
 #include "livedisplaytiming.h"
 #include "model/runresult.h"
 #include "scenemodels.h"
+#include "timeline/timelineaxis.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -29,6 +30,9 @@ class SimulationController : public QObject
     Q_PROPERTY(int presetIndex READ presetIndex NOTIFY presetChanged)
     Q_PROPERTY(QString scenarioTitle READ scenarioTitle NOTIFY runChanged)
     Q_PROPERTY(QString scenarioDescription READ scenarioDescription NOTIFY runChanged)
+    /// The settings that differ from the preset's own, which its description is written
+    /// for: "lag 27 ms (preset: 60 s)"; empty when none does or no preset is on screen.
+    Q_PROPERTY(QString settingsChangedText READ settingsChangedText NOTIFY settingsChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     /// The run on screen was read from a timeline file, not computed: it shows what was
     /// recorded until a setting changes and the engine runs again.
@@ -95,6 +99,7 @@ public:
     int presetIndex() const { return m_liveRecord ? -1 : int(m_presetNames.indexOf(m_preset)); }
     QString scenarioTitle() const;
     QString scenarioDescription() const;
+    [[nodiscard]] QString settingsChangedText() const;
     QString errorText() const { return m_error; }
 
     bool mutex() const { return m_scenario.settings.mutex; }
@@ -198,9 +203,14 @@ public:
     /// busy parts stay readable. Both map [0, endUs] onto [0, 1] monotonically.
     Q_INVOKABLE double axisPosition(double timeUs) const;
     Q_INVOKABLE double axisTime(double position) const;
+    /// That axis on [0, 1]: the lane timeline draws the same one on its pixels.
+    [[nodiscard]] const TimelineAxis &axis() const { return m_axis; }
+    /// Longest a compressed idle gap takes to play, in wall time, whatever the speed.
+    static constexpr qint64 gapPlayUs = 1'000'000;
 
-    /// Advances the playhead by `realNs` of wall time at the current speed (the timer's tick;
-    /// public for tests).
+    /// Advances the playhead by `realNs` of wall time (the timer's tick; public for tests):
+    /// where something happens, the run plays at `speed` in real time (0.05×: 1 s of the
+    /// run takes 20 s); a compressed idle gap is crossed in at most gapPlayUs.
     void advance(qint64 realNs);
     /// While live: moves the playhead `realNs` on, following the session's clock a little
     /// behind (the timer's tick; public for tests).
@@ -255,8 +265,7 @@ private:
     QElapsedTimer m_liveClock; ///< since then
     QTimer m_timer;
     QElapsedTimer m_clock;
-    QVector<qint64> m_axisTimes;     ///< breakpoints of the compressed axis
-    QVector<double> m_axisPositions; ///< their positions in [0, 1]
+    TimelineAxis m_axis{QVector<qint64>{0}, 0.0, 1.0};
 
     NodeModel m_nodes;
     MessageModel m_messages;

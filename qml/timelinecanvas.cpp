@@ -2,7 +2,6 @@
 #include "timelinecanvas_p.h"
 
 #include "export/palette.h"
-#include "report/textreport.h"
 #include "simulationcontroller.h"
 #include "timeline/timelineaxis.h"
 
@@ -137,7 +136,7 @@ QFont TimelineCanvas::labelFont() const
 QFont TimelineCanvas::tickFont() const
 {
     QFont f;
-    f.setPixelSize(std::max(6, int(std::lround(11 * m_textScale))));
+    f.setPixelSize(std::max(6, int(std::lround(12 * m_textScale))));
     return f;
 }
 

@@ -8,6 +8,10 @@
 #include <QVector>
 #include <QtQml/qqmlregistration.h>
 
+#include "timeline/timelineaxis.h"
+
+#include <optional>
+
 namespace idem {
 
 class SimulationController;
@@ -127,18 +131,8 @@ private:
         BarKind kind = BarKind::Operation;
     };
 
-    struct Tick
-    {
-        double x = 0;
-        QString text;
-        bool major = false; ///< the first moment after a compressed gap
-    };
-    struct Gap
-    {
-        double x = 0; ///< middle of the compressed stretch
-        qint64 duration = 0;
-        bool labelled = true; ///< false where its label would overlap another gap's
-    };
+    using Tick = TimelineAxis::Tick;
+    using Gap = TimelineAxis::Gap;
     /// Everything that depends on the run and the size only; rebuilt lazily.
     struct Geometry
     {
@@ -151,8 +145,7 @@ private:
         QVector<Segment> segments;
         QVector<Marker> markers;
         QVector<Bar> bars;
-        QVector<Tick> ticks;
-        QVector<Gap> gaps;
+        std::optional<TimelineAxis> axis; ///< the controller's axis, on the plot's pixels
     };
     struct Colours;
 
@@ -163,7 +156,6 @@ private:
     void appendEvent(const RunResult &run, const Geometry &g, int index, QVector<Segment> &segments,
                      QVector<Marker> &markers) const;
     void buildBars(const RunResult &run, Geometry &g) const;
-    void buildAxis(const RunResult &run, Geometry &g) const;
     [[nodiscard]] Colours colours() const;
     [[nodiscard]] int labelPixelSize() const; ///< as the text scale asks
     [[nodiscard]] double labelLeft(double x, double textWidth) const;

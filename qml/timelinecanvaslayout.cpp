@@ -1,7 +1,6 @@
 #include "timelinecanvas.h"
 #include "timelinecanvas_p.h"
 
-#include "report/textreport.h"
 #include "simulationcontroller.h"
 #include "timeline/timelineaxis.h"
 
@@ -46,9 +45,9 @@ double TimelineCanvas::xForTime(double timeUs) const
 
 double TimelineCanvas::axisX(const Geometry &g, double timeUs) const
 {
-    if (!m_controller)
+    if (!g.axis)
         return g.plot.left();
-    return g.plot.left() + m_controller->axisPosition(timeUs) * g.plot.width();
+    return g.axis->x(qint64(std::llround(timeUs)));
 }
 
 double TimelineCanvas::laneY(int node) const
@@ -76,9 +75,9 @@ void TimelineCanvas::buildGeometry(Geometry &g) const
     const double top = 10; // room for the playhead's handle
     const double plotHeight = height() - top - axisHeight;
     g.laneSpacing = plotHeight / double(run->nodes.size());
-    // Labels shrink a little before they start to skip lanes (a short panel, many lanes).
-    g.labelPixelSize =
-        std::clamp(int(g.laneSpacing / 1.2), std::min(9, labelPixelSize()), labelPixelSize());
+    // The window gives the panel a line of text a lane; should it be shorter still, the
+    // labels shrink rather than leave lanes unnamed.
+    g.labelPixelSize = std::clamp(int(g.laneSpacing / 1.2), 6, labelPixelSize());
     const QFontMetricsF labels(labelFont());
     double widest = 0;
     for (const Node &n : run->nodes)
@@ -87,6 +86,14 @@ void TimelineCanvas::buildGeometry(Geometry &g) const
     g.plot = QRectF(g.labelWidth + 6, top, width() - g.labelWidth - 6 - 16, plotHeight);
     for (int i = 0; i < run->nodes.size(); ++i)
         g.laneYs.append(g.plot.top() + (i + 0.5) * g.laneSpacing);
+    // The controller's axis (the scrub bar's) on these pixels, with labels that fit.
+    const QFontMetricsF tickMetrics(tickFont());
+    TimelineAxis::Labels tickLabels;
+    tickLabels.charWidth = tickMetrics.horizontalAdvance(QStringLiteral("00000.5 ms")) / 10;
+    tickLabels.unit = DurationUnit::Auto;
+    tickLabels.minX = 2;
+    tickLabels.maxX = width() - 2;
+    g.axis.emplace(m_controller->axis().times(), g.plot.left(), g.plot.width(), tickLabels);
 
     // Thousands of events pile up on a few hundred pixels: a leg that lands on the pixels of
     // one already drawn in the same style adds nothing but paint time.
@@ -119,7 +126,6 @@ void TimelineCanvas::buildGeometry(Geometry &g) const
                                    }),
                     g.markers.end());
     buildBars(*run, g);
-    buildAxis(*run, g);
 }
 
 void TimelineCanvas::appendEvent(const RunResult &run, const Geometry &g, int index,
@@ -263,70 +269,6 @@ void TimelineCanvas::buildBars(const RunResult &run, Geometry &g) const
         const Event &start = run.events[o.event];
         g.bars.append({x(o.t), x(run.endUs), g.laneYs[start.from], o.event, BarKind(key >> 56)});
     }
-}
-
-void TimelineCanvas::buildAxis(const RunResult &run, Geometry &g) const
-{
-    QVector<qint64> times{0};
-    for (const Event &e : run.events)
-        if (e.t > times.last())
-            times.append(e.t);
-    if (run.endUs > times.last())
-        times.append(run.endUs);
-
-    auto x = [&](qint64 t) { return axisX(g, double(t)); };
-    // Stretches of real (uncompressed) time between the compressed gaps.
-    struct Stretch
-    {
-        qint64 a;
-        qint64 b;
-    };
-    QVector<Stretch> stretches{{times.first(), times.first()}};
-    double compressedUs = 0;
-    for (int i = 1; i < times.size(); ++i) {
-        const qint64 gap = times[i] - times[i - 1];
-        compressedUs += double(std::min(gap, TimelineAxis::compressedGapUs));
-        if (gap > TimelineAxis::compressedGapUs) {
-            g.gaps.append({(x(times[i - 1]) + x(times[i])) / 2, gap});
-            stretches.append({times[i], times[i]});
-        } else {
-            stretches.last().b = times[i];
-        }
-    }
-    if (compressedUs <= 0)
-        return;
-    const double pxPerUs = g.plot.width() / compressedUs;
-    const QFontMetricsF fm(tickFont());
-    const qint64 step =
-        TimelineAxis::niceStep(fm.horizontalAdvance(QStringLiteral("000.00 ms")) * 1.6 / pxPerUs);
-
-    // Labels by priority; one that would overlap a label already placed is left out.
-    QVector<QRectF> taken;
-    auto place = [&](double at, const QString &text, bool major) {
-        const double w = fm.horizontalAdvance(text);
-        const QRectF r(labelLeft(at, w) - 4, 0, w + 8, 1);
-        for (const QRectF &t : taken)
-            if (t.intersects(r))
-                return;
-        taken.append(r);
-        g.ticks.append({at, text, major});
-    };
-    // Gap labels first, each only where it leaves room for the one before and stays on
-    // the axis (a run of short gaps, as live mode's stretched hops give, would pile up).
-    for (Gap &gap : g.gaps) {
-        const double w = fm.horizontalAdvance(TimelineAxis::gapText(gap.duration));
-        const QRectF r(gap.x - w / 2 - 4, 0, w + 8, 1);
-        gap.labelled = r.left() >= g.plot.left() - 4 && r.right() <= g.plot.right() + 4 &&
-                       std::none_of(taken.cbegin(), taken.cend(),
-                                    [&r](const QRectF &t) { return t.intersects(r); });
-        if (gap.labelled)
-            taken.append(r);
-    }
-    for (int i = 1; i < stretches.size(); ++i)
-        place(x(stretches[i].a), TextReport::duration(stretches[i].a), true);
-    for (const Stretch &s : stretches)
-        for (qint64 t = (s.a + step - 1) / step * step; t <= s.b; t += step)
-            place(x(t), TextReport::duration(t), false);
 }
 
 } // namespace idem

@@ -1,7 +1,8 @@
 #include "timelinecanvas.h"
 #include "timelinecanvas_p.h"
 
-#include "report/textreport.h"
+#include "captiontext.h"
+
 #include "simulationcontroller.h"
 #include "timeline/timelineaxis.h"
 
@@ -152,8 +153,10 @@ void TimelineCanvas::drawGaps(QPainter *p, const Colours &c) const
 {
     const Geometry &g = m_geo;
     const double baseline = g.plot.bottom() + 2;
+    if (!g.axis)
+        return;
     const QPen dotted(faded(c.muted, c.background, 0.7), 1, Qt::DotLine);
-    for (const Gap &gap : g.gaps) {
+    for (const Gap &gap : g.axis->gaps()) {
         // A broken axis: the lanes pause at a dotted line, the axis at a double zig-zag.
         p->setPen(dotted);
         p->drawLine(QPointF(gap.x, g.plot.top()), QPointF(gap.x, g.plot.bottom()));
@@ -179,7 +182,9 @@ void TimelineCanvas::drawTicks(QPainter *p, const Colours &c) const
     p->setPen(QPen(c.lane, 1));
     p->drawLine(QPointF(g.plot.left(), baseline), QPointF(g.plot.right(), baseline));
     const double textTop = baseline + 4;
-    for (const Tick &t : g.ticks) {
+    if (!g.axis)
+        return;
+    for (const Tick &t : g.axis->ticks()) {
         p->setPen(QPen(t.major ? c.muted : c.lane, 1));
         p->drawLine(QPointF(t.x, baseline), QPointF(t.x, baseline + 3));
         p->setPen(t.major ? c.text : c.muted);
@@ -188,10 +193,10 @@ void TimelineCanvas::drawTicks(QPainter *p, const Colours &c) const
                     t.text);
     }
     p->setPen(c.muted);
-    for (const Gap &gap : g.gaps) {
+    for (const Gap &gap : g.axis->gaps()) {
         if (!gap.labelled)
             continue;
-        const QString text = TimelineAxis::gapText(gap.duration);
+        const QString text = durationText(gap.duration, DurationUnit::Gap);
         const double w = fm.horizontalAdvance(text);
         p->drawText(QRectF(gap.x - w / 2 - 2, textTop, w + 4, fm.height()), Qt::AlignCenter, text);
     }
@@ -388,10 +393,29 @@ void TimelineCanvas::drawPlayhead(QPainter *p, const Colours &c, qint64 now) con
     // Its time in a pill over the tick labels.
     const QFont font = tickFont();
     const QFontMetricsF fm(font);
-    const QString text = TextReport::duration(now);
+    const QString text = durationText(now);
     const double w = fm.horizontalAdvance(text) + 12;
     const double left = std::clamp(x - w / 2, 0.0, std::max(0.0, width() - w));
     const QRectF pill(left, baseline + 3, w, fm.height() + 2);
+    // A tick or gap label the pill would half cover ("34 ms ms") is hidden whole.
+    if (g.axis) {
+        auto hide = [&](double x0, double x1) {
+            if (x1 > pill.left() && x0 < pill.right())
+                p->fillRect(QRectF(x0, baseline + 3, x1 - x0, fm.height() + 2), c.background);
+        };
+        for (const Tick &t : g.axis->ticks()) {
+            const double tw = fm.horizontalAdvance(t.text);
+            const double tl = labelLeft(t.x, tw) - 2;
+            hide(tl, tl + tw + 4);
+        }
+        for (const Gap &gap : g.axis->gaps()) {
+            if (!gap.labelled)
+                continue;
+            const double gw = fm.horizontalAdvance(durationText(gap.duration, DurationUnit::Gap));
+            hide(gap.x - gw / 2 - 2, gap.x + gw / 2 + 2);
+        }
+        p->setBrush(c.playhead);
+    }
     p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
     p->setBrush(Qt::NoBrush);
     p->setFont(font);
@@ -445,9 +469,8 @@ void TimelineCanvas::drawHighlight(QPainter *p, const Colours &c) const
     const Event &e = run.events[event];
     const QFont font = tickFont();
     const QFontMetricsF fm(font);
-    const QString text =
-        fm.elidedText(TextReport::duration(e.t) + QStringLiteral(" · ") + e.caption, Qt::ElideRight,
-                      std::max(60.0, width() - 28));
+    const QString text = fm.elidedText(durationText(e.t) + QStringLiteral(" · ") + e.caption,
+                                       Qt::ElideRight, std::max(60.0, width() - 28));
     const double w = fm.horizontalAdvance(text) + 12;
     const double h = fm.height() + 6;
     double top = anchor.y() - h - 10;

@@ -1,11 +1,15 @@
 // The QML-facing adapters: the controller (presets, settings, playhead), the list models it
 // feeds, and the lane timeline canvas. No QML is loaded; everything is driven from C++.
+#include "accountnames.h"
+#include "captiontext.h"
 #include "export/timelineexporter.h"
 #include "livedisplaytiming.h"
 #include "messagelayer.h"
 #include "scenario/scenarioloader.h"
 #include "scenemodels.h"
 #include "simulationcontroller.h"
+#include "timeline/durationtext.h"
+#include "timeline/timelineaxis.h"
 #include "timelinecanvas.h"
 #include "timelineexport.h"
 
@@ -218,6 +222,15 @@ private slots:
     void playingStopsAtEnd();
     void sendFromClientKeepsTime();
     void sendFromClientNewKey();
+    void accountsAreNotClusterLetters();
+    void lockHolderNamedAsARequest();
+    void marksDoNotCarryOver();
+    void ledgerKeepsDoubleChargeInView();
+    void presetStartsFromItsOwnSettings();
+    void durationTextWrites_data();
+    void durationTextWrites();
+    void axisGapsAndInverse();
+    void canvasUsesControllersAxis();
     void axisRoundTrip_data();
     void axisRoundTrip();
     void axisCompressesLag();
@@ -400,13 +413,15 @@ void TstGuiModels::modelsAtKnownMoment()
 
     // Past the charges: a ledger row in each DB, both marked as the duplicate.
     c.seek(360 * ms);
-    QCOMPARE(dump(c.ledgerA()), QStringList{"ledgerId=A-1 key=K1 origin=A fromAcct=A toAcct=B "
-                                            "amount=10 replica=false duplicate=true"});
-    QCOMPARE(dump(c.ledgerB()), QStringList{"ledgerId=B-1 key=K1 origin=B fromAcct=A toAcct=B "
-                                            "amount=10 replica=false duplicate=true"});
+    QCOMPARE(dump(c.ledgerA()),
+             QStringList{"ledgerId=A-1 key=K1 origin=A fromAcct=alice toAcct=bob "
+                         "amount=10 replica=false duplicate=true"});
+    QCOMPARE(dump(c.ledgerB()),
+             QStringList{"ledgerId=B-1 key=K1 origin=B fromAcct=alice toAcct=bob "
+                         "amount=10 replica=false duplicate=true"});
     QCOMPARE(dump(c.keysA()), QStringList{"key=K1 status=CONSUMED origin=A replica=false"});
     QVERIFY(c.anomalyText().startsWith(QLatin1String("DUPLICATE EFFECT")));
-    QCOMPARE(c.balancesA(), QStringLiteral("A -10 · B +10"));
+    QCOMPARE(c.balancesA(), QStringLiteral("alice -10 · bob +10"));
     for (int i = 0; i < nodes->rowCount(); ++i)
         QVERIFY(!nodes->index(i).data(NodeModel::BusyRole).toBool());
 }
@@ -880,9 +895,15 @@ void TstGuiModels::advanceMovesBySpeed_data()
     QTest::addRow("0.5× for 2 ms") << 0.5 << 21.0 << qint64(2'000'000) << 22'000.0;
     QTest::addRow("10× for 1 ms") << 10.0 << 0.0 << qint64(1'000'000) << 10'000.0;
     QTest::addRow("across events") << 1.0 << 20.0 << qint64(3'000'000) << 23'000.0;
-    // In the replication lag (350 ms → 60.024 s, shown as 40 ms) it runs 1491.85× faster.
+    // The replication lag (350 ms → 60.024 s) is crossed in one second of wall time, at
+    // any speed: 59.674× faster at 1×.
     QTest::addRow("1× 20 ms into the lag")
-        << 1.0 << 350.0 << qint64(20'000'000) << 350'000.0 + 20'000.0 * (59'674'000.0 / 40'000.0);
+        << 1.0 << 350.0 << qint64(20'000'000) << 350'000.0 + 20'000.0 * 59.674;
+    QTest::addRow("0.05× 20 ms into the lag")
+        << 0.05 << 350.0 << qint64(20'000'000) << 350'000.0 + 20'000.0 * 59.674;
+    // A quiet stretch shorter than a compressed gap plays at the speed: 25 ms → 326 ms has
+    // events in between, 20 ms → 20.5 ms none.
+    QTest::addRow("0.01× for 50 ms") << 0.01 << 20.0 << qint64(50'000'000) << 20'500.0;
 }
 
 void TstGuiModels::advanceMovesBySpeed()
@@ -995,6 +1016,175 @@ void TstGuiModels::sendFromClientNewKey()
     c.seek(c.endUs());
     QVERIFY(hasK2());
     QCOMPARE(c.run()->verdict.sideEffects.value(QStringLiteral("K2")), 1);
+}
+
+void TstGuiModels::presetStartsFromItsOwnSettings()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    QCOMPARE(c.settingsChangedText(), QString());
+    QSignalSpy settings(&c, &SimulationController::settingsChanged);
+    c.setLagMs(27);
+    QCOMPARE(settings.count(), 1);
+    QCOMPARE(c.settingsChangedText(), QStringLiteral("lag 27 ms (preset: 60 s)"));
+    c.setMutex(true);
+    QCOMPARE(c.settingsChangedText(),
+             QStringLiteral("mutex on (preset: off) · lag 27 ms (preset: 60 s)"));
+    // Another preset, and the same one again, start from the preset's own settings.
+    const QString other =
+        c.presetNames().first() == twoClusters ? c.presetNames().last() : c.presetNames().first();
+    c.setPreset(other);
+    QCOMPARE(c.settingsChangedText(), QString());
+    c.setMutex(!c.mutex());
+    QVERIFY(!c.settingsChangedText().isEmpty());
+    c.setPreset(other);
+    QCOMPARE(c.settingsChangedText(), QString());
+}
+
+void TstGuiModels::lockHolderNamedAsARequest()
+{
+    // The burst: five copies of one payment on cluster A with the mutex on. A wait names its
+    // lock's holder as the screen names requests (R1), and says when it is on the same server.
+    SimulationController c;
+    c.setPreset(QStringLiteral("burst"));
+    c.setMutex(true);
+    const RunResult &run = *c.run();
+    int waits = 0;
+    for (int i = 0; i < run.events.size(); ++i) {
+        if (run.events[i].type != EventType::LockWait)
+            continue;
+        ++waits;
+        const QString text = displayCaption(run, i);
+        QVERIFY2(!text.contains(QStringLiteral("request #")), qPrintable(text));
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("held by R\\d+(#\\d+)?, "))),
+                 qPrintable(text));
+        const int holder = run.events[i].detail.toInt();
+        if (run.attempts[holder].serverNode == run.events[i].from)
+            QVERIFY2(text.contains(QStringLiteral("another request on this same server")),
+                     qPrintable(text));
+    }
+    QVERIFY(waits > 0);
+}
+
+void TstGuiModels::ledgerKeepsDoubleChargeInView()
+{
+    // The burst charges K1 five times on DB A: the ledger list is asked to keep the first
+    // of those rows in view, not only the newest.
+    SimulationController c;
+    c.setPreset(QStringLiteral("burst"));
+    auto *ledger = c.ledgerA();
+    QSignalSpy changed(ledger, &LedgerModel::firstDuplicateChanged);
+    c.seek(0);
+    QCOMPARE(ledger->firstDuplicate(), -1);
+    c.seek(400 * ms);
+    QVERIFY(ledger->rowCount() >= 2);
+    QCOMPARE(ledger->firstDuplicate(), 0);
+    QVERIFY(ledger->index(0).data(LedgerModel::DuplicateRole).toBool());
+    QVERIFY(changed.count() >= 1);
+}
+
+void TstGuiModels::marksDoNotCarryOver()
+{
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(20 * ms);
+    c.setMarkIn();
+    QVERIFY(c.markInUs() >= 0);
+    c.setPreset(QStringLiteral("burst"));
+    QCOMPARE(c.markInUs(), -1.0);
+}
+
+void TstGuiModels::accountsAreNotClusterLetters()
+{
+    // Accounts "A" and "B" would read as the clusters: the scene names them apart.
+    QCOMPARE(AccountNames::display(QStringLiteral("A")), QStringLiteral("alice"));
+    QCOMPARE(AccountNames::display(QStringLiteral("B")), QStringLiteral("bob"));
+    QCOMPARE(AccountNames::display(QStringLiteral("acct-7")), QStringLiteral("acct-7"));
+    QCOMPARE(AccountNames::inText(QStringLiteral("A-1: K1 charged 10 A→B")),
+             QStringLiteral("A-1: K1 charged 10 alice → bob"));
+    QCOMPARE(AccountNames::inText(QStringLiteral("DB A → DB B: replicated")),
+             QStringLiteral("DB A → DB B: replicated"));
+    SimulationController c;
+    c.setPreset(twoClusters);
+    c.seek(0);
+    QVERIFY2(c.caption().contains(QStringLiteral("10 alice → bob (key K1)")),
+             qPrintable(c.caption()));
+    // The engine's own captions, which the exports write, keep the stored names.
+    QVERIFY(c.run()->events.first().caption.contains(QStringLiteral("10 A→B")));
+}
+
+void TstGuiModels::durationTextWrites_data()
+{
+    QTest::addColumn<qint64>("us");
+    QTest::addColumn<int>("unit");
+    QTest::addColumn<QString>("expected");
+    const int autoUnit = int(DurationUnit::Auto);
+    const int millis = int(DurationUnit::Milliseconds);
+    const int gap = int(DurationUnit::Gap);
+    const int brief = int(DurationUnit::Brief);
+    QTest::addRow("auto 0") << qint64(0) << autoUnit << "0 ms";
+    QTest::addRow("auto 2.5 ms") << qint64(2500) << autoUnit << "2.5 ms";
+    QTest::addRow("auto 1.235 s") << qint64(1'234'567) << autoUnit << "1.235 s";
+    QTest::addRow("auto 60 s") << qint64(60'000'000) << autoUnit << "60 s";
+    QTest::addRow("ms 1020.5") << qint64(1'020'500) << millis << "1020.5 ms";
+    QTest::addRow("ms 20") << qint64(20'000) << millis << "20 ms";
+    QTest::addRow("gap 59.7 s") << qint64(59'674'000) << gap << "+59.7 s";
+    QTest::addRow("gap 301 ms") << qint64(301'000) << gap << "+301 ms";
+    QTest::addRow("gap 120 s") << qint64(120'400'000) << gap << "+120 s";
+    QTest::addRow("brief 3 ms") << qint64(3000) << brief << "3 ms";
+    QTest::addRow("brief 5.03 s") << qint64(5'030'000) << brief << "5.03 s";
+    QTest::addRow("brief 10 min") << qint64(600'000'000) << brief << "10 min";
+    QTest::addRow("brief 24 h") << qint64(86'400'000'000) << brief << "24 h";
+}
+
+void TstGuiModels::durationTextWrites()
+{
+    QFETCH(qint64, us);
+    QFETCH(int, unit);
+    QFETCH(QString, expected);
+    QCOMPARE(durationText(us, DurationUnit(unit)), expected);
+}
+
+void TstGuiModels::axisGapsAndInverse()
+{
+    // 0, 10 ms, 20 ms, then a 1 s gap, then 1.01 s: the gap shows as 40 ms.
+    const TimelineAxis axis({20'000, 0, 10'000, 1'020'000, 1'030'000, 10'000}, 100, 70);
+    QCOMPARE(axis.times().size(), 5);
+    QCOMPARE(axis.x(0), 100.0);
+    QCOMPARE(axis.x(1'030'000), 170.0);
+    QCOMPARE(axis.x(20'000), 120.0); // 1 px a ms before the gap
+    QCOMPARE(axis.x(1'020'000), 160.0);
+    QCOMPARE(axis.gaps().size(), 1);
+    QCOMPARE(axis.gaps().first().from, qint64(20'000));
+    QCOMPARE(axis.gaps().first().to, qint64(1'020'000));
+    QVERIFY(axis.gapAt(20'000).has_value());
+    QVERIFY(axis.gapAt(500'000).has_value());
+    QVERIFY(!axis.gapAt(1'020'000).has_value());
+    QVERIFY(!axis.gapAt(19'999).has_value());
+    QCOMPARE(axis.nextGap(0)->from, qint64(20'000));
+    QVERIFY(!axis.nextGap(20'001).has_value());
+    for (const qint64 t : {qint64(0), qint64(5'000), qint64(20'000), qint64(520'000),
+                           qint64(1'025'000), qint64(1'030'000)})
+        QVERIFY2(std::abs(axis.time(axis.x(t)) - double(t)) < 1.0, qPrintable(QString::number(t)));
+    QCOMPARE(axis.time(0), 0.0);
+    QCOMPARE(axis.time(1000), 1'030'000.0);
+}
+
+void TstGuiModels::canvasUsesControllersAxis()
+{
+    // The lane timeline and the scrub bar place every moment at the same fraction.
+    SimulationController c;
+    c.setPreset(twoClusters);
+    TimelineCanvas canvas;
+    canvas.setController(&c);
+    canvas.setSize(QSizeF(900, 300));
+    const QRectF plot = canvas.plotArea();
+    QVERIFY(plot.width() > 100);
+    for (const Event &e : c.run()->events) {
+        const double fraction = (canvas.xForTime(double(e.t)) - plot.left()) / plot.width();
+        QVERIFY2(std::abs(fraction - c.axisPosition(double(e.t))) < 1e-9,
+                 qPrintable(QString::number(e.seq)));
+    }
 }
 
 void TstGuiModels::axisRoundTrip_data()

@@ -1,7 +1,9 @@
 // One screenshot per preset at its key moment, rendered by the real `idemlab` binary
 // offscreen: the PNG exists, has the requested size and is not blank.
+#include <QDir>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,33 +22,55 @@ void TstScreenshots::preset_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QSize>("size");
-    const QSize hd(1280, 720);
+    QTest::addColumn<bool>("timelineShown");
     // The moment each preset is about: claims in flight, the duplicate, the replay, ...
-    QTest::addRow("1 single-request") << QStringList{"single-request", "--at-ms", "30"} << hd;
-    QTest::addRow("2 missing-key") << QStringList{"missing-key", "--at-ms", "22"} << hd;
-    QTest::addRow("3 retry-after-success")
-        << QStringList{"retry-after-success", "--at-ms", "1030"} << hd;
-    QTest::addRow("4 retry-while-processing")
-        << QStringList{"retry-while-processing", "--at-ms", "125"} << hd;
-    QTest::addRow("5 parallel-same-cluster")
-        << QStringList{"parallel-same-cluster", "--at-ms", "330"} << hd;
-    QTest::addRow("6 parallel-two-clusters")
-        << QStringList{"parallel-two-clusters", "--at-ms", "330"} << QSize(1920, 1080);
-    QTest::addRow("7 failover-retry, cache on")
-        << QStringList{"failover-retry", "--cache", "on", "--at-ms", "5030"} << hd;
-    QTest::addRow("8 lost-response") << QStringList{"lost-response", "--at-ms", "360"} << hd;
-    QTest::addRow("9 burst, mutex on")
-        << QStringList{"burst", "--mutex", "on", "--at-ms", "25"} << hd;
-    QTest::addRow("10 payload-mismatch, dark")
-        << QStringList{"payload-mismatch", "--at-ms", "1025", "--dark"} << hd;
+    const QList<QPair<QString, QStringList>> moments{
+        {"1 single-request", {"single-request", "--at-ms", "30"}},
+        {"2 missing-key", {"missing-key", "--at-ms", "22"}},
+        {"3 retry-after-success", {"retry-after-success", "--at-ms", "1030"}},
+        {"4 retry-while-processing", {"retry-while-processing", "--at-ms", "125"}},
+        {"5 parallel-same-cluster", {"parallel-same-cluster", "--at-ms", "330"}},
+        {"6 parallel-two-clusters", {"parallel-two-clusters", "--at-ms", "330"}},
+        {"7 failover-retry, cache on", {"failover-retry", "--cache", "on", "--at-ms", "5030"}},
+        {"8 lost-response", {"lost-response", "--at-ms", "360"}},
+        {"9 burst, mutex on", {"burst", "--mutex", "on", "--at-ms", "25"}},
+        {"10 payload-mismatch", {"payload-mismatch", "--at-ms", "1025"}},
+    };
+    // Each at both projector sizes, light at text scale 1 (scene and lane timeline both
+    // shown) and dark at the largest (they take turns: the scene shows).
+    struct Look
+    {
+        const char *name;
+        QSize size;
+        QStringList args;
+        bool timelineShown;
+    };
+    const QList<Look> looks{
+        {"1280x720 light 1x", {1280, 720}, {}, true},
+        {"1920x1080 light 1x", {1920, 1080}, {}, true},
+        {"1280x720 dark 3x", {1280, 720}, {"--dark", "--text-scale", "3"}, false},
+        {"1920x1080 dark 3x", {1920, 1080}, {"--dark", "--text-scale", "3"}, false},
+    };
+    for (const auto &[name, args] : moments)
+        for (const Look &look : looks)
+            QTest::addRow("%s, %s", qPrintable(name), look.name)
+                << args + look.args << look.size << look.timelineShown;
 }
 
 void TstScreenshots::preset()
 {
     QFETCH(QStringList, args);
     QFETCH(QSize, size);
+    QFETCH(bool, timelineShown);
     QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("shot.png"));
+    // IDEMLAB_SHOTS_DIR=/some/folder keeps every screenshot there, to look at.
+    const QString keep = qEnvironmentVariable("IDEMLAB_SHOTS_DIR");
+    const QString file =
+        keep.isEmpty()
+            ? dir.filePath(QStringLiteral("shot.png"))
+            : QDir(keep).filePath(QString::fromLatin1(QTest::currentDataTag())
+                                      .replace(QRegularExpression("[^A-Za-z0-9]+"), "-") +
+                                  QStringLiteral(".png"));
     QProcess p;
     p.start(QStringLiteral(IDEMLAB_GUI),
             args + QStringList{"--screenshot", file, "--size",
@@ -69,6 +93,16 @@ void TstScreenshots::preset()
     }
     QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
     QVERIFY(differing > (image.width() / 4) * (image.height() / 4) / 20);
+    // The lane timeline fills the bottom of the window when it is shown (lane labels, arrows,
+    // tick labels in many shades), and only the switch button's few colours when not.
+    QSet<QRgb> bottom;
+    for (int y = image.height() * 85 / 100; y < image.height() - 2; y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            bottom.insert(image.pixel(x, y));
+    if (timelineShown)
+        QVERIFY2(bottom.size() > 60, qPrintable(QString::number(bottom.size())));
+    else
+        QVERIFY2(bottom.size() > 8, qPrintable(QString::number(bottom.size())));
 }
 
 void TstScreenshots::badArguments_data()

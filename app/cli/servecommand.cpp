@@ -1,7 +1,7 @@
 #include "servecommand.h"
 
-#include "report/textreport.h"
 #include "scenario/overrideoptions.h"
+#include "timeline/durationtext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -96,10 +96,10 @@ QString liveSettingsLine(const Settings &s)
     QStringList parts{
         QStringLiteral("mutex %1").arg(onOff(s.mutex)),
         QStringLiteral("cache %1").arg(onOff(s.cache)),
-        QStringLiteral("op %1").arg(TextReport::duration(s.opUs)),
-        QStringLiteral("db %1").arg(TextReport::duration(s.dbUs)),
-        QStringLiteral("cache round trip %1").arg(TextReport::duration(s.cacheUs)),
-        s.replication ? QStringLiteral("replication lag %1").arg(TextReport::duration(s.lagUs))
+        QStringLiteral("op %1").arg(durationText(s.opUs)),
+        QStringLiteral("db %1").arg(durationText(s.dbUs)),
+        QStringLiteral("cache round trip %1").arg(durationText(s.cacheUs)),
+        s.replication ? QStringLiteral("replication lag %1").arg(durationText(s.lagUs))
                       : QStringLiteral("replication off"),
         QStringLiteral("replay %1")
             .arg(s.replay == ReplayMode::Seed ? QStringLiteral("200") : QStringLiteral("201")),
@@ -217,7 +217,7 @@ int serve(const QStringList &args)
                      << ' ' << c.path
                      << (c.key.isEmpty() ? QString() : QStringLiteral("  key ") + c.key) << "  → "
                      << c.status << ' ' << ClaimHandler::reason(c.status) << "  ("
-                     << TextReport::duration(c.endUs - c.startUs) << ')' << Qt::endl;
+                     << durationText(c.endUs - c.startUs) << ')' << Qt::endl;
         });
     if (!live.start(options)) {
         err << "idemlab-cli serve: " << live.errorString() << Qt::endl;

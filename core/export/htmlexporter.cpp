@@ -3,7 +3,7 @@
 #include "export/palette.h"
 #include "export/svgexporter.h"
 #include "export/xmltext.h"
-#include "timeline/timelineaxis.h"
+#include "timeline/durationtext.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -170,14 +170,16 @@ void requestsTable(Page &page, const RunResult &run)
             client = nodeName(run, a.clientNode);
         const QString answer = a.outcome == AttemptOutcome::Answered   ? QString::number(a.status)
                                : a.outcome == AttemptOutcome::TimedOut ? QStringLiteral("timed out")
-                                                                       : QStringLiteral("none");
-        page.row({id, client, a.key.isEmpty() ? QStringLiteral("(none)") : a.key,
-                  nodeName(run, a.serverNode), answer, TimelineAxis::millis(a.sentUs),
-                  a.receivedUs < 0 ? QString() : TimelineAxis::millis(a.receivedUs)},
-                 QStringLiteral("td"), {},
-                 {{4, QStringLiteral("num s%1").arg(a.status)},
-                  {5, QStringLiteral("num")},
-                  {6, QStringLiteral("num")}});
+                                                                : QStringLiteral("none");
+        page.row(
+            {id, client, a.key.isEmpty() ? QStringLiteral("(none)") : a.key,
+             nodeName(run, a.serverNode), answer,
+             durationText(a.sentUs, DurationUnit::Milliseconds),
+             a.receivedUs < 0 ? QString() : durationText(a.receivedUs, DurationUnit::Milliseconds)},
+            QStringLiteral("td"), {},
+            {{4, QStringLiteral("num s%1").arg(a.status)},
+             {5, QStringLiteral("num")},
+             {6, QStringLiteral("num")}});
     }
     page.tableEnd();
 }
@@ -199,8 +201,9 @@ void eventsTable(Page &page, const RunResult &run, const ExportRange &range)
         QString status = e.status ? QString::number(e.status) : QString();
         if (e.lost)
             status = QString(status + QStringLiteral(" lost")).trimmed();
-        page.row({QString::number(e.seq), TimelineAxis::millis(e.t), eventTypeName(e.type),
-                  nodeName(run, e.from), nodeName(run, e.to), e.key, status, e.caption},
+        page.row({QString::number(e.seq), durationText(e.t, DurationUnit::Milliseconds),
+                  eventTypeName(e.type), nodeName(run, e.from), nodeName(run, e.to), e.key, status,
+                  e.caption},
                  QStringLiteral("td"), isAlert(e) ? QStringLiteral("alert") : QString(),
                  {{0, QStringLiteral("num")},
                   {1, QStringLiteral("num")},
@@ -258,13 +261,13 @@ QByteArray HtmlExporter::render(const RunResult &run, const ExportRange &range)
     page.element(QStringLiteral("h2"), QStringLiteral("Events"));
     eventsTable(page, run, range);
 
-    page.element(
-        QStringLiteral("footer"),
-        QStringLiteral("Exported by Idempotency Lab 0.1.0 · scenario %1 · seed %2 · "
-                       "events from %3 to %4")
-            .arg(s.name)
-            .arg(s.settings.seed)
-            .arg(TimelineAxis::millis(range.fromUs), TimelineAxis::millis(range.clampedTo(run))));
+    page.element(QStringLiteral("footer"),
+                 QStringLiteral("Exported by Idempotency Lab 0.1.0 · scenario %1 · seed %2 · "
+                                "events from %3 to %4")
+                     .arg(s.name)
+                     .arg(s.settings.seed)
+                     .arg(durationText(range.fromUs, DurationUnit::Milliseconds),
+                          durationText(range.clampedTo(run), DurationUnit::Milliseconds)));
     page.close();          // main
     page.close();          // body
     xml.writeEndElement(); // html

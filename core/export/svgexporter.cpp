@@ -119,10 +119,12 @@ QStringList headerLines(const RunResult &run, const ExportRange &range)
     const qint64 runEnd = ExportRange{}.clampedTo(run);
     const qint64 to = range.clampedTo(run);
     const QString span = range.fromUs <= 0 && to >= runEnd
-                             ? QStringLiteral("The whole run: %1").arg(TimelineAxis::millis(runEnd))
+                             ? QStringLiteral("The whole run: %1")
+                                   .arg(durationText(runEnd, DurationUnit::Milliseconds))
                              : QStringLiteral("Events from %1 to %2 of a run of %3")
-                                   .arg(TimelineAxis::millis(range.fromUs),
-                                        TimelineAxis::millis(to), TimelineAxis::millis(runEnd));
+                                   .arg(durationText(range.fromUs, DurationUnit::Milliseconds),
+                                        durationText(to, DurationUnit::Milliseconds),
+                                        durationText(runEnd, DurationUnit::Milliseconds));
     return {
         title.simplified(),
         QStringLiteral("Settings: ") + TextReport::settingsLine(s.settings),
@@ -201,7 +203,7 @@ void drawAxis(SvgPainter &p, const Layout &l, const TimelineAxis &axis)
                         {g.x + dx + 2, base - 5}},
                        Stroke{palette.mutedText, 1.2});
         if (g.labelled)
-            p.text({g.x, base + 18}, TimelineAxis::gapText(g.duration), smallSize,
+            p.text({g.x, base + 18}, durationText(g.duration, DurationUnit::Gap), smallSize,
                    palette.mutedText, Anchor::Middle);
     }
     for (const TimelineAxis::Tick &t : axis.ticks()) {

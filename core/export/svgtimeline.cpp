@@ -1,6 +1,7 @@
 #include "export/svgtimeline.h"
 
 #include "export/palette.h"
+#include "timeline/durationtext.h"
 
 #include <QHash>
 #include <QLineF>
@@ -73,8 +74,8 @@ QPointF SvgTimeline::at(int node, qint64 t) const
 
 QString SvgTimeline::tooltip(const Event &e) const
 {
-    return TimelineAxis::millis(e.t) + QStringLiteral(" · ") + eventTypeName(e.type) +
-           QStringLiteral(" · ") + e.caption.simplified();
+    return durationText(e.t, DurationUnit::Milliseconds) + QStringLiteral(" · ") +
+           eventTypeName(e.type) + QStringLiteral(" · ") + e.caption.simplified();
 }
 
 void SvgTimeline::draw(SvgPainter &p) const

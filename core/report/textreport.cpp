@@ -1,24 +1,10 @@
 #include "report/textreport.h"
 
+#include "timeline/durationtext.h"
+
 #include "protocol/claimhandler.h"
 
 namespace idem {
-
-QString TextReport::duration(qint64 us)
-{
-    // Three decimals at most, without trailing zeros: "60 s", "1.5 s", "0.5 ms".
-    auto trimmed = [](double value) {
-        QString text = QString::number(value, 'f', 3);
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
-        return text;
-    };
-    if (us >= 1'000'000)
-        return trimmed(double(us) / 1e6) + QStringLiteral(" s");
-    return trimmed(double(us) / 1e3) + QStringLiteral(" ms");
-}
 
 QString TextReport::settingsLine(const Settings &s)
 {
@@ -26,14 +12,14 @@ QString TextReport::settingsLine(const Settings &s)
     QStringList parts{
         QStringLiteral("mutex %1").arg(onOff(s.mutex)),
         QStringLiteral("cache %1").arg(onOff(s.cache)),
-        QStringLiteral("delay %1").arg(duration(s.delayUs)),
-        QStringLiteral("lag %1").arg(duration(s.lagUs)),
-        QStringLiteral("op %1").arg(duration(s.opUs)),
-        QStringLiteral("timeout %1").arg(duration(s.timeoutUs)),
+        QStringLiteral("delay %1").arg(durationText(s.delayUs)),
+        QStringLiteral("lag %1").arg(durationText(s.lagUs)),
+        QStringLiteral("op %1").arg(durationText(s.opUs)),
+        QStringLiteral("timeout %1").arg(durationText(s.timeoutUs)),
         QStringLiteral("retries %1").arg(s.retries),
     };
     if (s.jitterUs)
-        parts.append(QStringLiteral("jitter %1").arg(duration(s.jitterUs)));
+        parts.append(QStringLiteral("jitter %1").arg(durationText(s.jitterUs)));
     if (s.loss > 0)
         parts.append(QStringLiteral("loss %1").arg(s.loss));
     if (s.replay == ReplayMode::Original)
@@ -66,8 +52,8 @@ QString TextReport::render(const RunResult &run)
             answer = QStringLiteral("no answer");
         const QString timing = a.outcome == AttemptOutcome::Answered
                                    ? QStringLiteral("sent %1, answered %2")
-                                         .arg(duration(a.sentUs), duration(a.receivedUs))
-                                   : QStringLiteral("sent %1").arg(duration(a.sentUs));
+                                         .arg(durationText(a.sentUs), durationText(a.receivedUs))
+                                   : QStringLiteral("sent %1").arg(durationText(a.sentUs));
         out += QStringLiteral("  %1 %2 %3 %4 %5 %6\n")
                    .arg(id, -6)
                    .arg(sc.clients.value(a.client).name, -16)
@@ -100,7 +86,7 @@ QString TextReport::render(const RunResult &run)
     out += QStringLiteral("Verdict: %1\n").arg(run.verdict.summary());
     out += QStringLiteral("%1 events, %2 of virtual time\n")
                .arg(run.events.size())
-               .arg(duration(run.endUs));
+               .arg(durationText(run.endUs));
     return out;
 }
 

@@ -14,8 +14,6 @@ public:
     [[nodiscard]] static QString render(const RunResult &run);
     /// "mutex off · cache on · delay 20 ms · ..." — the settings people change most.
     [[nodiscard]] static QString settingsLine(const Settings &settings);
-    /// 1234567 µs → "1.235 s", 2500 → "2.5 ms".
-    [[nodiscard]] static QString duration(qint64 us);
 };
 
 } // namespace idem

@@ -1,5 +1,7 @@
 #include "timeline/timelineaxis.h"
 
+#include "model/runresult.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -16,7 +18,19 @@ qint64 TimelineAxis::niceStep(double v)
     return qint64(std::llround(f * p));
 }
 
-TimelineAxis::TimelineAxis(QVector<qint64> times, double left, double width, double charWidth)
+QVector<qint64> TimelineAxis::momentsOf(const RunResult &run)
+{
+    QVector<qint64> times{0};
+    times.reserve(run.events.size() + 2);
+    for (const Event &e : run.events)
+        if (e.t > times.last())
+            times.append(e.t);
+    if (run.endUs > times.last())
+        times.append(run.endUs);
+    return times;
+}
+
+TimelineAxis::TimelineAxis(QVector<qint64> times, double left, double width)
 {
     std::sort(times.begin(), times.end());
     times.erase(std::unique(times.begin(), times.end()), times.end());
@@ -38,9 +52,18 @@ TimelineAxis::TimelineAxis(QVector<qint64> times, double left, double width, dou
     for (int i = 1; i < times.size(); ++i) {
         const qint64 gap = times[i] - times[i - 1];
         if (gap > compressedGapUs)
-            m_gaps.append({(m_xs[i - 1] + m_xs[i]) / 2, gap, true});
+            m_gaps.append({(m_xs[i - 1] + m_xs[i]) / 2, gap, true, times[i - 1], times[i]});
     }
-    placeLabels(charWidth);
+}
+
+TimelineAxis::TimelineAxis(QVector<qint64> times, double left, double width, double charWidth)
+    : TimelineAxis(std::move(times), left, width, Labels{charWidth})
+{}
+
+TimelineAxis::TimelineAxis(QVector<qint64> times, double left, double width, const Labels &labels)
+    : TimelineAxis(std::move(times), left, width)
+{
+    placeLabels(labels);
 }
 
 double TimelineAxis::x(qint64 t) const
@@ -55,8 +78,44 @@ double TimelineAxis::x(qint64 t) const
     return m_xs[i - 1] + f * (m_xs[i] - m_xs[i - 1]);
 }
 
-void TimelineAxis::placeLabels(double charWidth)
+double TimelineAxis::time(double x) const
 {
+    if (x <= m_xs.first())
+        return double(m_times.first());
+    const auto it = std::upper_bound(m_xs.cbegin(), m_xs.cend(), x);
+    if (it == m_xs.cend())
+        return double(m_times.last());
+    const int i = int(it - m_xs.cbegin());
+    const double a = m_xs[i - 1];
+    const double b = m_xs[i];
+    const double f = b > a ? (x - a) / (b - a) : 0;
+    return double(m_times[i - 1]) + f * double(m_times[i] - m_times[i - 1]);
+}
+
+std::optional<TimelineAxis::Gap> TimelineAxis::gapAt(qint64 t) const
+{
+    const auto it = std::upper_bound(m_gaps.cbegin(), m_gaps.cend(), t,
+                                     [](qint64 v, const Gap &g) { return v < g.from; });
+    if (it == m_gaps.cbegin())
+        return std::nullopt;
+    const Gap &g = *std::prev(it);
+    if (t < g.to)
+        return g;
+    return std::nullopt;
+}
+
+std::optional<TimelineAxis::Gap> TimelineAxis::nextGap(qint64 t) const
+{
+    const auto it = std::lower_bound(m_gaps.cbegin(), m_gaps.cend(), t,
+                                     [](const Gap &g, qint64 v) { return g.from < v; });
+    if (it == m_gaps.cend())
+        return std::nullopt;
+    return *it;
+}
+
+void TimelineAxis::placeLabels(const Labels &labels)
+{
+    const double charWidth = labels.charWidth;
     // Stretches of real (uncompressed) time between the gaps.
     struct Stretch
     {
@@ -85,16 +144,22 @@ void TimelineAxis::placeLabels(double charWidth)
         const double half = charWidth * (text.size() + 2) / 2;
         return std::make_pair(at - half, at + half);
     };
+    // A tick label is drawn shifted inside the bounds; a gap's stays centred on its mark.
+    auto shifted = [&labels](std::pair<double, double> e) {
+        const double w = e.second - e.first;
+        const double left = std::max(labels.minX, std::min(e.first, labels.maxX - w));
+        return std::make_pair(left, left + w);
+    };
     for (Gap &g : m_gaps) {
-        const auto [left, right] = extent(g.x, gapText(g.duration));
-        g.labelled = fits(left, right);
+        const auto [left, right] = extent(g.x, durationText(g.duration, DurationUnit::Gap));
+        g.labelled = left >= labels.minX && right <= labels.maxX && fits(left, right);
         if (g.labelled)
             taken.emplace(left, right);
     }
     QVector<Tick> &out = m_ticks;
     auto place = [&](qint64 t, bool major) {
-        const Tick tick{x(t), t, major, millis(t)};
-        const auto [left, right] = extent(tick.x, tick.text);
+        const Tick tick{x(t), t, major, durationText(t, labels.unit)};
+        const auto [left, right] = shifted(extent(tick.x, tick.text));
         if (!fits(left, right))
             return;
         taken.emplace(left, right);
@@ -108,25 +173,6 @@ void TimelineAxis::placeLabels(double charWidth)
             place(t, false);
     }
     std::sort(out.begin(), out.end(), [](const Tick &a, const Tick &b) { return a.t < b.t; });
-}
-
-QString TimelineAxis::millis(qint64 us)
-{
-    QString text = QString::number(double(us) / 1000.0, 'f', 3);
-    while (text.endsWith(QLatin1Char('0')))
-        text.chop(1);
-    if (text.endsWith(QLatin1Char('.')))
-        text.chop(1);
-    return text + QLatin1String(" ms");
-}
-
-QString TimelineAxis::gapText(qint64 us)
-{
-    if (us >= 100'000'000)
-        return QStringLiteral("+%1 s").arg(double(us) / 1e6, 0, 'f', 0);
-    if (us >= 1'000'000)
-        return QStringLiteral("+%1 s").arg(double(us) / 1e6, 0, 'f', 1);
-    return QStringLiteral("+%1 ms").arg(double(us) / 1e3, 0, 'f', 0);
 }
 
 } // namespace idem

@@ -1,0 +1,195 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import IdemLab
+
+// "?" / F1: what every mark of the scene and the lane timeline means, and the words of the
+// field a newcomer meets on screen. Esc, F1 or a click outside closes it.
+Popup {
+    id: help
+
+    modal: true
+    focus: true
+    width: Math.min(parent ? parent.width - 2 * Theme.gap : 800, Math.round(900 * Theme.scale))
+    height: Math.min(parent ? parent.height - 2 * Theme.gap : 600, Math.round(640 * Theme.scale))
+    x: parent ? Math.round((parent.width - width) / 2) : 0
+    y: parent ? Math.round((parent.height - height) / 2) : 0
+    padding: Theme.gap * 2
+    closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
+
+    background: Rectangle {
+        color: Theme.panel
+        radius: Theme.radius + 2
+        border.width: 1
+        border.color: Theme.strongBorder
+    }
+
+    /// One entry: a mark as it is drawn (a glyph in its colour) and what it means.
+    component Entry: RowLayout {
+        id: entry
+        required property string mark
+        required property color markColor
+        required property string meaning
+        width: list.width
+        spacing: Theme.gap
+        Text {
+            Layout.preferredWidth: Math.round(120 * Theme.scale)
+            Layout.alignment: Qt.AlignTop
+            text: entry.mark
+            color: entry.markColor
+            font.pixelSize: Theme.fontSize
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            Layout.fillWidth: true
+            text: entry.meaning
+            wrapMode: Text.WordWrap
+            color: Theme.text
+            font.pixelSize: Theme.fontSize
+        }
+    }
+    component Heading: Text {
+        width: list.width
+        topPadding: Theme.gap
+        color: Theme.text
+        font.pixelSize: Theme.titleFont
+        font.bold: true
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: list.height
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+
+        Column {
+            id: list
+            width: flick.width - Theme.gap
+            spacing: Math.round(6 * Theme.scale)
+
+            Heading { text: qsTr("What the marks mean") }
+            Entry {
+                mark: "POST K1"; markColor: Theme.request
+                meaning: qsTr("A filled pill: a request on its way, with its idempotency key (K1).")
+            }
+            Entry {
+                mark: "201 K1"; markColor: Theme.status201
+                meaning: qsTr("A hollow pill: a response on its way back. 201 Created: the payment "
+                              + "was made now. 200: a replay of the stored response (no new charge). "
+                              + "409 Conflict: the same key is still being processed, try later. "
+                              + "422: the key was used before with a different body. 400: no key.")
+            }
+            Entry {
+                mark: "▼"; markColor: Theme.anomaly
+                meaning: qsTr("Orange triangle on the scrub bar: the moment a duplicate effect "
+                              + "happens, a key charged a second time. The small ticks are every "
+                              + "moment something happens.")
+            }
+            Entry {
+                mark: "◆"; markColor: Theme.anomaly
+                meaning: qsTr("Diamond on a DB lane of the timeline: the ledger row that charged "
+                              + "a key again: the double charge.")
+            }
+            Entry {
+                mark: "◷"; markColor: Theme.mutedText
+                meaning: qsTr("Clock: a client gave up waiting for a response (its timeout).")
+            }
+            Entry {
+                mark: "✕"; markColor: Theme.anomaly
+                meaning: qsTr("Cross: a message was lost on the network (a scripted drop or the "
+                              + "loss setting); the arrow stops half way.")
+            }
+            Entry {
+                mark: "——→"; markColor: Theme.request
+                meaning: qsTr("Solid arrow: a request, or a query from a server to a DB or the "
+                              + "cache. Dashed arrow (- - -): a response or a query's result, in "
+                              + "the colour of its status.")
+            }
+            Entry {
+                mark: "–·–·→"; markColor: Theme.statusOther
+                meaning: qsTr("Dot-dash: replication copying a row from one cluster's DB to the "
+                              + "other's. Dotted pink: a replicated row that conflicts with one "
+                              + "already there.")
+            }
+            Entry {
+                mark: "faded"; markColor: Theme.border
+                meaning: qsTr("Faded arrows are what has not happened yet: right of the playhead.")
+            }
+            Entry {
+                mark: "▬"; markColor: Theme.request
+                meaning: qsTr("Grey bar on a server lane: the business operation (the side effect) "
+                              + "running. Orange line above it: the server holds the key's lock; "
+                              + "dotted: it waits for the lock.")
+            }
+            Entry {
+                mark: "//  +59.7 s"; markColor: Theme.mutedText
+                meaning: qsTr("Broken axis: an idle stretch longer than 40 ms is drawn as 40 ms "
+                              + "and marked // with a dotted line; the label says how much time was "
+                              + "skipped. Playback crosses such a gap in at most a second.")
+            }
+            Entry {
+                mark: "(+2)"; markColor: Theme.text
+                meaning: qsTr("At the end of a box's last line: the box shows its newest lines of "
+                              + "activity; two earlier ones (older requests) did not fit.")
+            }
+
+            Heading { text: qsTr("Words on the screen") }
+            Entry {
+                mark: qsTr("key"); markColor: Theme.accentText
+                meaning: qsTr("Idempotency key (K1): a name the client gives a payment, so a retry "
+                              + "of the same payment can be recognised and not charged twice.")
+            }
+            Entry {
+                mark: "CREATED"; markColor: Theme.created
+                meaning: qsTr("The key's row in the DB: a server claimed the key and is making the "
+                              + "payment. CONSUMED: the payment is done and its response stored, so "
+                              + "a repeat gets that response back (200) instead of a new charge.")
+            }
+            Entry {
+                mark: qsTr("ledger"); markColor: Theme.text
+                meaning: qsTr("The table of charges actually made: one row per payment. Two rows "
+                              + "for one key are a double charge.")
+            }
+            Entry {
+                mark: "SQLite"; markColor: Theme.text
+                meaning: qsTr("The database each cluster uses: a real SQLite database, run by the "
+                              + "app, not a picture of one.")
+            }
+            Entry {
+                mark: "SET NX PX"; markColor: Theme.text
+                meaning: qsTr("The shared cache's command (as in Redis): SET the key to CREATED only "
+                              + "if it is Not there yet (NX), expiring after the TTL (PX). One atomic "
+                              + "step, so only one server in any cluster wins the key.")
+            }
+            Entry {
+                mark: "TTL 24 h"; markColor: Theme.text
+                meaning: qsTr("Time to live: how long the cache remembers a key before forgetting "
+                              + "it; a retry after that is treated as a new payment.")
+            }
+            Entry {
+                mark: qsTr("replication"); markColor: Theme.text
+                meaning: qsTr("Each cluster's DB copies its rows to the other's after the lag; "
+                              + "until then a cluster does not know the other's keys.")
+            }
+            Entry {
+                mark: qsTr("mutex"); markColor: Theme.text
+                meaning: qsTr("A lock per key inside one cluster: a second request with the same key "
+                              + "waits (or gets 409) while the first is processed. It cannot span "
+                              + "clusters.")
+            }
+            Entry {
+                mark: "Live"; markColor: Theme.live
+                meaning: qsTr("Live mode: the servers really run on this computer and answer HTTP "
+                              + "requests (for example from curl); the scene shows them as they come.")
+            }
+            Entry {
+                mark: qsTr("alice → bob"); markColor: Theme.text
+                meaning: qsTr("The accounts a payment moves money between (the presets' accounts A "
+                              + "and B), named so they are not confused with clusters A and B.")
+            }
+        }
+    }
+}
