@@ -170,7 +170,7 @@ void requestsTable(Page &page, const RunResult &run)
             client = nodeName(run, a.clientNode);
         const QString answer = a.outcome == AttemptOutcome::Answered   ? QString::number(a.status)
                                : a.outcome == AttemptOutcome::TimedOut ? QStringLiteral("timed out")
-                                                                : QStringLiteral("none");
+                                                                       : QStringLiteral("none");
         page.row(
             {id, client, a.key.isEmpty() ? QStringLiteral("(none)") : a.key,
              nodeName(run, a.serverNode), answer,
