@@ -251,7 +251,20 @@ Rectangle {
             height: stage.height
             scale: Theme.scale
             headerHeight: Math.round(Theme.titleFont * 1.3 + Theme.fontSize * 1.4 + 4 * Theme.scale)
-            legendHeight: legend.implicitHeight
+            legendFullHeight: fullLegend.implicitHeight
+            legendCompactHeight: compactLegend.implicitHeight
+        }
+        // The legend's two forms, measured only (the shown one picks its form from them).
+        Legend {
+            id: fullLegend
+            visible: false
+            width: geometry.legendRect.width
+        }
+        Legend {
+            id: compactLegend
+            visible: false
+            compact: true
+            width: geometry.legendRect.width
         }
 
         ClusterPanel {
@@ -299,6 +312,7 @@ Rectangle {
             y: geometry.legendRect.y
             width: geometry.legendRect.width
             visible: geometry.legendShown
+            compact: !geometry.legendFullFits
             id: legend
         }
 
