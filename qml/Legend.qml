@@ -5,6 +5,9 @@ import QtQuick
 Rectangle {
     id: legend
 
+    /// Pills only, without their words (the "?" overlay explains them): for a short scene.
+    property bool compact: false
+
     readonly property real inset: Math.round(8 * Theme.scale)
     readonly property var statuses: [
         { code: 201, text: qsTr("Created") },
@@ -33,6 +36,7 @@ Rectangle {
             Text {
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("request")
+                visible: !legend.compact
                 color: Theme.mutedText
                 font.pixelSize: Theme.smallFont
             }
@@ -43,6 +47,7 @@ Rectangle {
             Text {
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("response")
+                visible: !legend.compact
                 color: Theme.mutedText
                 font.pixelSize: Theme.smallFont
             }
@@ -60,7 +65,8 @@ Rectangle {
                 Text {
                     anchors.verticalCenter: parent.verticalCenter
                     text: parent.modelData.text
-                    color: Theme.mutedText
+                    visible: !legend.compact
+                color: Theme.mutedText
                     font.pixelSize: Theme.smallFont
                 }
             }

@@ -29,7 +29,16 @@ TokenPill {
 
     readonly property point position: view.tokenPosition(link, progress, response, width, height)
 
-    text: falling ? label + "  ✕" : label
+    /// A replication while others are in flight too: the first says how many, the rest hide.
+    readonly property bool replication: link !== null && link.parked
+    readonly property int replicationCount: replication ? view.replicationEvents.length : 0
+    readonly property bool leadsReplications: !replication || view.leadReplication === eventIndex
+
+    text: falling ? label + "  ✕"
+        : replicationCount > 1 ? qsTr("%1 rows replicating").arg(replicationCount)
+        : label
+    compact: !view.tokenFits(link, fullWidth, fullHeight)
+    visible: leadsReplications
     highlighted: controller.highlightedEvent === eventIndex
     x: position.x - width / 2
     y: position.y - height / 2 + fall * fallDistance
@@ -38,6 +47,14 @@ TokenPill {
     rotation: falling ? 25 * fall : 0
     scale: highlighted ? 1.3 : 1
 
-    Component.onCompleted: if (falling) view.startFall(eventIndex)
+    Component.onCompleted: {
+        if (falling)
+            view.startFall(eventIndex)
+        if (replication)
+            view.addReplication(eventIndex)
+    }
+    onReplicationChanged: replication ? view.addReplication(eventIndex)
+                                      : view.removeReplication(eventIndex)
+    Component.onDestruction: if (replication) view.removeReplication(eventIndex)
     onFallingChanged: if (falling) view.startFall(eventIndex)
 }

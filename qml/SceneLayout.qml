@@ -14,8 +14,12 @@ QtObject {
     property real scale: 1
     /// Height of the strip above the nodes (scenario title or the anomaly banner).
     property real headerHeight: 40
-    /// Height the legend needs under the cache.
-    property real legendHeight: 60
+    /// Height the legend needs under the cache, with its words and with its pills only.
+    property real legendFullHeight: 60
+    property real legendCompactHeight: 30
+    /// The full legend leaves the cache room enough; else the compact one stands in.
+    readonly property bool legendFullFits: bodyHeight - legendFullHeight - Math.round(12 * scale) >= cacheMinimumHeight
+    readonly property real legendHeight: legendFullFits ? legendFullHeight : legendCompactHeight
 
     readonly property real pad: Math.round(12 * scale)
     readonly property real gap: Math.round(6 * scale)

@@ -74,8 +74,21 @@ Rectangle {
         const cb = Qt.point(target.x + target.width / 2, target.y + target.height / 2)
         const a = exitPoint(source, cb)
         const b = exitPoint(target, ca)
+        // Replication (DB to DB across the clusters) rides in the gap between the two
+        // cluster frames only, on the side of the line away from its "lag" label, so a
+        // row waiting out a long lag is parked off both frames.
+        const across = source.kind === "database" && target.kind === "database"
+                && source.cluster !== target.cluster
+        if (across) {
+            const upper = geometry.clusterRect(Math.min(source.cluster, target.cluster))
+            const lower = geometry.clusterRect(Math.max(source.cluster, target.cluster))
+            const top = upper.y + upper.height
+            const bottom = lower.y
+            a.y = source.cluster < target.cluster ? top : bottom
+            b.y = source.cluster < target.cluster ? bottom : top
+        }
         const len = Math.hypot(b.x - a.x, b.y - a.y)
-        l = { ax: a.x, ay: a.y, bx: b.x, by: b.y, len: len,
+        l = { ax: a.x, ay: a.y, bx: b.x, by: b.y, len: len, parked: across,
               ux: len > 0 ? (b.x - a.x) / len : 1, uy: len > 0 ? (b.y - a.y) / len : 0 }
         linkCache[key] = l
         return l
@@ -87,16 +100,42 @@ Rectangle {
     function tokenPosition(l, progress, response, w, h) {
         if (!l)
             return Qt.point(-1000, -1000)
-        const extent = Math.abs(l.ux) * w / 2 + Math.abs(l.uy) * h / 2 + 2
+        const extent = tokenExtent(l, w, h)
         const t = l.len > 2 * extent ? Math.max(0, Math.min(1, progress)) : 0.5
         const shorten = l.len > 2 * extent ? extent : 0
         const ax = l.ax + l.ux * shorten
         const ay = l.ay + l.uy * shorten
         const bx = l.bx - l.ux * shorten
         const by = l.by - l.uy * shorten
-        const side = (response ? 1 : -1) * h * 0.6
+        // A parked replication sits wholly left of its (vertical) line.
+        const side = l.parked ? Math.sign(l.uy) * (w / 2 + 6 * Theme.scale)
+                              : (response ? 1 : -1) * h * 0.6
         return Qt.point(ax + (bx - ax) * t - l.uy * side, ay + (by - ay) * t + l.ux * side)
     }
+
+    /// Half a w×h token's length along link `l`, plus a margin.
+    function tokenExtent(l, w, h) {
+        return Math.abs(l.ux) * w / 2 + Math.abs(l.uy) * h / 2 + 2
+    }
+
+    /// Whether a w×h token fits between the two boxes of link `l`; one that does not is
+    /// drawn as a small dot (its label in the tooltip) instead of covering the boxes' titles.
+    function tokenFits(l, w, h) {
+        return l !== null && l.len > 2 * tokenExtent(l, w, h)
+    }
+
+    /// Replications in flight, by event index: with more than one, the first token says
+    /// how many rows are replicating and the others hide, instead of piling up.
+    property var replicationEvents: []
+    function addReplication(eventIndex) {
+        if (replicationEvents.indexOf(eventIndex) < 0)
+            replicationEvents = replicationEvents.concat([eventIndex])
+    }
+    function removeReplication(eventIndex) {
+        replicationEvents = replicationEvents.filter(e => e !== eventIndex)
+    }
+    readonly property int leadReplication: replicationEvents.length > 0
+                                           ? Math.min.apply(null, replicationEvents) : -1
 
     // Where a ray from the centre of rectangle `r` towards point `p` leaves it.
     /// Every node's box, by node index, for the C++ message layer.
@@ -159,7 +198,7 @@ Rectangle {
         }
         for (let i = tokenLayer.children.length - 1; i >= 0 && p.x >= 0 && !denseMessages; --i) {
             const t = tokenLayer.children[i]
-            if (t !== dotProxy && t.eventIndex !== undefined && p.x >= t.x && p.x <= t.x + t.width
+            if (t !== dotProxy && t.visible && t.eventIndex !== undefined && p.x >= t.x && p.x <= t.x + t.width
                     && p.y >= t.y && p.y <= t.y + t.height) {
                 token = t
                 break
@@ -212,7 +251,20 @@ Rectangle {
             height: stage.height
             scale: Theme.scale
             headerHeight: Math.round(Theme.titleFont * 1.3 + Theme.fontSize * 1.4 + 4 * Theme.scale)
-            legendHeight: legend.implicitHeight
+            legendFullHeight: fullLegend.implicitHeight
+            legendCompactHeight: compactLegend.implicitHeight
+        }
+        // The legend's two forms, measured only (the shown one picks its form from them).
+        Legend {
+            id: fullLegend
+            visible: false
+            width: geometry.legendRect.width
+        }
+        Legend {
+            id: compactLegend
+            visible: false
+            compact: true
+            width: geometry.legendRect.width
         }
 
         ClusterPanel {
@@ -260,6 +312,7 @@ Rectangle {
             y: geometry.legendRect.y
             width: geometry.legendRect.width
             visible: geometry.legendShown
+            compact: !geometry.legendFullFits
             id: legend
         }
 

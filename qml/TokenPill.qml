@@ -11,10 +11,17 @@ Rectangle {
     /// Its event is highlighted (hovered here or in the timeline): an accent ring.
     property bool highlighted: false
 
-    readonly property color tone: Theme.statusColor(status)
+    /// No room for the label: a small dot in the same colours instead.
+    property bool compact: false
 
-    implicitWidth: label.implicitWidth + Math.round(14 * Theme.scale)
-    implicitHeight: label.implicitHeight + Math.round(5 * Theme.scale)
+    readonly property color tone: Theme.statusColor(status)
+    /// The size with the label, whether or not it is compact now.
+    readonly property real fullWidth: label.implicitWidth + Math.round(14 * Theme.scale)
+    readonly property real fullHeight: label.implicitHeight + Math.round(5 * Theme.scale)
+    readonly property real dotSize: Math.round(12 * Theme.scale)
+
+    implicitWidth: compact ? dotSize : fullWidth
+    implicitHeight: compact ? dotSize : fullHeight
     radius: height / 2
     color: response ? Theme.panel : tone
     border.width: highlighted ? Math.max(3, Math.round(3 * Theme.scale))
@@ -25,6 +32,7 @@ Rectangle {
         id: label
         anchors.centerIn: parent
         text: pill.text
+        visible: !pill.compact
         color: pill.response ? Theme.statusTextColor(pill.status)
                              : (pill.status === 0 ? Theme.requestText : "#ffffff")
         font.pixelSize: Theme.tokenFont

@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QLineF>
 #include <QPointF>
+#include <QRectF>
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +27,34 @@ inline double distanceToSegment(const QPointF &p, const QLineF &l)
         f = std::clamp(QPointF::dotProduct(p - l.p1(), d) / len2, 0.0, 1.0);
     const QPointF q = l.p1() + f * d;
     return std::hypot(p.x() - q.x(), p.y() - q.y());
+}
+
+/// Whether segment `l` passes through (or ends inside) rectangle `r` (Liang–Barsky).
+inline bool lineCrossesRect(const QLineF &l, const QRectF &r)
+{
+    const double dx = l.dx();
+    const double dy = l.dy();
+    double t0 = 0;
+    double t1 = 1;
+    // Each edge clips [t0, t1]: p·t <= q along the segment stays inside.
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {l.x1() - r.left(), r.right() - l.x1(), l.y1() - r.top(),
+                         r.bottom() - l.y1()};
+    for (int i = 0; i < 4; ++i) {
+        if (std::abs(p[i]) < 1e-12) {
+            if (q[i] < 0)
+                return false; // parallel to this edge and outside it
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
 }
 
 /// `c` at `alpha` over `background`, opaque: overlapping faded arrows do not add up, and the

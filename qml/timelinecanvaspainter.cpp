@@ -309,19 +309,31 @@ void TimelineCanvas::drawMessageLabels(QPainter *p, const Colours &c, bool playe
         if (std::abs(radians) > 0.6) // steep arrows have no room beside them
             continue;
         // Where: above the middle of the arrow, else nearer one end, else below; the first
-        // place free of the labels already drawn.
+        // place free of the labels already drawn and of every other arrow (in a burst the
+        // arrows bundle: a label goes only where it has room, the arrows all stay).
         const double h = fm.height();
         const QPointF normal(std::sin(radians), -std::cos(radians)); // "above" the arrow
+        const QRectF local(-w / 2 - 2, -h / 2, w + 4, h);
         std::optional<QPointF> at;
         for (const double f : {0.5, 0.3, 0.7, -0.5, -0.3, -0.7}) {
             const double side = f > 0 ? 1 : -1;
             const QPointF centre = s.line.pointAt(std::abs(f)) + side * normal * (h / 2 + 1);
-            const QPolygonF bounds = QTransform()
-                                         .translate(centre.x(), centre.y())
-                                         .rotateRadians(radians)
-                                         .map(QPolygonF(QRectF(-w / 2 - 2, -h / 2, w + 4, h)));
+            const QTransform place =
+                QTransform().translate(centre.x(), centre.y()).rotateRadians(radians);
+            const QPolygonF bounds = place.map(QPolygonF(local));
+            const QRectF reach = bounds.boundingRect();
+            const QTransform back = place.inverted();
+            const auto crosses = [&](const Segment &other) {
+                return other.event != s.event &&
+                       QRectF(other.line.p1(), other.line.p2())
+                           .normalized()
+                           .adjusted(-1, -1, 1, 1)
+                           .intersects(reach) &&
+                       lineCrossesRect(back.map(other.line), local);
+            };
             if (std::none_of(taken.cbegin(), taken.cend(),
-                             [&](const QPolygonF &r) { return r.intersects(bounds); })) {
+                             [&](const QPolygonF &r) { return r.intersects(bounds); }) &&
+                std::none_of(m_geo.segments.cbegin(), m_geo.segments.cend(), crosses)) {
                 taken.append(bounds);
                 at = centre;
                 break;
