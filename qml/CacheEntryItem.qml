@@ -46,5 +46,11 @@ Item {
         text: qsTr("TTL %1").arg(Theme.durationText(Theme.parseDuration(entry.ttlText)))
         color: Theme.mutedText
         font.pixelSize: Theme.smallFont
+
+        HoverHandler { id: ttlHover }
+        SceneTip {
+            shown: ttlHover.hovered
+            text: qsTr("TTL (time to live): the cache forgets this key after that time; a retry later claims it anew.")
+        }
     }
 }

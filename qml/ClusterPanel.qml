@@ -50,6 +50,12 @@ Rectangle {
             color: panel.lockHeld ? Theme.accentText : Theme.mutedText
             font.pixelSize: Theme.smallFont
             font.bold: panel.lockHeld
+
+            HoverHandler { id: lockHover }
+            SceneTip {
+                shown: lockHover.hovered
+                text: qsTr("Mutex: a lock per key inside this cluster. While one server holds it the others wait; the other cluster never sees it.")
+            }
         }
     }
 }

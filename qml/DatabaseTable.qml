@@ -43,6 +43,12 @@ Rectangle {
                 text: qsTr("SQLite")
                 color: Theme.mutedText
                 font.pixelSize: Theme.smallFont
+
+                HoverHandler { id: sqliteHover }
+                SceneTip {
+                    shown: sqliteHover.hovered
+                    text: qsTr("SQLite: a real database file on this computer; this cluster's server writes its rows there.")
+                }
             }
         }
         Text {
@@ -80,6 +86,7 @@ Rectangle {
             width: body.keysWidth - db.inset
             height: parent.height
             heading: "idempotency_keys"
+            headingTip: qsTr("idempotency_keys: one row per key a server has claimed, with its state and stored answer.")
             emptyText: qsTr("no keys yet")
             model: db.keys
             delegate: KeyRowItem {
@@ -100,6 +107,7 @@ Rectangle {
             width: body.width - x
             height: parent.height
             heading: "ledger"
+            headingTip: qsTr("ledger: one row per money transfer actually made. Two rows for one key = charged twice.")
             emptyText: qsTr("no charges yet")
             model: db.ledger
             // A double charge stays in view: its rows are the lesson.

@@ -66,6 +66,44 @@ ApplicationWindow {
 
     SimulationController {
         id: controller
+        askBeforeDiscardingLive: true
+        onDiscardLiveAsked: discardLiveDialog.open()
+    }
+
+    // A setting change would replace the live record on screen: ask, never wipe silently.
+    Dialog {
+        id: discardLiveDialog
+        title: qsTr("Discard the recorded live session?")
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(window.width - 4 * Theme.gap, Math.round(520 * Theme.scale))
+        closePolicy: Popup.CloseOnEscape
+
+        Label {
+            width: Math.min(window.width - 8 * Theme.gap, Math.round(480 * Theme.scale))
+            height: implicitHeight
+            wrapMode: Text.WordWrap
+            color: Theme.text
+            text: live.running
+                  ? qsTr("The live servers restart with the new setting and the requests recorded so far are dropped. Keep the record to export it first (stop live mode, then Ctrl+E).")
+                  : qsTr("The simulation runs again with the new setting and the requests recorded so far are dropped. Keep the record to export it first (Ctrl+E).")
+        }
+
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Keep the record")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                text: qsTr("Discard and apply")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: controller.discardLiveAndApply()
+        onRejected: {
+            controller.keepLiveRecord()
+            toast.show(qsTr("Setting not changed: the live record stays on screen."), true)
+        }
     }
 
     LiveController {

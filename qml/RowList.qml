@@ -9,6 +9,8 @@ Item {
     id: root
 
     property string heading
+    /// Said when the heading is hovered: what the table is, in a newcomer's words.
+    property string headingTip
     property string emptyText
     property alias model: list.model
     property alias delegate: list.delegate
@@ -48,6 +50,13 @@ Item {
         color: Theme.mutedText
         font.family: root.monoHeading ? Theme.monoFamily : Theme.fontFamily
         font.pixelSize: Theme.smallFont
+
+        HoverHandler { id: headingHover }
+        SceneTip {
+            shown: headingHover.hovered
+            below: false // the rows it describes stay in view
+            text: root.headingTip
+        }
     }
     Text {
         id: moreText

@@ -24,4 +24,14 @@ Rectangle {
         font.bold: true
         font.letterSpacing: 0.4
     }
+
+    HoverHandler { id: hover }
+    SceneTip {
+        shown: hover.hovered
+        text: badge.status === "CONSUMED"
+              ? qsTr("CONSUMED: the payment is done and its answer is stored; a duplicate gets that answer again.")
+              : badge.status === "CREATED"
+                ? qsTr("CREATED: a server has claimed the key and is still working; a duplicate now gets 409.")
+                : ""
+    }
 }

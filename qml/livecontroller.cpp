@@ -15,14 +15,6 @@ namespace idem {
 
 namespace {
 
-/// The settings a live session uses (the network ones do not apply to real HTTP).
-bool sameLiveSettings(const Settings &a, const Settings &b)
-{
-    return a.mutex == b.mutex && a.cache == b.cache && a.replication == b.replication &&
-           a.dbUs == b.dbUs && a.cacheUs == b.cacheUs && a.opUs == b.opUs && a.lagUs == b.lagUs &&
-           a.cacheTtlUs == b.cacheTtlUs && a.replay == b.replay;
-}
-
 QString onOff(bool on)
 {
     return on ? LiveController::tr("on") : LiveController::tr("off");
@@ -205,12 +197,12 @@ void LiveController::settingsChanged()
 {
     // A toggle flipped while live restarts the servers with it: flipping the mutex and
     // firing the same parallel curls again is the lesson, and a disabled toggle would
-    // send the teacher hunting for why. The record starts over (the toast says so); the
-    // one before can be exported first by stopping.
+    // send the teacher hunting for why. The record starts over (the window asks first, the
+    // toast says so); the one before can be exported first by stopping.
     if (!running() || !m_controller)
         return;
     const Settings &wanted = m_controller->scenario().settings;
-    if (sameLiveSettings(wanted, m_session->live.options().settings))
+    if (SimulationController::sameLiveSettings(wanted, m_session->live.options().settings))
         return;
     stopSession();
     if (start())

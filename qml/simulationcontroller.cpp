@@ -4,7 +4,6 @@
 #include "captiontext.h"
 
 #include "protocol/claimhandler.h"
-#include "report/textreport.h"
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
 #include "timeline/documentkind.h"
@@ -23,6 +22,33 @@ namespace idem {
 
 namespace {
 constexpr int tickMs = 16;
+
+/// The settings in words a newcomer reads (the report's line says "replay original",
+/// "loss 0"): each as its name and its value, in the drawer's order.
+QVector<QPair<QString, QString>> settingWords(const Settings &s)
+{
+    const auto onOff = [](bool on) {
+        return on ? SimulationController::tr("on") : SimulationController::tr("off");
+    };
+    return {
+        {SimulationController::tr("mutex"), onOff(s.mutex)},
+        {SimulationController::tr("shared cache"), onOff(s.cache)},
+        {SimulationController::tr("network delay"), durationText(s.delayUs)},
+        {SimulationController::tr("replication lag"), durationText(s.lagUs)},
+        {SimulationController::tr("operation"), durationText(s.opUs)},
+        {SimulationController::tr("client timeout"), durationText(s.timeoutUs)},
+        {SimulationController::tr("retries"), QString::number(s.retries)},
+        {SimulationController::tr("backoff"), durationText(s.backoffUs)},
+        {SimulationController::tr("jitter"), durationText(s.jitterUs)},
+        {SimulationController::tr("random message loss"),
+         s.loss > 0 ? QStringLiteral("%1 %").arg(s.loss * 100, 0, 'g', 3)
+                    : SimulationController::tr("none")},
+        {SimulationController::tr("duplicates answered"),
+         s.replay == ReplayMode::Seed ? SimulationController::tr("200 with the stored body")
+                                      : SimulationController::tr("201, Idempotent-Replayed")},
+        {SimulationController::tr("seed"), QString::number(s.seed)},
+    };
+}
 /// Live, the playhead runs this far behind the session's "now": a request's first events
 /// reach the screen after the refresh (≤ 0.1 s) and must still be ahead of it.
 constexpr qint64 liveBehindUs = 300'000;
@@ -98,7 +124,18 @@ QString SimulationController::scenarioTitle() const
 
 QString SimulationController::scenarioDescription() const
 {
-    return m_liveRecord && m_run ? m_run->scenario.description : m_scenario.description;
+    if (m_liveRecord && m_run)
+        return m_run->scenario.description;
+    if (m_scenario.drops.isEmpty())
+        return m_scenario.description;
+    // The loss setting says 0 in the preset that loses a message: say the drop is scripted.
+    QStringList drops;
+    for (const DropSpec &d : m_scenario.drops)
+        drops.append((d.point == DropPoint::Response ? tr("%1's response") : tr("%1's request"))
+                         .arg(d.attempt > 1 ? tr("%1's retry %2").arg(d.request).arg(d.attempt - 1)
+                                            : d.request));
+    return tr("%1 (A scripted drop: %2 is lost on purpose, apart from random loss.)")
+        .arg(m_scenario.description, drops.join(tr(" and ")));
 }
 
 QString SimulationController::settingsChangedText() const
@@ -108,22 +145,13 @@ QString SimulationController::settingsChangedText() const
     const ScenarioLoad preset = ScenarioLoader::load(m_preset);
     if (!preset.scenario)
         return {};
-    // The report's own words for each setting ("lag 60 s"), paired by their first word.
-    const QStringList now =
-        TextReport::settingsLine(m_scenario.settings).split(QStringLiteral(" · "));
-    const QStringList was =
-        TextReport::settingsLine(preset.scenario->settings).split(QStringLiteral(" · "));
-    auto name = [](const QString &part) { return part.section(QLatin1Char(' '), 0, 0); };
+    const auto now = settingWords(m_scenario.settings);
+    const auto was = settingWords(preset.scenario->settings);
     QStringList changed;
-    for (const QString &part : now) {
-        if (was.contains(part))
-            continue;
-        const auto before = std::find_if(was.cbegin(), was.cend(),
-                                         [&](const QString &w) { return name(w) == name(part); });
-        changed.append(before == was.cend() ? part
-                                            : QStringLiteral("%1 (preset: %2)")
-                                                  .arg(part, before->section(QLatin1Char(' '), 1)));
-    }
+    for (qsizetype i = 0; i < now.size(); ++i)
+        if (now[i].second != was[i].second)
+            changed.append(
+                tr("%1 %2 (preset: %3)").arg(now[i].first, now[i].second, was[i].second));
     return changed.join(QStringLiteral(" · "));
 }
 
@@ -131,10 +159,64 @@ template <typename T> void SimulationController::changeSetting(T Settings::*memb
 {
     if (m_scenario.settings.*member == value)
         return;
-    m_scenario.settings.*member = value;
+    Settings settings = m_scenario.settings;
+    settings.*member = value;
+    takeSettings(settings);
+}
+
+void SimulationController::takeSettings(const Settings &settings)
+{
+    if (m_askBeforeDiscard && discardsLiveRecord(settings)) {
+        m_pendingSettings = settings;
+        emit settingsChanged(); // the controls show the values still in force
+        emit discardLiveAsked();
+        return;
+    }
+    m_pendingSettings.reset();
+    m_scenario.settings = settings;
     if (!m_live) // live, the servers restart with it (LiveController); nothing to run here
         rerun();
     emit settingsChanged();
+}
+
+bool SimulationController::discardsLiveRecord(const Settings &settings) const
+{
+    if (!m_liveRecord || !m_run || m_run->attempts.isEmpty())
+        return false;
+    // Running, only a live setting restarts the servers; stopped, any change runs the
+    // simulation in the record's place.
+    return !m_live || !sameLiveSettings(settings, m_scenario.settings);
+}
+
+bool SimulationController::sameLiveSettings(const Settings &a, const Settings &b)
+{
+    return a.mutex == b.mutex && a.cache == b.cache && a.replication == b.replication &&
+           a.dbUs == b.dbUs && a.cacheUs == b.cacheUs && a.opUs == b.opUs && a.lagUs == b.lagUs &&
+           a.cacheTtlUs == b.cacheTtlUs && a.replay == b.replay;
+}
+
+void SimulationController::setAskBeforeDiscardingLive(bool ask)
+{
+    if (m_askBeforeDiscard == ask)
+        return;
+    m_askBeforeDiscard = ask;
+    emit askBeforeDiscardingLiveChanged();
+}
+
+void SimulationController::discardLiveAndApply()
+{
+    if (!m_pendingSettings)
+        return;
+    const Settings settings = *m_pendingSettings; // takeSettings() clears it
+    const bool ask = m_askBeforeDiscard;
+    m_askBeforeDiscard = false;
+    takeSettings(settings);
+    m_askBeforeDiscard = ask;
+}
+
+void SimulationController::keepLiveRecord()
+{
+    m_pendingSettings.reset();
 }
 
 void SimulationController::setMutex(bool on)
@@ -180,10 +262,7 @@ std::optional<QString> SimulationController::applySetting(const QString &name, c
         return error;
     if (settings == m_scenario.settings)
         return std::nullopt;
-    m_scenario.settings = settings;
-    if (!m_live) // live, the servers restart with it (LiveController); nothing to run here
-        rerun();
-    emit settingsChanged();
+    takeSettings(settings);
     return std::nullopt;
 }
 
@@ -200,6 +279,7 @@ void SimulationController::rerun()
 void SimulationController::showRun(RunResult run, bool recorded)
 {
     setLive(false);
+    m_pendingSettings.reset(); // the record it would have discarded is gone
     const bool wasLiveRecord = m_liveRecord;
     m_liveRecord = false;
     m_liveReal.reset();

@@ -42,6 +42,10 @@ class SimulationController : public QObject
     Q_PROPERTY(bool liveRecord READ liveRecord NOTIFY runChanged)
     /// The playhead follows a running live session: play and speed do not apply.
     Q_PROPERTY(bool live READ live NOTIFY liveChanged)
+    /// Ask (discardLiveAsked) before a setting change would wipe a live record that holds
+    /// requests; the window sets it, tests leave it off to change settings at once.
+    Q_PROPERTY(bool askBeforeDiscardingLive READ askBeforeDiscardingLive WRITE
+                   setAskBeforeDiscardingLive NOTIFY askBeforeDiscardingLiveChanged)
 
     Q_PROPERTY(bool mutex READ mutex WRITE setMutex NOTIFY settingsChanged)
     Q_PROPERTY(bool cache READ cache WRITE setCache NOTIFY settingsChanged)
@@ -184,6 +188,16 @@ public:
     /// Loads a scenario file or a timeline (replayed as recorded); false and errorText on
     /// failure.
     Q_INVOKABLE bool loadFile(const QUrl &url);
+
+    [[nodiscard]] bool askBeforeDiscardingLive() const { return m_askBeforeDiscard; }
+    void setAskBeforeDiscardingLive(bool ask);
+    /// After discardLiveAsked: applies the held-back setting change (the record goes).
+    Q_INVOKABLE void discardLiveAndApply();
+    /// After discardLiveAsked: drops the setting change; the record stays on screen.
+    Q_INVOKABLE void keepLiveRecord();
+    /// Whether a live session with settings `a` runs as one with `b` (the network
+    /// settings do not apply to real HTTP).
+    [[nodiscard]] static bool sameLiveSettings(const Settings &a, const Settings &b);
     /// Shows a timeline file as recorded; false and errorText on failure.
     bool loadTimeline(const QString &path);
     bool recorded() const { return m_recorded; }
@@ -228,6 +242,10 @@ signals:
     void marksChanged();
     void liveChanged();
     void endChanged();
+    void askBeforeDiscardingLiveChanged();
+    /// A setting change would wipe the live record on screen: it waits for
+    /// discardLiveAndApply() or keepLiveRecord().
+    void discardLiveAsked();
 
 private:
     void rerun();
@@ -241,6 +259,8 @@ private:
     QString lockText(int cluster) const;
     QString balancesText(int cluster) const;
     template <typename T> void changeSetting(T Settings::*member, T value);
+    void takeSettings(const Settings &settings);
+    [[nodiscard]] bool discardsLiveRecord(const Settings &settings) const;
 
     QStringList m_presetNames;
     QStringList m_presetTitles;
@@ -259,7 +279,9 @@ private:
     qint64 m_markOut = -1;
     bool m_liveRecord = false;
     bool m_live = false;
-    std::optional<RunResult> m_liveReal; ///< a live record's real times, for the exporters
+    bool m_askBeforeDiscard = false;
+    std::optional<Settings> m_pendingSettings; ///< held back until the user answers
+    std::optional<RunResult> m_liveReal;       ///< a live record's real times, for the exporters
     LiveDisplayTiming m_liveTiming;
     qint64 m_liveFront = 0;    ///< display time of "now" when the record was last shown
     QElapsedTimer m_liveClock; ///< since then

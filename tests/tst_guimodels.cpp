@@ -1026,10 +1026,15 @@ void TstGuiModels::presetStartsFromItsOwnSettings()
     QSignalSpy settings(&c, &SimulationController::settingsChanged);
     c.setLagMs(27);
     QCOMPARE(settings.count(), 1);
-    QCOMPARE(c.settingsChangedText(), QStringLiteral("lag 27 ms (preset: 60 s)"));
+    QCOMPARE(c.settingsChangedText(), QStringLiteral("replication lag 27 ms (preset: 60 s)"));
     c.setMutex(true);
     QCOMPARE(c.settingsChangedText(),
-             QStringLiteral("mutex on (preset: off) · lag 27 ms (preset: 60 s)"));
+             QStringLiteral("mutex on (preset: off) · replication lag 27 ms (preset: 60 s)"));
+    c.setReplayOriginal(true); // words, not the engine's "replay original"
+    QCOMPARE(c.settingsChangedText(),
+             QStringLiteral("mutex on (preset: off) · replication lag 27 ms (preset: 60 s) · "
+                            "duplicates answered 201, Idempotent-Replayed (preset: 200 with the "
+                            "stored body)"));
     // Another preset, and the same one again, start from the preset's own settings.
     const QString other =
         c.presetNames().first() == twoClusters ? c.presetNames().last() : c.presetNames().first();
@@ -1039,6 +1044,15 @@ void TstGuiModels::presetStartsFromItsOwnSettings()
     QVERIFY(!c.settingsChangedText().isEmpty());
     c.setPreset(other);
     QCOMPARE(c.settingsChangedText(), QString());
+    // The preset that loses a message has no random loss: its description says the drop
+    // is scripted.
+    c.setPreset(QStringLiteral("lost-response"));
+    QVERIFY2(c.scenarioDescription().endsWith(
+                 QStringLiteral("(A scripted drop: R1's response is lost on purpose, apart "
+                                "from random loss.)")),
+             qPrintable(c.scenarioDescription()));
+    c.setPreset(twoClusters);
+    QVERIFY(!c.scenarioDescription().contains(QStringLiteral("scripted drop")));
 }
 
 void TstGuiModels::lockHolderNamedAsARequest()

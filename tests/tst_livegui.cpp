@@ -56,6 +56,8 @@ private slots:
     void startAndStopTwiceAreHarmless();
     void settingChangeRestartsTheServers();
     void presetEndsLiveMode();
+    void askedBeforeTheRecordIsDiscarded_data();
+    void askedBeforeTheRecordIsDiscarded();
 
 private:
     std::unique_ptr<SimulationController> m_controller;
@@ -195,6 +197,62 @@ void TstLiveGui::presetEndsLiveMode()
     QVERIFY(!m_controller->liveRecord());
     QVERIFY(!m_live->running());
     QVERIFY(m_controller->presetIndex() >= 0);
+}
+
+void TstLiveGui::askedBeforeTheRecordIsDiscarded_data()
+{
+    QTest::addColumn<bool>("stopFirst");
+    QTest::addRow("running: the servers would restart") << false;
+    QTest::addRow("stopped: the simulation would replace it") << true;
+}
+
+// A setting change that would wipe a record holding requests waits for an answer: kept,
+// nothing changes; discarded, the change applies.
+void TstLiveGui::askedBeforeTheRecordIsDiscarded()
+{
+    QFETCH(bool, stopFirst);
+    SimulationController &c = *m_controller;
+    c.setAskBeforeDiscardingLive(true);
+    QSignalSpy asked(&c, &SimulationController::discardLiveAsked);
+    QVERIFY(m_live->start());
+    const bool mutex = c.mutex();
+    c.setMutex(!mutex); // nothing recorded yet: nothing to lose, no question
+    QCOMPARE(asked.count(), 0);
+    QCOMPARE(c.mutex(), !mutex);
+
+    QNetworkAccessManager nam;
+    auto reply = pay(nam, m_live->baseUrlA(), "ask-key");
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_live->requestCount(), 1, waitMs);
+    if (stopFirst) {
+        m_live->stop();
+    } else {
+        c.setDelayMs(c.delayMs() + 10); // not a live setting: the record stays, no question
+        QCOMPARE(asked.count(), 0);
+    }
+    QVERIFY(c.liveRecord());
+
+    c.setMutex(mutex);
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(c.mutex(), !mutex); // held back
+    QVERIFY(c.liveRecord());
+    QCOMPARE(c.exportRun()->attempts.size(), 1);
+    c.keepLiveRecord();
+    c.discardLiveAndApply(); // nothing is pending any more
+    QCOMPARE(c.mutex(), !mutex);
+    QCOMPARE(c.exportRun()->attempts.size(), 1);
+
+    c.setMutex(mutex);
+    QCOMPARE(asked.count(), 2);
+    c.discardLiveAndApply();
+    QCOMPARE(c.mutex(), mutex);
+    if (stopFirst) {
+        QVERIFY(!c.liveRecord());
+    } else {
+        QVERIFY(m_live->running());
+        QTRY_COMPARE_WITH_TIMEOUT(c.exportRun()->attempts.size(), 0, waitMs);
+        m_live->stop();
+    }
 }
 
 QTEST_GUILESS_MAIN(TstLiveGui)

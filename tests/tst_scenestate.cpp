@@ -52,6 +52,7 @@ private slots:
     void messagesTravel();
     void clientsShowTheirRequests_data();
     void clientsShowTheirRequests();
+    void liveRecordAnswersOnArrival();
     void lostMessageFalls();
     void lockHolderAndQueue();
     void cacheEntryWithTtl();
@@ -122,6 +123,14 @@ void TstSceneState::clientsShowTheirRequests_data()
                               << QStringList{"K1 · retry, waiting"} << true;
     QTest::addRow("retry answered")
         << "lost-response" << qint64(10'000'000) << QStringList{"K1 · got 200"} << false;
+    // retry-while-processing: R2 (same key) is refused 409 while R1 is still charged; each
+    // line names its request, so a 409 never sits beside a bare "waiting".
+    QTest::addRow("409 while the first waits")
+        << "retry-while-processing" << qint64(200'000)
+        << QStringList{"R1 · K1 · waiting", "R2 · K1 · got 409"} << true;
+    QTest::addRow("both answered")
+        << "retry-while-processing" << qint64(10'000'000)
+        << QStringList{"R1 · K1 · got 201", "R2 · K1 · got 409"} << false;
 }
 
 void TstSceneState::clientsShowTheirRequests()
@@ -145,6 +154,31 @@ void TstSceneState::clientsShowTheirRequests()
     }
     QCOMPARE(shown, lines);
     QCOMPARE(waiting, busy);
+}
+
+// A live record has no Receive events: the reply's hop reaching the client is the answer
+// (the box said "waiting" for every request answered).
+void TstSceneState::liveRecordAnswersOnArrival()
+{
+    RunResult r = runPreset(QStringLiteral("single-request"));
+    const int client = r.nodeIndex(QStringLiteral("client-1"));
+    r.events.erase(std::remove_if(r.events.begin(), r.events.end(),
+                                  [](const Event &e) { return e.type == EventType::Receive; }),
+                   r.events.end());
+    const auto reply = std::find_if(r.events.cbegin(), r.events.cend(), [&](const Event &e) {
+        return e.type == EventType::Send && e.to == client;
+    });
+    QVERIFY(reply != r.events.cend());
+    QVERIFY(reply->endUs > reply->t);
+    const auto linesAt = [&](qint64 t) {
+        for (const NodeActivity &v : sceneAt(r, t).clients)
+            if (v.node == client)
+                return std::make_pair(v.tasks, v.busy);
+        return std::make_pair(QStringList{}, false);
+    };
+    QCOMPARE(linesAt(reply->t), std::make_pair(QStringList{"K1 · waiting"}, true));
+    QCOMPARE(linesAt(reply->endUs), std::make_pair(QStringList{"K1 · got 201"}, false));
+    QCOMPARE(linesAt(r.endUs), std::make_pair(QStringList{"K1 · got 201"}, false));
 }
 
 void TstSceneState::messagesTravel()

@@ -29,11 +29,16 @@ KeyRowView *findKey(QVector<KeyRowView> &rows, const QString &key)
 class SceneBuilder
 {
 public:
-    explicit SceneBuilder(const RunResult &run) : m_run(run)
+    SceneBuilder(const RunResult &run, qint64 t) : m_run(run), m_t(t)
     {
         for (int c = 0; c < 2; ++c)
             for (const LedgerRow &row : run.ledger[c])
                 m_ledgerById.insert(row.id, row);
+        // A live record logs the reply's hop only (no Receive): the client has its answer
+        // once that hop has arrived.
+        m_answerOnArrival =
+            std::none_of(run.events.cbegin(), run.events.cend(),
+                         [](const Event &e) { return e.type == EventType::Receive; });
     }
 
     void apply(const Event &e, SceneState &s)
@@ -82,8 +87,13 @@ public:
         for (auto it = m_clientLines.cbegin(); it != m_clientLines.cend(); ++it) {
             NodeActivity view;
             view.node = it.key();
+            // A client with several requests names each ("R2 · K1 · got 409"): two lines of
+            // one key must not read as one request both waiting and answered.
+            const bool several = it.value().size() > 1;
             for (const ClientLine &line : it.value()) {
-                view.tasks.append(line.text);
+                view.tasks.append(several && !line.request.isEmpty()
+                                      ? line.request + QStringLiteral(" · ") + line.text
+                                      : line.text);
                 view.busy = view.busy || line.waiting;
             }
             s.clients.append(view);
@@ -198,6 +208,10 @@ private:
         ClientLine line;
         switch (e.type) {
         case EventType::Send:
+            if (e.to == a.clientNode && m_answerOnArrival && !e.lost && e.endUs <= m_t) {
+                line = {key + QStringLiteral(" · got ") + QString::number(e.status), false};
+                break;
+            }
             if (e.from != a.clientNode)
                 return;
             line = {key + (a.attempt > 1 ? QStringLiteral(" · retry, waiting")
@@ -218,9 +232,10 @@ private:
         QVector<ClientLine> &lines = m_clientLines[a.clientNode];
         for (ClientLine &existing : lines) {
             if (existing.request == a.request) {
-                if (e.type != EventType::Receive || existing.waiting) // a late answer keeps
-                    existing.text = line.text;                        // "timed out"
-                existing.waiting = line.waiting && e.type != EventType::Receive;
+                const bool answer = !line.waiting && e.type != EventType::Timeout;
+                if (!answer || existing.waiting) // a late answer keeps "timed out"
+                    existing.text = line.text;
+                existing.waiting = line.waiting && !answer;
                 return;
             }
         }
@@ -286,6 +301,8 @@ private:
     };
 
     const RunResult &m_run;
+    const qint64 m_t;
+    bool m_answerOnArrival = false;
     QHash<QString, LedgerRow> m_ledgerById;
     QMap<int, Task> m_tasks;                      // ordered by request
     QMap<int, QVector<ClientLine>> m_clientLines; // by client node
@@ -361,7 +378,7 @@ SceneState sceneAt(const RunResult &run, qint64 t)
 {
     SceneState s;
     s.t = t;
-    SceneBuilder builder(run);
+    SceneBuilder builder(run, t);
     for (int i = 0; i < run.events.size() && run.events[i].t <= t; ++i) {
         builder.apply(run.events[i], s);
         s.lastEvent = i;
