@@ -133,22 +133,12 @@ QString nodeName(const RunResult &run, int node)
     return node >= 0 && node < run.nodes.size() ? run.nodes[node].name : QString();
 }
 
-QString valueText(const QJsonValue &v)
-{
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("on") : QStringLiteral("off");
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 15);
-    return v.toString();
-}
-
 void settingsTable(Page &page, const Settings &settings)
 {
-    const QJsonObject values = settings.toJson();
     page.tableHead({QStringLiteral("setting"), QStringLiteral("value"), QStringLiteral("option"),
                     QStringLiteral("meaning")});
     for (const SettingInfo &info : settingInfos()) {
-        page.row({info.json, valueText(values.value(info.json)),
+        page.row({info.json, settings.valueText(info.json),
                   info.flag.isEmpty() ? QString() : QStringLiteral("--") + info.flag,
                   info.description},
                  QStringLiteral("td"), {}, {{1, QStringLiteral("num")}});
