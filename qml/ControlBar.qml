@@ -71,7 +71,7 @@ Rectangle {
 
     SettingsModel {
         id: timingModel
-        controller: bar.controller
+        session: bar.controller.session
         names: ["delayMs", "lagMs", "opMs"]
     }
 
@@ -90,14 +90,14 @@ Rectangle {
                 id: presets
                 anchors.verticalCenter: parent.verticalCenter
                 width: parent.width
-                names: bar.controller.presetNames
-                titles: bar.controller.presetTitles
-                descriptions: bar.controller.presetDescriptions
-                currentIndex: bar.controller.presetIndex
-                otherText: bar.controller.liveRecord ? qsTr("Live record")
-                         : bar.controller.recorded ? qsTr("Recorded: %1").arg(bar.controller.scenarioTitle)
-                                                   : qsTr("File: %1").arg(bar.controller.scenarioTitle)
-                onPresetChosen: (name) => bar.controller.preset = name
+                names: bar.controller.session.presetNames
+                titles: bar.controller.session.presetTitles
+                descriptions: bar.controller.session.presetDescriptions
+                currentIndex: bar.controller.session.presetIndex
+                otherText: bar.controller.session.liveRecord ? qsTr("Live record")
+                         : bar.controller.session.recorded ? qsTr("Recorded: %1").arg(bar.controller.session.scenarioTitle)
+                                                   : qsTr("File: %1").arg(bar.controller.session.scenarioTitle)
+                onPresetChosen: (name) => bar.controller.session.preset = name
             }
         }
 
@@ -110,8 +110,8 @@ Rectangle {
                 id: mutexSwitch
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("Mutex")
-                checked: bar.controller.mutex
-                onToggled: bar.controller.mutex = checked
+                checked: bar.controller.session.settings.mutex
+                onToggled: bar.controller.session.setSetting("mutex", checked ? "on" : "off")
                 tip: qsTr("A per-key lock inside each cluster makes lookup + insert one step,\n"
                           + "so a parallel duplicate gets 409. It cannot span two clusters.")
             }
@@ -126,8 +126,8 @@ Rectangle {
                 id: cacheSwitch
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("Shared cache")
-                checked: bar.controller.cache
-                onToggled: bar.controller.cache = checked
+                checked: bar.controller.session.settings.cache
+                onToggled: bar.controller.session.setSetting("cache", checked ? "on" : "off")
                 tip: qsTr("Both clusters claim each key first in one shared cache\n"
                           + "(as Redis SET key NX does), so a duplicate sent to the\n"
                           + "other cluster sees the claim.")
@@ -199,8 +199,8 @@ Rectangle {
             SeedSpinBox {
                 id: seed
                 anchors.verticalCenter: parent.verticalCenter
-                value: bar.controller.seed
-                onEdited: (v) => bar.controller.seed = v
+                value: bar.controller.session.settings.seed
+                onEdited: (v) => bar.controller.session.setSetting("seed", String(v))
             }
         }
 
@@ -213,8 +213,8 @@ Rectangle {
             ReplayToggle {
                 id: replay
                 anchors.verticalCenter: parent.verticalCenter
-                original: bar.controller.replayOriginal
-                onChosen: (original) => bar.controller.replayOriginal = original
+                original: bar.controller.session.settings.replay === "original"
+                onChosen: (original) => bar.controller.session.setSetting("replay", original ? "original" : "seed")
             }
         }
 

@@ -22,7 +22,7 @@ Dialog {
     signal folderUsed(string folder)
 
     property string suffix: "json"
-    property bool marked: controller.hasMarks
+    property bool marked: controller.playback.hasMarks
     readonly property bool image: suffix === "png"
 
     title: qsTr("Export the timeline")
@@ -32,11 +32,11 @@ Dialog {
 
     TimelineExport {
         id: exporter
-        controller: dialog.controller
+        session: dialog.controller.session
     }
 
     function rangeText(marked) {
-        const c = controller
+        const c = controller.playback
         if (!marked)
             return qsTr("the whole run (0 – %1)").arg(Theme.durationText(c.endUs / 1000))
         const from = c.markInUs >= 0 ? c.markInUs : 0
@@ -87,17 +87,17 @@ Dialog {
             checked: !dialog.marked || dialog.image
             onClicked: dialog.marked = false
             text: dialog.image ? qsTr("the window as it is now, at %1")
-                                     .arg(Theme.durationText(dialog.controller.timeUs / 1000))
+                                     .arg(Theme.durationText(dialog.controller.playback.timeUs / 1000))
                                : dialog.rangeText(false)
         }
         RadioButton {
             id: markedChoice
             Layout.fillWidth: true
-            enabled: dialog.controller.hasMarks && !dialog.image
+            enabled: dialog.controller.playback.hasMarks && !dialog.image
             checked: dialog.marked && !dialog.image
             onClicked: dialog.marked = true
             text: dialog.image ? qsTr("a part between marks (not for a picture of the window)")
-                : dialog.controller.hasMarks ? dialog.rangeText(true)
+                : dialog.controller.playback.hasMarks ? dialog.rangeText(true)
                 : qsTr("between two marks (set them with I and O on the scrub bar)")
             contentItem: Text {
                 leftPadding: markedChoice.indicator.width + markedChoice.spacing

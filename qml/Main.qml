@@ -13,8 +13,8 @@ ApplicationWindow {
     minimumWidth: 960
     minimumHeight: 540
     visible: true
-    title: controller.scenarioTitle.length > 0
-           ? qsTr("Idempotency Lab — %1").arg(controller.scenarioTitle)
+    title: controller.session.scenarioTitle.length > 0
+           ? qsTr("Idempotency Lab — %1").arg(controller.session.scenarioTitle)
            : qsTr("Idempotency Lab")
     color: Theme.background
 
@@ -66,8 +66,11 @@ ApplicationWindow {
 
     SimulationController {
         id: controller
-        askBeforeDiscardingLive: true
-        onDiscardLiveAsked: discardLiveDialog.open()
+    }
+    Binding { target: controller.session; property: "askBeforeDiscardingLive"; value: true }
+    Connections {
+        target: controller.session
+        function onDiscardLiveAsked() { discardLiveDialog.open() }
     }
 
     // A setting change would replace the live record on screen: ask, never wipe silently.
@@ -99,16 +102,16 @@ ApplicationWindow {
                 DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             }
         }
-        onAccepted: controller.discardLiveAndApply()
+        onAccepted: controller.session.discardLiveAndApply()
         onRejected: {
-            controller.keepLiveRecord()
+            controller.session.keepLiveRecord()
             toast.show(qsTr("Setting not changed: the live record stays on screen."), true)
         }
     }
 
     LiveController {
         id: live
-        controller: controller
+        session: controller.session
         onNotice: (message) => toast.show(message, true)
         onErrorTextChanged: if (errorText.length > 0) toast.show(errorText, false)
     }
@@ -159,8 +162,8 @@ ApplicationWindow {
         CaptionBar {
             id: caption
             Layout.fillWidth: true
-            caption: controller.caption
-            errorText: controller.errorText
+            caption: controller.text.caption
+            errorText: controller.session.errorText
         }
 
         TransportBar {
@@ -226,10 +229,10 @@ ApplicationWindow {
         lastFolder: window.lastFolder
         onChosen: (fileUrl, folder) => {
             window.useFolder(folder)
-            if (controller.loadFile(fileUrl))
-                toast.show(qsTr("Opened %1").arg(controller.scenarioTitle), true)
+            if (controller.session.loadFile(fileUrl))
+                toast.show(qsTr("Opened %1").arg(controller.session.scenarioTitle), true)
             else
-                toast.show(controller.errorText, false)
+                toast.show(controller.session.errorText, false)
         }
     }
 
@@ -256,12 +259,12 @@ ApplicationWindow {
         MenuItem { text: qsTr("Open scenario or timeline…  (Ctrl+O)"); onTriggered: openDialog.start("") }
         MenuItem { text: qsTr("Export…  (Ctrl+E)"); onTriggered: exportDialog.open() }
         MenuSeparator {}
-        MenuItem { text: qsTr("Mark the start of a part here  (I)"); onTriggered: controller.setMarkIn() }
-        MenuItem { text: qsTr("Mark the end of a part here  (O)"); onTriggered: controller.setMarkOut() }
+        MenuItem { text: qsTr("Mark the start of a part here  (I)"); onTriggered: controller.playback.setMarkIn() }
+        MenuItem { text: qsTr("Mark the end of a part here  (O)"); onTriggered: controller.playback.setMarkOut() }
         MenuItem {
             text: qsTr("Clear the marks")
-            enabled: controller.hasMarks
-            onTriggered: controller.clearMarks()
+            enabled: controller.playback.hasMarks
+            onTriggered: controller.playback.clearMarks()
         }
         MenuSeparator {}
         MenuItem { text: window.dark ? qsTr("Light theme  (Ctrl+T)") : qsTr("Dark theme  (Ctrl+T)"); onTriggered: window.dark = !window.dark }
@@ -284,19 +287,19 @@ ApplicationWindow {
 
     Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
     Shortcut { sequence: StandardKey.Open; onActivated: openDialog.start("") }
-    Shortcut { sequence: "I"; onActivated: controller.setMarkIn() }
-    Shortcut { sequence: "O"; onActivated: controller.setMarkOut() }
+    Shortcut { sequence: "I"; onActivated: controller.playback.setMarkIn() }
+    Shortcut { sequence: "O"; onActivated: controller.playback.setMarkOut() }
 
     // Keyboard: the presenter's remote usually sends Space, arrows, +/−, F11.
-    Shortcut { sequence: "Space"; onActivated: controller.togglePlaying() }
-    Shortcut { sequence: "Left"; onActivated: controller.stepPrevious() }
-    Shortcut { sequence: "Right"; onActivated: controller.stepNext() }
-    Shortcut { sequence: "Home"; onActivated: controller.restart() }
-    Shortcut { sequence: "End"; onActivated: controller.seek(controller.endUs) }
+    Shortcut { sequence: "Space"; onActivated: controller.playback.togglePlaying() }
+    Shortcut { sequence: "Left"; onActivated: controller.playback.stepPrevious() }
+    Shortcut { sequence: "Right"; onActivated: controller.playback.stepNext() }
+    Shortcut { sequence: "Home"; onActivated: controller.playback.restart() }
+    Shortcut { sequence: "End"; onActivated: controller.playback.seek(controller.playback.endUs) }
     Shortcut { sequence: "Ctrl+,"; onActivated: settingsDrawer.opened ? settingsDrawer.close() : settingsDrawer.open() }
     Shortcut { sequences: [StandardKey.Quit, "Ctrl+Q"]; onActivated: window.close() }
-    Shortcut { sequences: ["+", "="]; onActivated: controller.faster() }
-    Shortcut { sequences: ["-", "_"]; onActivated: controller.slower() }
+    Shortcut { sequences: ["+", "="]; onActivated: controller.playback.faster() }
+    Shortcut { sequences: ["-", "_"]; onActivated: controller.playback.slower() }
     Shortcut { sequence: "F11"; onActivated: window.toggleFullScreen() }
     Shortcut { sequence: "Ctrl+T"; onActivated: window.dark = !window.dark }
     Shortcut { sequence: "F1"; onActivated: help.visible ? help.close() : help.open() }
@@ -326,10 +329,10 @@ ApplicationWindow {
                 y: preferences.numberValue("y", NaN),
                 fullScreen: preferences.boolValue("fullScreen", false),
                 lastFolder: String(preferences.value("lastFolder", "")),
-                speed: preferences.numberValue("speed", controller.speed),
+                speed: preferences.numberValue("speed", controller.playback.speed),
                 preset: String(preferences.value("preset", "")),
-                mutex: preferences.boolValue("mutex", controller.mutex),
-                cache: preferences.boolValue("cache", controller.cache)
+                mutex: preferences.boolValue("mutex", controller.session.settings.mutex),
+                cache: preferences.boolValue("cache", controller.session.settings.cache)
             }
             dark = saved.dark
             setTextScale(saved.textScale)
@@ -347,11 +350,11 @@ ApplicationWindow {
             if (saved.fullScreen)
                 visibility = Window.FullScreen
             lastFolder = saved.lastFolder
-            controller.speed = saved.speed
-            if (controller.presetNames.indexOf(saved.preset) >= 0)
-                controller.preset = saved.preset
-            controller.mutex = saved.mutex
-            controller.cache = saved.cache
+            controller.playback.speed = saved.speed
+            if (controller.session.presetNames.indexOf(saved.preset) >= 0)
+                controller.session.preset = saved.preset
+            controller.session.setSetting("mutex", saved.mutex ? "on" : "off")
+            controller.session.setSetting("cache", saved.cache ? "on" : "off")
         }
         rememberLook = false
         if (darkArgument)
@@ -399,15 +402,18 @@ ApplicationWindow {
     }
 
     Connections {
-        target: controller
-        function onSpeedChanged() { preferences.setValue("speed", controller.speed) }
+        target: controller.playback
+        function onSpeedChanged() { preferences.setValue("speed", controller.playback.speed) }
+    }
+    Connections {
+        target: controller.session
         function onPresetChanged() {
-            if (controller.presetIndex >= 0)
-                preferences.setValue("preset", controller.preset)
+            if (controller.session.presetIndex >= 0)
+                preferences.setValue("preset", controller.session.preset)
         }
         function onSettingsChanged() {
-            preferences.setValue("mutex", controller.mutex)
-            preferences.setValue("cache", controller.cache)
+            preferences.setValue("mutex", controller.session.settings.mutex)
+            preferences.setValue("cache", controller.session.settings.cache)
         }
     }
 }

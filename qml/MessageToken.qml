@@ -39,7 +39,7 @@ TokenPill {
         : label
     compact: !view.tokenFits(link, fullWidth, fullHeight)
     visible: leadsReplications
-    highlighted: controller.highlightedEvent === eventIndex
+    highlighted: controller.playback.highlightedEvent === eventIndex
     x: position.x - width / 2
     y: position.y - height / 2 + fall * fallDistance
     z: highlighted ? 2 : 1

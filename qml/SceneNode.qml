@@ -57,7 +57,7 @@ Item {
             // Its own tooltip (not the window's shared one, which outlived the box when a click
             // reran the scene): short, above the box so the servers stay in view, gone on leave.
             SceneTip {
-                shown: clientMouse.containsMouse && !clientMouse.pressed && !node.controller.liveRecord
+                shown: clientMouse.containsMouse && !clientMouse.pressed && !node.controller.session.liveRecord
                 below: false
                 text: node.overflowSlot
                       ? qsTr("%1 more clients are not drawn; their messages start and end here.")
@@ -71,10 +71,10 @@ Item {
                 anchors.fill: parent
                 hoverEnabled: true
                 // Live, the requests come from outside (curl): there is nothing to resend.
-                enabled: !node.controller.liveRecord
+                enabled: !node.controller.session.liveRecord
                 cursorShape: node.overflowSlot ? Qt.ArrowCursor : Qt.PointingHandCursor
                 acceptedButtons: Qt.LeftButton | Qt.RightButton
-                onClicked: (mouse) => node.overflowSlot || node.controller.sendFromClient(
+                onClicked: (mouse) => node.overflowSlot || node.controller.session.sendFromClient(
                                node.indexInGroup,
                                mouse.button === Qt.RightButton || (mouse.modifiers & Qt.ShiftModifier) !== 0)
             }
@@ -102,7 +102,7 @@ Item {
         id: plainBox
         NodeBox {
             // Live, the port picks the cluster: the router is drawn faded, for comparison.
-            readonly property bool unused: node.kind === "router" && node.controller.liveRecord
+            readonly property bool unused: node.kind === "router" && node.controller.session.liveRecord
             title: node.name
             lines: unused ? [qsTr("unused live")] : []
             busy: node.busy
@@ -121,9 +121,9 @@ Item {
         DatabaseTable {
             title: node.name
             cluster: node.cluster === 1 ? "B" : "A"
-            keys: node.cluster === 1 ? node.controller.keysB : node.controller.keysA
-            ledger: node.cluster === 1 ? node.controller.ledgerB : node.controller.ledgerA
-            balances: node.cluster === 1 ? node.controller.balancesB : node.controller.balancesA
+            keys: node.cluster === 1 ? node.controller.models.keysB : node.controller.models.keysA
+            ledger: node.cluster === 1 ? node.controller.models.ledgerB : node.controller.models.ledgerA
+            balances: node.cluster === 1 ? node.controller.text.balancesB : node.controller.text.balancesA
             busy: node.busy
         }
     }
@@ -131,8 +131,8 @@ Item {
     Component {
         id: cachePanel
         CachePanel {
-            on: node.controller.cache
-            entries: node.controller.cacheEntries
+            on: node.controller.session.settings.cache
+            entries: node.controller.models.cacheEntries
             busy: node.busy
         }
     }

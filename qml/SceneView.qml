@@ -33,14 +33,14 @@ Rectangle {
     /// each): messages become coloured dots until the crowd thins out again.
     property bool denseMessages: false
     function countMessages() {
-        const n = controller.messages.rowCount()
+        const n = controller.models.messages.rowCount()
         if (!denseMessages && n > 60)
             denseMessages = true
         else if (denseMessages && n < 40)
             denseMessages = false
     }
     Connections {
-        target: scene.controller.messages
+        target: scene.controller.models.messages
         function onModelReset() { scene.countMessages() }
         function onRowsInserted() { scene.countMessages() }
         function onRowsRemoved() { scene.countMessages() }
@@ -207,8 +207,8 @@ Rectangle {
         hoveredToken = token
         const event = token ? token.eventIndex : -1
         if (event !== hoveredEvent) {
-            if (event >= 0 || controller.highlightedEvent === hoveredEvent)
-                controller.highlightedEvent = event
+            if (event >= 0 || controller.playback.highlightedEvent === hoveredEvent)
+                controller.playback.highlightedEvent = event
             hoveredEvent = event
         }
     }
@@ -271,20 +271,20 @@ Rectangle {
             readonly property rect r: geometry.clusterRect(0)
             x: r.x; y: r.y; width: r.width; height: r.height
             title: qsTr("Cluster A")
-            lockText: scene.controller.lockTextA
+            lockText: scene.controller.text.lockTextA
         }
         ClusterPanel {
             readonly property rect r: geometry.clusterRect(1)
             x: r.x; y: r.y; width: r.width; height: r.height
             title: qsTr("Cluster B")
-            lockText: scene.controller.lockTextB
+            lockText: scene.controller.text.lockTextB
         }
 
         SceneEdges {
             anchors.fill: parent
             nodes: scene.nodeItems
-            cacheOn: scene.controller.cache
-            direct: scene.controller.liveRecord
+            cacheOn: scene.controller.session.settings.cache
+            direct: scene.controller.session.liveRecord
             clusterRects: [geometry.clusterRect(0), geometry.clusterRect(1)]
         }
 
@@ -293,12 +293,12 @@ Rectangle {
             lineX: geometry.dbX + geometry.dbWidth / 2
             lineTop: geometry.contentY(0) + geometry.contentHeight
             lineBottom: geometry.contentY(1)
-            lagMs: scene.controller.lagMs
+            lagMs: scene.controller.session.settings.lagMs
         }
 
         Repeater {
             id: nodeRepeater
-            model: scene.controller.nodes
+            model: scene.controller.models.nodes
             delegate: SceneNode {
                 layout: geometry
                 controller: scene.controller
@@ -323,7 +323,7 @@ Rectangle {
             z: 5
             Repeater {
                 id: labelledTokens
-                model: scene.denseMessages ? null : scene.controller.messages
+                model: scene.denseMessages ? null : scene.controller.models.messages
                 delegate: MessageToken {
                     view: scene
                     controller: scene.controller
@@ -334,7 +334,7 @@ Rectangle {
                 id: dotLayer
                 anchors.fill: parent
                 visible: scene.denseMessages
-                model: scene.denseMessages ? scene.controller.messages : null
+                model: scene.denseMessages ? scene.controller.models.messages : null
                 nodeRects: scene.nodeRects(scene.geometryRevision)
                 statusColors: ({ "0": Theme.request, "200": Theme.status200,
                                  "201": Theme.status201, "400": Theme.status400,
@@ -342,7 +342,7 @@ Rectangle {
                                  "other": Theme.statusOther })
                 hollowColor: Theme.panel
                 highlightColor: Theme.accent
-                highlightedEvent: scene.controller.highlightedEvent
+                highlightedEvent: scene.controller.playback.highlightedEvent
                 dotSize: Math.round(11 * Theme.scale)
             }
             // Stands in for a dot under the pointer, so the tooltip has an item to sit on.
@@ -371,14 +371,14 @@ Rectangle {
             width: stage.width - 2 * geometry.pad
             height: geometry.headerHeight
             visible: !banner.visible && !liveStrip.visible
-            title: scene.controller.presetIndex >= 0
-                   ? qsTr("%1 · %2").arg(scene.controller.presetIndex + 1).arg(scene.controller.scenarioTitle)
-                   : scene.controller.scenarioTitle
-            description: scene.controller.recorded
+            title: scene.controller.session.presetIndex >= 0
+                   ? qsTr("%1 · %2").arg(scene.controller.session.presetIndex + 1).arg(scene.controller.session.scenarioTitle)
+                   : scene.controller.session.scenarioTitle
+            description: scene.controller.session.recorded
                          ? qsTr("Recorded timeline, replayed as it was: change a setting to run the engine on its scenario again. %1")
-                               .arg(scene.controller.scenarioDescription)
-                         : scene.controller.scenarioDescription
-            changedText: scene.controller.recorded ? "" : scene.controller.settingsChangedText
+                               .arg(scene.controller.session.scenarioDescription)
+                         : scene.controller.session.scenarioDescription
+            changedText: scene.controller.session.recorded ? "" : scene.controller.session.settingsChangedText
         }
 
         LiveStrip {
@@ -387,7 +387,7 @@ Rectangle {
             y: geometry.headerY - Math.round(2 * Theme.scale)
             width: stage.width - 2 * geometry.pad
             height: geometry.headerHeight + Math.round(4 * Theme.scale)
-            visible: scene.controller.liveRecord && !banner.visible
+            visible: scene.controller.session.liveRecord && !banner.visible
             running: scene.live !== null && scene.live.running
             baseUrlA: scene.live ? scene.live.baseUrlA : ""
             baseUrlB: scene.live ? scene.live.baseUrlB : ""
@@ -402,7 +402,7 @@ Rectangle {
             y: geometry.headerY - Math.round(2 * Theme.scale)
             width: stage.width - 2 * geometry.pad
             height: geometry.headerHeight + Math.round(4 * Theme.scale)
-            text: scene.controller.anomalyText
+            text: scene.controller.text.anomalyText
         }
 
         ToolTip {

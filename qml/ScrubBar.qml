@@ -11,8 +11,8 @@ Item {
     required property SimulationController controller
 
     readonly property real position: {
-        controller.endUs; // rerun → new axis
-        return controller.axisPosition(controller.timeUs)
+        controller.playback.endUs; // rerun → new axis
+        return controller.playback.axisPosition(controller.playback.timeUs)
     }
     readonly property real trackX: Math.round(8 * Theme.scale)
     readonly property real trackWidth: width - 2 * trackX
@@ -37,12 +37,12 @@ Item {
     }
 
     // The part between the export marks (I and O): shaded, with a flag at each end.
-    readonly property real markInX: trackX + (controller.markInUs >= 0
-                                              ? controller.axisPosition(controller.markInUs) : 0) * trackWidth
-    readonly property real markOutX: trackX + (controller.markOutUs >= 0
-                                               ? controller.axisPosition(controller.markOutUs) : 1) * trackWidth
+    readonly property real markInX: trackX + (controller.playback.markInUs >= 0
+                                              ? controller.playback.axisPosition(controller.playback.markInUs) : 0) * trackWidth
+    readonly property real markOutX: trackX + (controller.playback.markOutUs >= 0
+                                               ? controller.playback.axisPosition(controller.playback.markOutUs) : 1) * trackWidth
     Rectangle {
-        visible: scrub.controller.hasMarks
+        visible: scrub.controller.playback.hasMarks
         x: scrub.markInX
         width: Math.max(2, scrub.markOutX - scrub.markInX)
         y: scrub.trackY - Math.round(11 * Theme.scale)
@@ -53,8 +53,8 @@ Item {
     }
     Repeater {
         model: [
-            { shown: scrub.controller.markInUs >= 0, x: scrub.markInX, text: "[" },
-            { shown: scrub.controller.markOutUs >= 0, x: scrub.markOutX, text: "]" }
+            { shown: scrub.controller.playback.markInUs >= 0, x: scrub.markInX, text: "[" },
+            { shown: scrub.controller.playback.markOutUs >= 0, x: scrub.markOutX, text: "]" }
         ]
         delegate: Text {
             required property var modelData
@@ -70,7 +70,7 @@ Item {
 
     // One tick per distinct event time.
     Repeater {
-        model: scrub.controller.eventTicks
+        model: scrub.controller.playback.eventTicks
         delegate: Rectangle {
             required property var modelData
             x: scrub.trackX + Number(modelData) * scrub.trackWidth - width / 2
@@ -84,7 +84,7 @@ Item {
 
     // Anomalies: a downward triangle above the track.
     Repeater {
-        model: scrub.controller.anomalyTicks
+        model: scrub.controller.playback.anomalyTicks
         delegate: Text {
             required property var modelData
             x: scrub.trackX + Number(modelData) * scrub.trackWidth - width / 2
@@ -113,7 +113,7 @@ Item {
         cursorShape: Qt.PointingHandCursor
         function seekTo(mx) {
             const p = Math.max(0, Math.min(1, (mx - scrub.trackX) / scrub.trackWidth))
-            scrub.controller.seek(scrub.controller.axisTime(p))
+            scrub.controller.playback.seek(scrub.controller.playback.axisTime(p))
         }
         onPressed: (mouse) => seekTo(mouse.x)
         onPositionChanged: (mouse) => { if (pressed) seekTo(mouse.x) }

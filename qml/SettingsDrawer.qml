@@ -29,7 +29,7 @@ Drawer {
 
     SettingsModel {
         id: settingsModel
-        controller: drawer.controller
+        session: drawer.controller.session
     }
 
     ColumnLayout {

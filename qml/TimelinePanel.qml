@@ -24,7 +24,7 @@ Rectangle {
         id: canvas
         anchors.fill: parent
         anchors.margins: Math.round(6 * Theme.scale)
-        controller: panel.controller
+        playback: panel.controller.playback
         dark: Theme.dark
         // Lane and tick labels at the scene's small text size (the canvas's 12 px is 1×).
         textScale: Theme.smallFont / 12

@@ -45,25 +45,25 @@ Item {
             TransportButton {
                 iconKind: "restart"
                 text: qsTr("Restart (Home)")
-                onClicked: bar.controller.restart()
+                onClicked: bar.controller.playback.restart()
             }
             TransportButton {
                 iconKind: "back"
                 text: qsTr("Step back to the previous event (←)")
-                onClicked: bar.controller.stepPrevious()
+                onClicked: bar.controller.playback.stepPrevious()
             }
             TransportButton {
                 primary: true
                 // Live, the playhead follows the servers' clock: nothing to play.
-                enabled: !bar.controller.live
-                iconKind: bar.controller.playing ? "pause" : "play"
-                text: bar.controller.playing ? qsTr("Pause (Space)") : qsTr("Play (Space)")
-                onClicked: bar.controller.togglePlaying()
+                enabled: !bar.controller.playback.live
+                iconKind: bar.controller.playback.playing ? "pause" : "play"
+                text: bar.controller.playback.playing ? qsTr("Pause (Space)") : qsTr("Play (Space)")
+                onClicked: bar.controller.playback.togglePlaying()
             }
             TransportButton {
                 iconKind: "forward"
                 text: qsTr("Step to the next event (→)")
-                onClicked: bar.controller.stepNext()
+                onClicked: bar.controller.playback.stepNext()
             }
 
             Item { width: Math.round(8 * Theme.scale); height: 1 }
@@ -76,8 +76,8 @@ Item {
                 hoverEnabled: true
                 implicitWidth: Math.round(28 * Theme.scale)
                 implicitHeight: Math.round(28 * Theme.scale)
-                enabled: bar.controller.speed > 0.0101 && !bar.controller.live
-                onClicked: bar.controller.slower()
+                enabled: bar.controller.playback.speed > 0.0101 && !bar.controller.playback.live
+                onClicked: bar.controller.playback.slower()
                 background: Rectangle {
                     radius: Theme.radius
                     color: slower.down ? Theme.border : slower.hovered ? Theme.panelAlt : Theme.panel
@@ -107,20 +107,20 @@ Item {
                                    + "on screen, so every step can be narrated. Long idle gaps "
                                    + "(the replication lag) are skipped in at most 1 s, and the "
                                    + "timeline's // marks show how much was skipped.")
-                              .arg(bar.speedText(bar.controller.speed))
-                              .arg(bar.wallText(bar.controller.speed))
+                              .arg(bar.speedText(bar.controller.playback.speed))
+                              .arg(bar.wallText(bar.controller.playback.speed))
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
-                    text: qsTr("speed %1").arg(bar.speedText(bar.controller.speed))
+                    text: qsTr("speed %1").arg(bar.speedText(bar.controller.playback.speed))
                     color: Theme.text
                     font.pixelSize: Theme.fontSize
                 }
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
-                    visible: !bar.controller.live
-                    text: qsTr("1 s lasts %1").arg(bar.wallText(bar.controller.speed))
+                    visible: !bar.controller.playback.live
+                    text: qsTr("1 s lasts %1").arg(bar.wallText(bar.controller.playback.speed))
                     color: Theme.mutedText
                     font.pixelSize: Theme.smallFont
                     elide: Text.ElideRight
@@ -134,8 +134,8 @@ Item {
                 hoverEnabled: true
                 implicitWidth: Math.round(28 * Theme.scale)
                 implicitHeight: Math.round(28 * Theme.scale)
-                enabled: bar.controller.speed < 9.99 && !bar.controller.live
-                onClicked: bar.controller.faster()
+                enabled: bar.controller.playback.speed < 9.99 && !bar.controller.playback.live
+                onClicked: bar.controller.playback.faster()
                 background: Rectangle {
                     radius: Theme.radius
                     color: faster.down ? Theme.border : faster.hovered ? Theme.panelAlt : Theme.panel
@@ -170,12 +170,12 @@ Item {
             anchors.right: tools.left
             anchors.rightMargin: Math.round(10 * Theme.scale)
             anchors.verticalCenter: parent.verticalCenter
-            text: bar.controller.live
-                  ? qsTr("LIVE %1").arg(Theme.durationText(bar.controller.timeUs / 1000))
-                  : qsTr("%1 / %2").arg(Theme.durationText(bar.controller.timeUs / 1000))
-                                   .arg(Theme.durationText(bar.controller.endUs / 1000))
-            color: bar.controller.live ? Theme.live : Theme.mutedText
-            font.bold: bar.controller.live
+            text: bar.controller.playback.live
+                  ? qsTr("LIVE %1").arg(Theme.durationText(bar.controller.playback.timeUs / 1000))
+                  : qsTr("%1 / %2").arg(Theme.durationText(bar.controller.playback.timeUs / 1000))
+                                   .arg(Theme.durationText(bar.controller.playback.endUs / 1000))
+            color: bar.controller.playback.live ? Theme.live : Theme.mutedText
+            font.bold: bar.controller.playback.live
             font.family: Theme.monoFamily
             font.pixelSize: Theme.smallFont
         }

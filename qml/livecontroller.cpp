@@ -26,31 +26,31 @@ constexpr int refreshMs = 100;
 } // namespace
 
 #ifdef IDEMLAB_HAS_LIVE
-struct LiveController::Session
+struct LiveController::Servers
 {
     LiveSession live;
     QTimer refresh;      ///< coalesces the events of one burst into one snapshot
     QElapsedTimer clock; ///< the session's clock, started when it was
 };
 #else
-struct LiveController::Session
+struct LiveController::Servers
 {
 };
 #endif
 
 LiveController::LiveController(QObject *parent)
-    : QObject(parent), m_session(std::make_unique<Session>())
+    : QObject(parent), m_servers(std::make_unique<Servers>())
 {
 #ifdef IDEMLAB_HAS_LIVE
-    m_session->refresh.setSingleShot(true);
-    m_session->refresh.setInterval(refreshMs);
-    connect(&m_session->refresh, &QTimer::timeout, this, &LiveController::refresh);
+    m_servers->refresh.setSingleShot(true);
+    m_servers->refresh.setInterval(refreshMs);
+    connect(&m_servers->refresh, &QTimer::timeout, this, &LiveController::refresh);
     // Emitted on the serving threads: queued to this one.
-    connect(&m_session->live, &LiveSession::eventRecorded, this, [this] {
-        if (running() && !m_session->refresh.isActive())
-            m_session->refresh.start();
+    connect(&m_servers->live, &LiveSession::eventRecorded, this, [this] {
+        if (running() && !m_servers->refresh.isActive())
+            m_servers->refresh.start();
     });
-    connect(&m_session->live, &LiveSession::runningChanged, this, &LiveController::runningChanged);
+    connect(&m_servers->live, &LiveSession::runningChanged, this, &LiveController::runningChanged);
 #endif
 }
 
@@ -65,24 +65,23 @@ bool LiveController::available()
 #endif
 }
 
-void LiveController::setController(SimulationController *controller)
+void LiveController::setSession(Session *session)
 {
-    if (m_controller == controller)
+    if (m_session == session)
         return;
-    if (m_controller)
-        disconnect(m_controller, nullptr, this, nullptr);
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
     stopSession();
-    m_controller = controller;
-    if (controller) {
-        connect(controller, &SimulationController::settingsChanged, this,
-                &LiveController::settingsChanged);
+    m_session = session;
+    if (session) {
+        connect(session, &Session::settingsChanged, this, &LiveController::settingsChanged);
         // Something else took the screen (a preset, a file): the servers stop with it.
-        connect(controller, &SimulationController::liveChanged, this, [this] {
-            if (m_controller && !m_controller->live() && running())
+        connect(session, &Session::liveChanged, this, [this] {
+            if (m_session && !m_session->live() && running())
                 stopSession();
         });
     }
-    emit controllerChanged();
+    emit sessionChanged();
 }
 
 void LiveController::setError(const QString &error)
@@ -116,35 +115,35 @@ QString LiveController::curlExample() const
 
 bool LiveController::running() const
 {
-    return m_session->live.isRunning();
+    return m_servers->live.isRunning();
 }
 
 QString LiveController::baseUrl(int cluster) const
 {
-    return running() ? m_session->live.baseUrl(cluster).toString() : QString();
+    return running() ? m_servers->live.baseUrl(cluster).toString() : QString();
 }
 
 QString LiveController::dbDir() const
 {
-    return m_session->live.dbDir();
+    return m_servers->live.dbDir();
 }
 
 bool LiveController::start()
 {
     if (running())
         return true;
-    if (!m_controller) {
-        setError(tr("Live mode needs a controller to show the requests in."));
+    if (!m_session) {
+        setError(tr("Live mode needs a session to show the requests in."));
         return false;
     }
     LiveSession::Options options;
-    options.settings = m_controller->scenario().settings;
+    options.settings = m_session->scenario().settings;
     options.ports = m_ports;
-    bool started = m_session->live.start(options);
+    bool started = m_servers->live.start(options);
     if (!started && (m_ports[0] != 0 || m_ports[1] != 0)) {
-        const QString busy = m_session->live.errorString();
+        const QString busy = m_servers->live.errorString();
         options.ports = {0, 0};
-        started = m_session->live.start(options);
+        started = m_servers->live.start(options);
         if (started)
             emit notice(tr("Ports %1 and %2 are not free (%3): cluster A listens on %4, "
                            "cluster B on %5.")
@@ -153,10 +152,10 @@ bool LiveController::start()
                             .arg(busy, baseUrlA(), baseUrlB()));
     }
     if (!started) {
-        setError(tr("Live mode could not start: %1").arg(m_session->live.errorString()));
+        setError(tr("Live mode could not start: %1").arg(m_servers->live.errorString()));
         return false;
     }
-    m_session->clock.start();
+    m_servers->clock.start();
     setError({});
     setRequestCount(0);
     refresh();
@@ -168,8 +167,8 @@ void LiveController::stopSession()
 {
     if (!running())
         return;
-    m_session->refresh.stop();
-    const LiveSession::StopReport report = m_session->live.stop();
+    m_servers->refresh.stop();
+    const LiveSession::StopReport report = m_servers->live.stop();
     for (const QString &error : report.errors)
         qCWarning(lcLiveGui) << error;
 }
@@ -180,17 +179,17 @@ void LiveController::stop()
         return;
     stopSession();
     refresh(); // the last requests, and the rows as the checkpoint left them
-    if (m_controller)
-        m_controller->endLive();
+    if (m_session)
+        m_session->endLive();
 }
 
 void LiveController::refresh()
 {
-    if (!m_controller)
+    if (!m_session)
         return;
-    RunResult real = m_session->live.snapshot();
+    RunResult real = m_servers->live.snapshot();
     setRequestCount(int(real.attempts.size()));
-    m_controller->showLive(std::move(real), m_session->clock.nsecsElapsed() / 1000);
+    m_session->showLive(std::move(real), m_servers->clock.nsecsElapsed() / 1000);
 }
 
 void LiveController::settingsChanged()
@@ -199,18 +198,18 @@ void LiveController::settingsChanged()
     // firing the same parallel curls again is the lesson, and a disabled toggle would
     // send the teacher hunting for why. The record starts over (the window asks first, the
     // toast says so); the one before can be exported first by stopping.
-    if (!running() || !m_controller)
+    if (!running() || !m_session)
         return;
-    const Settings &wanted = m_controller->scenario().settings;
-    if (SimulationController::sameLiveSettings(wanted, m_session->live.options().settings))
+    const Settings &wanted = m_session->scenario().settings;
+    if (Session::sameLiveSettings(wanted, m_servers->live.options().settings))
         return;
     stopSession();
     if (start())
         emit notice(tr("Live servers restarted with mutex %1, shared cache %2: "
                        "the record starts over.")
                         .arg(onOff(wanted.mutex), onOff(wanted.cache)));
-    else if (m_controller)
-        m_controller->endLive();
+    else if (m_session)
+        m_session->endLive();
 }
 
 #else // built without Qt HttpServer: the type exists, the switch is hidden

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "simulationcontroller.h"
+#include "session.h"
 
 #include <QObject>
 #include <QPointer>
@@ -12,7 +12,7 @@
 namespace idem {
 
 /// The app's Live switch: runs cluster A and cluster B as real HTTP servers (LiveSession)
-/// with the controller's settings, and shows every request they serve in the controller's
+/// with the session's settings, and shows every request they serve in the session's
 /// scene as it arrives, from the "External client" node. Without Qt HttpServer the type
 /// exists but is not `available` (the switch is hidden).
 class LiveController : public QObject
@@ -20,8 +20,8 @@ class LiveController : public QObject
     Q_OBJECT
     QML_ELEMENT
 
-    Q_PROPERTY(idem::SimulationController *controller READ controller WRITE setController NOTIFY
-                   controllerChanged)
+    /// Shows the servers' requests and gives them its settings.
+    Q_PROPERTY(idem::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     /// Built with live mode (Qt HttpServer was found).
     Q_PROPERTY(bool available READ available CONSTANT)
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
@@ -39,8 +39,8 @@ public:
     explicit LiveController(QObject *parent = nullptr);
     ~LiveController() override;
 
-    [[nodiscard]] SimulationController *controller() const { return m_controller; }
-    void setController(SimulationController *controller);
+    [[nodiscard]] Session *session() const { return m_session; }
+    void setSession(Session *session);
     [[nodiscard]] static bool available();
     [[nodiscard]] bool running() const;
     [[nodiscard]] QString baseUrlA() const { return baseUrl(0); }
@@ -54,7 +54,7 @@ public:
     /// and notice() says so. {0, 0}: any free ports at once (tests).
     void setPreferredPorts(std::array<quint16, 2> ports) { m_ports = ports; }
 
-    /// Starts the servers with the controller's settings and shows the live run; true if
+    /// Starts the servers with the session's settings and shows the live run; true if
     /// running (also when it already was), else false with errorText.
     Q_INVOKABLE bool start();
     /// Stops the servers; the record stays on screen (scrub, export) until a preset or a
@@ -62,7 +62,7 @@ public:
     Q_INVOKABLE void stop();
 
 signals:
-    void controllerChanged();
+    void sessionChanged();
     void runningChanged();
     void errorTextChanged();
     void requestCountChanged();
@@ -70,7 +70,7 @@ signals:
     void notice(const QString &message);
 
 private:
-    struct Session;
+    struct Servers;
 
     [[nodiscard]] QString baseUrl(int cluster) const;
     void refresh();
@@ -79,8 +79,8 @@ private:
     void setError(const QString &error);
     void setRequestCount(int count);
 
-    QPointer<SimulationController> m_controller;
-    std::unique_ptr<Session> m_session;
+    QPointer<Session> m_session;
+    std::unique_ptr<Servers> m_servers;
     std::array<quint16, 2> m_ports = {8081, 8082};
     QString m_error;
     int m_requestCount = 0;

@@ -1,6 +1,6 @@
 #include "settingsmodel.h"
 
-#include "simulationcontroller.h"
+#include "session.h"
 
 #include <cmath>
 
@@ -104,9 +104,9 @@ int SettingsModel::rowCount(const QModelIndex &parent) const
 
 QJsonValue SettingsModel::valueOf(int row) const
 {
-    if (!m_controller)
+    if (!m_session)
         return {};
-    return m_controller->scenario().settings.toJson().value(infoAt(row).json);
+    return m_session->scenario().settings.toJson().value(infoAt(row).json);
 }
 
 QVariant SettingsModel::data(const QModelIndex &index, int role) const
@@ -152,7 +152,7 @@ QVariant SettingsModel::data(const QModelIndex &index, int role) const
     case ValueRole:
         return valueOf(index.row()).toVariant();
     case ValueTextRole:
-        return m_controller ? m_controller->scenario().settings.valueText(info.json) : QString();
+        return m_session ? m_session->scenario().settings.valueText(info.json) : QString();
     case ChoicesRole:
         return info.kind == SettingKind::Choice ? info.valueName.split(QLatin1Char('|'))
                                                 : QStringList{};
@@ -173,25 +173,24 @@ QHash<int, QByteArray> SettingsModel::roleNames() const
             {ChoicesRole, "choices"}, {ChoiceLabelsRole, "choiceLabels"}};
 }
 
-void SettingsModel::setController(SimulationController *controller)
+void SettingsModel::setSession(Session *session)
 {
-    if (m_controller == controller)
+    if (m_session == session)
         return;
-    if (m_controller)
-        disconnect(m_controller, nullptr, this, nullptr);
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
     beginResetModel();
-    m_controller = controller;
-    m_shown = controller ? controller->scenario().settings.toJson() : QJsonObject();
+    m_session = session;
+    m_shown = session ? session->scenario().settings.toJson() : QJsonObject();
     endResetModel();
-    if (controller)
-        connect(controller, &SimulationController::settingsChanged, this,
-                &SettingsModel::settingsChanged);
-    emit controllerChanged();
+    if (session)
+        connect(session, &Session::settingsChanged, this, &SettingsModel::settingsChanged);
+    emit sessionChanged();
 }
 
 void SettingsModel::settingsChanged()
 {
-    const QJsonObject now = m_controller->scenario().settings.toJson();
+    const QJsonObject now = m_session->scenario().settings.toJson();
     for (int row = 0; row < rowCount(); ++row) {
         const QString &name = infoAt(row).json;
         if (now.value(name) != m_shown.value(name))
@@ -204,10 +203,10 @@ QString SettingsModel::set(int row, const QString &text)
 {
     if (row < 0 || row >= rowCount())
         return tr("There is no setting number %1.").arg(row);
-    if (!m_controller)
+    if (!m_session)
         return tr("There is no run to change.");
     const SettingInfo &info = infoAt(row);
-    if (const auto error = m_controller->applySetting(info.json, text, info.control.label))
+    if (const auto error = m_session->applySetting(info.json, text, info.control.label))
         return *error;
     return {};
 }

@@ -9,18 +9,18 @@
 
 namespace idem {
 
-class SimulationController;
+class Session;
 
 /// The settings table (settingInfos()) as rows for the GUI's settings drawer: one control
-/// per setting, its current value in the controller's scenario. A setting added to the
+/// per setting, its current value in the session's scenario. A setting added to the
 /// table appears here, and so in the drawer, by itself.
 class SettingsModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
 
-    Q_PROPERTY(idem::SimulationController *controller READ controller WRITE setController NOTIFY
-                   controllerChanged FINAL)
+    /// Whose settings the rows show and change.
+    Q_PROPERTY(idem::Session *session READ session WRITE setSession NOTIFY sessionChanged FINAL)
     /// Only these settings (scenario-file names), in this order; empty: every setting, in
     /// the table's order. The toolbar shows a few, the drawer all.
     Q_PROPERTY(QStringList names READ names WRITE setNames NOTIFY namesChanged FINAL)
@@ -51,8 +51,8 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    [[nodiscard]] SimulationController *controller() const { return m_controller; }
-    void setController(SimulationController *controller);
+    [[nodiscard]] Session *session() const { return m_session; }
+    void setSession(Session *session);
     [[nodiscard]] QStringList names() const { return m_names; }
     void setNames(const QStringList &names);
 
@@ -66,7 +66,7 @@ public:
     [[nodiscard]] static QVector<double> stopsOf(const SettingControl &control);
 
 signals:
-    void controllerChanged();
+    void sessionChanged();
     void namesChanged();
 
 private:
@@ -75,7 +75,7 @@ private:
     [[nodiscard]] const SettingInfo &infoAt(int row) const;
     [[nodiscard]] QJsonValue valueOf(int row) const;
 
-    QPointer<SimulationController> m_controller;
+    QPointer<Session> m_session;
     QStringList m_names;
     QJsonObject m_shown; ///< the values the rows last showed, to announce only what changed
     QVector<int> m_rows; ///< the rows shown, as indices into settingInfos()

@@ -2,7 +2,7 @@
 #include "timelinecanvas_p.h"
 
 #include "export/palette.h"
-#include "simulationcontroller.h"
+#include "playback.h"
 #include "timeline/timelineaxis.h"
 
 #include <QCursor>
@@ -34,22 +34,21 @@ TimelineCanvas::TimelineCanvas(QQuickItem *parent) : QQuickPaintedItem(parent)
 
 TimelineCanvas::~TimelineCanvas() = default;
 
-void TimelineCanvas::setController(SimulationController *controller)
+void TimelineCanvas::setPlayback(Playback *playback)
 {
-    if (controller == m_controller)
+    if (playback == m_playback)
         return;
-    if (m_controller)
-        disconnect(m_controller, nullptr, this, nullptr);
-    m_controller = controller;
-    if (controller) {
-        connect(controller, &SimulationController::runChanged, this, &TimelineCanvas::invalidate);
-        connect(controller, &SimulationController::timeChanged, this, [this] { update(); });
-        connect(controller, &SimulationController::highlightedEventChanged, this,
-                [this] { update(); });
-        connect(controller, &QObject::destroyed, this, &TimelineCanvas::invalidate);
+    if (m_playback)
+        disconnect(m_playback, nullptr, this, nullptr);
+    m_playback = playback;
+    if (playback) {
+        connect(playback, &Playback::runChanged, this, &TimelineCanvas::invalidate);
+        connect(playback, &Playback::timeChanged, this, [this] { update(); });
+        connect(playback, &Playback::highlightedEventChanged, this, [this] { update(); });
+        connect(playback, &QObject::destroyed, this, &TimelineCanvas::invalidate);
     }
     invalidate();
-    emit controllerChanged();
+    emit playbackChanged();
 }
 
 void TimelineCanvas::setDark(bool dark)
@@ -76,7 +75,7 @@ void TimelineCanvas::invalidate()
 {
     m_geo.valid = false;
     m_layersValid = false;
-    const RunResult *run = m_controller ? m_controller->run() : nullptr;
+    const RunResult *run = m_playback ? m_playback->run() : nullptr;
     const int lanes = run ? int(run->nodes.size()) : 0;
     if (lanes != m_laneCount) {
         m_laneCount = lanes;
@@ -165,7 +164,7 @@ int TimelineCanvas::eventAt(QPointF point) const
 QPointF TimelineCanvas::eventAnchor(int event) const
 {
     ensureGeometry();
-    const RunResult *run = m_controller ? m_controller->run() : nullptr;
+    const RunResult *run = m_playback ? m_playback->run() : nullptr;
     if (!run || event < 0 || event >= run->events.size() || m_geo.laneYs.isEmpty())
         return {};
     QVector<Segment> legs;
@@ -183,13 +182,13 @@ QPointF TimelineCanvas::eventAnchor(int event) const
 
 void TimelineCanvas::mousePressEvent(QMouseEvent *event)
 {
-    if (!m_controller || event->button() != Qt::LeftButton) {
+    if (!m_playback || event->button() != Qt::LeftButton) {
         event->ignore();
         return;
     }
     const int hit = eventAt(event->position());
     if (hit >= 0) {
-        m_controller->seekToEvent(hit);
+        m_playback->seekToEvent(hit);
         event->accept();
         return;
     }
@@ -198,8 +197,8 @@ void TimelineCanvas::mousePressEvent(QMouseEvent *event)
     if (plot.width() > 0 && event->position().x() >= plot.left() - 4 &&
         event->position().x() <= plot.right() + 4) {
         m_scrubbing = true;
-        m_controller->seek(
-            m_controller->axisTime((event->position().x() - plot.left()) / plot.width()));
+        m_playback->seek(
+            m_playback->axisTime((event->position().x() - plot.left()) / plot.width()));
         event->accept();
         return;
     }
@@ -209,10 +208,9 @@ void TimelineCanvas::mousePressEvent(QMouseEvent *event)
 void TimelineCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     const QRectF plot = plotArea();
-    if (!m_scrubbing || !m_controller || plot.width() <= 0)
+    if (!m_scrubbing || !m_playback || plot.width() <= 0)
         return;
-    m_controller->seek(
-        m_controller->axisTime((event->position().x() - plot.left()) / plot.width()));
+    m_playback->seek(m_playback->axisTime((event->position().x() - plot.left()) / plot.width()));
 }
 
 void TimelineCanvas::mouseReleaseEvent(QMouseEvent *)
@@ -227,18 +225,18 @@ void TimelineCanvas::mouseUngrabEvent()
 
 void TimelineCanvas::hoverMoveEvent(QHoverEvent *event)
 {
-    if (!m_controller)
+    if (!m_playback)
         return;
     const int hit = eventAt(event->position());
     setCursor(QCursor(hit >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor));
-    m_controller->setHighlightedEvent(hit);
+    m_playback->setHighlightedEvent(hit);
 }
 
 void TimelineCanvas::hoverLeaveEvent(QHoverEvent *)
 {
     unsetCursor();
-    if (m_controller)
-        m_controller->setHighlightedEvent(-1);
+    if (m_playback)
+        m_playback->setHighlightedEvent(-1);
 }
 
 } // namespace idem

@@ -14,17 +14,16 @@
 
 namespace idem {
 
-class SimulationController;
+class Playback;
 struct RunResult;
 
-/// The lane timeline: one lane per node, every message of the controller's run as an arrow
+/// The lane timeline: one lane per node, every message of the playback's run as an arrow
 /// between lanes on the compressed time axis, the playhead, and the event under the pointer.
 class TimelineCanvas : public QQuickPaintedItem
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(idem::SimulationController *controller READ controller WRITE setController NOTIFY
-                   controllerChanged)
+    Q_PROPERTY(idem::Playback *playback READ playback WRITE setPlayback NOTIFY playbackChanged)
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
     Q_PROPERTY(int laneCount READ laneCount NOTIFY laneCountChanged)
@@ -35,8 +34,8 @@ public:
 
     void paint(QPainter *painter) override;
 
-    SimulationController *controller() const { return m_controller; }
-    void setController(SimulationController *controller);
+    Playback *playback() const { return m_playback; }
+    void setPlayback(Playback *playback);
     bool dark() const { return m_dark; }
     void setDark(bool dark);
     qreal textScale() const { return m_textScale; }
@@ -56,7 +55,7 @@ public:
     [[nodiscard]] QRectF plotArea() const;
 
 signals:
-    void controllerChanged();
+    void playbackChanged();
     void darkChanged();
     void textScaleChanged();
     void laneCountChanged();
@@ -145,7 +144,7 @@ private:
         QVector<Segment> segments;
         QVector<Marker> markers;
         QVector<Bar> bars;
-        std::optional<TimelineAxis> axis; ///< the controller's axis, on the plot's pixels
+        std::optional<TimelineAxis> axis; ///< the playback's axis, on the plot's pixels
     };
     struct Colours;
 
@@ -177,7 +176,7 @@ private:
     void drawPlayhead(QPainter *p, const Colours &c, qint64 now) const;
     void drawHighlight(QPainter *p, const Colours &c) const;
 
-    QPointer<SimulationController> m_controller;
+    QPointer<Playback> m_playback;
     bool m_dark = false;
     qreal m_textScale = 1.0;
     int m_laneCount = 0;

@@ -1,7 +1,7 @@
 #include "timelinecanvas.h"
 #include "timelinecanvas_p.h"
 
-#include "simulationcontroller.h"
+#include "playback.h"
 #include "timeline/timelineaxis.h"
 
 #include <QCursor>
@@ -66,7 +66,7 @@ void TimelineCanvas::buildGeometry(Geometry &g) const
 {
     g = Geometry{};
     g.valid = true;
-    const RunResult *run = m_controller ? m_controller->run() : nullptr;
+    const RunResult *run = m_playback ? m_playback->run() : nullptr;
     if (!run || run->nodes.isEmpty() || width() < 60 || height() < 40)
         return;
 
@@ -86,14 +86,14 @@ void TimelineCanvas::buildGeometry(Geometry &g) const
     g.plot = QRectF(g.labelWidth + 6, top, width() - g.labelWidth - 6 - 16, plotHeight);
     for (int i = 0; i < run->nodes.size(); ++i)
         g.laneYs.append(g.plot.top() + (i + 0.5) * g.laneSpacing);
-    // The controller's axis (the scrub bar's) on these pixels, with labels that fit.
+    // The playback's axis (the scrub bar's) on these pixels, with labels that fit.
     const QFontMetricsF tickMetrics(tickFont());
     TimelineAxis::Labels tickLabels;
     tickLabels.charWidth = tickMetrics.horizontalAdvance(QStringLiteral("00000.5 ms")) / 10;
     tickLabels.unit = DurationUnit::Auto;
     tickLabels.minX = 2;
     tickLabels.maxX = width() - 2;
-    g.axis.emplace(m_controller->axis().times(), g.plot.left(), g.plot.width(), tickLabels);
+    g.axis.emplace(m_playback->axis().times(), g.plot.left(), g.plot.width(), tickLabels);
 
     // Thousands of events pile up on a few hundred pixels: a leg that lands on the pixels of
     // one already drawn in the same style adds nothing but paint time.

@@ -1,5 +1,7 @@
 #include "timelineexport.h"
 
+#include "playback.h"
+
 #include "export/exporter.h"
 
 #include <QCoreApplication>
@@ -23,12 +25,12 @@ QString msText(qint64 us)
 
 } // namespace
 
-void TimelineExport::setController(SimulationController *controller)
+void TimelineExport::setSession(Session *session)
 {
-    if (m_controller == controller)
+    if (m_session == session)
         return;
-    m_controller = controller;
-    emit controllerChanged();
+    m_session = session;
+    emit sessionChanged();
 }
 
 QVariantList TimelineExport::formats()
@@ -58,9 +60,9 @@ QString TimelineExport::formatSummary()
 
 QString TimelineExport::suggestedName(const QString &suffix, bool marked) const
 {
-    if (!m_controller || !m_controller->exportRun())
+    if (!m_session || !m_session->exportRun())
         return QStringLiteral("timeline.") + suffix;
-    const Scenario &s = m_controller->exportRun()->scenario;
+    const Scenario &s = m_session->exportRun()->scenario;
     QString base;
     for (const QChar c : s.name) // the scenario's name, as a file name
         base += c.isLetterOrNumber() || c == QLatin1Char('_') ? c.toLower() : QLatin1Char('-');
@@ -71,24 +73,24 @@ QString TimelineExport::suggestedName(const QString &suffix, bool marked) const
     base += QStringLiteral("-cache-") +
             (s.settings.cache ? QStringLiteral("on") : QStringLiteral("off"));
     if (suffix == QLatin1String("png"))
-        base += QLatin1Char('-') + msText(qint64(m_controller->timeUs()));
-    else if (marked && m_controller->hasMarks()) {
-        const ExportRange range = m_controller->exportRange(true);
+        base += QLatin1Char('-') + msText(qint64(m_session->playback().timeUs()));
+    else if (marked && m_session->playback().hasMarks()) {
+        const ExportRange range = m_session->exportRange(true);
         base += QLatin1Char('-') + msText(range.fromUs) + QLatin1Char('-') +
-                msText(std::min(range.toUs, m_controller->exportRun()->endUs));
+                msText(std::min(range.toUs, m_session->exportRun()->endUs));
     }
     return base + QLatin1Char('.') + suffix;
 }
 
 QString TimelineExport::save(const QUrl &file, bool marked) const
 {
-    if (!m_controller || !m_controller->exportRun())
+    if (!m_session || !m_session->exportRun())
         return tr("There is no run to export.");
     const QString path = localPath(file);
     // A live record is written with its real times (the scene's stretched flights are only
     // for watching); it opens here again stretched the same way.
     if (const auto error =
-            Exporter::write(*m_controller->exportRun(), path, m_controller->exportRange(marked)))
+            Exporter::write(*m_session->exportRun(), path, m_session->exportRange(marked)))
         return *error;
     return {};
 }

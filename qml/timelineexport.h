@@ -1,6 +1,6 @@
 #pragma once
 
-#include "simulationcontroller.h"
+#include "session.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,8 +18,9 @@ class TimelineExport : public QObject
     Q_OBJECT
     QML_ELEMENT
 
-    Q_PROPERTY(idem::SimulationController *controller READ controller WRITE setController NOTIFY
-                   controllerChanged)
+    /// The run on screen comes from it (a live record with its real times) and its
+    /// playback's marks bound a part of it.
+    Q_PROPERTY(idem::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     /// One entry per format: {suffix, name, description}; PNG last.
     Q_PROPERTY(QVariantList formats READ formats CONSTANT)
     /// The formats' names in one phrase for a tooltip: "Timeline JSON, CSV, … or PNG image".
@@ -28,8 +29,8 @@ class TimelineExport : public QObject
 public:
     using QObject::QObject;
 
-    [[nodiscard]] SimulationController *controller() const { return m_controller; }
-    void setController(SimulationController *controller);
+    [[nodiscard]] Session *session() const { return m_session; }
+    void setSession(Session *session);
     [[nodiscard]] static QVariantList formats();
     [[nodiscard]] static QString formatSummary();
 
@@ -43,10 +44,10 @@ public:
     Q_INVOKABLE QString saveImage(QQuickItem *item, const QUrl &file) const;
 
 signals:
-    void controllerChanged();
+    void sessionChanged();
 
 private:
-    QPointer<SimulationController> m_controller;
+    QPointer<Session> m_session;
 };
 
 } // namespace idem

@@ -26,6 +26,12 @@ using namespace idem;
 
 namespace {
 
+/// A toggle's value as typed ("on", "off").
+QString onOff(bool on)
+{
+    return on ? QStringLiteral("on") : QStringLiteral("off");
+}
+
 const QString twoClusters = QStringLiteral("parallel-two-clusters");
 constexpr qint64 ms = 1000; // µs
 
@@ -55,27 +61,31 @@ QStringList dump(const QAbstractItemModel *model)
 
 QVector<QPair<QString, QAbstractItemModel *>> models(SimulationController &c)
 {
-    return {{QStringLiteral("nodes"), c.nodes()},        {QStringLiteral("messages"), c.messages()},
-            {QStringLiteral("keysA"), c.keysA()},        {QStringLiteral("keysB"), c.keysB()},
-            {QStringLiteral("ledgerA"), c.ledgerA()},    {QStringLiteral("ledgerB"), c.ledgerB()},
-            {QStringLiteral("cache"), c.cacheEntries()}, {QStringLiteral("events"), c.events()}};
+    return {{QStringLiteral("nodes"), c.models()->nodes()},
+            {QStringLiteral("messages"), c.models()->messages()},
+            {QStringLiteral("keysA"), c.models()->keysA()},
+            {QStringLiteral("keysB"), c.models()->keysB()},
+            {QStringLiteral("ledgerA"), c.models()->ledgerA()},
+            {QStringLiteral("ledgerB"), c.models()->ledgerB()},
+            {QStringLiteral("cache"), c.models()->cacheEntries()},
+            {QStringLiteral("events"), c.models()->events()}};
 }
 
 /// Everything the GUI shows at the playhead, as text.
 QStringList snapshot(SimulationController &c)
 {
     QStringList s{
-        QStringLiteral("time=%1").arg(c.timeUs()),
-        QStringLiteral("end=%1").arg(c.endUs()),
-        QStringLiteral("currentEvent=%1").arg(c.currentEvent()),
-        QStringLiteral("eventCount=%1").arg(c.eventCount()),
-        QStringLiteral("caption=") + c.caption(),
-        QStringLiteral("verdict=") + c.verdictText(),
-        QStringLiteral("anomaly=") + c.anomalyText(),
-        QStringLiteral("lockA=") + c.lockTextA(),
-        QStringLiteral("lockB=") + c.lockTextB(),
-        QStringLiteral("balancesA=") + c.balancesA(),
-        QStringLiteral("balancesB=") + c.balancesB(),
+        QStringLiteral("time=%1").arg(c.playback()->timeUs()),
+        QStringLiteral("end=%1").arg(c.playback()->endUs()),
+        QStringLiteral("currentEvent=%1").arg(c.playback()->currentEvent()),
+        QStringLiteral("eventCount=%1").arg(c.playback()->eventCount()),
+        QStringLiteral("caption=") + c.text()->caption(),
+        QStringLiteral("verdict=") + c.text()->verdictText(),
+        QStringLiteral("anomaly=") + c.text()->anomalyText(),
+        QStringLiteral("lockA=") + c.text()->lockTextA(),
+        QStringLiteral("lockB=") + c.text()->lockTextB(),
+        QStringLiteral("balancesA=") + c.text()->balancesA(),
+        QStringLiteral("balancesB=") + c.text()->balancesB(),
     };
     for (const auto &[name, model] : models(c)) {
         s.append(QLatin1Char('[') + name + QLatin1Char(']'));
@@ -254,18 +264,19 @@ private slots:
 void TstGuiModels::loadsDefaultPreset()
 {
     SimulationController c;
-    QCOMPARE(c.preset(), ScenarioLoader::defaultPreset());
-    QCOMPARE(c.presetNames().size(), 10);
-    QCOMPARE(c.presetTitles().size(), 10);
-    QCOMPARE(c.presetDescriptions().size(), 10);
-    QCOMPARE(c.presetIndex(), int(c.presetNames().indexOf(c.preset())));
-    QVERIFY(c.run());
-    QVERIFY(c.eventCount() > 0);
-    QVERIFY(c.errorText().isEmpty());
-    QCOMPARE(c.timeUs(), 0.0);
-    QVERIFY(!c.playing());
-    QCOMPARE(c.highlightedEvent(), -1);
-    QVERIFY(!c.scenarioTitle().isEmpty());
+    QCOMPARE(c.session()->preset(), ScenarioLoader::defaultPreset());
+    QCOMPARE(c.session()->presetNames().size(), 10);
+    QCOMPARE(c.session()->presetTitles().size(), 10);
+    QCOMPARE(c.session()->presetDescriptions().size(), 10);
+    QCOMPARE(c.session()->presetIndex(),
+             int(c.session()->presetNames().indexOf(c.session()->preset())));
+    QVERIFY(c.playback()->run());
+    QVERIFY(c.playback()->eventCount() > 0);
+    QVERIFY(c.session()->errorText().isEmpty());
+    QCOMPARE(c.playback()->timeUs(), 0.0);
+    QVERIFY(!c.playback()->playing());
+    QCOMPARE(c.playback()->highlightedEvent(), -1);
+    QVERIFY(!c.session()->scenarioTitle().isEmpty());
 }
 
 void TstGuiModels::presetRunsEngine_data()
@@ -279,24 +290,27 @@ void TstGuiModels::presetRunsEngine()
 {
     QFETCH(QString, preset);
     SimulationController c;
-    if (preset == c.preset()) // setting the preset on screen is a no-op: go elsewhere first
-        c.setPreset(c.presetNames().constLast() == preset ? c.presetNames().constFirst()
-                                                          : c.presetNames().constLast());
-    c.seek(1000);
-    QSignalSpy runs(&c, &SimulationController::runChanged);
-    QSignalSpy presets(&c, &SimulationController::presetChanged);
-    c.setPreset(preset);
+    if (preset ==
+        c.session()->preset()) // setting the preset on screen is a no-op: go elsewhere first
+        c.session()->setPreset(c.session()->presetNames().constLast() == preset
+                                   ? c.session()->presetNames().constFirst()
+                                   : c.session()->presetNames().constLast());
+    c.playback()->seek(1000);
+    QSignalSpy runs(c.playback(), &Playback::runChanged);
+    QSignalSpy presets(c.session(), &Session::presetChanged);
+    c.session()->setPreset(preset);
     QCOMPARE(runs.count(), 1);
     QCOMPARE(presets.count(), 1);
-    QCOMPARE(c.preset(), preset);
-    QVERIFY(c.eventCount() > 0);
-    QCOMPARE(c.events()->rowCount(), c.eventCount());
-    QCOMPARE(c.timeUs(), 0.0); // a new preset starts from the beginning
-    QCOMPARE(c.endUs(), double(c.run()->endUs));
-    QVERIFY(!c.verdictText().isEmpty());
-    QCOMPARE(c.scenarioTitle(), c.presetTitles().value(c.presetIndex()));
+    QCOMPARE(c.session()->preset(), preset);
+    QVERIFY(c.playback()->eventCount() > 0);
+    QCOMPARE(c.models()->events()->rowCount(), c.playback()->eventCount());
+    QCOMPARE(c.playback()->timeUs(), 0.0); // a new preset starts from the beginning
+    QCOMPARE(c.playback()->endUs(), double(c.playback()->run()->endUs));
+    QVERIFY(!c.text()->verdictText().isEmpty());
+    QCOMPARE(c.session()->scenarioTitle(),
+             c.session()->presetTitles().value(c.session()->presetIndex()));
 
-    c.setPreset(preset); // again: nothing to do
+    c.session()->setPreset(preset); // again: nothing to do
     QCOMPARE(runs.count(), 1);
 }
 
@@ -348,16 +362,18 @@ void TstGuiModels::modelsAtKnownMoment()
 {
     // parallel-two-clusters at 100 ms: both servers claimed K1 in their own DB and are charging.
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(100 * ms);
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(100 * ms);
 
-    QCOMPARE(dump(c.keysA()), QStringList{"key=K1 status=CREATED origin=A replica=false"});
-    QCOMPARE(dump(c.keysB()), QStringList{"key=K1 status=CREATED origin=B replica=false"});
-    QCOMPARE(c.ledgerA()->rowCount(), 0);
-    QCOMPARE(c.ledgerB()->rowCount(), 0);
-    QCOMPARE(c.cacheEntries()->rowCount(), 0);
+    QCOMPARE(dump(c.models()->keysA()),
+             QStringList{"key=K1 status=CREATED origin=A replica=false"});
+    QCOMPARE(dump(c.models()->keysB()),
+             QStringList{"key=K1 status=CREATED origin=B replica=false"});
+    QCOMPARE(c.models()->ledgerA()->rowCount(), 0);
+    QCOMPARE(c.models()->ledgerB()->rowCount(), 0);
+    QCOMPARE(c.models()->cacheEntries()->rowCount(), 0);
     // Nothing on the network while the charges run; only the two claims replicating.
-    MessageModel *messages = c.messages();
+    MessageModel *messages = c.models()->messages();
     QCOMPARE(messages->rowCount(), 2);
     for (int i = 0; i < 2; ++i) {
         const QModelIndex m = messages->index(i);
@@ -370,15 +386,15 @@ void TstGuiModels::modelsAtKnownMoment()
         QCOMPARE(m.data(MessageModel::EventRole).toInt(), 27 + i);
         QCOMPARE(m.data(MessageModel::ProgressRole).toDouble(), (100.0 - 24) / (60'024 - 24));
     }
-    QVERIFY(c.anomalyText().isEmpty());
-    QCOMPARE(c.lockTextA(), QStringLiteral("mutex off"));
+    QVERIFY(c.text()->anomalyText().isEmpty());
+    QCOMPARE(c.text()->lockTextA(), QStringLiteral("mutex off"));
 
     const QStringList names{"Client 1", "Client 2", "Router", "Server A1", "Server A2",
                             "DB A",     "Cache",    "DB B",   "Server B1", "Server B2"};
     const QStringList kinds{"client",   "client", "router",   "server", "server",
                             "database", "cache",  "database", "server", "server"};
     const QList<int> clusters{-1, -1, -1, 0, 0, 0, -1, 1, 1, 1};
-    NodeModel *nodes = c.nodes();
+    NodeModel *nodes = c.models()->nodes();
     QCOMPARE(nodes->rowCount(), names.size());
     for (int i = 0; i < names.size(); ++i) {
         const QModelIndex index = nodes->index(i);
@@ -398,8 +414,8 @@ void TstGuiModels::modelsAtKnownMoment()
     QCOMPARE(nodes->index(4).data(NodeModel::GroupSizeRole).toInt(), 2);
     QCOMPARE(nodes->index(3).data(NodeModel::NodeIdRole).toString(), QStringLiteral("server-a1"));
 
-    EventModel *events = c.events();
-    QCOMPARE(events->rowCount(), c.eventCount());
+    EventModel *events = c.models()->events();
+    QCOMPARE(events->rowCount(), c.playback()->eventCount());
     const QModelIndex first = events->index(0);
     QCOMPARE(first.data(EventModel::TypeRole).toString(), QStringLiteral("send"));
     QCOMPARE(first.data(EventModel::FromRole).toInt(), 0);
@@ -412,16 +428,17 @@ void TstGuiModels::modelsAtKnownMoment()
     QVERIFY(!first.data(EventModel::CaptionRole).toString().isEmpty());
 
     // Past the charges: a ledger row in each DB, both marked as the duplicate.
-    c.seek(360 * ms);
-    QCOMPARE(dump(c.ledgerA()),
+    c.playback()->seek(360 * ms);
+    QCOMPARE(dump(c.models()->ledgerA()),
              QStringList{"ledgerId=A-1 key=K1 origin=A fromAcct=alice toAcct=bob "
                          "amount=10 replica=false duplicate=true"});
-    QCOMPARE(dump(c.ledgerB()),
+    QCOMPARE(dump(c.models()->ledgerB()),
              QStringList{"ledgerId=B-1 key=K1 origin=B fromAcct=alice toAcct=bob "
                          "amount=10 replica=false duplicate=true"});
-    QCOMPARE(dump(c.keysA()), QStringList{"key=K1 status=CONSUMED origin=A replica=false"});
-    QVERIFY(c.anomalyText().startsWith(QLatin1String("DUPLICATE EFFECT")));
-    QCOMPARE(c.balancesA(), QStringLiteral("alice -10 · bob +10"));
+    QCOMPARE(dump(c.models()->keysA()),
+             QStringList{"key=K1 status=CONSUMED origin=A replica=false"});
+    QVERIFY(c.text()->anomalyText().startsWith(QLatin1String("DUPLICATE EFFECT")));
+    QCOMPARE(c.text()->balancesA(), QStringLiteral("alice -10 · bob +10"));
     for (int i = 0; i < nodes->rowCount(); ++i)
         QVERIFY(!nodes->index(i).data(NodeModel::BusyRole).toBool());
 }
@@ -429,15 +446,15 @@ void TstGuiModels::modelsAtKnownMoment()
 void TstGuiModels::modelsWithMessagesInFlight()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(340 * ms);   // both 201s half way from the router to the clients
-    QList<int> answers; // beside them, rows replicating between the DBs
-    for (int i = 0; i < c.messages()->rowCount(); ++i)
-        if (c.messages()->index(i).data(MessageModel::StatusRole).toInt() != 0)
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(340 * ms); // both 201s half way from the router to the clients
+    QList<int> answers;           // beside them, rows replicating between the DBs
+    for (int i = 0; i < c.models()->messages()->rowCount(); ++i)
+        if (c.models()->messages()->index(i).data(MessageModel::StatusRole).toInt() != 0)
             answers.append(i);
     QCOMPARE(answers.size(), 2);
     for (int i = 0; i < 2; ++i) {
-        const QModelIndex m = c.messages()->index(answers[i]);
+        const QModelIndex m = c.models()->messages()->index(answers[i]);
         QCOMPARE(m.data(MessageModel::FromRole).toInt(), 2);
         QCOMPARE(m.data(MessageModel::ToRole).toInt(), i);
         QCOMPARE(m.data(MessageModel::StatusRole).toInt(), 201);
@@ -446,32 +463,32 @@ void TstGuiModels::modelsWithMessagesInFlight()
         QCOMPARE(m.data(MessageModel::LabelRole).toString(), QStringLiteral("201 K1"));
         QCOMPARE(m.data(MessageModel::ProgressRole).toDouble(), 0.5);
         const int event = m.data(MessageModel::EventRole).toInt();
-        QCOMPARE(c.run()->events[event].type, EventType::Send);
+        QCOMPARE(c.playback()->run()->events[event].type, EventType::Send);
     }
 
     // A lost message falls out of the network half way.
-    c.setPreset(QStringLiteral("lost-response"));
-    c.seek(345 * ms);
+    c.session()->setPreset(QStringLiteral("lost-response"));
+    c.playback()->seek(345 * ms);
     int falling = 0;
-    for (int i = 0; i < c.messages()->rowCount(); ++i)
-        falling += c.messages()->index(i).data(MessageModel::FallingRole).toBool();
+    for (int i = 0; i < c.models()->messages()->rowCount(); ++i)
+        falling += c.models()->messages()->index(i).data(MessageModel::FallingRole).toBool();
     QCOMPARE(falling, 1);
 }
 
 void TstGuiModels::cacheModel()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.setCache(true);
-    c.seek(30 * ms);
-    QCOMPARE(c.cacheEntries()->rowCount(), 1);
-    const QModelIndex e = c.cacheEntries()->index(0);
+    c.session()->setPreset(twoClusters);
+    QCOMPARE(c.session()->setSetting(QStringLiteral("cache"), onOff(true)), QString());
+    c.playback()->seek(30 * ms);
+    QCOMPARE(c.models()->cacheEntries()->rowCount(), 1);
+    const QModelIndex e = c.models()->cacheEntries()->index(0);
     QCOMPARE(e.data(CacheModel::KeyRole).toString(), QStringLiteral("K1"));
     QCOMPARE(e.data(CacheModel::StatusRole).toString(), QStringLiteral("CREATED"));
     QCOMPARE(e.data(CacheModel::OriginRole).toString(), QStringLiteral("A"));
     QVERIFY(e.data(CacheModel::TtlTextRole).toString().endsWith(QLatin1String(" s")));
-    c.seek(c.endUs());
-    QCOMPARE(c.cacheEntries()->index(0).data(CacheModel::StatusRole).toString(),
+    c.playback()->seek(c.playback()->endUs());
+    QCOMPARE(c.models()->cacheEntries()->index(0).data(CacheModel::StatusRole).toString(),
              QStringLiteral("CONSUMED"));
 }
 
@@ -500,23 +517,23 @@ void TstGuiModels::stepping()
     QFETCH(QString, action);
     QFETCH(double, expectedMs);
     SimulationController c;
-    c.setPreset(twoClusters);
-    const double start = startMs < 0 ? c.endUs() : startMs * ms;
-    const double expected = expectedMs < 0 ? c.endUs() : expectedMs * ms;
-    c.seek(start);
-    QCOMPARE(c.timeUs(), start);
-    QSignalSpy times(&c, &SimulationController::timeChanged);
+    c.session()->setPreset(twoClusters);
+    const double start = startMs < 0 ? c.playback()->endUs() : startMs * ms;
+    const double expected = expectedMs < 0 ? c.playback()->endUs() : expectedMs * ms;
+    c.playback()->seek(start);
+    QCOMPARE(c.playback()->timeUs(), start);
+    QSignalSpy times(c.playback(), &Playback::timeChanged);
     if (action == QLatin1String("next"))
-        c.stepNext();
+        c.playback()->stepNext();
     else if (action == QLatin1String("previous"))
-        c.stepPrevious();
+        c.playback()->stepPrevious();
     else
-        c.restart();
-    QCOMPARE(c.timeUs(), expected);
+        c.playback()->restart();
+    QCOMPARE(c.playback()->timeUs(), expected);
     QCOMPARE(times.count(), start == expected ? 0 : 1);
     // The current event is the last one at or before the playhead.
-    const auto &events = c.run()->events;
-    const int current = c.currentEvent();
+    const auto &events = c.playback()->run()->events;
+    const int current = c.playback()->currentEvent();
     QVERIFY(current >= 0);
     QVERIFY(events[current].t <= qint64(expected));
     QVERIFY(current + 1 == events.size() || events[current + 1].t > qint64(expected));
@@ -525,32 +542,32 @@ void TstGuiModels::stepping()
 void TstGuiModels::seekClampsAndSeekToEvent()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    QSignalSpy times(&c, &SimulationController::timeChanged);
-    QSignalSpy highlights(&c, &SimulationController::highlightedEventChanged);
-    c.seek(-5);
-    QCOMPARE(c.timeUs(), 0.0);
+    c.session()->setPreset(twoClusters);
+    QSignalSpy times(c.playback(), &Playback::timeChanged);
+    QSignalSpy highlights(c.playback(), &Playback::highlightedEventChanged);
+    c.playback()->seek(-5);
+    QCOMPARE(c.playback()->timeUs(), 0.0);
     QCOMPARE(times.count(), 0); // already at 0
-    c.seek(1e12);
-    QCOMPARE(c.timeUs(), c.endUs());
+    c.playback()->seek(1e12);
+    QCOMPARE(c.playback()->timeUs(), c.playback()->endUs());
     QCOMPARE(times.count(), 1);
 
-    c.seekToEvent(6);
-    QCOMPARE(c.timeUs(), double(c.run()->events[6].t));
-    QCOMPARE(c.highlightedEvent(), 6);
+    c.playback()->seekToEvent(6);
+    QCOMPARE(c.playback()->timeUs(), double(c.playback()->run()->events[6].t));
+    QCOMPARE(c.playback()->highlightedEvent(), 6);
     QCOMPARE(times.count(), 2);
     QCOMPARE(highlights.count(), 1);
-    c.seekToEvent(6); // same event: nothing changes
+    c.playback()->seekToEvent(6); // same event: nothing changes
     QCOMPARE(times.count(), 2);
     QCOMPARE(highlights.count(), 1);
-    c.seekToEvent(-1);
-    c.seekToEvent(c.eventCount());
-    QCOMPARE(c.highlightedEvent(), 6);
+    c.playback()->seekToEvent(-1);
+    c.playback()->seekToEvent(c.playback()->eventCount());
+    QCOMPARE(c.playback()->highlightedEvent(), 6);
     QCOMPARE(times.count(), 2);
 
-    c.setHighlightedEvent(-1);
+    c.playback()->setHighlightedEvent(-1);
     QCOMPARE(highlights.count(), 2);
-    c.setHighlightedEvent(-1);
+    c.playback()->setHighlightedEvent(-1);
     QCOMPARE(highlights.count(), 2);
 }
 
@@ -558,60 +575,63 @@ void TstGuiModels::toggleKeepsTimeAndMatchesFreshRun_data()
 {
     QTest::addColumn<QString>("preset");
     QTest::addColumn<double>("atMs");
-    QTest::addColumn<QByteArray>("property");
-    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<QString>("setting");   // its scenario-file name
+    QTest::addColumn<QString>("text");      // as typed
     QTest::addColumn<bool>("changesScene"); // the moment looks different after the change
 
     QTest::addRow("two clusters, cache on while claiming")
-        << twoClusters << 23.0 << QByteArray("cache") << QVariant(true) << true;
+        << twoClusters << 23.0 << QStringLiteral("cache") << QStringLiteral("on") << true;
     QTest::addRow("two clusters, cache on while charging")
-        << twoClusters << 100.0 << QByteArray("cache") << QVariant(true) << true;
+        << twoClusters << 100.0 << QStringLiteral("cache") << QStringLiteral("on") << true;
     QTest::addRow("two clusters, cache on after the answers")
-        << twoClusters << 400.0 << QByteArray("cache") << QVariant(true) << true;
+        << twoClusters << 400.0 << QStringLiteral("cache") << QStringLiteral("on") << true;
     QTest::addRow("two clusters, mutex on (cannot help)")
-        << twoClusters << 400.0 << QByteArray("mutex") << QVariant(true) << true;
+        << twoClusters << 400.0 << QStringLiteral("mutex") << QStringLiteral("on") << true;
     QTest::addRow("same cluster, mutex on while charging")
-        << "parallel-same-cluster" << 100.0 << QByteArray("mutex") << QVariant(true) << true;
+        << "parallel-same-cluster" << 100.0 << QStringLiteral("mutex") << QStringLiteral("on")
+        << true;
     QTest::addRow("same cluster, mutex on at the end")
-        << "parallel-same-cluster" << 1e9 << QByteArray("mutex") << QVariant(true) << true;
+        << "parallel-same-cluster" << 1e9 << QStringLiteral("mutex") << QStringLiteral("on")
+        << true;
     QTest::addRow("burst, mutex on mid-burst")
-        << "burst" << 23.0 << QByteArray("mutex") << QVariant(true) << true;
+        << "burst" << 23.0 << QStringLiteral("mutex") << QStringLiteral("on") << true;
     QTest::addRow("failover, cache on after the retry")
-        << "failover-retry" << 5400.0 << QByteArray("cache") << QVariant(true) << true;
+        << "failover-retry" << 5400.0 << QStringLiteral("cache") << QStringLiteral("on") << true;
     QTest::addRow("single request, delay 40 ms")
-        << "single-request" << 30.0 << QByteArray("delayMs") << QVariant(40.0) << true;
+        << "single-request" << 30.0 << QStringLiteral("delayMs") << QStringLiteral("40") << true;
     QTest::addRow("lost response, delay 5 ms")
-        << "lost-response" << 1030.0 << QByteArray("delayMs") << QVariant(5.0) << true;
+        << "lost-response" << 1030.0 << QStringLiteral("delayMs") << QStringLiteral("5") << true;
     QTest::addRow("single request, replay original (nothing to replay)")
-        << "single-request" << 200.0 << QByteArray("replayOriginal") << QVariant(true) << false;
+        << "single-request" << 200.0 << QStringLiteral("replay") << QStringLiteral("original")
+        << false;
 }
 
 void TstGuiModels::toggleKeepsTimeAndMatchesFreshRun()
 {
     QFETCH(QString, preset);
     QFETCH(double, atMs);
-    QFETCH(QByteArray, property);
-    QFETCH(QVariant, value);
+    QFETCH(QString, setting);
+    QFETCH(QString, text);
     QFETCH(bool, changesScene);
 
     SimulationController toggled;
-    toggled.setPreset(preset);
-    toggled.seek(atMs * ms);
-    const double before = toggled.timeUs();
+    toggled.session()->setPreset(preset);
+    toggled.playback()->seek(atMs * ms);
+    const double before = toggled.playback()->timeUs();
     const QStringList sceneBefore = snapshot(toggled);
-    QSignalSpy runs(&toggled, &SimulationController::runChanged);
-    QSignalSpy settings(&toggled, &SimulationController::settingsChanged);
-    QVERIFY(toggled.setProperty(property.constData(), value));
+    QSignalSpy runs(toggled.playback(), &Playback::runChanged);
+    QSignalSpy settings(toggled.session(), &Session::settingsChanged);
+    QCOMPARE(toggled.session()->setSetting(setting, text), QString());
     QCOMPARE(runs.count(), 1);
     QCOMPARE(settings.count(), 1);
-    QCOMPARE(toggled.property(property.constData()), value);
+    QCOMPARE(toggled.session()->scenario().settings.valueText(setting), text);
     // The playhead stays (unless the new run is shorter than where it was).
-    QCOMPARE(toggled.timeUs(), std::min(before, toggled.endUs()));
+    QCOMPARE(toggled.playback()->timeUs(), std::min(before, toggled.playback()->endUs()));
 
     SimulationController fresh;
-    fresh.setPreset(preset);
-    QVERIFY(fresh.setProperty(property.constData(), value));
-    fresh.seek(toggled.timeUs());
+    fresh.session()->setPreset(preset);
+    QCOMPARE(fresh.session()->setSetting(setting, text), QString());
+    fresh.playback()->seek(toggled.playback()->timeUs());
     const QStringList sceneAfter = snapshot(toggled);
     QCOMPARE(sceneAfter, snapshot(fresh));
     // The comparison has teeth: the change does show at this moment.
@@ -621,15 +641,15 @@ void TstGuiModels::toggleKeepsTimeAndMatchesFreshRun()
 void TstGuiModels::modelsAnnounceEveryChange_data()
 {
     QTest::addColumn<QString>("preset");
-    QTest::addColumn<QByteArray>("property");
-    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<QString>("setting"); // its scenario-file name
+    QTest::addColumn<QString>("text");    // as typed
     for (const QString &preset : ScenarioLoader::presetNames()) {
         QTest::addRow("%s mutex", qPrintable(preset))
-            << preset << QByteArray("mutex") << QVariant(true);
+            << preset << QStringLiteral("mutex") << QStringLiteral("on");
         QTest::addRow("%s cache", qPrintable(preset))
-            << preset << QByteArray("cache") << QVariant(true);
+            << preset << QStringLiteral("cache") << QStringLiteral("on");
         QTest::addRow("%s delay", qPrintable(preset))
-            << preset << QByteArray("delayMs") << QVariant(35.0);
+            << preset << QStringLiteral("delayMs") << QStringLiteral("35");
     }
 }
 
@@ -638,13 +658,13 @@ void TstGuiModels::modelsAnnounceEveryChange()
     // A QML view only learns what the model signals: a toggle that changes what a row shows
     // must say so (reset, row changes, or dataChanged with that role), at every moment.
     QFETCH(QString, preset);
-    QFETCH(QByteArray, property);
-    QFETCH(QVariant, value);
+    QFETCH(QString, setting);
+    QFETCH(QString, text);
     SimulationController c;
-    c.setPreset(preset);
-    const QVariant original = c.property(property.constData());
+    c.session()->setPreset(preset);
+    const QString original = c.session()->scenario().settings.valueText(setting);
     QVector<qint64> moments;
-    for (const Event &e : c.run()->events)
+    for (const Event &e : c.playback()->run()->events)
         if (moments.isEmpty() || moments.last() != e.t)
             moments.append(e.t);
     const auto all = models(c);
@@ -652,15 +672,15 @@ void TstGuiModels::modelsAnnounceEveryChange()
     QStringList messageFailures;
     for (qint64 t : moments) {
         for (qint64 at : {t, t + 500}) { // on an event, and just after it
-            c.setProperty(property.constData(), original);
-            c.seek(double(at));
+            QCOMPARE(c.session()->setSetting(setting, original), QString());
+            c.playback()->seek(double(at));
             std::vector<std::unique_ptr<ModelWatch>> watches;
             for (const auto &entry : all)
                 watches.push_back(std::make_unique<ModelWatch>(entry.second));
-            c.setProperty(property.constData(), value);
+            QCOMPARE(c.session()->setSetting(setting, text), QString());
             for (size_t i = 0; i < watches.size(); ++i)
                 if (const QString what = watches[i]->unannounced(); !what.isEmpty())
-                    (all[i].second == c.messages() ? messageFailures : failures)
+                    (all[i].second == c.models()->messages() ? messageFailures : failures)
                         .append(QStringLiteral("t=%1 µs %2: %3").arg(at).arg(all[i].first, what));
         }
     }
@@ -677,12 +697,12 @@ void TstGuiModels::messageModelAnnouncesRerun()
     // place would announce only `progress`, and a QML token would keep flying to DB A: a row
     // is the same message only if its ends, label and status are unchanged too.
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(21.5 * ms);
-    ModelWatch watch(c.messages());
-    const QStringList before = dump(c.messages());
-    c.setCache(true);
-    QVERIFY(dump(c.messages()) != before);
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(21.5 * ms);
+    ModelWatch watch(c.models()->messages());
+    const QStringList before = dump(c.models()->messages());
+    QCOMPARE(c.session()->setSetting(QStringLiteral("cache"), onOff(true)), QString());
+    QVERIFY(dump(c.models()->messages()) != before);
     QVERIFY2(watch.unannounced().isEmpty(), qPrintable(watch.unannounced()));
 }
 
@@ -691,78 +711,82 @@ void TstGuiModels::opensATimelineAsRecorded()
     // Export a run, open the file: the same run is on screen, not recomputed, until a
     // setting changes and the engine runs its scenario again.
     SimulationController original;
-    original.setPreset(twoClusters);
+    original.session()->setPreset(twoClusters);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("run.json"));
-    QVERIFY(!Exporter::write(*original.run(), path));
+    QVERIFY(!Exporter::write(*original.playback()->run(), path));
 
     SimulationController c;
-    QSignalSpy runs(&c, &SimulationController::runChanged);
-    QVERIFY2(c.loadFile(QUrl::fromLocalFile(path)), qPrintable(c.errorText()));
-    QVERIFY(c.recorded());
+    QSignalSpy runs(c.playback(), &Playback::runChanged);
+    QVERIFY2(c.session()->loadFile(QUrl::fromLocalFile(path)),
+             qPrintable(c.session()->errorText()));
+    QVERIFY(c.session()->recorded());
     QCOMPARE(runs.count(), 1);
-    QCOMPARE(c.preset(), path);
-    QCOMPARE(c.presetIndex(), -1);
-    QCOMPARE(c.scenarioTitle(), original.scenarioTitle());
-    QCOMPARE(c.eventCount(), original.eventCount());
-    QCOMPARE(c.endUs(), original.endUs());
-    QCOMPARE(TimelineExporter::render(*c.run()), TimelineExporter::render(*original.run()));
+    QCOMPARE(c.session()->preset(), path);
+    QCOMPARE(c.session()->presetIndex(), -1);
+    QCOMPARE(c.session()->scenarioTitle(), original.session()->scenarioTitle());
+    QCOMPARE(c.playback()->eventCount(), original.playback()->eventCount());
+    QCOMPARE(c.playback()->endUs(), original.playback()->endUs());
+    QCOMPARE(TimelineExporter::render(*c.playback()->run()),
+             TimelineExporter::render(*original.playback()->run()));
     for (const double t : {0.0, 20.5 * ms, 340.0 * ms, 60'030.0 * ms}) {
-        c.seek(t);
-        original.seek(t);
-        QCOMPARE(c.caption(), original.caption());
-        QCOMPARE(c.anomalyText(), original.anomalyText());
-        QCOMPARE(dump(c.messages()), dump(original.messages()));
-        QCOMPARE(dump(c.ledgerA()), dump(original.ledgerA()));
+        c.playback()->seek(t);
+        original.playback()->seek(t);
+        QCOMPARE(c.text()->caption(), original.text()->caption());
+        QCOMPARE(c.text()->anomalyText(), original.text()->anomalyText());
+        QCOMPARE(dump(c.models()->messages()), dump(original.models()->messages()));
+        QCOMPARE(dump(c.models()->ledgerA()), dump(original.models()->ledgerA()));
     }
-    c.setCache(true); // a setting changed: the engine runs the recorded scenario again
-    QVERIFY(!c.recorded());
-    QVERIFY(c.verdictText() != original.verdictText());
+    QCOMPARE(c.session()->setSetting(QStringLiteral("cache"), onOff(true)),
+             QString()); // a setting changed: the engine runs the recorded scenario again
+    QVERIFY(!c.session()->recorded());
+    QVERIFY(c.text()->verdictText() != original.text()->verdictText());
 }
 
 void TstGuiModels::refusesABrokenTimeline()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    const QString before = c.verdictText();
+    c.session()->setPreset(twoClusters);
+    const QString before = c.text()->verdictText();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("broken.json"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(R"({"schema": "idemlab.timeline/9", "events": [], "nodes": []})");
     f.close();
-    QVERIFY(!c.loadFile(QUrl::fromLocalFile(path)));
-    QVERIFY2(c.errorText().contains(QStringLiteral("idemlab.timeline/9")),
-             qPrintable(c.errorText()));
-    QCOMPARE(c.verdictText(), before); // the run on screen stays
-    QVERIFY(!c.recorded());
+    QVERIFY(!c.session()->loadFile(QUrl::fromLocalFile(path)));
+    QVERIFY2(c.session()->errorText().contains(QStringLiteral("idemlab.timeline/9")),
+             qPrintable(c.session()->errorText()));
+    QCOMPARE(c.text()->verdictText(), before); // the run on screen stays
+    QVERIFY(!c.session()->recorded());
 }
 
 void TstGuiModels::marksBoundTheExport()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    QSignalSpy marks(&c, &SimulationController::marksChanged);
-    QVERIFY(!c.hasMarks());
-    QCOMPARE(c.exportRange(true).fromUs, 0);
-    c.seek(20 * ms);
-    c.setMarkIn();
-    c.seek(340 * ms);
-    c.setMarkOut();
+    c.session()->setPreset(twoClusters);
+    QSignalSpy marks(c.playback(), &Playback::marksChanged);
+    QVERIFY(!c.playback()->hasMarks());
+    QCOMPARE(c.session()->exportRange(true).fromUs, 0);
+    c.playback()->seek(20 * ms);
+    c.playback()->setMarkIn();
+    c.playback()->seek(340 * ms);
+    c.playback()->setMarkOut();
     QCOMPARE(marks.count(), 2);
-    QVERIFY(c.hasMarks());
-    QCOMPARE(c.exportRange(true).fromUs, 20 * ms);
-    QCOMPARE(c.exportRange(true).toUs, 340 * ms);
-    QCOMPARE(c.exportRange(false).fromUs, 0); // "whole run" ignores the marks
-    c.seek(10 * ms);
-    c.setMarkOut(); // before the in mark: the in mark goes
-    QCOMPARE(c.markInUs(), -1.0);
-    QCOMPARE(c.exportRange(true).fromUs, 0);
-    QCOMPARE(c.exportRange(true).toUs, 10 * ms);
-    c.setMutex(true); // a rerun keeps the marks: they are times
-    QCOMPARE(c.markOutUs(), 10.0 * ms);
-    c.clearMarks();
-    QVERIFY(!c.hasMarks());
+    QVERIFY(c.playback()->hasMarks());
+    QCOMPARE(c.session()->exportRange(true).fromUs, 20 * ms);
+    QCOMPARE(c.session()->exportRange(true).toUs, 340 * ms);
+    QCOMPARE(c.session()->exportRange(false).fromUs, 0); // "whole run" ignores the marks
+    c.playback()->seek(10 * ms);
+    c.playback()->setMarkOut(); // before the in mark: the in mark goes
+    QCOMPARE(c.playback()->markInUs(), -1.0);
+    QCOMPARE(c.session()->exportRange(true).fromUs, 0);
+    QCOMPARE(c.session()->exportRange(true).toUs, 10 * ms);
+    QCOMPARE(c.session()->setSetting(QStringLiteral("mutex"), onOff(true)),
+             QString()); // a rerun keeps the marks: they are times
+    QCOMPARE(c.playback()->markOutUs(), 10.0 * ms);
+    c.playback()->clearMarks();
+    QVERIFY(!c.playback()->hasMarks());
     QCOMPARE(marks.count(), 4);
 }
 
@@ -790,13 +814,13 @@ void TstGuiModels::exportWritesEachFormat()
     // The GUI's Export writes what the CLI's --export writes for the same run and range.
     QFETCH(QString, suffix);
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(20 * ms);
-    c.setMarkIn();
-    c.seek(400 * ms);
-    c.setMarkOut();
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(20 * ms);
+    c.playback()->setMarkIn();
+    c.playback()->seek(400 * ms);
+    c.playback()->setMarkOut();
     TimelineExport exporter;
-    exporter.setController(&c);
+    exporter.setSession(c.session());
     QCOMPARE(exporter.suggestedName(suffix, true),
              QStringLiteral("parallel-two-clusters-mutex-off-cache-off-20ms-400ms.") + suffix);
     QTemporaryDir dir;
@@ -806,7 +830,8 @@ void TstGuiModels::exportWritesEachFormat()
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QString error;
-        const auto expected = Exporter::render(*c.run(), path, c.exportRange(marked), &error);
+        const auto expected =
+            Exporter::render(*c.playback()->run(), path, c.session()->exportRange(marked), &error);
         QVERIFY2(expected, qPrintable(error));
         QCOMPARE(file.readAll(), *expected);
     }
@@ -815,9 +840,9 @@ void TstGuiModels::exportWritesEachFormat()
 void TstGuiModels::exportFailureKeepsTheFile()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
+    c.session()->setPreset(twoClusters);
     TimelineExport exporter;
-    exporter.setController(&c);
+    exporter.setSession(c.session());
     QTemporaryDir dir;
     // An unknown extension: refused, nothing written.
     const QString odd = dir.filePath(QStringLiteral("run.docx"));
@@ -856,31 +881,31 @@ void TstGuiModels::speedClamps()
     QFETCH(double, requested);
     QFETCH(double, expected);
     SimulationController c;
-    QSignalSpy speeds(&c, &SimulationController::speedChanged);
-    c.setSpeed(requested);
-    QCOMPARE(c.speed(), expected);
+    QSignalSpy speeds(c.playback(), &Playback::speedChanged);
+    c.playback()->setSpeed(requested);
+    QCOMPARE(c.playback()->speed(), expected);
     QCOMPARE(speeds.count(), qFuzzyCompare(expected, 0.05) ? 0 : 1);
-    c.setSpeed(requested); // unchanged: no signal
+    c.playback()->setSpeed(requested); // unchanged: no signal
     QCOMPARE(speeds.count(), qFuzzyCompare(expected, 0.05) ? 0 : 1);
 }
 
 void TstGuiModels::fasterSlower()
 {
     SimulationController c;
-    QCOMPARE(c.speed(), 0.05);
-    QSignalSpy speeds(&c, &SimulationController::speedChanged);
-    c.faster();
-    QCOMPARE(c.speed(), 0.1);
-    c.slower();
-    c.slower();
-    QCOMPARE(c.speed(), 0.025);
+    QCOMPARE(c.playback()->speed(), 0.05);
+    QSignalSpy speeds(c.playback(), &Playback::speedChanged);
+    c.playback()->faster();
+    QCOMPARE(c.playback()->speed(), 0.1);
+    c.playback()->slower();
+    c.playback()->slower();
+    QCOMPARE(c.playback()->speed(), 0.025);
     QCOMPARE(speeds.count(), 3);
     for (int i = 0; i < 20; ++i)
-        c.slower();
-    QCOMPARE(c.speed(), 0.01);
+        c.playback()->slower();
+    QCOMPARE(c.playback()->speed(), 0.01);
     for (int i = 0; i < 20; ++i)
-        c.faster();
-    QCOMPARE(c.speed(), 10.0);
+        c.playback()->faster();
+    QCOMPARE(c.playback()->speed(), 10.0);
 }
 
 void TstGuiModels::advanceMovesBySpeed_data()
@@ -913,13 +938,14 @@ void TstGuiModels::advanceMovesBySpeed()
     QFETCH(qint64, wallNs);
     QFETCH(double, expectedUs);
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.setSpeed(speed);
-    c.seek(startMs * ms);
-    QSignalSpy times(&c, &SimulationController::timeChanged);
-    c.advance(wallNs);
-    QVERIFY2(std::abs(c.timeUs() - expectedUs) <= 1.0,
-             qPrintable(QStringLiteral("%1 µs, expected %2").arg(c.timeUs()).arg(expectedUs)));
+    c.session()->setPreset(twoClusters);
+    c.playback()->setSpeed(speed);
+    c.playback()->seek(startMs * ms);
+    QSignalSpy times(c.playback(), &Playback::timeChanged);
+    c.playback()->advance(wallNs);
+    QVERIFY2(std::abs(c.playback()->timeUs() - expectedUs) <= 1.0,
+             qPrintable(
+                 QStringLiteral("%1 µs, expected %2").arg(c.playback()->timeUs()).arg(expectedUs)));
     QCOMPARE(times.count(), 1);
 }
 
@@ -928,12 +954,12 @@ void TstGuiModels::advanceCrossesCompressedGapQuickly()
     // From the last answer (350 ms) past the first replicated row (60.024 s) at 0.05×: the
     // 60 s lag must take about as long as 40 ms of traffic (0.8 s), not 20 minutes.
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(350 * ms);
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(350 * ms);
     const qint64 tickNs = 16'000'000;
     qint64 wall = 0;
-    while (c.timeUs() < 60'024 * ms && wall < 600'000'000'000) {
-        c.advance(tickNs);
+    while (c.playback()->timeUs() < 60'024 * ms && wall < 600'000'000'000) {
+        c.playback()->advance(tickNs);
         wall += tickNs;
     }
     QVERIFY2(wall <= 3'000'000'000, qPrintable(QStringLiteral("took %1 s").arg(wall / 1e9)));
@@ -943,39 +969,39 @@ void TstGuiModels::advanceCrossesCompressedGapQuickly()
 void TstGuiModels::playingStopsAtEnd()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    QSignalSpy playing(&c, &SimulationController::playingChanged);
-    c.setPlaying(true);
-    QVERIFY(c.playing());
-    QTRY_VERIFY(c.timeUs() > 0); // the timer moves the playhead
+    c.session()->setPreset(twoClusters);
+    QSignalSpy playing(c.playback(), &Playback::playingChanged);
+    c.playback()->setPlaying(true);
+    QVERIFY(c.playback()->playing());
+    QTRY_VERIFY(c.playback()->timeUs() > 0); // the timer moves the playhead
 
-    c.seek(c.endUs() - 1000);
-    c.advance(1'000'000'000);
-    QCOMPARE(c.timeUs(), c.endUs());
-    QVERIFY(!c.playing());
+    c.playback()->seek(c.playback()->endUs() - 1000);
+    c.playback()->advance(1'000'000'000);
+    QCOMPARE(c.playback()->timeUs(), c.playback()->endUs());
+    QVERIFY(!c.playback()->playing());
     QCOMPARE(playing.count(), 2);
 
-    c.togglePlaying(); // at the end, Play starts over
-    QVERIFY(c.playing());
-    QCOMPARE(c.timeUs(), 0.0);
-    c.stepNext(); // stepping pauses
-    QVERIFY(!c.playing());
+    c.playback()->togglePlaying(); // at the end, Play starts over
+    QVERIFY(c.playback()->playing());
+    QCOMPARE(c.playback()->timeUs(), 0.0);
+    c.playback()->stepNext(); // stepping pauses
+    QVERIFY(!c.playback()->playing());
     QCOMPARE(playing.count(), 4);
 }
 
 void TstGuiModels::sendFromClientKeepsTime()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(400 * ms);
-    const RunResult old = *c.run();
-    QSignalSpy runs(&c, &SimulationController::runChanged);
-    c.sendFromClient(0, false);
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(400 * ms);
+    const RunResult old = *c.playback()->run();
+    QSignalSpy runs(c.playback(), &Playback::runChanged);
+    c.session()->sendFromClient(0, false);
     QCOMPARE(runs.count(), 1);
-    QCOMPARE(c.timeUs(), 400.0 * ms);
-    QVERIFY(c.eventCount() > old.events.size());
+    QCOMPARE(c.playback()->timeUs(), 400.0 * ms);
+    QVERIFY(c.playback()->eventCount() > old.events.size());
 
-    const RunResult &run = *c.run();
+    const RunResult &run = *c.playback()->run();
     QCOMPARE(run.attempts.size(), old.attempts.size() + 1);
     int added = -1;
     for (int i = 0; i < run.attempts.size(); ++i)
@@ -995,64 +1021,69 @@ void TstGuiModels::sendFromClientKeepsTime()
     }
     QVERIFY(same > 0);
 
-    c.sendFromClient(-1, false); // no such client
-    c.sendFromClient(2, false);
+    c.session()->sendFromClient(-1, false); // no such client
+    c.session()->sendFromClient(2, false);
     QCOMPARE(runs.count(), 1);
 }
 
 void TstGuiModels::sendFromClientNewKey()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(400 * ms);
-    c.sendFromClient(0, true);
-    QCOMPARE(c.timeUs(), 400.0 * ms);
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(400 * ms);
+    c.session()->sendFromClient(0, true);
+    QCOMPARE(c.playback()->timeUs(), 400.0 * ms);
     auto hasK2 = [&] {
-        const QStringList rows = dump(c.keysA());
+        const QStringList rows = dump(c.models()->keysA());
         return std::any_of(rows.cbegin(), rows.cend(),
                            [](const QString &r) { return r.startsWith(QLatin1String("key=K2 ")); });
     };
     QVERIFY(!hasK2());
-    c.seek(c.endUs());
+    c.playback()->seek(c.playback()->endUs());
     QVERIFY(hasK2());
-    QCOMPARE(c.run()->verdict.sideEffects.value(QStringLiteral("K2")), 1);
+    QCOMPARE(c.playback()->run()->verdict.sideEffects.value(QStringLiteral("K2")), 1);
 }
 
 void TstGuiModels::presetStartsFromItsOwnSettings()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    QCOMPARE(c.settingsChangedText(), QString());
-    QSignalSpy settings(&c, &SimulationController::settingsChanged);
-    c.setLagMs(27);
+    c.session()->setPreset(twoClusters);
+    QCOMPARE(c.session()->settingsChangedText(), QString());
+    QSignalSpy settings(c.session(), &Session::settingsChanged);
+    QCOMPARE(c.session()->setSetting(QStringLiteral("lagMs"), QString::number(27)), QString());
     QCOMPARE(settings.count(), 1);
-    QCOMPARE(c.settingsChangedText(), QStringLiteral("replication lag 27 ms (preset: 60 s)"));
-    c.setMutex(true);
-    QCOMPARE(c.settingsChangedText(),
+    QCOMPARE(c.session()->settingsChangedText(),
+             QStringLiteral("replication lag 27 ms (preset: 60 s)"));
+    QCOMPARE(c.session()->setSetting(QStringLiteral("mutex"), onOff(true)), QString());
+    QCOMPARE(c.session()->settingsChangedText(),
              QStringLiteral("mutex on (preset: off) · replication lag 27 ms (preset: 60 s)"));
-    c.setReplayOriginal(true); // words, not the engine's "replay original"
-    QCOMPARE(c.settingsChangedText(),
+    QCOMPARE(c.session()->setSetting(QStringLiteral("replay"), QStringLiteral("original")),
+             QString()); // words, not the engine's "replay original"
+    QCOMPARE(c.session()->settingsChangedText(),
              QStringLiteral("mutex on (preset: off) · replication lag 27 ms (preset: 60 s) · "
                             "duplicates answered 201, Idempotent-Replayed (preset: 200 with the "
                             "stored body)"));
     // Another preset, and the same one again, start from the preset's own settings.
-    const QString other =
-        c.presetNames().first() == twoClusters ? c.presetNames().last() : c.presetNames().first();
-    c.setPreset(other);
-    QCOMPARE(c.settingsChangedText(), QString());
-    c.setMutex(!c.mutex());
-    QVERIFY(!c.settingsChangedText().isEmpty());
-    c.setPreset(other);
-    QCOMPARE(c.settingsChangedText(), QString());
+    const QString other = c.session()->presetNames().first() == twoClusters
+                              ? c.session()->presetNames().last()
+                              : c.session()->presetNames().first();
+    c.session()->setPreset(other);
+    QCOMPARE(c.session()->settingsChangedText(), QString());
+    QCOMPARE(c.session()->setSetting(QStringLiteral("mutex"),
+                                     onOff(!c.session()->scenario().settings.mutex)),
+             QString());
+    QVERIFY(!c.session()->settingsChangedText().isEmpty());
+    c.session()->setPreset(other);
+    QCOMPARE(c.session()->settingsChangedText(), QString());
     // The preset that loses a message has no random loss: its description says the drop
     // is scripted.
-    c.setPreset(QStringLiteral("lost-response"));
-    QVERIFY2(c.scenarioDescription().endsWith(
+    c.session()->setPreset(QStringLiteral("lost-response"));
+    QVERIFY2(c.session()->scenarioDescription().endsWith(
                  QStringLiteral("(A scripted drop: R1's response is lost on purpose, apart "
                                 "from random loss.)")),
-             qPrintable(c.scenarioDescription()));
-    c.setPreset(twoClusters);
-    QVERIFY(!c.scenarioDescription().contains(QStringLiteral("scripted drop")));
+             qPrintable(c.session()->scenarioDescription()));
+    c.session()->setPreset(twoClusters);
+    QVERIFY(!c.session()->scenarioDescription().contains(QStringLiteral("scripted drop")));
 }
 
 void TstGuiModels::lockHolderNamedAsARequest()
@@ -1060,9 +1091,9 @@ void TstGuiModels::lockHolderNamedAsARequest()
     // The burst: five copies of one payment on cluster A with the mutex on. A wait names its
     // lock's holder as the screen names requests (R1), and says when it is on the same server.
     SimulationController c;
-    c.setPreset(QStringLiteral("burst"));
-    c.setMutex(true);
-    const RunResult &run = *c.run();
+    c.session()->setPreset(QStringLiteral("burst"));
+    QCOMPARE(c.session()->setSetting(QStringLiteral("mutex"), onOff(true)), QString());
+    const RunResult &run = *c.playback()->run();
     int waits = 0;
     for (int i = 0; i < run.events.size(); ++i) {
         if (run.events[i].type != EventType::LockWait)
@@ -1085,12 +1116,12 @@ void TstGuiModels::ledgerKeepsDoubleChargeInView()
     // The burst charges K1 five times on DB A: the ledger list is asked to keep the first
     // of those rows in view, not only the newest.
     SimulationController c;
-    c.setPreset(QStringLiteral("burst"));
-    auto *ledger = c.ledgerA();
+    c.session()->setPreset(QStringLiteral("burst"));
+    auto *ledger = c.models()->ledgerA();
     QSignalSpy changed(ledger, &LedgerModel::firstDuplicateChanged);
-    c.seek(0);
+    c.playback()->seek(0);
     QCOMPARE(ledger->firstDuplicate(), -1);
-    c.seek(400 * ms);
+    c.playback()->seek(400 * ms);
     QVERIFY(ledger->rowCount() >= 2);
     QCOMPARE(ledger->firstDuplicate(), 0);
     QVERIFY(ledger->index(0).data(LedgerModel::DuplicateRole).toBool());
@@ -1100,12 +1131,12 @@ void TstGuiModels::ledgerKeepsDoubleChargeInView()
 void TstGuiModels::marksDoNotCarryOver()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(20 * ms);
-    c.setMarkIn();
-    QVERIFY(c.markInUs() >= 0);
-    c.setPreset(QStringLiteral("burst"));
-    QCOMPARE(c.markInUs(), -1.0);
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(20 * ms);
+    c.playback()->setMarkIn();
+    QVERIFY(c.playback()->markInUs() >= 0);
+    c.session()->setPreset(QStringLiteral("burst"));
+    QCOMPARE(c.playback()->markInUs(), -1.0);
 }
 
 void TstGuiModels::accountsAreNotClusterLetters()
@@ -1119,12 +1150,12 @@ void TstGuiModels::accountsAreNotClusterLetters()
     QCOMPARE(AccountNames::inText(QStringLiteral("DB A → DB B: replicated")),
              QStringLiteral("DB A → DB B: replicated"));
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(0);
-    QVERIFY2(c.caption().contains(QStringLiteral("10 alice → bob (key K1)")),
-             qPrintable(c.caption()));
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(0);
+    QVERIFY2(c.text()->caption().contains(QStringLiteral("10 alice → bob (key K1)")),
+             qPrintable(c.text()->caption()));
     // The engine's own captions, which the exports write, keep the stored names.
-    QVERIFY(c.run()->events.first().caption.contains(QStringLiteral("10 A→B")));
+    QVERIFY(c.playback()->run()->events.first().caption.contains(QStringLiteral("10 A→B")));
 }
 
 void TstGuiModels::durationTextWrites_data()
@@ -1188,15 +1219,15 @@ void TstGuiModels::canvasUsesControllersAxis()
 {
     // The lane timeline and the scrub bar place every moment at the same fraction.
     SimulationController c;
-    c.setPreset(twoClusters);
+    c.session()->setPreset(twoClusters);
     TimelineCanvas canvas;
-    canvas.setController(&c);
+    canvas.setPlayback(c.playback());
     canvas.setSize(QSizeF(900, 300));
     const QRectF plot = canvas.plotArea();
     QVERIFY(plot.width() > 100);
-    for (const Event &e : c.run()->events) {
+    for (const Event &e : c.playback()->run()->events) {
         const double fraction = (canvas.xForTime(double(e.t)) - plot.left()) / plot.width();
-        QVERIFY2(std::abs(fraction - c.axisPosition(double(e.t))) < 1e-9,
+        QVERIFY2(std::abs(fraction - c.playback()->axisPosition(double(e.t))) < 1e-9,
                  qPrintable(QString::number(e.seq)));
     }
 }
@@ -1213,51 +1244,54 @@ void TstGuiModels::axisRoundTrip()
 {
     QFETCH(double, timeMs);
     SimulationController c;
-    c.setPreset(twoClusters);
+    c.session()->setPreset(twoClusters);
     const double t = timeMs * ms;
-    const double p = c.axisPosition(t);
+    const double p = c.playback()->axisPosition(t);
     QVERIFY(p >= 0 && p <= 1);
-    QVERIFY2(
-        std::abs(c.axisTime(p) - t) < 1.0,
-        qPrintable(QStringLiteral("axisTime(axisPosition(%1)) = %2").arg(t).arg(c.axisTime(p))));
+    QVERIFY2(std::abs(c.playback()->axisTime(p) - t) < 1.0,
+             qPrintable(QStringLiteral("axisTime(axisPosition(%1)) = %2")
+                            .arg(t)
+                            .arg(c.playback()->axisTime(p))));
     // Monotonic: a little later is a little further right.
-    if (t < c.endUs())
-        QVERIFY(c.axisPosition(t + 100) > p);
+    if (t < c.playback()->endUs())
+        QVERIFY(c.playback()->axisPosition(t + 100) > p);
     if (t > 0)
-        QVERIFY(c.axisPosition(t - 100) < p);
+        QVERIFY(c.playback()->axisPosition(t - 100) < p);
 }
 
 void TstGuiModels::axisCompressesLag()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    QCOMPARE(c.axisPosition(0), 0.0);
-    QCOMPARE(c.axisPosition(c.endUs()), 1.0);
-    QCOMPARE(c.axisPosition(c.endUs() * 2), 1.0);
-    QCOMPARE(c.axisTime(0), 0.0);
-    QCOMPARE(c.axisTime(1), c.endUs());
-    QCOMPARE(c.axisTime(-1), 0.0);
-    QCOMPARE(c.axisTime(2), c.endUs());
+    c.session()->setPreset(twoClusters);
+    QCOMPARE(c.playback()->axisPosition(0), 0.0);
+    QCOMPARE(c.playback()->axisPosition(c.playback()->endUs()), 1.0);
+    QCOMPARE(c.playback()->axisPosition(c.playback()->endUs() * 2), 1.0);
+    QCOMPARE(c.playback()->axisTime(0), 0.0);
+    QCOMPARE(c.playback()->axisTime(1), c.playback()->endUs());
+    QCOMPARE(c.playback()->axisTime(-1), 0.0);
+    QCOMPARE(c.playback()->axisTime(2), c.playback()->endUs());
     // 59.7 s of lag is 99% of the run's time but a small part of the axis.
-    const double lag = c.axisPosition(60'024.0 * ms) - c.axisPosition(350.0 * ms);
+    const double lag =
+        c.playback()->axisPosition(60'024.0 * ms) - c.playback()->axisPosition(350.0 * ms);
     QVERIFY2(lag < 0.3, qPrintable(QString::number(lag)));
     QVERIFY(lag > 0.05);
     // The 301 ms between claim and ledger write show as 40 ms: twice the first 20 ms.
-    const double charge = c.axisPosition(326 * ms) - c.axisPosition(25 * ms);
-    QVERIFY(qAbs(charge / c.axisPosition(20 * ms) - 2.0) < 0.01);
+    const double charge =
+        c.playback()->axisPosition(326 * ms) - c.playback()->axisPosition(25 * ms);
+    QVERIFY(qAbs(charge / c.playback()->axisPosition(20 * ms) - 2.0) < 0.01);
 }
 
 void TstGuiModels::messageModelUpdatesInPlace()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(5 * ms);
-    MessageModel *m = c.messages();
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(5 * ms);
+    MessageModel *m = c.models()->messages();
     QCOMPARE(m->rowCount(), 2);
     QCOMPARE(m->index(0).data(MessageModel::ProgressRole).toDouble(), 0.25);
     QSignalSpy resets(m, &QAbstractItemModel::modelReset);
     QSignalSpy changes(m, &QAbstractItemModel::dataChanged);
-    c.seek(10 * ms); // the same two POSTs, further along
+    c.playback()->seek(10 * ms); // the same two POSTs, further along
     QCOMPARE(resets.count(), 0);
     QCOMPARE(changes.count(), 1);
     QCOMPARE(changes.at(0).at(2).value<QList<int>>(), QList<int>{MessageModel::ProgressRole});
@@ -1265,7 +1299,8 @@ void TstGuiModels::messageModelUpdatesInPlace()
     QCOMPARE(m->index(1).data(MessageModel::ProgressRole).toDouble(), 0.5);
     QSignalSpy removed(m, &QAbstractItemModel::rowsRemoved);
     QSignalSpy inserted(m, &QAbstractItemModel::rowsInserted);
-    c.seek(20.5 * ms); // the POSTs arrived, the router's forwards left: rows out, rows in
+    c.playback()->seek(20.5 *
+                       ms); // the POSTs arrived, the router's forwards left: rows out, rows in
     QCOMPARE(resets.count(), 0);
     QCOMPARE(removed.count(), 1);
     QCOMPARE(inserted.count(), 1);
@@ -1279,14 +1314,14 @@ void TstGuiModels::messageModelFollowsPlayback()
     // it gets there by inserting and removing rows, never by a reset (which would recreate
     // every token on screen).
     SimulationController c;
-    c.setPreset(QFINDTESTDATA("data/bench/burst-20x200.json"));
-    QVERIFY2(c.errorText().isEmpty(), qPrintable(c.errorText()));
-    MessageModel *m = c.messages();
+    c.session()->setPreset(QFINDTESTDATA("data/bench/burst-20x200.json"));
+    QVERIFY2(c.session()->errorText().isEmpty(), qPrintable(c.session()->errorText()));
+    MessageModel *m = c.models()->messages();
     QSignalSpy resets(m, &QAbstractItemModel::modelReset);
     int most = 0;
     for (qint64 t = 0; t <= 1'300 * ms; t += 7 * ms) {
-        c.seek(double(t));
-        const SceneState expected = sceneAt(*c.run(), t);
+        c.playback()->seek(double(t));
+        const SceneState expected = sceneAt(*c.playback()->run(), t);
         QCOMPARE(m->rowCount(), int(expected.messages.size()));
         for (int i = 0; i < expected.messages.size(); ++i) {
             const MessageView &e = expected.messages[i];
@@ -1308,16 +1343,16 @@ void TstGuiModels::messageLayerFindsItsDots()
     // The crowd layer draws each message on the line between its two nodes' boxes, requests
     // and responses on opposite sides, and hit-testing finds the message drawn there.
     SimulationController c;
-    c.setPreset(twoClusters);
-    c.seek(5 * ms); // two POSTs on their way from the clients to the router
+    c.session()->setPreset(twoClusters);
+    c.playback()->seek(5 * ms); // two POSTs on their way from the clients to the router
     MessageLayer layer;
-    layer.setModel(c.messages());
+    layer.setModel(c.models()->messages());
     QVariantList rects;
-    for (int i = 0; i < c.run()->nodes.size(); ++i)
+    for (int i = 0; i < c.playback()->run()->nodes.size(); ++i)
         rects.append(QRectF(i * 200.0, (i % 2) * 100.0, 80, 40));
     layer.setNodeRects(rects);
     layer.setDotSize(10);
-    const QVector<MessageView> &messages = c.messages()->messages();
+    const QVector<MessageView> &messages = c.models()->messages()->messages();
     QCOMPARE(messages.size(), 2);
     for (const MessageView &m : messages) {
         const QPointF p = layer.dotCentre(m);
@@ -1344,15 +1379,15 @@ void TstGuiModels::messageLayerFindsItsDots()
 void TstGuiModels::canvasDrawsLanes()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
+    c.session()->setPreset(twoClusters);
     TimelineCanvas canvas;
     QSignalSpy lanes(&canvas, &TimelineCanvas::laneCountChanged);
-    canvas.setController(&c);
-    QCOMPARE(canvas.controller(), &c);
-    QCOMPARE(canvas.laneCount(), c.nodes()->rowCount());
+    canvas.setPlayback(c.playback());
+    QCOMPARE(canvas.playback(), c.playback());
+    QCOMPARE(canvas.laneCount(), c.models()->nodes()->rowCount());
     QCOMPARE(lanes.count(), 1);
     canvas.setSize(QSizeF(1000, 300));
-    c.seek(330 * ms);
+    c.playback()->seek(330 * ms);
     const QImage image = render(canvas);
     QVERIFY(!image.isNull());
 
@@ -1379,22 +1414,22 @@ void TstGuiModels::canvasDrawsLanes()
                 text = qGray(image.pixel(x, int(y) + dy)) < qGray(background.rgb()) - 80;
         labelled += text;
     }
-    QCOMPARE(labelled, c.nodes()->rowCount());
+    QCOMPARE(labelled, c.models()->nodes()->rowCount());
     QCOMPARE(canvas.laneY(-1), -1.0);
     QCOMPARE(canvas.laneY(canvas.laneCount()), -1.0);
 
     // The playhead: a dark vertical line where the controller's time is.
-    const int px = int(std::round(canvas.xForTime(c.timeUs())));
+    const int px = int(std::round(canvas.xForTime(c.playback()->timeUs())));
     int dark = 0;
     for (int y = int(plot.top()); y < int(plot.bottom()); ++y)
         dark += qGray(image.pixel(px, y)) < 100 || qGray(image.pixel(px - 1, y)) < 100;
     QVERIFY2(dark > plot.height() * 0.9, qPrintable(QString::number(dark)));
 
     // Another run with more lanes.
-    c.setPreset(QStringLiteral("single-request"));
-    QCOMPARE(canvas.laneCount(), c.nodes()->rowCount());
-    QCOMPARE(lanes.count(), 1 + int(c.nodes()->rowCount() != 10));
-    canvas.setController(nullptr);
+    c.session()->setPreset(QStringLiteral("single-request"));
+    QCOMPARE(canvas.laneCount(), c.models()->nodes()->rowCount());
+    QCOMPARE(lanes.count(), 1 + int(c.models()->nodes()->rowCount() != 10));
+    canvas.setPlayback(nullptr);
     QCOMPARE(canvas.laneCount(), 0);
     QVERIFY(!render(canvas).isNull()); // paints an empty panel
 }
@@ -1402,13 +1437,13 @@ void TstGuiModels::canvasDrawsLanes()
 void TstGuiModels::canvasFadesAheadOfPlayhead()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
+    c.session()->setPreset(twoClusters);
     TimelineCanvas canvas;
-    canvas.setController(&c);
+    canvas.setPlayback(c.playback());
     canvas.setSize(QSizeF(1000, 300));
     // The 201 from the router to Client 1: faded before it is sent, solid once it arrived.
     const int event = 23;
-    QCOMPARE(c.run()->events[event].status, 201);
+    QCOMPARE(c.playback()->run()->events[event].status, 201);
     const QPointF at = canvas.eventAnchor(event);
     QVERIFY(!at.isNull());
     auto darkest = [&](const QImage &image) {
@@ -1420,9 +1455,9 @@ void TstGuiModels::canvasFadesAheadOfPlayhead()
             }
         return best;
     };
-    c.seek(0);
+    c.playback()->seek(0);
     const int before = darkest(render(canvas));
-    c.seek(c.endUs());
+    c.playback()->seek(c.playback()->endUs());
     const int after = darkest(render(canvas));
     QVERIFY2(after + 120 < before, qPrintable(QStringLiteral("%1 vs %2").arg(after).arg(before)));
 }
@@ -1431,11 +1466,11 @@ void TstGuiModels::canvasThemeProperties()
 {
     SimulationController c;
     TimelineCanvas canvas;
-    canvas.setController(&c);
+    canvas.setPlayback(c.playback());
     canvas.setSize(QSizeF(800, 240));
     QSignalSpy dark(&canvas, &TimelineCanvas::darkChanged);
     QSignalSpy scale(&canvas, &TimelineCanvas::textScaleChanged);
-    QSignalSpy controller(&canvas, &TimelineCanvas::controllerChanged);
+    QSignalSpy playback(&canvas, &TimelineCanvas::playbackChanged);
     const QColor light = render(canvas).pixelColor(1, 1);
     canvas.setDark(true);
     canvas.setDark(true);
@@ -1452,8 +1487,8 @@ void TstGuiModels::canvasThemeProperties()
     QVERIFY(canvas.plotArea().left() > plainLeft); // wider labels
     canvas.setTextScale(100);
     QCOMPARE(canvas.textScale(), 4.0);
-    canvas.setController(&c);
-    QCOMPARE(controller.count(), 0);
+    canvas.setPlayback(c.playback());
+    QCOMPARE(playback.count(), 0);
 }
 
 void TstGuiModels::canvasHitTest_data()
@@ -1477,11 +1512,11 @@ void TstGuiModels::canvasHitTest()
     QFETCH(QString, preset);
     QFETCH(QString, what);
     SimulationController c;
-    c.setPreset(preset);
+    c.session()->setPreset(preset);
     TimelineCanvas canvas;
-    canvas.setController(&c);
+    canvas.setPlayback(c.playback());
     canvas.setSize(QSizeF(1200, 320));
-    const RunResult &run = *c.run();
+    const RunResult &run = *c.playback()->run();
     int event = -1;
     for (int i = 0; i < run.events.size() && event < 0; ++i) {
         const Event &e = run.events[i];
@@ -1504,39 +1539,39 @@ void TstGuiModels::canvasHitTest()
              -1);
     QCOMPARE(canvas.eventAt(QPointF(-50, -50)), -1);
     QVERIFY(canvas.eventAnchor(-1).isNull());
-    QVERIFY(canvas.eventAnchor(c.eventCount()).isNull());
+    QVERIFY(canvas.eventAnchor(c.playback()->eventCount()).isNull());
 }
 
 void TstGuiModels::canvasMouse()
 {
     SimulationController c;
-    c.setPreset(twoClusters);
+    c.session()->setPreset(twoClusters);
     QQuickWindow window;
     window.resize(1000, 300);
     TimelineCanvas canvas(window.contentItem());
-    canvas.setController(&c);
+    canvas.setPlayback(c.playback());
     canvas.setSize(QSizeF(1000, 300));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     const int event = 23; // Router → Client 1, 201
     const QPoint at = canvas.eventAnchor(event).toPoint();
-    QSignalSpy highlights(&c, &SimulationController::highlightedEventChanged);
+    QSignalSpy highlights(c.playback(), &Playback::highlightedEventChanged);
     QTest::mouseMove(&window, at);
-    QTRY_COMPARE(c.highlightedEvent(), event);
+    QTRY_COMPARE(c.playback()->highlightedEvent(), event);
     QTest::mouseMove(&window, QPoint(995, int(canvas.laneY(0)) + 5)); // nothing there
-    QTRY_COMPARE(c.highlightedEvent(), -1);
+    QTRY_COMPARE(c.playback()->highlightedEvent(), -1);
     QVERIFY(highlights.count() >= 2);
 
     QTest::mouseClick(&window, Qt::LeftButton, {}, at);
-    QCOMPARE(c.timeUs(), double(c.run()->events[event].t));
-    QCOMPARE(c.highlightedEvent(), event);
+    QCOMPARE(c.playback()->timeUs(), double(c.playback()->run()->events[event].t));
+    QCOMPARE(c.playback()->highlightedEvent(), event);
 
     // Clicking where no arrow is moves the playhead there.
     const QRectF plot = canvas.plotArea();
     const double x = plot.left() + plot.width() * 0.95;
     QTest::mouseClick(&window, Qt::LeftButton, {}, QPoint(int(x), int(plot.bottom()) + 8));
-    QVERIFY(std::abs(canvas.xForTime(c.timeUs()) - int(x)) < 1.5);
+    QVERIFY(std::abs(canvas.xForTime(c.playback()->timeUs()) - int(x)) < 1.5);
 }
 
 void TstGuiModels::canvasLargeRunPaintsQuickly()
@@ -1544,10 +1579,10 @@ void TstGuiModels::canvasLargeRunPaintsQuickly()
     // 20 clients × 10 requests (≈ 3,300 events): after the first paint, which lays out the
     // run, a frame must cost a few milliseconds (generous bound for sanitizer builds).
     SimulationController c;
-    QVERIFY(c.setScenario(crowd(c.scenario(), 10)));
-    QVERIFY(c.eventCount() > 3000);
+    QVERIFY(c.session()->setScenario(crowd(c.session()->scenario(), 10)));
+    QVERIFY(c.playback()->eventCount() > 3000);
     TimelineCanvas canvas;
-    canvas.setController(&c);
+    canvas.setPlayback(c.playback());
     canvas.setSize(QSizeF(1280, 300));
     QCOMPARE(canvas.laneCount(), 20 + 1 + 4 + 3);
     QImage image(1280, 300, QImage::Format_ARGB32_Premultiplied);
@@ -1557,7 +1592,7 @@ void TstGuiModels::canvasLargeRunPaintsQuickly()
     }
     qint64 worst = 0;
     for (int frame = 0; frame < 10; ++frame) {
-        c.seek(c.endUs() * frame / 10.0);
+        c.playback()->seek(c.playback()->endUs() * frame / 10.0);
         QElapsedTimer timer;
         timer.start();
         QPainter p(&image);
@@ -1565,7 +1600,7 @@ void TstGuiModels::canvasLargeRunPaintsQuickly()
         p.end();
         worst = std::max(worst, timer.nsecsElapsed());
     }
-    qInfo("worst frame: %.2f ms for %d events", worst / 1e6, c.eventCount());
+    qInfo("worst frame: %.2f ms for %d events", worst / 1e6, c.playback()->eventCount());
     QVERIFY2(worst < 40'000'000, qPrintable(QStringLiteral("%1 ms").arg(worst / 1e6)));
     QVERIFY(canvas.eventAt(canvas.eventAnchor(0)) >= 0);
 }

@@ -20,6 +20,12 @@ using namespace idem;
 
 namespace {
 
+/// A toggle's value as typed ("on", "off").
+QString onOff(bool on)
+{
+    return on ? QStringLiteral("on") : QStringLiteral("off");
+}
+
 constexpr int waitMs = 10'000; // only catches a hang; the checks wait for behaviour
 
 std::unique_ptr<QNetworkReply> pay(QNetworkAccessManager &nam, const QString &base,
@@ -40,7 +46,7 @@ int statusOf(const QNetworkReply &reply)
 /// What the scene shows at the playhead.
 SceneState onScreen(const SimulationController &c)
 {
-    return sceneAt(*c.run(), qint64(c.timeUs()));
+    return sceneAt(*c.playback()->run(), qint64(c.playback()->timeUs()));
 }
 
 } // namespace
@@ -67,10 +73,11 @@ private:
 void TstLiveGui::init()
 {
     m_controller = std::make_unique<SimulationController>();
-    m_controller->setOpMs(0); // nothing sleeps: the requests answer at once
+    QCOMPARE(m_controller->session()->setSetting(QStringLiteral("opMs"), QString::number(0)),
+             QString()); // nothing sleeps: the requests answer at once
     m_live = std::make_unique<LiveController>();
     m_live->setPreferredPorts({0, 0});
-    m_live->setController(m_controller.get());
+    m_live->setSession(m_controller->session());
 }
 
 void TstLiveGui::cleanup()
@@ -83,19 +90,19 @@ void TstLiveGui::showsRealRequestsAndKeepsTheRecord()
 {
     SimulationController &c = *m_controller;
     QSignalSpy running(m_live.get(), &LiveController::runningChanged);
-    QSignalSpy liveChanged(&c, &SimulationController::liveChanged);
+    QSignalSpy liveChanged(c.playback(), &Playback::liveChanged);
     QVERIFY2(m_live->start(), qPrintable(m_live->errorText()));
     QVERIFY(m_live->running());
     QVERIFY(!running.isEmpty());
-    QVERIFY(c.live());
-    QVERIFY(c.liveRecord());
+    QVERIFY(c.playback()->live());
+    QVERIFY(c.session()->liveRecord());
     QCOMPARE(liveChanged.count(), 1);
-    QCOMPARE(c.presetIndex(), -1);
+    QCOMPARE(c.session()->presetIndex(), -1);
     QVERIFY(m_live->baseUrlA().startsWith(QStringLiteral("http://127.0.0.1:")));
     QVERIFY(m_live->baseUrlA() != m_live->baseUrlB());
     QVERIFY(m_live->curlExample().contains(m_live->baseUrlA()));
     QVERIFY(!m_live->dbDir().isEmpty());
-    QCOMPARE(c.run()->nodes.value(LiveSession::externalClientNode).name,
+    QCOMPARE(c.playback()->run()->nodes.value(LiveSession::externalClientNode).name,
              QStringLiteral("External client"));
 
     QNetworkAccessManager nam;
@@ -103,36 +110,36 @@ void TstLiveGui::showsRealRequestsAndKeepsTheRecord()
     QTRY_VERIFY_WITH_TIMEOUT(first->isFinished(), waitMs);
     QCOMPARE(statusOf(*first), 201);
     QTRY_COMPARE_WITH_TIMEOUT(m_live->requestCount(), 1, waitMs);
-    QVERIFY(!c.run()->events.isEmpty());
+    QVERIFY(!c.playback()->run()->events.isEmpty());
     // The playhead follows: the key ends up CONSUMED on screen with one ledger row.
     QTRY_VERIFY_WITH_TIMEOUT(onScreen(c).keys[0].size() == 1 &&
                                  onScreen(c).keys[0].first().status == QLatin1String("CONSUMED"),
                              waitMs);
     QCOMPARE(onScreen(c).ledger[0].size(), 1);
     // Every hop was stretched to be seen, in the display copy only.
-    for (const Event &e : c.run()->events)
+    for (const Event &e : c.playback()->run()->events)
         if (e.type == EventType::Send)
             QCOMPARE(e.endUs - e.startUs, LiveDisplayTiming::hopUs);
-    QVERIFY(c.exportRun()->endUs < c.run()->endUs);
+    QVERIFY(c.session()->exportRun()->endUs < c.playback()->run()->endUs);
 
     auto replay = pay(nam, m_live->baseUrlA(), "gui-key-1");
     QTRY_VERIFY_WITH_TIMEOUT(replay->isFinished(), waitMs);
     QCOMPARE(statusOf(*replay), 200);
     QTRY_COMPARE_WITH_TIMEOUT(m_live->requestCount(), 2, waitMs);
-    QCOMPARE(c.exportRun()->ledger[0].size(), 1);
-    QCOMPARE(c.exportRun()->attempts.size(), 2);
+    QCOMPARE(c.session()->exportRun()->ledger[0].size(), 1);
+    QCOMPARE(c.session()->exportRun()->attempts.size(), 2);
 
     m_live->stop();
     QVERIFY(!m_live->running());
-    QVERIFY(!c.live());
-    QVERIFY(c.liveRecord()); // kept for scrubbing and export
-    QCOMPARE(c.exportRun()->attempts.size(), 2);
-    c.seek(c.endUs());
+    QVERIFY(!c.playback()->live());
+    QVERIFY(c.session()->liveRecord()); // kept for scrubbing and export
+    QCOMPARE(c.session()->exportRun()->attempts.size(), 2);
+    c.playback()->seek(c.playback()->endUs());
     QCOMPARE(onScreen(c).ledger[0].size(), 1);
 
     QTemporaryDir dir;
     TimelineExport exporter;
-    exporter.setController(&c);
+    exporter.setSession(c.session());
     QVERIFY(exporter.suggestedName(QStringLiteral("json"), false)
                 .startsWith(QStringLiteral("live-session")));
     const QString json = dir.filePath(QStringLiteral("live.json"));
@@ -142,15 +149,15 @@ void TstLiveGui::showsRealRequestsAndKeepsTheRecord()
     const TimelineLoad load = TimelineReader::fromFile(json);
     QVERIFY2(load.run, qPrintable(load.error));
     QCOMPARE(load.run->attempts.size(), 2);
-    QCOMPARE(load.run->endUs, c.exportRun()->endUs); // real times, not the display's
+    QCOMPARE(load.run->endUs, c.session()->exportRun()->endUs); // real times, not the display's
 
     // It opens again as a live record, stretched the same way.
     SimulationController reopened;
-    QVERIFY(reopened.loadTimeline(json));
-    QVERIFY(reopened.liveRecord());
-    QVERIFY(!reopened.live());
-    QCOMPARE(reopened.run()->events.size(), c.run()->events.size());
-    for (const Event &e : reopened.run()->events)
+    QVERIFY(reopened.session()->loadTimeline(json));
+    QVERIFY(reopened.session()->liveRecord());
+    QVERIFY(!reopened.playback()->live());
+    QCOMPARE(reopened.playback()->run()->events.size(), c.playback()->run()->events.size());
+    for (const Event &e : reopened.playback()->run()->events)
         if (e.type == EventType::Send)
             QCOMPARE(e.endUs - e.startUs, LiveDisplayTiming::hopUs);
 }
@@ -164,9 +171,9 @@ void TstLiveGui::startAndStopTwiceAreHarmless()
     m_live->stop();
     m_live->stop();
     QVERIFY(!m_live->running());
-    QVERIFY(m_controller->liveRecord());
+    QVERIFY(m_controller->session()->liveRecord());
     QVERIFY(m_live->start());
-    QVERIFY(m_controller->live());
+    QVERIFY(m_controller->playback()->live());
     m_live->stop();
 }
 
@@ -174,29 +181,36 @@ void TstLiveGui::settingChangeRestartsTheServers()
 {
     QSignalSpy notice(m_live.get(), &LiveController::notice);
     QVERIFY(m_live->start());
-    const bool mutex = m_controller->mutex();
-    m_controller->setMutex(!mutex);
+    const bool mutex = m_controller->session()->scenario().settings.mutex;
+    QCOMPARE(m_controller->session()->setSetting(QStringLiteral("mutex"), onOff(!mutex)),
+             QString());
     QVERIFY(m_live->running());
-    QVERIFY(m_controller->live()); // no simulated run in between
+    QVERIFY(m_controller->playback()->live()); // no simulated run in between
     QCOMPARE(notice.count(), 1);
-    QCOMPARE(m_controller->exportRun()->scenario.settings.mutex, !mutex);
-    m_controller->setDelayMs(m_controller->delayMs() + 10); // not a live setting
+    QCOMPARE(m_controller->session()->exportRun()->scenario.settings.mutex, !mutex);
+    QCOMPARE(
+        m_controller->session()->setSetting(
+            QStringLiteral("delayMs"),
+            QString::number(
+                m_controller->session()->settings().value(QStringLiteral("delayMs")).toDouble() +
+                10)),
+        QString()); // not a live setting
     QCOMPARE(notice.count(), 1);
     m_live->stop();
     // Stopped, a setting returns to the simulation.
-    m_controller->setMutex(mutex);
-    QVERIFY(!m_controller->liveRecord());
+    QCOMPARE(m_controller->session()->setSetting(QStringLiteral("mutex"), onOff(mutex)), QString());
+    QVERIFY(!m_controller->session()->liveRecord());
 }
 
 void TstLiveGui::presetEndsLiveMode()
 {
     QVERIFY(m_live->start());
-    const QString preset = m_controller->preset();
-    m_controller->setPreset(preset); // the same preset: back to the simulation
-    QVERIFY(!m_controller->live());
-    QVERIFY(!m_controller->liveRecord());
+    const QString preset = m_controller->session()->preset();
+    m_controller->session()->setPreset(preset); // the same preset: back to the simulation
+    QVERIFY(!m_controller->playback()->live());
+    QVERIFY(!m_controller->session()->liveRecord());
     QVERIFY(!m_live->running());
-    QVERIFY(m_controller->presetIndex() >= 0);
+    QVERIFY(m_controller->session()->presetIndex() >= 0);
 }
 
 void TstLiveGui::askedBeforeTheRecordIsDiscarded_data()
@@ -212,13 +226,14 @@ void TstLiveGui::askedBeforeTheRecordIsDiscarded()
 {
     QFETCH(bool, stopFirst);
     SimulationController &c = *m_controller;
-    c.setAskBeforeDiscardingLive(true);
-    QSignalSpy asked(&c, &SimulationController::discardLiveAsked);
+    c.session()->setAskBeforeDiscardingLive(true);
+    QSignalSpy asked(c.session(), &Session::discardLiveAsked);
     QVERIFY(m_live->start());
-    const bool mutex = c.mutex();
-    c.setMutex(!mutex); // nothing recorded yet: nothing to lose, no question
+    const bool mutex = c.session()->scenario().settings.mutex;
+    QCOMPARE(c.session()->setSetting(QStringLiteral("mutex"), onOff(!mutex)),
+             QString()); // nothing recorded yet: nothing to lose, no question
     QCOMPARE(asked.count(), 0);
-    QCOMPARE(c.mutex(), !mutex);
+    QCOMPARE(c.session()->scenario().settings.mutex, !mutex);
 
     QNetworkAccessManager nam;
     auto reply = pay(nam, m_live->baseUrlA(), "ask-key");
@@ -227,30 +242,34 @@ void TstLiveGui::askedBeforeTheRecordIsDiscarded()
     if (stopFirst) {
         m_live->stop();
     } else {
-        c.setDelayMs(c.delayMs() + 10); // not a live setting: the record stays, no question
+        QCOMPARE(c.session()->setSetting(
+                     QStringLiteral("delayMs"),
+                     QString::number(
+                         c.session()->settings().value(QStringLiteral("delayMs")).toDouble() + 10)),
+                 QString()); // not a live setting: the record stays, no question
         QCOMPARE(asked.count(), 0);
     }
-    QVERIFY(c.liveRecord());
+    QVERIFY(c.session()->liveRecord());
 
-    c.setMutex(mutex);
+    QCOMPARE(c.session()->setSetting(QStringLiteral("mutex"), onOff(mutex)), QString());
     QCOMPARE(asked.count(), 1);
-    QCOMPARE(c.mutex(), !mutex); // held back
-    QVERIFY(c.liveRecord());
-    QCOMPARE(c.exportRun()->attempts.size(), 1);
-    c.keepLiveRecord();
-    c.discardLiveAndApply(); // nothing is pending any more
-    QCOMPARE(c.mutex(), !mutex);
-    QCOMPARE(c.exportRun()->attempts.size(), 1);
+    QCOMPARE(c.session()->scenario().settings.mutex, !mutex); // held back
+    QVERIFY(c.session()->liveRecord());
+    QCOMPARE(c.session()->exportRun()->attempts.size(), 1);
+    c.session()->keepLiveRecord();
+    c.session()->discardLiveAndApply(); // nothing is pending any more
+    QCOMPARE(c.session()->scenario().settings.mutex, !mutex);
+    QCOMPARE(c.session()->exportRun()->attempts.size(), 1);
 
-    c.setMutex(mutex);
+    QCOMPARE(c.session()->setSetting(QStringLiteral("mutex"), onOff(mutex)), QString());
     QCOMPARE(asked.count(), 2);
-    c.discardLiveAndApply();
-    QCOMPARE(c.mutex(), mutex);
+    c.session()->discardLiveAndApply();
+    QCOMPARE(c.session()->scenario().settings.mutex, mutex);
     if (stopFirst) {
-        QVERIFY(!c.liveRecord());
+        QVERIFY(!c.session()->liveRecord());
     } else {
         QVERIFY(m_live->running());
-        QTRY_COMPARE_WITH_TIMEOUT(c.exportRun()->attempts.size(), 0, waitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(c.session()->exportRun()->attempts.size(), 0, waitMs);
         m_live->stop();
     }
 }

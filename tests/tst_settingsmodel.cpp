@@ -12,6 +12,12 @@ using namespace idem;
 
 namespace {
 
+/// A toggle's value as typed ("on", "off").
+QString onOff(bool on)
+{
+    return on ? QStringLiteral("on") : QStringLiteral("off");
+}
+
 int rowOf(const SettingsModel &model, const QString &name)
 {
     for (int r = 0; r < model.rowCount(); ++r)
@@ -50,7 +56,7 @@ void TstSettingsModel::everySettingHasAControl()
     SimulationController controller;
     SettingsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setController(&controller);
+    model.setSession(controller.session());
     const auto &infos = settingInfos();
     QCOMPARE(model.rowCount(), int(infos.size()));
     for (int r = 0; r < model.rowCount(); ++r) {
@@ -71,7 +77,7 @@ void TstSettingsModel::everySettingHasAControl()
                      info.control.choiceLabels.size());
         // The value shown is the scenario's, as a scenario file writes it.
         QCOMPARE(i.data(SettingsModel::ValueRole),
-                 controller.scenario().settings.toJson().value(info.json).toVariant());
+                 controller.session()->scenario().settings.toJson().value(info.json).toVariant());
     }
 }
 
@@ -149,11 +155,11 @@ void TstSettingsModel::typedValue()
     QFETCH(QString, error);
     QFETCH(QString, shown);
     SimulationController controller;
-    controller.setPreset(QStringLiteral("single-request"));
+    controller.session()->setPreset(QStringLiteral("single-request"));
     SettingsModel model;
-    model.setController(&controller);
-    QSignalSpy settings(&controller, &SimulationController::settingsChanged);
-    QSignalSpy run(&controller, &SimulationController::runChanged);
+    model.setSession(controller.session());
+    QSignalSpy settings(controller.session(), &Session::settingsChanged);
+    QSignalSpy run(controller.playback(), &Playback::runChanged);
     const int row = rowOf(model, name);
     QVERIFY(row >= 0);
     QCOMPARE(model.set(row, typed), error);
@@ -188,7 +194,7 @@ void TstSettingsModel::sliderStops()
     QFETCH(QVariantList, mustHave);
     SimulationController controller;
     SettingsModel model;
-    model.setController(&controller);
+    model.setSession(controller.session());
     const QVariantList stops = cell(model, name, SettingsModel::StopsRole).toList();
     QVERIFY(stops.size() >= 2);
     QCOMPARE(stops.first().toDouble(), first);
@@ -212,11 +218,13 @@ void TstSettingsModel::changesAreAnnouncedRowByRow()
 {
     SimulationController controller;
     SettingsModel model;
-    model.setController(&controller);
+    model.setSession(controller.session());
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
     // A change made elsewhere (the toolbar's switch) reaches its row, and only its row.
-    controller.setMutex(!controller.mutex());
+    QCOMPARE(controller.session()->setSetting(
+                 QStringLiteral("mutex"), onOff(!controller.session()->scenario().settings.mutex)),
+             QString());
     QCOMPARE(changed.count(), 1);
     const int mutexRow = rowOf(model, QStringLiteral("mutex"));
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), mutexRow);
@@ -233,7 +241,7 @@ void TstSettingsModel::changesAreAnnouncedRowByRow()
 
     // A new preset that changes several settings announces each changed row once.
     changed.clear();
-    controller.setPreset(QStringLiteral("lost-response")); // retries 1
+    controller.session()->setPreset(QStringLiteral("lost-response")); // retries 1
     QSet<int> rows;
     for (const QList<QVariant> &args : changed)
         rows.insert(args.at(0).value<QModelIndex>().row());
@@ -249,13 +257,13 @@ void TstSettingsModel::changesAreAnnouncedRowByRow()
 void TstSettingsModel::keepsThePlayhead()
 {
     SimulationController controller;
-    controller.setPreset(QStringLiteral("parallel-two-clusters"));
+    controller.session()->setPreset(QStringLiteral("parallel-two-clusters"));
     SettingsModel model;
-    model.setController(&controller);
-    controller.seek(150'000);
+    model.setSession(controller.session());
+    controller.playback()->seek(150'000);
     QCOMPARE(model.set(rowOf(model, QStringLiteral("jitterMs")), QStringLiteral("30")), QString());
-    QCOMPARE(controller.timeUs(), 150'000.0);
-    QCOMPARE(controller.scenario().settings.jitterUs, 30'000);
+    QCOMPARE(controller.playback()->timeUs(), 150'000.0);
+    QCOMPARE(controller.session()->scenario().settings.jitterUs, 30'000);
 }
 
 void TstSettingsModel::namesPickRows()
@@ -264,7 +272,7 @@ void TstSettingsModel::namesPickRows()
     // out rather than shown empty.
     SimulationController controller;
     SettingsModel model;
-    model.setController(&controller);
+    model.setSession(controller.session());
     QSignalSpy names(&model, &SettingsModel::namesChanged);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.setNames({QStringLiteral("opMs"), QStringLiteral("nosuch"), QStringLiteral("delayMs")});
@@ -275,9 +283,10 @@ void TstSettingsModel::namesPickRows()
     QCOMPARE(model.index(1).data(SettingsModel::LabelRole).toString(),
              QStringLiteral("Network delay"));
     QCOMPARE(model.set(1, QStringLiteral("40")), QString());
-    QCOMPARE(controller.delayMs(), 40.0);
+    QCOMPARE(controller.session()->settings().value(QStringLiteral("delayMs")).toDouble(), 40.0);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    controller.setOpMs(500);
+    QCOMPARE(controller.session()->setSetting(QStringLiteral("opMs"), QString::number(500)),
+             QString());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
     model.setNames(model.names());

@@ -138,11 +138,11 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
             return QStringLiteral("--%1: a timeline replays a recorded run as it was; change "
                                   "settings in the app, or run its scenario instead")
                 .arg(m_overrideFlags.first());
-        if (!controller.loadTimeline(scenario))
-            return controller.errorText();
+        if (!controller.session()->loadTimeline(scenario))
+            return controller.session()->errorText();
     } else if (!scenario.isEmpty() || !m_overrideFlags.isEmpty()) {
         const ScenarioLoad load =
-            ScenarioLoader::load(scenario.isEmpty() ? controller.preset() : scenario);
+            ScenarioLoader::load(scenario.isEmpty() ? controller.session()->preset() : scenario);
         if (!load.scenario)
             return load.error;
         Scenario s = *load.scenario;
@@ -151,13 +151,13 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
                 return error;
         const bool isPreset = ScenarioLoader::presetNames().contains(s.name) &&
                               !scenario.endsWith(QLatin1String(".json"));
-        if (!controller.setScenario(s, isPreset ? s.name : scenario))
-            return controller.errorText();
+        if (!controller.session()->setScenario(s, isPreset ? s.name : scenario))
+            return controller.session()->errorText();
     }
     if (atMs)
-        controller.seek(*atMs * 1000.0);
+        controller.playback()->seek(*atMs * 1000.0);
     if (play)
-        controller.setPlaying(true);
+        controller.playback()->setPlaying(true);
     return {};
 }
 
@@ -213,10 +213,10 @@ void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &control
         QTextStream out(file);
         out << QString::number(now / 1e6, 'f', 3) << ' '
             << (*last < 0 ? QStringLiteral("0") : QString::number((now - *last) / 1e6, 'f', 3))
-            << ' ' << controller.messages()->rowCount() << '\n';
+            << ' ' << controller.models()->messages()->rowCount() << '\n';
         *last = now;
     });
-    controller.setPlaying(true);
+    controller.playback()->setPlaying(true);
     QTimer::singleShot(int(fpsSeconds * 1000), qApp, [file, clock, last] {
         file->close();
         delete clock;

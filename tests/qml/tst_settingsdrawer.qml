@@ -16,7 +16,7 @@ Item {
 
     SettingsModel {
         id: model
-        controller: controller
+        session: controller.session
         names: ["lagMs", "loss"]
     }
 
@@ -41,9 +41,9 @@ Item {
         when: windowShown
 
         function init() {
-            controller.preset = "failover-retry"
-            controller.lagMs = 1500
-            controller.seek(100000)
+            controller.session.preset = "failover-retry"
+            controller.session.setSetting("lagMs", "1500")
+            controller.playback.seek(100000)
             root.stolen = 0
         }
 
@@ -52,17 +52,17 @@ Item {
             verify(slider)
             slider.forceActiveFocus()
             keyClick(Qt.Key_Right)
-            compare(controller.lagMs, 2000) // exactly 2 s, one stop up from 1.5 s
+            compare(controller.session.settings.lagMs, 2000) // exactly 2 s, one stop up from 1.5 s
             keyClick(Qt.Key_Left)
-            compare(controller.lagMs, 1500)
+            compare(controller.session.settings.lagMs, 1500)
             keyClick(Qt.Key_PageUp)
-            verify(controller.lagMs > 2000)
+            verify(controller.session.settings.lagMs > 2000)
             keyClick(Qt.Key_End)
-            compare(controller.lagMs, 600000)
+            compare(controller.session.settings.lagMs, 600000)
             keyClick(Qt.Key_Home)
-            compare(controller.lagMs, 0)
+            compare(controller.session.settings.lagMs, 0)
             compare(root.stolen, 0)
-            compare(controller.timeUs, 100000)
+            compare(controller.playback.timeUs, 100000)
         }
 
         function test_typedValue() {
@@ -83,7 +83,7 @@ Item {
             compare(row.error, "Message loss must be a probability from 0 to 1, got 7")
             compare(model.data(model.index(1, 0), SettingsModel.ValueTextRole), "0.2")
             verify(row.error.indexOf("\n") < 0)
-            compare(controller.timeUs, 100000)
+            compare(controller.playback.timeUs, 100000)
         }
     }
 }

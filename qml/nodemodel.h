@@ -1,0 +1,45 @@
+#pragma once
+
+#include "model/node.h"
+#include "playback/scenestate.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+namespace idem {
+
+/// The nodes of the scene with what each server and client is doing at the playhead.
+class NodeModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by SceneModels")
+
+public:
+    enum Role
+    {
+        NodeIdRole = Qt::UserRole + 1,
+        NameRole,
+        KindRole,
+        ClusterRole,
+        IndexInGroupRole,
+        GroupSizeRole,
+        TasksRole,
+        BusyRole,
+    };
+    using QAbstractListModel::QAbstractListModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setNodes(const QVector<Node> &nodes);
+    /// What each server and client is doing now.
+    void setActivity(const QVector<NodeActivity> &servers, const QVector<NodeActivity> &clients);
+
+private:
+    QVector<Node> m_nodes;
+    QVector<NodeActivity> m_activity; // by node
+};
+
+} // namespace idem

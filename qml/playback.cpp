@@ -1,0 +1,276 @@
+#include "playback.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace idem {
+
+namespace {
+constexpr int tickMs = 16;
+/// Live, the playhead runs this far behind the session's "now": a request's first events
+/// reach the screen after the refresh (≤ 0.1 s) and must still be ahead of it.
+constexpr qint64 liveBehindUs = 300'000;
+/// …and at most this far behind: a burst of requests is skipped through, not queued up.
+constexpr qint64 liveMaxLagUs = 4'000'000;
+} // namespace
+
+Playback::Playback(QObject *parent) : QObject(parent)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(tickMs);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        const qint64 ns = m_clock.nsecsElapsed();
+        m_clock.restart();
+        if (m_live)
+            followLive(ns);
+        else
+            advance(ns);
+    });
+}
+
+Playback::~Playback() = default;
+
+void Playback::show(RunResult run)
+{
+    m_run = std::move(run);
+    m_axis = TimelineAxis(TimelineAxis::momentsOf(*m_run), 0, 1);
+    emit runChanged();
+    emit endChanged();
+    setTime(std::min<qint64>(m_time, m_run->endUs), true);
+}
+
+void Playback::follow(qint64 frontUs)
+{
+    m_liveFront = frontUs;
+    m_liveClock.start();
+    setPlaying(false);
+    setLive(true);
+}
+
+void Playback::setLive(bool live)
+{
+    if (live == m_live)
+        return;
+    m_live = live;
+    if (live) {
+        m_clock.start();
+        m_timer.start();
+    } else if (!m_playing) {
+        m_timer.stop();
+    }
+    emit liveChanged();
+}
+
+void Playback::followLive(qint64 realNs)
+{
+    if (!m_run || !m_live)
+        return;
+    const qint64 front = m_liveFront + m_liveClock.nsecsElapsed() / 1000;
+    if (front > m_run->endUs) {
+        m_run->endUs = front;
+        emit endChanged();
+    }
+    const qint64 target = front - liveBehindUs;
+    // Real pace (what the messages were stretched for), skipping ahead only when too far
+    // behind, and never past the target.
+    setTime(std::min(std::max(m_time + realNs / 1000, target - liveMaxLagUs), target));
+}
+
+double Playback::axisPosition(double timeUs) const
+{
+    return m_axis.x(qint64(std::llround(timeUs)));
+}
+
+double Playback::axisTime(double position) const
+{
+    return m_axis.time(std::clamp(position, 0.0, 1.0));
+}
+
+void Playback::seek(double timeUs)
+{
+    setTime(qint64(std::llround(timeUs)));
+}
+
+void Playback::setTime(qint64 t, bool force)
+{
+    const qint64 end = m_run ? m_run->endUs : 0;
+    t = std::clamp<qint64>(t, 0, end);
+    if (t == m_time && !force)
+        return;
+    m_time = t;
+    if (m_run)
+        m_state = sceneAt(*m_run, m_time);
+    emit timeChanged();
+}
+
+void Playback::setPlaying(bool playing)
+{
+    if (playing == m_playing || (playing && m_live))
+        return;
+    if (playing && m_run && m_time >= m_run->endUs)
+        setTime(0);
+    m_playing = playing;
+    if (playing) {
+        m_clock.start();
+        m_timer.start();
+    } else if (!m_live) {
+        m_timer.stop();
+    }
+    emit playingChanged();
+}
+
+void Playback::advance(qint64 realNs)
+{
+    if (!m_run)
+        return;
+    // Busy stretches play at `speed`; a compressed gap (a 60 s replication lag) is a
+    // pause of at most gapPlayUs, so the lesson is not lost in the wait.
+    double wallUs = double(realNs) / 1000.0;
+    double t = double(m_time);
+    const double end = double(m_run->endUs);
+    while (wallUs > 0 && t < end) {
+        if (const auto gap = m_axis.gapAt(qint64(t))) {
+            const double rate = double(gap->duration) /
+                                std::min(double(gap->duration) / m_speed, double(gapPlayUs));
+            const double needed = (double(gap->to) - t) / rate;
+            if (wallUs < needed) {
+                t += wallUs * rate;
+                break;
+            }
+            wallUs -= needed;
+            t = double(gap->to);
+            continue;
+        }
+        const auto next = m_axis.nextGap(qint64(t));
+        const double limit = next ? std::min(end, double(next->from)) : end;
+        const double needed = (limit - t) / m_speed;
+        if (wallUs < needed || limit <= t) {
+            t += wallUs * m_speed;
+            break;
+        }
+        wallUs -= needed;
+        t = limit;
+    }
+    setTime(qint64(std::llround(std::min(t, end))));
+    if (m_time >= m_run->endUs)
+        setPlaying(false);
+}
+
+void Playback::setSpeed(double speed)
+{
+    speed = std::clamp(speed, 0.01, 10.0);
+    if (qFuzzyCompare(speed, m_speed))
+        return;
+    m_speed = speed;
+    emit speedChanged();
+}
+
+void Playback::faster()
+{
+    setSpeed(m_speed * 2.0);
+}
+
+void Playback::slower()
+{
+    setSpeed(m_speed / 2.0);
+}
+
+void Playback::stepNext()
+{
+    if (!m_run)
+        return;
+    setPlaying(false);
+    for (const Event &e : m_run->events) {
+        if (e.t > m_time) {
+            setTime(e.t);
+            return;
+        }
+    }
+}
+
+void Playback::stepPrevious()
+{
+    if (!m_run)
+        return;
+    setPlaying(false);
+    qint64 previous = 0;
+    for (const Event &e : m_run->events) {
+        if (e.t >= m_time)
+            break;
+        previous = e.t;
+    }
+    setTime(previous);
+}
+
+void Playback::restart()
+{
+    setTime(0);
+}
+
+void Playback::seekToEvent(int event)
+{
+    if (!m_run || event < 0 || event >= m_run->events.size())
+        return;
+    setTime(m_run->events[event].t);
+    setHighlightedEvent(event);
+}
+
+void Playback::setHighlightedEvent(int event)
+{
+    if (event == m_highlighted)
+        return;
+    m_highlighted = event;
+    emit highlightedEventChanged();
+}
+
+QVariantList Playback::eventTicks() const
+{
+    QVariantList ticks;
+    if (!m_run)
+        return ticks;
+    qint64 last = -1;
+    for (const Event &e : m_run->events) {
+        if (e.t == last)
+            continue;
+        last = e.t;
+        ticks.append(axisPosition(double(e.t)));
+    }
+    return ticks;
+}
+
+QVariantList Playback::anomalyTicks() const
+{
+    QVariantList ticks;
+    if (!m_run)
+        return ticks;
+    for (const Event &e : m_run->events)
+        if (e.type == EventType::Anomaly)
+            ticks.append(axisPosition(double(e.t)));
+    return ticks;
+}
+
+void Playback::setMarkIn()
+{
+    m_markIn = m_time;
+    if (m_markOut >= 0 && m_markOut < m_markIn) // an in after the out: the out goes
+        m_markOut = -1;
+    emit marksChanged();
+}
+
+void Playback::setMarkOut()
+{
+    m_markOut = m_time;
+    if (m_markIn > m_markOut) // an out before the in: the in goes
+        m_markIn = -1;
+    emit marksChanged();
+}
+
+void Playback::clearMarks()
+{
+    if (m_markIn < 0 && m_markOut < 0)
+        return;
+    m_markIn = m_markOut = -1;
+    emit marksChanged();
+}
+
+} // namespace idem

@@ -1,0 +1,75 @@
+#include "scenetext.h"
+
+#include "accountnames.h"
+#include "captiontext.h"
+
+#include "model/runresult.h"
+#include "timeline/durationtext.h"
+
+#include <QStringList>
+
+namespace idem {
+
+QString SceneText::caption(bool live) const
+{
+    const QString when = QStringLiteral("t = %1").arg(durationText(m_time));
+    if (live && (!m_run || m_state.lastEvent < 0))
+        return when + QStringLiteral(" · live: waiting for the first request");
+    if (!m_run || m_state.lastEvent < 0)
+        return when + QStringLiteral(" · press Play (Space) to start");
+    return when + QStringLiteral(" · ") + displayCaption(*m_run, m_state.lastEvent);
+}
+
+QString SceneText::anomaly() const
+{
+    if (m_state.duplicateKeys.isEmpty())
+        return {};
+    QStringList parts;
+    for (const QString &key : m_state.duplicateKeys) {
+        QStringList ids;
+        for (int c = 0; c < 2; ++c)
+            for (const LedgerRowView &row : m_state.ledger[c])
+                if (row.key == key && row.duplicate && !row.replica && !ids.contains(row.id))
+                    ids.append(row.id);
+        parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
+                         .arg(key)
+                         .arg(ids.size())
+                         .arg(ids.join(QStringLiteral(", "))));
+    }
+    parts.removeDuplicates();
+    return QStringLiteral("DUPLICATE EFFECT — ") + parts.join(QStringLiteral("; "));
+}
+
+QString SceneText::lock(int cluster, bool mutexOn) const
+{
+    if (!m_run)
+        return {};
+    QStringList parts;
+    for (const LockView &l : m_state.locks) {
+        if (l.cluster != cluster)
+            continue;
+        QString text =
+            QStringLiteral("lock %1: %2")
+                .arg(l.key, l.holder >= 0 ? m_run->nodes[l.holder].name : QStringLiteral("free"));
+        if (!l.waiters.isEmpty())
+            text += QStringLiteral(" (+%1 waiting)").arg(l.waiters.size());
+        parts.append(text);
+    }
+    if (parts.isEmpty())
+        return mutexOn ? QStringLiteral("mutex on · no lock held") : QStringLiteral("mutex off");
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString SceneText::balances(int cluster) const
+{
+    QStringList parts;
+    const auto &balances = m_state.balances[cluster];
+    for (auto it = balances.cbegin(); it != balances.cend(); ++it)
+        parts.append(QStringLiteral("%1 %2%3")
+                         .arg(AccountNames::display(it.key()),
+                              it.value() > 0 ? QStringLiteral("+") : QString())
+                         .arg(it.value()));
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace idem

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "playback/scenestate.h"
+
+#include <QString>
+
+namespace idem {
+
+struct RunResult;
+
+/// The scene's sentences at one moment of a run: the caption under the scene, the banner
+/// of a duplicate charge, each cluster's lock line and balances. Plain C++ over SceneState,
+/// so it is tested without QML.
+class SceneText
+{
+public:
+    /// `run` may be null (nothing ran yet); `state` is sceneAt(*run, timeUs).
+    SceneText(const RunResult *run, const SceneState &state, qint64 timeUs)
+        : m_run(run), m_state(state), m_time(timeUs)
+    {}
+
+    /// "t = 21.5 ms · Server A1 …"; `live`: the playhead follows a live session.
+    [[nodiscard]] QString caption(bool live) const;
+    /// "DUPLICATE EFFECT — key K1 charged 2 times (ledger L1, L2)", or "" when none is.
+    [[nodiscard]] QString anomaly() const;
+    /// Who holds each key's lock in `cluster`; with no lock held, whether the mutex is on.
+    [[nodiscard]] QString lock(int cluster, bool mutexOn) const;
+    /// "Alice −50 · Bob +50" in `cluster`'s DB.
+    [[nodiscard]] QString balances(int cluster) const;
+
+private:
+    const RunResult *m_run;
+    const SceneState &m_state;
+    qint64 m_time;
+};
+
+} // namespace idem

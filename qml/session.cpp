@@ -1,0 +1,339 @@
+#include "session.h"
+
+#include "playback.h"
+#include "settingwords.h"
+
+#include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
+#include "timeline/documentkind.h"
+#include "timeline/timelinereader.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcSession, "idemlab.gui.session")
+
+namespace idem {
+
+Session::Session(Playback &playback, QObject *parent) : QObject(parent), m_playback(playback)
+{
+    m_presetNames = ScenarioLoader::presetNames();
+    for (const QString &name : m_presetNames) {
+        const ScenarioLoad load = ScenarioLoader::load(name);
+        m_presetTitles.append(load.scenario ? load.scenario->title : name);
+        m_presetDescriptions.append(load.scenario ? load.scenario->description : load.error);
+    }
+    connect(&playback, &Playback::runChanged, this, &Session::runChanged);
+    connect(&playback, &Playback::liveChanged, this, &Session::liveChanged);
+    setPreset(ScenarioLoader::defaultPreset());
+}
+
+Session::~Session() = default;
+
+void Session::setError(const QString &error)
+{
+    if (m_error == error)
+        return;
+    m_error = error;
+    if (!error.isEmpty())
+        qCWarning(lcSession) << error;
+    emit errorTextChanged();
+}
+
+void Session::setPreset(const QString &nameOrPath)
+{
+    if (nameOrPath == m_preset && m_playback.run() && !m_liveRecord &&
+        settingsChangedText().isEmpty())
+        return;
+    const ScenarioLoad load = ScenarioLoader::load(nameOrPath);
+    if (!load.scenario) {
+        setError(load.error);
+        return;
+    }
+    // A preset starts from its own settings, the ones its description is written for.
+    setScenario(*load.scenario, nameOrPath);
+}
+
+bool Session::setScenario(const Scenario &scenario, const QString &presetName)
+{
+    const bool presetDiffers = presetName != m_preset;
+    m_scenario = scenario;
+    m_preset = presetName.isEmpty() ? scenario.name : presetName;
+    m_playback.rewind();
+    rerun();
+    if (presetDiffers) {
+        m_playback.clearMarks(); // the marks were moments of the other run
+        emit presetChanged();
+    }
+    emit settingsChanged();
+    return m_playback.run() != nullptr;
+}
+
+QString Session::scenarioTitle() const
+{
+    const RunResult *run = m_playback.run();
+    return m_liveRecord && run ? run->scenario.title : m_scenario.title;
+}
+
+QString Session::scenarioDescription() const
+{
+    if (const RunResult *run = m_playback.run(); m_liveRecord && run)
+        return run->scenario.description;
+    if (m_scenario.drops.isEmpty())
+        return m_scenario.description;
+    // The loss setting says 0 in the preset that loses a message: say the drop is scripted.
+    QStringList drops;
+    for (const DropSpec &d : m_scenario.drops)
+        drops.append((d.point == DropPoint::Response ? tr("%1's response") : tr("%1's request"))
+                         .arg(d.attempt > 1 ? tr("%1's retry %2").arg(d.request).arg(d.attempt - 1)
+                                            : d.request));
+    return tr("%1 (A scripted drop: %2 is lost on purpose, apart from random loss.)")
+        .arg(m_scenario.description, drops.join(tr(" and ")));
+}
+
+QVariantMap Session::settings() const
+{
+    return m_scenario.settings.toJson().toVariantMap();
+}
+
+QString Session::settingsChangedText() const
+{
+    if (m_liveRecord || !m_presetNames.contains(m_preset))
+        return {};
+    const ScenarioLoad preset = ScenarioLoader::load(m_preset);
+    if (!preset.scenario)
+        return {};
+    return SettingWords::changed(m_scenario.settings, preset.scenario->settings);
+}
+
+QString Session::setSetting(const QString &name, const QString &text)
+{
+    const auto &infos = settingInfos();
+    const auto info = std::find_if(infos.cbegin(), infos.cend(),
+                                   [&](const SettingInfo &i) { return i.json == name; });
+    if (info == infos.cend())
+        return tr("There is no setting \"%1\".").arg(name);
+    return applySetting(name, text, info->control.label).value_or(QString());
+}
+
+std::optional<QString> Session::applySetting(const QString &name, const QString &text,
+                                             const QString &what)
+{
+    Settings settings = m_scenario.settings;
+    if (auto error = settings.setFromText(name, text, what))
+        return error;
+    if (settings == m_scenario.settings)
+        return std::nullopt;
+    takeSettings(settings);
+    return std::nullopt;
+}
+
+void Session::takeSettings(const Settings &settings)
+{
+    if (m_askBeforeDiscard && discardsLiveRecord(settings)) {
+        m_pendingSettings = settings;
+        emit settingsChanged(); // the controls show the values still in force
+        emit discardLiveAsked();
+        return;
+    }
+    m_pendingSettings.reset();
+    m_scenario.settings = settings;
+    if (!live()) // live, the servers restart with it (LiveController); nothing to run here
+        rerun();
+    emit settingsChanged();
+}
+
+bool Session::discardsLiveRecord(const Settings &settings) const
+{
+    const RunResult *run = m_playback.run();
+    if (!m_liveRecord || !run || run->attempts.isEmpty())
+        return false;
+    // Running, only a live setting restarts the servers; stopped, any change runs the
+    // simulation in the record's place.
+    return !live() || !sameLiveSettings(settings, m_scenario.settings);
+}
+
+bool Session::sameLiveSettings(const Settings &a, const Settings &b)
+{
+    return a.mutex == b.mutex && a.cache == b.cache && a.replication == b.replication &&
+           a.dbUs == b.dbUs && a.cacheUs == b.cacheUs && a.opUs == b.opUs && a.lagUs == b.lagUs &&
+           a.cacheTtlUs == b.cacheTtlUs && a.replay == b.replay;
+}
+
+void Session::setAskBeforeDiscardingLive(bool ask)
+{
+    if (m_askBeforeDiscard == ask)
+        return;
+    m_askBeforeDiscard = ask;
+    emit askBeforeDiscardingLiveChanged();
+}
+
+void Session::discardLiveAndApply()
+{
+    if (!m_pendingSettings)
+        return;
+    const Settings settings = *m_pendingSettings; // takeSettings() clears it
+    const bool ask = m_askBeforeDiscard;
+    m_askBeforeDiscard = false;
+    takeSettings(settings);
+    m_askBeforeDiscard = ask;
+}
+
+void Session::keepLiveRecord()
+{
+    m_pendingSettings.reset();
+}
+
+void Session::rerun()
+{
+    const auto outcome = Simulation::run(m_scenario);
+    if (!outcome.result) {
+        setError(outcome.error);
+        return;
+    }
+    showRun(std::move(*outcome.result), false);
+}
+
+void Session::showRun(RunResult run, bool recorded)
+{
+    m_playback.stopFollowing();
+    m_pendingSettings.reset(); // the record it would have discarded is gone
+    const bool wasLiveRecord = m_liveRecord;
+    m_liveRecord = false;
+    m_liveReal.reset();
+    present(std::move(run), recorded);
+    if (wasLiveRecord)
+        emit presetChanged(); // presetIndex is the preset's again
+}
+
+void Session::present(RunResult run, bool recorded)
+{
+    setError({});
+    m_recorded = recorded;
+    m_playback.show(std::move(run));
+}
+
+bool Session::live() const
+{
+    return m_playback.live();
+}
+
+void Session::showLive(RunResult real, qint64 realNowUs)
+{
+    m_liveTiming = LiveDisplayTiming(real);
+    RunResult display = m_liveTiming.apply(real);
+    const qint64 front = std::max<qint64>(0, m_liveTiming.toDisplay(realNowUs));
+    display.endUs = std::max(display.endUs, front);
+    m_liveReal = std::move(real);
+    const bool wasLiveRecord = m_liveRecord;
+    m_liveRecord = true;
+    m_playback.follow(front);
+    present(std::move(display), false);
+    if (!wasLiveRecord) {
+        m_playback.clearMarks(); // a new session: the marks were moments of the run shown before
+        emit presetChanged();
+    }
+}
+
+void Session::endLive()
+{
+    m_playback.stopFollowing();
+}
+
+const RunResult *Session::exportRun() const
+{
+    return m_liveReal ? &*m_liveReal : m_playback.run();
+}
+
+ExportRange Session::exportRange(bool marked) const
+{
+    const qint64 markIn = qint64(m_playback.markInUs());
+    const qint64 markOut = qint64(m_playback.markOutUs());
+    ExportRange range;
+    if (marked && markIn >= 0)
+        range.fromUs = markIn;
+    if (marked && markOut >= 0)
+        range.toUs = markOut;
+    if (m_liveReal) { // the marks are on the display clock, the export is in real time
+        if (range.fromUs > 0)
+            range.fromUs = m_liveTiming.toReal(range.fromUs);
+        if (marked && markOut >= 0)
+            range.toUs = m_liveTiming.toReal(range.toUs);
+    }
+    return range;
+}
+
+void Session::sendFromClient(int client, bool newKey)
+{
+    if (client < 0 || client >= m_scenario.clients.size())
+        return;
+    RequestSpec request;
+    request.client = client;
+    request.atUs = qint64(m_playback.timeUs());
+    int highest = 0;
+    for (const RequestSpec &r : m_scenario.requests) {
+        if (r.key && r.key->startsWith(QLatin1Char('K')))
+            highest = std::max(highest, r.key->mid(1).toInt());
+        if (r.client == client) {
+            request.key = r.key;
+            request.body = r.body;
+        }
+    }
+    if (newKey || !request.key)
+        request.key = QStringLiteral("K%1").arg(highest + 1);
+    int n = int(m_scenario.requests.size()) + 1;
+    auto taken = [&](const QString &id) {
+        return std::any_of(m_scenario.requests.cbegin(), m_scenario.requests.cend(),
+                           [&](const RequestSpec &r) { return r.id == id; });
+    };
+    while (taken(QStringLiteral("R%1").arg(n)))
+        ++n;
+    request.id = QStringLiteral("R%1").arg(n);
+    m_scenario.requests.append(request);
+    // Keep the order the engine expects: by time, stable.
+    std::stable_sort(m_scenario.requests.begin(), m_scenario.requests.end(),
+                     [](const RequestSpec &a, const RequestSpec &b) { return a.atUs < b.atUs; });
+    rerun();
+}
+
+bool Session::loadTimeline(const QString &path)
+{
+    TimelineLoad load = TimelineReader::fromFile(path);
+    if (!load.run) {
+        setError(load.error);
+        return false;
+    }
+    if (load.run->scenario.name == liveSessionScenarioName) {
+        // A live record saved from the app or `serve`: real times, shown as it was live.
+        m_playback.rewind();
+        showLive(std::move(*load.run), 0);
+        endLive();
+        return true;
+    }
+    // The recording is shown as it was: the engine does not run until a setting changes.
+    const bool presetDiffers = path != m_preset;
+    m_scenario = load.run->scenario;
+    m_preset = path;
+    m_playback.rewind();
+    showRun(std::move(*load.run), true);
+    if (presetDiffers)
+        emit presetChanged();
+    emit settingsChanged();
+    return true;
+}
+
+bool Session::loadFile(const QUrl &url)
+{
+    const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+    if (documentKindOf(path) == DocumentKind::Timeline)
+        return loadTimeline(path);
+    const ScenarioLoad load = ScenarioLoader::fromFile(path);
+    if (!load.scenario) {
+        setError(load.error);
+        return false;
+    }
+    return setScenario(*load.scenario, path);
+}
+
+} // namespace idem
