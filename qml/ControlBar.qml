@@ -234,9 +234,9 @@ Rectangle {
                 onClicked: bar.settingsRequested()
                 background: Rectangle {
                     radius: Theme.radius
-                    color: settingsButton.down ? "#3a4a5e" : settingsButton.hovered ? "#33424f" : "#2a3644"
+                    color: settingsButton.down ? Theme.toolbarControlDown : settingsButton.hovered ? Theme.toolbarControlHover : Theme.toolbarControl
                     border.width: settingsButton.visualFocus ? 2 : 1
-                    border.color: settingsButton.visualFocus ? Theme.statusOther : "#4b5b70"
+                    border.color: settingsButton.visualFocus ? Theme.statusOther : Theme.toolbarControlBorder
                 }
                 contentItem: Text {
                     text: settingsButton.text

@@ -121,7 +121,7 @@ Dialog {
             }
             contentItem: Text {
                 text: exportButton.text
-                color: "#ffffff"
+                color: Theme.onColour
                 font.bold: true
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter

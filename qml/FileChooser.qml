@@ -184,7 +184,7 @@ Dialog {
                     color: Theme.text
                     selectByMouse: true
                     selectionColor: Theme.accent
-                    selectedTextColor: "#ffffff"
+                    selectedTextColor: Theme.onColour
                     font.family: Theme.monoFamily
                     font.pixelSize: Theme.smallFont
                     Accessible.name: qsTr("Folder")
@@ -243,7 +243,7 @@ Dialog {
                     }
                     contentItem: Text {
                         text: entry.fileIsDir ? qsTr("▸  %1/").arg(entry.fileName) : entry.fileName
-                        color: entry.selected ? "#ffffff" : Theme.text
+                        color: entry.selected ? Theme.onColour : Theme.text
                         font.pixelSize: Theme.fontSize
                         font.bold: entry.fileIsDir
                         elide: Text.ElideMiddle
@@ -332,7 +332,7 @@ Dialog {
             }
             contentItem: Text {
                 text: acceptButton.text
-                color: "#ffffff"
+                color: Theme.onColour
                 font.bold: true
                 font.pixelSize: Theme.fontSize
                 horizontalAlignment: Text.AlignHCenter

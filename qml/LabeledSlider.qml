@@ -61,7 +61,7 @@ Item {
             width: slider.availableWidth
             height: Math.round(4 * Theme.scale)
             radius: height / 2
-            color: "#4a5566"
+            color: Theme.track
             Rectangle {
                 width: slider.visualPosition * parent.width
                 height: parent.height
@@ -75,7 +75,7 @@ Item {
             width: Math.round(14 * Theme.scale)
             height: width
             radius: width / 2
-            color: slider.pressed ? "#dbe9f5" : "#ffffff"
+            color: slider.pressed ? Theme.knobDown : Theme.knob
             border.width: slider.visualFocus ? 2 : 1
             border.color: Theme.statusOther
         }

@@ -36,7 +36,7 @@ Rectangle {
             width: Math.round(8 * Theme.scale)
             height: width
             radius: width / 2
-            color: "#ffffff"
+            color: Theme.onColour
             SequentialAnimation on opacity {
                 running: strip.running
                 loops: Animation.Infinite
@@ -50,7 +50,7 @@ Rectangle {
             anchors.leftMargin: Math.round(5 * Theme.scale)
             anchors.verticalCenter: parent.verticalCenter
             text: strip.running ? qsTr("LIVE") : qsTr("LIVE RECORD")
-            color: "#ffffff"
+            color: Theme.onColour
             font.pixelSize: Theme.fontSize
             font.bold: true
         }
@@ -98,7 +98,7 @@ Rectangle {
         clip: true
         color: Theme.text
         selectionColor: Theme.accent
-        selectedTextColor: "#ffffff"
+        selectedTextColor: Theme.onColour
         font.family: Theme.monoFamily
         font.pixelSize: Theme.smallFont
     }

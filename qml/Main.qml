@@ -55,9 +55,9 @@ ApplicationWindow {
         button: Theme.panel
         buttonText: Theme.text
         highlight: Theme.accent
-        highlightedText: "#ffffff"
-        toolTipBase: Theme.dark ? "#2b313c" : "#1f2a37"
-        toolTipText: "#eef2f7"
+        highlightedText: Theme.onColour
+        toolTipBase: Theme.tooltipFill
+        toolTipText: Theme.tooltipText
         mid: Theme.strongBorder
         dark: Theme.mutedText
         light: Theme.panelAlt

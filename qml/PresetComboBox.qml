@@ -41,9 +41,9 @@ ComboBox {
 
     background: Rectangle {
         radius: Theme.radius
-        color: control.pressed || control.popup.visible ? "#3a4a5e" : control.hovered ? "#33424f" : "#2a3644"
+        color: control.pressed || control.popup.visible ? Theme.toolbarControlDown : control.hovered ? Theme.toolbarControlHover : Theme.toolbarControl
         border.width: control.visualFocus ? 2 : 1
-        border.color: control.visualFocus ? Theme.statusOther : "#4b5b70"
+        border.color: control.visualFocus ? Theme.statusOther : Theme.toolbarControlBorder
     }
 
     contentItem: Text {

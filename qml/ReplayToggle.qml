@@ -34,9 +34,9 @@ Column {
                 background: Rectangle {
                     radius: Theme.radius
                     color: segment.selected ? Theme.statusColor(segment.code)
-                                            : segment.hovered ? "#33424f" : "#2a3644"
+                                            : segment.hovered ? Theme.toolbarControlHover : Theme.toolbarControl
                     border.width: 1
-                    border.color: segment.selected ? Theme.statusColor(segment.code) : "#4b5b70"
+                    border.color: segment.selected ? Theme.statusColor(segment.code) : Theme.toolbarControlBorder
                     // Square the inner corners so the two halves read as one control.
                     Rectangle {
                         width: parent.radius
@@ -50,7 +50,7 @@ Column {
                     text: String(segment.code)
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
-                    color: segment.selected ? "#ffffff" : Theme.toolbarMuted
+                    color: segment.selected ? Theme.onColour : Theme.toolbarMuted
                     font.pixelSize: Theme.fontSize
                     font.bold: true
                 }

@@ -33,16 +33,16 @@ Column {
 
         background: Rectangle {
             radius: Theme.radius
-            color: "#2a3644"
+            color: Theme.toolbarControl
             border.width: spin.activeFocus ? 2 : 1
-            border.color: spin.activeFocus ? Theme.statusOther : "#4b5b70"
+            border.color: spin.activeFocus ? Theme.statusOther : Theme.toolbarControlBorder
         }
         contentItem: TextInput {
             text: spin.displayText
             font: spin.font
             color: Theme.toolbarText
             selectionColor: Theme.accent
-            selectedTextColor: "#ffffff"
+            selectedTextColor: Theme.onColour
             horizontalAlignment: Qt.AlignHCenter
             verticalAlignment: Qt.AlignVCenter
             readOnly: !spin.editable

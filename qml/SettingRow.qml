@@ -104,7 +104,7 @@ Item {
                         radius: width / 2
                         y: 2
                         x: toggle.checked ? parent.width - width - 2 : 2
-                        color: "#ffffff"
+                        color: Theme.knob
                     }
                 }
             }
@@ -136,7 +136,7 @@ Item {
                     font.pixelSize: Theme.smallFont
                     onClicked: row.apply(modelData)
                     palette.button: chosen ? Theme.accent : Theme.panelAlt
-                    palette.buttonText: chosen ? "#ffffff" : Theme.text
+                    palette.buttonText: chosen ? Theme.onColour : Theme.text
                 }
             }
         }

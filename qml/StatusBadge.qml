@@ -19,7 +19,7 @@ Rectangle {
         id: label
         anchors.centerIn: parent
         text: badge.status
-        color: badge.status === "CREATED" ? "#2b1d00" : "#ffffff"
+        color: badge.status === "CREATED" ? Theme.createdText : Theme.onColour
         font.pixelSize: Theme.smallFont
         font.bold: true
         font.letterSpacing: 0.4

@@ -53,6 +53,19 @@ QtObject {
     readonly property color cacheAccent: colours.cacheAccent
     readonly property color replicationLine: colours.replicationLine
 
+    /// Controls: text on an accent or status fill, the toolbar's buttons, switches, sliders.
+    readonly property color onColour: colours.onColour
+    readonly property color createdText: colours.createdText
+    readonly property color toolbarControl: colours.toolbarControl
+    readonly property color toolbarControlHover: colours.toolbarControlHover
+    readonly property color toolbarControlDown: colours.toolbarControlDown
+    readonly property color toolbarControlBorder: colours.toolbarControlBorder
+    readonly property color track: colours.track
+    readonly property color knob: colours.knob
+    readonly property color knobDown: colours.knobDown
+    readonly property color tooltipFill: colours.tooltipFill
+    readonly property color tooltipText: colours.tooltipText
+
     readonly property int fontSize: Math.max(12, Math.round(14 * scale))
     readonly property int smallFont: Math.max(12, Math.round(12 * scale))
     readonly property int titleFont: Math.round(17 * scale)

@@ -19,7 +19,7 @@ Rectangle {
     width: Math.min(parent.width - 40, text.implicitWidth + 2 * Theme.gap + 8)
     height: text.implicitHeight + Theme.gap
     radius: Theme.radius
-    color: ok ? (Theme.dark ? "#2b313c" : "#1f2a37") : Theme.anomaly
+    color: ok ? Theme.tooltipFill : Theme.anomaly
     opacity: 0
     visible: opacity > 0
     z: 100
@@ -30,7 +30,7 @@ Rectangle {
         anchors.centerIn: parent
         width: Math.min(implicitWidth, toast.parent.width - 40 - 2 * Theme.gap)
         elide: Text.ElideMiddle
-        color: "#ffffff"
+        color: Theme.onColour
         font.pixelSize: Theme.fontSize
     }
 

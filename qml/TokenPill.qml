@@ -34,7 +34,7 @@ Rectangle {
         text: pill.text
         visible: !pill.compact
         color: pill.response ? Theme.statusTextColor(pill.status)
-                             : (pill.status === 0 ? Theme.requestText : "#ffffff")
+                             : (pill.status === 0 ? Theme.requestText : Theme.onColour)
         font.pixelSize: Theme.tokenFont
         font.bold: true
     }

@@ -18,7 +18,7 @@ Switch {
         x: control.leftPadding
         y: (control.height - height) / 2
         radius: height / 2
-        color: control.checked ? Theme.status201 : "#4a5566"
+        color: control.checked ? Theme.status201 : Theme.track
         border.width: control.visualFocus ? 2 : 0
         border.color: Theme.statusOther
 
@@ -28,7 +28,7 @@ Switch {
             radius: width / 2
             y: 2
             x: control.checked ? parent.width - width - 2 : 2
-            color: "#ffffff"
+            color: Theme.knob
             Behavior on x { NumberAnimation { duration: 120 } }
         }
     }

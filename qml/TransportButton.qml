@@ -32,7 +32,7 @@ Button {
             width: Math.round(14 * Theme.scale)
             height: width
             kind: control.iconKind
-            color: control.primary && control.enabled ? "#ffffff"
+            color: control.primary && control.enabled ? Theme.onColour
                                                       : (control.enabled ? Theme.text : Theme.mutedText)
         }
     }

@@ -60,7 +60,19 @@ namespace idem {
     X(okText, "#007a59", "#4cd6a8")                                                                \
     /* Live mode: the servers are real and running */                                              \
     X(live, "#D81B60", "#D81B60")                                                                  \
-    X(liveFill, "#fce8f0", "#3a1826")
+    X(liveFill, "#fce8f0", "#3a1826")                                                              \
+    /* Controls: the toolbar's buttons, switches, sliders, tooltips */                             \
+    X(onColour, "#ffffff", "#ffffff")       /* text and icons on an accent or status fill */       \
+    X(createdText, "#2b1d00", "#2b1d00")    /* text on a CREATED badge (amber) */                  \
+    X(toolbarControl, "#2a3644", "#2a3644") /* a button or field on the toolbar */                 \
+    X(toolbarControlHover, "#33424f", "#33424f")                                                   \
+    X(toolbarControlDown, "#3a4a5e", "#3a4a5e")                                                    \
+    X(toolbarControlBorder, "#4b5b70", "#4b5b70")                                                  \
+    X(track, "#4a5566", "#4a5566")       /* a switch when off, a slider's groove */                \
+    X(knob, "#ffffff", "#ffffff")        /* a switch's or a slider's knob */                       \
+    X(knobDown, "#dbe9f5", "#dbe9f5")    /* a slider's knob while dragged */                       \
+    X(tooltipFill, "#1f2a37", "#2b313c") /* tooltips and the confirming toast */                   \
+    X(tooltipText, "#eef2f7", "#eef2f7")
 
 /// One theme's colours, each as "#rrggbb" text (IDEM_PALETTE_COLOURS lists them).
 struct Palette
