@@ -15,6 +15,7 @@
 #include <QImage>
 #include <QProcess>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -33,6 +34,8 @@ private slots:
     void textCheckFindsBrokenLayouts();
     void preset_data();
     void preset();
+    void tipsStayInTheWindow_data();
+    void tipsStayInTheWindow();
     void binary();
     void badArguments_data();
     void badArguments();
@@ -231,6 +234,74 @@ void TstScreenshots::preset()
 
     const QStringList problems = TextLayoutCheck::problems(*window);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TstScreenshots::tipsStayInTheWindow_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QStringList moment{"parallel-two-clusters", "--cache", "on", "--at-ms", "330"};
+    QTest::addRow("1280x720 1x") << moment + QStringList{"--size", "1280x720"};
+    QTest::addRow("1280x720 3x") << moment + QStringList{"--size", "1280x720", "--text-scale", "3"};
+    QTest::addRow("1920x1080 dark 3x")
+        << moment + QStringList{"--size", "1920x1080", "--dark", "--text-scale", "3"};
+}
+
+void TstScreenshots::tipsStayInTheWindow()
+{
+    // Every hover tip of the scene (SceneTip), shown one at a time: whole inside the window.
+    QFETCH(QStringList, args);
+    GuiOptions options;
+    QVERIFY(!options.parse(QStringList{"idemlab"} + args + QStringList{"--screenshot", "x.png"}));
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties(options.initialProperties());
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
+    QCOMPARE(engine.rootObjects().size(), 1);
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    QVERIFY(window);
+    auto *controller = window->property("controller").value<SimulationController *>();
+    QVERIFY(controller);
+    QVERIFY(!options.apply(*controller));
+    window->resize(options.size);
+    QTest::qWait(300);
+    const QRectF inside(0, 0, window->width(), window->height());
+    int shown = 0;
+    // A tip belongs (as a QObject) to the item it is declared in: walk the item tree.
+    QList<QObject *> tips;
+    QList<QQuickItem *> items{window->contentItem()};
+    while (!items.isEmpty()) {
+        QQuickItem *item = items.takeFirst();
+        items += item->childItems();
+        tips += item->children();
+    }
+    for (QObject *tip : tips) {
+        if (!tip->inherits("QQuickToolTip") || !tip->property("shown").isValid())
+            continue;
+        auto *owner = tip->property("parent").value<QQuickItem *>();
+        if (!owner || !owner->isVisible() || tip->property("text").toString().isEmpty())
+            continue;
+        tip->setProperty("delay", 0);
+        tip->setProperty("shown", true);
+        QTRY_VERIFY(tip->property("opened").toBool());
+        QTest::qWait(50);
+        auto *content = tip->property("contentItem").value<QQuickItem *>();
+        QVERIFY(content);
+        const QRectF r = content->mapRectToScene(QRectF(0, 0, content->width(), content->height()));
+        QVERIFY2(inside.contains(r), qPrintable(QStringLiteral("\"%1\" at %2,%3 %4x%5")
+                                                    .arg(tip->property("text").toString().left(40))
+                                                    .arg(r.x())
+                                                    .arg(r.y())
+                                                    .arg(r.width())
+                                                    .arg(r.height())));
+        if (!qEnvironmentVariableIsEmpty("IDEMLAB_SHOTS_DIR") && shown < 40) {
+            QTemporaryDir dir;
+            QVERIFY(window->grabWindow().save(shotFile(dir).replace(
+                QLatin1String(".png"), QStringLiteral("-tip%1.png").arg(shown))));
+        }
+        tip->setProperty("shown", false);
+        ++shown;
+    }
+    QVERIFY2(shown >= 8, qPrintable(QString::number(shown))); // the scene has a dozen tips
 }
 
 void TstScreenshots::binary()
