@@ -31,7 +31,7 @@ TokenPill {
     /// (on the side it would ride on), or, where there is no room for it, becomes a dot.
     readonly property bool fits: view.tokenFits(link, fullWidth, fullHeight)
     readonly property var beside: fits ? null
-        : view.besidePosition(link, fullWidth, fullHeight, link ? view.sideOf(link, response) : 1,
+        : view.besidePosition(link, fullWidth, fullHeight, link ? (view.sideOf(link, response, 0) < 0 ? -1 : 1) : 1,
                             view.geometryRevision)
     readonly property point position: beside ? beside
         : view.tokenPosition(link, progress, response, width, height)

@@ -109,19 +109,19 @@ Rectangle {
         const by = l.by - l.uy * shorten
         // A parked replication sits wholly left of its (vertical) line.
         const side = l.parked ? Math.sign(l.uy) * (w / 2 + 6 * Theme.scale)
-                              : sideOf(l, response) * h * 0.6
+                              : sideOf(l, response, t) * h * 0.6
         return Qt.point(ax + (bx - ax) * t - l.uy * side, ay + (by - ay) * t + l.ux * side)
     }
 
-    /// Which side of link `l` a token rides on (+1 or -1 times the line's normal): the side
-    /// away from the common end of links that fan out of one node (so two answers leaving
-    /// the router for two clients spread apart), which is the opposite side for the
-    /// opposite direction (a request and its answer never cover each other). Level and
-    /// upright lines: requests on one side, responses on the other.
-    function sideOf(l, response) {
+    /// Which side of link `l` a token rides on at `progress` (+1 or -1 times the line's
+    /// normal, or in between): away from the other links at the end it is near, so two
+    /// answers leaving the router for two clients spread apart, and so do two queries
+    /// arriving at one DB (it crosses its line halfway). Level and upright lines: requests
+    /// on one side, responses on the other.
+    function sideOf(l, response, progress) {
         const product = l.ux * l.uy
         if (Math.abs(product) > 0.02)
-            return product > 0 ? 1 : -1
+            return (product > 0 ? 1 : -1) * Math.max(-1, Math.min(1, 1 - 2 * progress))
         return response ? 1 : -1
     }
 

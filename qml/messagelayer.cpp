@@ -236,9 +236,11 @@ QPointF MessageLayer::dotCentre(const MessageView &m) const
     const qreal shorten = roomy ? extent : 0;
     const QPointF from = a + QPointF(ux, uy) * shorten;
     const QPointF to = b - QPointF(ux, uy) * shorten;
-    // SceneView.sideOf: away from the common end of links that fan out of one node.
+    // SceneView.sideOf: away from the other links at the end it is near.
     const qreal product = ux * uy;
-    const qreal away = std::abs(product) > 0.02 ? (product > 0 ? 1 : -1) : (m.response ? 1 : -1);
+    const qreal away = std::abs(product) > 0.02
+                           ? (product > 0 ? 1 : -1) * std::clamp(1 - 2 * t, qreal(-1), qreal(1))
+                           : (m.response ? 1 : -1);
     const qreal side = parked ? (uy < 0 ? -w : w) : away * w * 0.6;
     QPointF p = from + (to - from) * t + QPointF(-uy * side, ux * side);
     if (m.falling)
