@@ -32,6 +32,8 @@ Item {
         }
         Text {
             anchors.verticalCenter: parent.verticalCenter
+            // Left out where the row has no room for it (a narrow cache at large text).
+            visible: x + implicitWidth <= entry.width
             text: entry.origin.length > 0 ? qsTr("by %1").arg(entry.origin) : ""
             color: Theme.mutedText
             font.pixelSize: Theme.smallFont

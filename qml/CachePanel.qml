@@ -21,7 +21,7 @@ Rectangle {
     DashedFrame {
         anchors.fill: parent
         visible: !cache.on
-        color: Theme.dark ? "#8a6d55" : "#c4956b"
+        color: Theme.cacheAccent
         lineWidth: Math.max(1.5, 1.5 * Theme.scale)
     }
 
@@ -36,12 +36,21 @@ Rectangle {
             spacing: Math.round(8 * Theme.scale)
             Text {
                 id: title
+                width: Math.min(implicitWidth, head.width - statePill.width - parent.spacing)
+                elide: Text.ElideRight
                 text: qsTr("Shared cache")
                 color: cache.on ? Theme.text : Theme.mutedText
                 font.pixelSize: Theme.titleFont
                 font.bold: true
+
+                HoverHandler { id: titleHover }
+                SceneTip {
+                    shown: titleHover.hovered
+                    text: qsTr("Shared cache: one small, fast key store (think Redis) that both clusters can reach. With it on, a server claims a key here before it touches its own database, so the other cluster sees the claim at once instead of after the replication lag.")
+                }
             }
             Rectangle {
+                id: statePill
                 anchors.verticalCenter: title.verticalCenter
                 width: stateText.implicitWidth + Math.round(12 * Theme.scale)
                 height: stateText.implicitHeight + Math.round(2 * Theme.scale)
@@ -66,6 +75,12 @@ Rectangle {
             color: cache.on ? Theme.accentText : Theme.mutedText
             font.family: Theme.monoFamily
             font.pixelSize: Theme.smallFont
+
+            HoverHandler { id: commandHover }
+            SceneTip {
+                shown: commandHover.hovered
+                text: qsTr("The claim, in the words of Redis: SET (store) the key with the value CREATED, NX = only if nobody stored it yet, PX ttl = forget it after ttl milliseconds. When two servers race on one key, exactly one succeeds; the other is told the key is already taken.")
+            }
         }
     }
 

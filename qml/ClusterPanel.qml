@@ -9,7 +9,8 @@ Rectangle {
     property string lockText
 
     readonly property bool lockHeld: lockText.startsWith("lock ")
-    readonly property real headerHeight: Math.round(30 * Theme.scale)
+    /// The strip its title and lock sit in (the scene's layout sets it).
+    property real headerHeight: Math.round(30 * Theme.scale)
 
     radius: Theme.radius + 2
     color: Theme.clusterFill

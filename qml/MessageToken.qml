@@ -27,7 +27,14 @@ TokenPill {
     /// 0..1 through the fall; the scene runs one shared fall animation per lost message.
     readonly property real fall: falling ? view.fallPhase : 0
 
-    readonly property point position: view.tokenPosition(link, progress, response, width, height)
+    /// Too little room between the two boxes: the label sits whole beside the line instead
+    /// (on the side it would ride on), or, where there is no room for it, becomes a dot.
+    readonly property bool fits: view.tokenFits(link, fullWidth, fullHeight)
+    readonly property var beside: fits ? null
+        : view.besidePosition(link, fullWidth, fullHeight, link ? (view.sideOf(link, response, 0) < 0 ? -1 : 1) : 1,
+                            view.geometryRevision)
+    readonly property point position: beside ? beside
+        : view.tokenPosition(link, progress, response, width, height)
 
     /// A replication while others are in flight too: the first says how many, the rest hide.
     readonly property bool replication: link !== null && link.parked
@@ -37,7 +44,7 @@ TokenPill {
     text: falling ? label + "  ✕"
         : replicationCount > 1 ? qsTr("%1 rows replicating").arg(replicationCount)
         : label
-    compact: !view.tokenFits(link, fullWidth, fullHeight)
+    compact: !fits && !beside
     visible: leadsReplications
     highlighted: controller.playback.highlightedEvent === eventIndex
     x: position.x - width / 2

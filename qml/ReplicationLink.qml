@@ -14,7 +14,7 @@ Item {
 
     Shape {
         ShapePath {
-            strokeColor: Theme.dark ? "#8a96a8" : "#6b7788"
+            strokeColor: Theme.replicationLine
             strokeWidth: Math.max(2, 2 * Theme.scale)
             strokeStyle: ShapePath.DashLine
             dashPattern: [3, 3]

@@ -1,14 +1,23 @@
 import QtQuick
 import QtQuick.Controls.Basic
 
-// The scenario on screen: its number and title, and one line saying what happens in it.
+// The scenario on screen: its number and title, and up to two lines saying what happens
+// in it (a longer description ends in "…" and shows whole in a tooltip).
 Item {
     id: header
+
+    /// The height its title and description need at this width.
+    readonly property real neededHeight: titleText.implicitHeight + (descriptionShown
+        ? descriptionText.anchors.topMargin + descriptionText.implicitHeight : 0)
 
     property string title
     property string description
     /// The settings that differ from the preset's own ("lag 27 ms (preset: 60 s)").
     property string changedText
+    /// How many lines the description may take under the title (0: none; then the title's
+    /// tooltip says it).
+    property int descriptionLines: 2
+    readonly property bool descriptionShown: descriptionLines > 0
 
     Text {
         id: titleText
@@ -18,6 +27,11 @@ Item {
         color: Theme.text
         font.pixelSize: Theme.titleFont
         font.bold: true
+
+        HoverHandler { id: titleHover }
+        ToolTip.visible: titleHover.hovered && (!header.descriptionShown || titleText.truncated)
+        ToolTip.text: header.descriptionShown ? header.title : header.title + "\n" + header.description
+        ToolTip.delay: 400
     }
     Text {
         id: changed
@@ -39,12 +53,14 @@ Item {
     }
     Text {
         id: descriptionText
+        visible: header.descriptionShown
         anchors.top: titleText.bottom
         anchors.topMargin: Math.round(2 * Theme.scale)
         width: parent.width
         text: header.description
+        wrapMode: Text.WordWrap
         elide: Text.ElideRight
-        maximumLineCount: 1
+        maximumLineCount: Math.max(1, header.descriptionLines)
         color: Theme.mutedText
         font.pixelSize: Theme.fontSize
 

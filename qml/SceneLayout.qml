@@ -3,6 +3,9 @@ import QtQuick
 // Where everything in the scene goes, from the scene's size alone: columns for the clients,
 // the router, the two stacked clusters and the cache, and a rectangle for any node from its
 // kind, cluster, index in its group and group size. Pure geometry; no drawing.
+// Two forms: the comfortable one, and a dense one for large text on a small screen (tighter
+// spacing, every column but the DB at its narrowest, one row per table with "N more", no
+// description line), so the text keeps the size asked for wherever the dense form fits.
 QtObject {
     id: layout
 
@@ -12,6 +15,12 @@ QtObject {
     property real width: 800
     property real height: 400
     property real scale: 1
+    /// The dense form (SceneView picks it when the comfortable one is too tall): tighter
+    /// spacing, one row per table, fewer description lines.
+    property bool dense: false
+    /// The narrow form (SceneView picks it when the comfortable one is too wide): every
+    /// column but the DB at its narrowest.
+    property bool narrow: false
     /// Height of the strip above the nodes (scenario title or the anomaly banner).
     property real headerHeight: 40
     /// Height the legend needs under the cache, with its words and with its pills only.
@@ -21,32 +30,41 @@ QtObject {
     readonly property bool legendFullFits: bodyHeight - legendFullHeight - Math.round(12 * scale) >= cacheMinimumHeight
     readonly property real legendHeight: legendFullFits ? legendFullHeight : legendCompactHeight
 
-    readonly property real pad: Math.round(12 * scale)
-    readonly property real gap: Math.round(6 * scale)
-    readonly property real linkGap: clamp(width * 0.035, 26 * scale, 70 * scale)
+    readonly property real pad: Math.round((dense || narrow ? 6 : 12) * scale)
+    readonly property real gap: Math.round((dense || narrow ? 4 : 6) * scale)
+    readonly property real linkGapMin: (narrow ? 18 : 26) * scale
+    readonly property real linkGap: narrow ? linkGapMin : clamp(width * 0.035, linkGapMin, 70 * scale)
 
     readonly property real headerY: pad
-    readonly property real bodyTop: pad + headerHeight + Math.round(10 * scale)
+    readonly property real bodyTop: pad + headerHeight + Math.round((dense ? 4 : 10) * scale)
     readonly property real bodyBottom: height - pad
     readonly property real bodyHeight: Math.max(60, bodyBottom - bodyTop)
 
     readonly property real clientsX: pad
-    readonly property real clientsWidth: clamp(width * 0.115, 104 * scale, 200 * scale)
-    readonly property real routerWidth: clamp(width * 0.07, 78 * scale, 130 * scale)
+    readonly property real clientsMin: (narrow ? 84 : 104) * scale
+    readonly property real clientsWidth: narrow ? Math.min(clientsMin + 0.15 * narrowSurplus, 200 * scale)
+                                                : clamp(width * 0.115, clientsMin, 200 * scale)
+    readonly property real routerMin: (narrow ? 70 : 78) * scale
+    readonly property real routerWidth: narrow ? routerMin : clamp(width * 0.07, routerMin, 130 * scale)
     readonly property real routerX: clientsX + clientsWidth + linkGap
-    readonly property real cacheWidth: clamp(width * 0.19, 200 * scale, 340 * scale)
+    readonly property real cacheMin: (narrow ? 170 : 200) * scale
+    readonly property real cacheWidth: narrow ? Math.min(cacheMin + 0.3 * narrowSurplus, 340 * scale)
+                                              : clamp(width * 0.19, cacheMin, 340 * scale)
     readonly property real cacheX: width - pad - cacheWidth
     readonly property real clusterX: routerX + routerWidth + linkGap
     readonly property real clusterWidth: Math.max(100, cacheX - linkGap - clusterX)
-    readonly property real clusterGap: Math.round(30 * scale)
+    // Room for a replication token and the lag label between the frames.
+    readonly property real clusterGap: Math.round((dense ? 28 : 30) * scale)
     readonly property real clusterHeight: Math.max(40, (bodyHeight - clusterGap) / 2)
-    readonly property real clusterHeaderHeight: Math.round(30 * scale)
-    readonly property real clusterPad: Math.round(10 * scale)
+    readonly property real clusterHeaderHeight: Math.round((dense ? 24 : 30) * scale)
+    readonly property real clusterPad: Math.round((dense ? 6 : 10) * scale)
 
     readonly property real serversX: clusterX + clusterPad
-    readonly property real serversWidth: clamp(clusterWidth * 0.2, 110 * scale, 210 * scale)
+    readonly property real serversMin: (narrow ? 76 : 110) * scale
+    readonly property real serversWidth: narrow ? serversMin : clamp(clusterWidth * 0.2, serversMin, 210 * scale)
     // Wide enough for a query result ("CONSUMED") to sit between a server and its DB.
-    readonly property real dbX: serversX + serversWidth + clamp(clusterWidth * 0.16, 92 * scale, 150 * scale)
+    readonly property real serverDbGapMin: (narrow ? 40 : 92) * scale
+    readonly property real dbX: serversX + serversWidth + (narrow ? serverDbGapMin : clamp(clusterWidth * 0.16, serverDbGapMin, 150 * scale))
     readonly property real dbWidth: Math.max(60, clusterX + clusterWidth - clusterPad - dbX)
     readonly property real contentHeight: Math.max(30, clusterHeight - clusterHeaderHeight - clusterPad)
 
@@ -61,15 +79,35 @@ QtObject {
     readonly property int clientRowsMax: Math.max(1, Math.floor((bodyHeight + gap) / (clientMinHeight + gap)))
     readonly property int clientColumnsMax: clientsWidth >= 130 * scale ? 2 : 1
 
-    /// The smallest scene that holds everything at this text scale; a smaller view scales
-    /// the whole scene down (like a slide) instead of letting boxes overlap.
-    readonly property real minimumWidth: Math.round(1100 * scale)
-    readonly property real minimumHeight: {
+    /// The smallest scene that holds everything at this text scale in the comfortable form.
+    readonly property real comfortableWidth: Math.round(1100 * scale)
+    readonly property real comfortableHeight: {
         // A DB panel with its header, the table headings and two rows.
         const db = Theme.fontSize * 1.6 + Theme.smallFont * 1.3 + 2 * Theme.rowHeight + 14 * scale
-        const cluster = clusterHeaderHeight + db + clusterPad
-        return Math.ceil(2 * pad + headerHeight + 10 * scale + 2 * cluster + clusterGap)
+        const cluster = Math.round(30 * scale) + db + Math.round(10 * scale)
+        // The header's one-line form: a description wrapped to two lines takes from the tables.
+        const header = Theme.titleFont * 1.3 + Theme.fontSize * 1.4 + 4 * scale
+        return Math.ceil(2 * Math.round(12 * scale) + header + 10 * scale + 2 * cluster
+                         + Math.round(30 * scale))
     }
+    /// The same in the dense form: a title line over the clusters, each DB with one row.
+    /// A view smaller still scales the scene down (like a slide) rather than let boxes
+    /// overlap, but never below the text size of the comfortable form at text scale 1.
+    readonly property real denseWidth: Math.round(2 * 6 * scale + (84 + 70 + 170 + 3 * 18 + 2 * 6
+                                                                   + 76 + 40 + dbDenseWidth) * scale)
+    readonly property real dbDenseWidth: 420
+    /// Width beyond the narrow form's minimum: some for the clients and the cache, the rest
+    /// for the DB.
+    readonly property real narrowSurplus: Math.max(0, width - denseWidth)
+    /// The dense form's height below its header.
+    readonly property real denseBodyHeight: {
+        const db = Theme.fontSize * 1.6 + Theme.smallFont * 1.3 + Theme.rowHeight + 10 * scale
+        const cluster = Math.round(24 * scale) + db + Math.round(6 * scale)
+        return Math.ceil(2 * Math.round(6 * scale) + 4 * scale + 2 * cluster + Math.round(28 * scale))
+    }
+    readonly property real denseHeight: denseBodyHeight + headerHeight
+    readonly property real minimumWidth: narrow ? denseWidth : comfortableWidth
+    readonly property real minimumHeight: dense ? denseHeight : comfortableHeight
     /// The cache panel's own minimum: title, command and two entries (or the "off" text).
     readonly property real cacheMinimumHeight: Math.round(Theme.titleFont * 1.4 + Theme.smallFont * 1.4
                                                           + 2 * Theme.rowHeight + 24 * scale)

@@ -84,6 +84,8 @@ Item {
     Component {
         id: serverBox
         NodeBox {
+            // A narrow server column (large text) shows "A1" rather than an elided "Server…".
+            compact: height < Math.round(38 * Theme.scale) || width < Math.round(96 * Theme.scale)
             title: compact ? node.name.replace(/^Server\s+/, "") : node.name
             lines: node.tasks
             idleText: qsTr("idle")

@@ -20,6 +20,7 @@ ToolTip {
              : -height - Math.round(4 * Theme.scale)
     width: Math.min(implicitWidth, Math.round(340 * Theme.scale))
     font.pixelSize: Theme.smallFont
+    padding: Math.round(6 * Theme.scale)
     contentItem: Text {
         text: tip.text
         font: tip.font

@@ -109,8 +109,20 @@ Rectangle {
         const by = l.by - l.uy * shorten
         // A parked replication sits wholly left of its (vertical) line.
         const side = l.parked ? Math.sign(l.uy) * (w / 2 + 6 * Theme.scale)
-                              : (response ? 1 : -1) * h * 0.6
+                              : sideOf(l, response, t) * h * 0.6
         return Qt.point(ax + (bx - ax) * t - l.uy * side, ay + (by - ay) * t + l.ux * side)
+    }
+
+    /// Which side of link `l` a token rides on at `progress` (+1 or -1 times the line's
+    /// normal, or in between): away from the other links at the end it is near, so two
+    /// answers leaving the router for two clients spread apart, and so do two queries
+    /// arriving at one DB (it crosses its line halfway). Level and upright lines: requests
+    /// on one side, responses on the other.
+    function sideOf(l, response, progress) {
+        const product = l.ux * l.uy
+        if (Math.abs(product) > 0.02)
+            return (product > 0 ? 1 : -1) * Math.max(-1, Math.min(1, 1 - 2 * progress))
+        return response ? 1 : -1
     }
 
     /// Half a w×h token's length along link `l`, plus a margin.
@@ -122,6 +134,44 @@ Rectangle {
     /// drawn as a small dot (its label in the tooltip) instead of covering the boxes' titles.
     function tokenFits(l, w, h) {
         return l !== null && l.len > 2 * tokenExtent(l, w, h)
+    }
+
+    /// Where a w×h token that does not fit between the boxes of link `l` can sit whole
+    /// instead: beside the middle of its line, pushed out sideways until it clears both
+    /// boxes, on the side `preferred` (+1 or -1 times the line's normal) first, and only
+    /// where it covers no box, cluster title or the header. null: nowhere (it becomes a dot).
+    function besidePosition(l, w, h, preferred, rev) {
+        if (!l || l.parked)
+            return null
+        const margin = Math.round(3 * Theme.scale)
+        const obstacles = nodeRects(rev).concat([
+            Qt.rect(0, 0, stage.width, geometry.bodyTop),
+            Qt.rect(geometry.clusterX, geometry.clusterY(0), geometry.clusterWidth, geometry.clusterHeaderHeight),
+            Qt.rect(geometry.clusterX, geometry.clusterY(1), geometry.clusterWidth, geometry.clusterHeaderHeight)])
+        if (legend.visible)
+            obstacles.push(geometry.legendRect)
+        const clear = (cx, cy) => {
+            if (cx - w / 2 < 0 || cy - h / 2 < 0 || cx + w / 2 > stage.width || cy + h / 2 > stage.height)
+                return false
+            for (const r of obstacles) {
+                if (cx + w / 2 + margin > r.x && cx - w / 2 - margin < r.x + r.width
+                        && cy + h / 2 + margin > r.y && cy - h / 2 - margin < r.y + r.height)
+                    return false
+            }
+            return true
+        }
+        const mx = (l.ax + l.bx) / 2
+        const my = (l.ay + l.by) / 2
+        const step = Math.max(2, Math.round(3 * Theme.scale))
+        for (const side of [preferred, -preferred]) {
+            const nx = -l.uy * side
+            const ny = l.ux * side
+            for (let d = h / 2; d <= 4 * h + w; d += step) {
+                if (clear(mx + nx * d, my + ny * d))
+                    return Qt.point(mx + nx * d, my + ny * d)
+            }
+        }
+        return null
     }
 
     /// Replications in flight, by event index: with more than one, the first token says
@@ -146,6 +196,17 @@ Rectangle {
             rects.push(n ? Qt.rect(n.x, n.y, n.width, n.height) : Qt.rect(0, 0, 0, 0))
         }
         return rects
+    }
+
+    /// The node indices of the databases, for the message layer's replications.
+    function databaseNodes(rev) {
+        const list = []
+        for (let i = 0; i < nodeRepeater.count; ++i) {
+            const n = nodeRepeater.itemAt(i)
+            if (n && n.kind === "database")
+                list.push(i)
+        }
+        return list
     }
 
     function exitPoint(r, p) {
@@ -232,11 +293,40 @@ Rectangle {
     border.width: 1
     border.color: Theme.border
 
-    /// The height below which the scene has to shrink to fit (at the current text size).
-    readonly property real comfortableHeight: geometry.minimumHeight
-    /// Below the scene's minimum size everything is laid out larger and scaled down to fit.
-    readonly property real fit: Math.min(1, width / geometry.minimumWidth,
-                                         height / geometry.minimumHeight)
+    // The header: the title with up to two lines of description where the height allows
+    // (the live strip always takes its two lines), or, short of room, a one-line strip as
+    // tall as the anomaly banner's headline (the description then in the title's tooltip).
+    readonly property real descriptionLine: Theme.fontSize * 1.4
+    readonly property real bannerOnlyHeader: Math.round(Theme.bannerFont * 1.25 + 6 * Theme.scale)
+    readonly property int descriptionLines: {
+        if (controller.session.liveRecord)
+            return 1
+        const titleLine = Theme.titleFont * 1.3 + 4 * Theme.scale
+        const spare = height - (dense ? geometry.denseBodyHeight + titleLine
+                                      : geometry.comfortableHeight - descriptionLine)
+        const allowed = Math.max(0, Math.min(2, Math.floor(spare / descriptionLine)))
+        const wide = descriptionMetrics.advanceWidth > width - 2 * geometry.pad
+        return Math.min(allowed, wide ? 2 : 1)
+    }
+    readonly property real headerHeight: descriptionLines === 0 ? bannerOnlyHeader
+        : Math.round(Theme.titleFont * 1.3 + descriptionLines * descriptionLine + 4 * Theme.scale)
+    TextMetrics {
+        id: descriptionMetrics
+        font.pixelSize: Theme.fontSize
+        text: sceneHeader.description
+    }
+
+    /// The height the scene's comfortable form needs (at the current text size).
+    readonly property real comfortableHeight: geometry.comfortableHeight
+    /// Short of room for the comfortable form: the dense (shorter) or narrow one, at the
+    /// text size asked for.
+    readonly property bool dense: height < geometry.comfortableHeight
+    readonly property bool narrow: width < geometry.comfortableWidth
+    /// Below even the dense form's size the scene is laid out larger and scaled down to fit,
+    /// but its text never ends smaller than at text scale 1.
+    readonly property real fit: Math.max(Math.min(1, 1 / Theme.textScale),
+                                         Math.min(1, width / geometry.minimumWidth,
+                                                  height / geometry.minimumHeight))
 
     Item {
         id: stage
@@ -250,7 +340,9 @@ Rectangle {
             width: stage.width
             height: stage.height
             scale: Theme.scale
-            headerHeight: Math.round(Theme.titleFont * 1.3 + Theme.fontSize * 1.4 + 4 * Theme.scale)
+            dense: scene.dense
+            narrow: scene.narrow
+            headerHeight: scene.headerHeight
             legendFullHeight: fullLegend.implicitHeight
             legendCompactHeight: compactLegend.implicitHeight
         }
@@ -269,12 +361,14 @@ Rectangle {
 
         ClusterPanel {
             readonly property rect r: geometry.clusterRect(0)
+            headerHeight: geometry.clusterHeaderHeight
             x: r.x; y: r.y; width: r.width; height: r.height
             title: qsTr("Cluster A")
             lockText: scene.controller.text.lockTextA
         }
         ClusterPanel {
             readonly property rect r: geometry.clusterRect(1)
+            headerHeight: geometry.clusterHeaderHeight
             x: r.x; y: r.y; width: r.width; height: r.height
             title: qsTr("Cluster B")
             lockText: scene.controller.text.lockTextB
@@ -336,6 +430,13 @@ Rectangle {
                 visible: scene.denseMessages
                 model: scene.denseMessages ? scene.controller.models.messages : null
                 nodeRects: scene.nodeRects(scene.geometryRevision)
+                databaseNodes: scene.databaseNodes(scene.geometryRevision)
+                replicationGap: {
+                    const upper = geometry.clusterRect(0)
+                    const lower = geometry.clusterRect(1)
+                    return Qt.rect(upper.x, upper.y + upper.height, upper.width,
+                                   lower.y - upper.y - upper.height)
+                }
                 statusColors: ({ "0": Theme.request, "200": Theme.status200,
                                  "201": Theme.status201, "400": Theme.status400,
                                  "409": Theme.status409, "422": Theme.status422,
@@ -366,6 +467,7 @@ Rectangle {
         }
 
         SceneHeader {
+            id: sceneHeader
             x: geometry.pad
             y: geometry.headerY
             width: stage.width - 2 * geometry.pad
@@ -379,6 +481,7 @@ Rectangle {
                                .arg(scene.controller.session.scenarioDescription)
                          : scene.controller.session.scenarioDescription
             changedText: scene.controller.session.recorded ? "" : scene.controller.session.settingsChangedText
+            descriptionLines: scene.descriptionLines
         }
 
         LiveStrip {

@@ -158,6 +158,52 @@ void MessageLayer::setDotSize(qreal size)
     emit dotSizeChanged();
 }
 
+void MessageLayer::setDatabaseNodes(const QVariantList &nodes)
+{
+    if (nodes == m_databaseNodesVariant)
+        return;
+    m_databaseNodesVariant = nodes;
+    m_databaseNodes.clear();
+    for (const QVariant &n : nodes)
+        m_databaseNodes.append(n.toInt());
+    update();
+    emit databaseNodesChanged();
+}
+
+void MessageLayer::setReplicationGap(const QRectF &gap)
+{
+    if (gap == m_replicationGap)
+        return;
+    m_replicationGap = gap;
+    update();
+    emit replicationGapChanged();
+}
+
+bool MessageLayer::isReplication(const MessageView &m) const
+{
+    return m.from != m.to && m_databaseNodes.contains(m.from) && m_databaseNodes.contains(m.to);
+}
+
+MessageLayer::Replications MessageLayer::replications() const
+{
+    Replications r;
+    if (!m_model)
+        return r;
+    for (const MessageView &m : m_model->messages()) {
+        if (!isReplication(m))
+            continue;
+        ++r.count;
+        if (r.lead < 0 || m.event < r.lead)
+            r.lead = m.event;
+    }
+    return r;
+}
+
+bool MessageLayer::isDrawn(const MessageView &m) const
+{
+    return !isReplication(m) || m.event == replications().lead;
+}
+
 QColor MessageLayer::colorFor(int status) const
 {
     return m_statusColors.value(status, m_otherColor);
@@ -169,13 +215,20 @@ QPointF MessageLayer::dotCentre(const MessageView &m) const
         return {-1000, -1000};
     const QRectF &source = m_nodeRects[m.from];
     const QRectF &target = m_nodeRects[m.to];
-    const QPointF a = exitPoint(source, target.center());
-    const QPointF b = exitPoint(target, source.center());
+    QPointF a = exitPoint(source, target.center());
+    QPointF b = exitPoint(target, source.center());
+    // A replication rides in the gap between the two cluster frames only, as in the scene.
+    const bool parked = isReplication(m) && !m_replicationGap.isEmpty();
+    if (parked) {
+        const bool down = source.center().y() < target.center().y();
+        a.setY(down ? m_replicationGap.top() : m_replicationGap.bottom());
+        b.setY(down ? m_replicationGap.bottom() : m_replicationGap.top());
+    }
     const qreal len = std::hypot(b.x() - a.x(), b.y() - a.y());
     const qreal ux = len > 0 ? (b.x() - a.x()) / len : 1;
     const qreal uy = len > 0 ? (b.y() - a.y()) / len : 0;
     // As SceneView.tokenPosition: stop just outside both boxes, requests on one side of the
-    // line and responses on the other.
+    // line and responses on the other; a parked replication wholly beside its line.
     const qreal w = m_dotSize;
     const qreal extent = std::abs(ux) * w / 2 + std::abs(uy) * w / 2 + 2;
     const bool roomy = len > 2 * extent;
@@ -183,7 +236,12 @@ QPointF MessageLayer::dotCentre(const MessageView &m) const
     const qreal shorten = roomy ? extent : 0;
     const QPointF from = a + QPointF(ux, uy) * shorten;
     const QPointF to = b - QPointF(ux, uy) * shorten;
-    const qreal side = (m.response ? 1 : -1) * w * 0.6;
+    // SceneView.sideOf: away from the other links at the end it is near.
+    const qreal product = ux * uy;
+    const qreal away = std::abs(product) > 0.02
+                           ? (product > 0 ? 1 : -1) * std::clamp(1 - 2 * t, qreal(-1), qreal(1))
+                           : (m.response ? 1 : -1);
+    const qreal side = parked ? (uy < 0 ? -w : w) : away * w * 0.6;
     QPointF p = from + (to - from) * t + QPointF(-uy * side, ux * side);
     if (m.falling)
         p.ry() += fallFactor * w;
@@ -195,13 +253,18 @@ QVariantMap MessageLayer::messageAt(const QPointF &point) const
     if (!m_model)
         return {};
     const QVector<MessageView> &messages = m_model->messages();
+    const Replications crowd = replications();
     for (int i = int(messages.size()) - 1; i >= 0; --i) {
         const MessageView &m = messages[i];
+        if (isReplication(m) && m.event != crowd.lead)
+            continue;
         const QPointF c = dotCentre(m);
         const qreal r = m_dotSize * (m.event == m_highlightedEvent ? 0.8 : 0.5) + 2;
         if (std::hypot(point.x() - c.x(), point.y() - c.y()) <= r)
             return {{QStringLiteral("eventIndex"), m.event},
-                    {QStringLiteral("label"), m.label},
+                    {QStringLiteral("label"), isReplication(m) && crowd.count > 1
+                                                  ? tr("%1 rows replicating").arg(crowd.count)
+                                                  : m.label},
                     {QStringLiteral("from"), m.from},
                     {QStringLiteral("to"), m.to},
                     {QStringLiteral("x"), c.x()},
@@ -217,8 +280,11 @@ QVector<MessageLayer::Dot> MessageLayer::dots() const
         return dots;
     const QVector<MessageView> &messages = m_model->messages();
     dots.reserve(messages.size());
+    const int lead = replications().lead;
     int lit = -1;
     for (const MessageView &m : messages) {
+        if (isReplication(m) && m.event != lead)
+            continue;
         const bool highlighted = m.event == m_highlightedEvent;
         const QColor tone = colorFor(m.status);
         Dot d;

@@ -15,7 +15,10 @@ namespace idem {
 
 /// Every message in flight of a crowd (a burst of hundreds) as one scene-graph node: a
 /// disc per message, filled for a request, a ring for a response, in its status colour.
-/// One geometry node instead of hundreds of QML items keeps the animation smooth.
+/// One geometry node instead of hundreds of QML items keeps the animation smooth. Dots go
+/// where the labelled tokens would (SceneView.tokenPosition): a replication between the
+/// two databases is parked in the gap between the cluster frames, and many replications
+/// in flight are drawn as one dot that says how many rows are replicating.
 class MessageLayer : public QQuickItem
 {
     Q_OBJECT
@@ -33,6 +36,13 @@ class MessageLayer : public QQuickItem
     Q_PROPERTY(int highlightedEvent READ highlightedEvent WRITE setHighlightedEvent NOTIFY
                    highlightedEventChanged)
     Q_PROPERTY(qreal dotSize READ dotSize WRITE setDotSize NOTIFY dotSizeChanged)
+    /// Node indices of the databases: a message from one to another is a replication.
+    Q_PROPERTY(QVariantList databaseNodes READ databaseNodes WRITE setDatabaseNodes NOTIFY
+                   databaseNodesChanged)
+    /// The gap between the two cluster frames (its top and bottom matter), where
+    /// replications ride.
+    Q_PROPERTY(QRectF replicationGap READ replicationGap WRITE setReplicationGap NOTIFY
+                   replicationGapChanged)
 
 public:
     explicit MessageLayer(QQuickItem *parent = nullptr);
@@ -51,12 +61,21 @@ public:
     void setHighlightedEvent(int event);
     [[nodiscard]] qreal dotSize() const { return m_dotSize; }
     void setDotSize(qreal size);
+    [[nodiscard]] QVariantList databaseNodes() const { return m_databaseNodesVariant; }
+    void setDatabaseNodes(const QVariantList &nodes);
+    [[nodiscard]] QRectF replicationGap() const { return m_replicationGap; }
+    void setReplicationGap(const QRectF &gap);
 
     /// The message under `point` (topmost), as {eventIndex, label, from, to, x, y}; an
     /// empty map if there is none.
     Q_INVOKABLE QVariantMap messageAt(const QPointF &point) const;
     /// Where a dot of message `m` is drawn (its centre), for tests and hit-testing.
     [[nodiscard]] QPointF dotCentre(const MessageView &m) const;
+    /// Whether `m` goes from one database to another (it is parked in the gap).
+    [[nodiscard]] bool isReplication(const MessageView &m) const;
+    /// Whether `m` is drawn: of several replications in flight only the first is, standing
+    /// for them all.
+    [[nodiscard]] bool isDrawn(const MessageView &m) const;
 
 signals:
     void modelChanged();
@@ -66,6 +85,8 @@ signals:
     void highlightColorChanged();
     void highlightedEventChanged();
     void dotSizeChanged();
+    void databaseNodesChanged();
+    void replicationGapChanged();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;
@@ -85,6 +106,13 @@ private:
     [[nodiscard]] QVector<Dot> dots() const;
     QSGNode *paintedNode(QSGImageNode *node, const QVector<Dot> &all);
     [[nodiscard]] QColor colorFor(int status) const;
+    /// The replications in flight: how many, and the event of the first (-1: none).
+    struct Replications
+    {
+        int count = 0;
+        int lead = -1;
+    };
+    [[nodiscard]] Replications replications() const;
 
     QPointer<MessageModel> m_model;
     QVector<QMetaObject::Connection> m_modelConnections;
@@ -97,6 +125,9 @@ private:
     QColor m_highlight = QColor(0x00, 0x72, 0xB2);
     int m_highlightedEvent = -1;
     qreal m_dotSize = 11;
+    QVariantList m_databaseNodesVariant;
+    QVector<int> m_databaseNodes;
+    QRectF m_replicationGap;
 };
 
 } // namespace idem

@@ -1,86 +1,76 @@
-// One screenshot per preset at its key moment, rendered by the real `idemlab` binary
-// offscreen: the PNG exists, has the requested size and is not blank.
+// Every preset at its key moment, at both projector sizes, light and dark, at text scale 1
+// and the largest: the window is loaded and rendered as `idemlab --screenshot` does it
+// (the same option parsing), one window per look with every preset applied in turn; the
+// picture has the requested size and is not blank, and no visible text overlaps another
+// or is cut off by the window, its panel or a clipping view (TextLayoutCheck, which the
+// broken layouts below prove can fail). The real binary is run too, for its command line.
+#include "guioptions.h"
+#include "scenario/scenarioloader.h"
+#include "simulationcontroller.h"
+#include "tst_screenshots_textlayout.h"
+
 #include <QDir>
+#include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QImage>
 #include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <memory>
+
+using namespace idem;
 
 class TstScreenshots : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void textCheckFindsBrokenLayouts_data();
+    void textCheckFindsBrokenLayouts();
     void preset_data();
     void preset();
+    void tipsStayInTheWindow_data();
+    void tipsStayInTheWindow();
+    void binary();
     void badArguments_data();
     void badArguments();
+
+private:
+    /// The window of the look being tested (size, theme, text scale): loaded once per look,
+    /// each preset then applied to it as the command line would.
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QStringList m_look;
 };
 
-void TstScreenshots::preset_data()
+namespace {
+
+// The moment each preset is about: claims in flight, the duplicate, the replay, ... A
+// preset not listed here is shown at the end of its run, when every row is written.
+const QHash<QString, QStringList> &moments()
 {
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<QSize>("size");
-    QTest::addColumn<bool>("timelineShown");
-    // The moment each preset is about: claims in flight, the duplicate, the replay, ...
-    const QList<QPair<QString, QStringList>> moments{
-        {"1 single-request", {"single-request", "--at-ms", "30"}},
-        {"2 missing-key", {"missing-key", "--at-ms", "22"}},
-        {"3 retry-after-success", {"retry-after-success", "--at-ms", "1030"}},
-        {"4 retry-while-processing", {"retry-while-processing", "--at-ms", "125"}},
-        {"5 parallel-same-cluster", {"parallel-same-cluster", "--at-ms", "330"}},
-        {"6 parallel-two-clusters", {"parallel-two-clusters", "--at-ms", "330"}},
-        {"7 failover-retry, cache on", {"failover-retry", "--cache", "on", "--at-ms", "5030"}},
-        {"8 lost-response", {"lost-response", "--at-ms", "360"}},
-        {"9 burst, mutex on", {"burst", "--mutex", "on", "--at-ms", "25"}},
-        {"10 payload-mismatch", {"payload-mismatch", "--at-ms", "1025"}},
+    static const QHash<QString, QStringList> m{
+        {"single-request", {"--at-ms", "30"}},
+        {"missing-key", {"--at-ms", "22"}},
+        {"retry-after-success", {"--at-ms", "1030"}},
+        {"retry-while-processing", {"--at-ms", "125"}},
+        {"parallel-same-cluster", {"--at-ms", "330"}},
+        {"parallel-two-clusters", {"--at-ms", "330"}},
+        {"failover-retry", {"--cache", "on", "--at-ms", "5030"}},
+        {"lost-response", {"--at-ms", "360"}},
+        {"burst", {"--mutex", "on", "--at-ms", "25"}},
+        {"payload-mismatch", {"--at-ms", "1025"}},
     };
-    // Each at both projector sizes, light at text scale 1 (scene and lane timeline both
-    // shown) and dark at the largest (they take turns: the scene shows).
-    struct Look
-    {
-        const char *name;
-        QSize size;
-        QStringList args;
-        bool timelineShown;
-    };
-    const QList<Look> looks{
-        {"1280x720 light 1x", {1280, 720}, {}, true},
-        {"1920x1080 light 1x", {1920, 1080}, {}, true},
-        {"1280x720 dark 3x", {1280, 720}, {"--dark", "--text-scale", "3"}, false},
-        {"1920x1080 dark 3x", {1920, 1080}, {"--dark", "--text-scale", "3"}, false},
-    };
-    for (const auto &[name, args] : moments)
-        for (const Look &look : looks)
-            QTest::addRow("%s, %s", qPrintable(name), look.name)
-                << args + look.args << look.size << look.timelineShown;
+    return m;
 }
 
-void TstScreenshots::preset()
+// Not blank: many distinct colours, and a fair share of pixels off the background.
+void verifyNotBlank(const QImage &image)
 {
-    QFETCH(QStringList, args);
-    QFETCH(QSize, size);
-    QFETCH(bool, timelineShown);
-    QTemporaryDir dir;
-    // IDEMLAB_SHOTS_DIR=/some/folder keeps every screenshot there, to look at.
-    const QString keep = qEnvironmentVariable("IDEMLAB_SHOTS_DIR");
-    const QString file =
-        keep.isEmpty()
-            ? dir.filePath(QStringLiteral("shot.png"))
-            : QDir(keep).filePath(QString::fromLatin1(QTest::currentDataTag())
-                                      .replace(QRegularExpression("[^A-Za-z0-9]+"), "-") +
-                                  QStringLiteral(".png"));
-    QProcess p;
-    p.start(QStringLiteral(IDEMLAB_GUI),
-            args + QStringList{"--screenshot", file, "--size",
-                               QStringLiteral("%1x%2").arg(size.width()).arg(size.height())});
-    QVERIFY(p.waitForFinished(60'000));
-    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
-    QImage image(file);
-    QVERIFY(!image.isNull());
-    QCOMPARE(image.size(), size);
-    // Not blank: many distinct colours, and a fair share of pixels off the background.
     QSet<QRgb> colours;
     const QRgb background = image.pixel(2, image.height() / 2);
     int differing = 0;
@@ -93,6 +83,144 @@ void TstScreenshots::preset()
     }
     QVERIFY2(colours.size() > 50, qPrintable(QString::number(colours.size())));
     QVERIFY(differing > (image.width() / 4) * (image.height() / 4) / 20);
+}
+
+// Where a screenshot goes: IDEMLAB_SHOTS_DIR=/some/folder keeps every one there, to look at.
+QString shotFile(const QTemporaryDir &dir)
+{
+    const QString keep = qEnvironmentVariable("IDEMLAB_SHOTS_DIR");
+    if (keep.isEmpty())
+        return dir.filePath(QStringLiteral("shot.png"));
+    return QDir(keep).filePath(QString::fromLatin1(QTest::currentDataTag())
+                                   .replace(QRegularExpression("[^A-Za-z0-9]+"), "-") +
+                               QStringLiteral(".png"));
+}
+
+} // namespace
+
+void TstScreenshots::textCheckFindsBrokenLayouts_data()
+{
+    QTest::addColumn<QByteArray>("items");
+    QTest::addColumn<QString>("problem"); // a word of the expected problem; empty: none
+    QTest::addRow("apart") << QByteArray("Text { text: 'one' } Text { y: 40; text: 'two' }")
+                           << QString();
+    QTest::addRow("overlap") << QByteArray(
+                                    "Text { text: 'POST K1' } Text { x: 10; text: 'Client' }")
+                             << QStringLiteral("overlaps");
+    QTest::addRow("past the window")
+        << QByteArray("Text { x: 380; text: 'Shared cache' }") << QStringLiteral("window's edge");
+    QTest::addRow("past its panel")
+        << QByteArray("Rectangle { width: 40; height: 40; border.width: 1; color: 'transparent';"
+                      " Text { text: 'Cluster A frame' } }")
+        << QStringLiteral("past its panel");
+    QTest::addRow("cut by a clip")
+        << QByteArray(
+               "Item { width: 30; height: 30; clip: true; Text { text: 'idempotency_keys' } }")
+        << QStringLiteral("cut off");
+    QTest::addRow("scrolled out of a clip")
+        << QByteArray("Item { width: 30; height: 30; clip: true; Text { y: 50; text: 'old row' } }")
+        << QString();
+    QTest::addRow("a tooltip floats above")
+        << QByteArray(
+               "Text { id: t; text: 'SQLite'; ToolTip { visible: true; text: 'SQLite: a file' } }")
+        << QString();
+    QTest::addRow("a faded-out text")
+        << QByteArray("Text { text: 'a' } Text { opacity: 0; text: 'b' }") << QString();
+}
+
+void TstScreenshots::textCheckFindsBrokenLayouts()
+{
+    QFETCH(QByteArray, items);
+    QFETCH(QString, problem);
+    QQmlApplicationEngine engine;
+    engine.loadData("import QtQuick\nimport QtQuick.Controls.Basic\n"
+                    "Window { width: 400; height: 300; visible: true\n" +
+                    items + "\n}");
+    QCOMPARE(engine.rootObjects().size(), 1);
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    const QStringList found = TextLayoutCheck::problems(*window);
+    if (problem.isEmpty()) {
+        QVERIFY2(found.isEmpty(), qPrintable(found.join('\n')));
+    } else {
+        QCOMPARE(found.size(), 1);
+        QVERIFY2(found.first().contains(problem), qPrintable(found.first()));
+    }
+}
+
+void TstScreenshots::preset_data()
+{
+    QTest::addColumn<QStringList>("look");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("timelineShown");
+    // At text scale 1 the scene and the lane timeline both show; at the largest they take
+    // turns (the scene shows).
+    struct Look
+    {
+        const char *name;
+        QStringList args;
+        bool timelineShown;
+    };
+    const QList<Look> looks{
+        {"1280x720 light 1x", {"--size", "1280x720"}, true},
+        {"1280x720 dark 1x", {"--size", "1280x720", "--dark"}, true},
+        {"1280x720 light 3x", {"--size", "1280x720", "--text-scale", "3"}, false},
+        {"1280x720 dark 3x", {"--size", "1280x720", "--dark", "--text-scale", "3"}, false},
+        {"1920x1080 light 1x", {"--size", "1920x1080"}, true},
+        {"1920x1080 dark 1x", {"--size", "1920x1080", "--dark"}, true},
+        {"1920x1080 light 3x", {"--size", "1920x1080", "--text-scale", "3"}, false},
+        {"1920x1080 dark 3x", {"--size", "1920x1080", "--dark", "--text-scale", "3"}, false},
+    };
+    const QStringList presets = ScenarioLoader::presetNames();
+    for (const Look &look : looks)
+        for (int i = 0; i < presets.size(); ++i)
+            QTest::addRow("%d %s, %s", i + 1, qPrintable(presets[i]), look.name)
+                << look.args << QStringList{presets[i]} + moments().value(presets[i])
+                << look.timelineShown;
+}
+
+void TstScreenshots::preset()
+{
+    QFETCH(QStringList, look);
+    QFETCH(QStringList, args);
+    QFETCH(bool, timelineShown);
+    // As idemlab's main() does, in this process, so the item tree can be walked. Loading the
+    // window is the slow part: one per look, every preset applied to it in turn.
+    GuiOptions options;
+    const auto parseError =
+        options.parse(QStringList{"idemlab"} + args + look + QStringList{"--screenshot", "x.png"});
+    QVERIFY2(!parseError, qPrintable(parseError.value_or(QString())));
+    if (look != m_look || !m_engine) {
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_engine->setInitialProperties(options.initialProperties());
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
+        m_look = look;
+    }
+    QCOMPARE(m_engine->rootObjects().size(), 1);
+    auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    QVERIFY(window);
+    auto *controller = window->property("controller").value<SimulationController *>();
+    QVERIFY(controller);
+    const auto applyError = options.apply(*controller);
+    QVERIFY2(!applyError, qPrintable(applyError.value_or(QString())));
+    if (!options.atMs)
+        controller->playback()->seek(controller->playback()->endUs());
+    // As --screenshot renders: the size asked for, layouts settled, a frame drawn.
+    window->resize(options.size);
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 300)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    const QImage image = window->grabWindow();
+    QTemporaryDir dir;
+    if (!qEnvironmentVariableIsEmpty("IDEMLAB_SHOTS_DIR"))
+        QVERIFY(image.save(shotFile(dir)));
+
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), options.size);
+    verifyNotBlank(image);
     // The lane timeline fills the bottom of the window when it is shown (lane labels, arrows,
     // tick labels in many shades), and only the switch button's few colours when not.
     QSet<QRgb> bottom;
@@ -103,6 +231,92 @@ void TstScreenshots::preset()
         QVERIFY2(bottom.size() > 60, qPrintable(QString::number(bottom.size())));
     else
         QVERIFY2(bottom.size() > 8, qPrintable(QString::number(bottom.size())));
+
+    const QStringList problems = TextLayoutCheck::problems(*window);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TstScreenshots::tipsStayInTheWindow_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QStringList moment{"parallel-two-clusters", "--cache", "on", "--at-ms", "330"};
+    QTest::addRow("1280x720 1x") << moment + QStringList{"--size", "1280x720"};
+    QTest::addRow("1280x720 3x") << moment + QStringList{"--size", "1280x720", "--text-scale", "3"};
+    QTest::addRow("1920x1080 dark 3x")
+        << moment + QStringList{"--size", "1920x1080", "--dark", "--text-scale", "3"};
+}
+
+void TstScreenshots::tipsStayInTheWindow()
+{
+    // Every hover tip of the scene (SceneTip), shown one at a time: whole inside the window.
+    QFETCH(QStringList, args);
+    GuiOptions options;
+    QVERIFY(!options.parse(QStringList{"idemlab"} + args + QStringList{"--screenshot", "x.png"}));
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties(options.initialProperties());
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
+    QCOMPARE(engine.rootObjects().size(), 1);
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    QVERIFY(window);
+    auto *controller = window->property("controller").value<SimulationController *>();
+    QVERIFY(controller);
+    QVERIFY(!options.apply(*controller));
+    window->resize(options.size);
+    QTest::qWait(300);
+    const QRectF inside(0, 0, window->width(), window->height());
+    int shown = 0;
+    // A tip belongs (as a QObject) to the item it is declared in: walk the item tree.
+    QList<QObject *> tips;
+    QList<QQuickItem *> items{window->contentItem()};
+    while (!items.isEmpty()) {
+        QQuickItem *item = items.takeFirst();
+        items += item->childItems();
+        tips += item->children();
+    }
+    for (QObject *tip : tips) {
+        if (!tip->inherits("QQuickToolTip") || !tip->property("shown").isValid())
+            continue;
+        auto *owner = tip->property("parent").value<QQuickItem *>();
+        if (!owner || !owner->isVisible() || tip->property("text").toString().isEmpty())
+            continue;
+        tip->setProperty("delay", 0);
+        tip->setProperty("shown", true);
+        QTRY_VERIFY(tip->property("opened").toBool());
+        QTest::qWait(50);
+        auto *content = tip->property("contentItem").value<QQuickItem *>();
+        QVERIFY(content);
+        const QRectF r = content->mapRectToScene(QRectF(0, 0, content->width(), content->height()));
+        QVERIFY2(inside.contains(r), qPrintable(QStringLiteral("\"%1\" at %2,%3 %4x%5")
+                                                    .arg(tip->property("text").toString().left(40))
+                                                    .arg(r.x())
+                                                    .arg(r.y())
+                                                    .arg(r.width())
+                                                    .arg(r.height())));
+        if (!qEnvironmentVariableIsEmpty("IDEMLAB_SHOTS_DIR") && shown < 40) {
+            QTemporaryDir dir;
+            QVERIFY(window->grabWindow().save(shotFile(dir).replace(
+                QLatin1String(".png"), QStringLiteral("-tip%1.png").arg(shown))));
+        }
+        tip->setProperty("shown", false);
+        ++shown;
+    }
+    QVERIFY2(shown >= 8, qPrintable(QString::number(shown))); // the scene has a dozen tips
+}
+
+void TstScreenshots::binary()
+{
+    // The real executable writes the same picture from its command line.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("shot.png"));
+    QProcess p;
+    p.start(QStringLiteral(IDEMLAB_GUI), {"burst", "--mutex", "on", "--at-ms", "25", "--size",
+                                          "1920x1080", "--dark", "--screenshot", file});
+    QVERIFY(p.waitForFinished(60'000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const QImage image(file);
+    QCOMPARE(image.size(), QSize(1920, 1080));
+    verifyNotBlank(image);
 }
 
 void TstScreenshots::badArguments_data()
