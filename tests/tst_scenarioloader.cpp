@@ -58,10 +58,23 @@ private slots:
 void TstScenarioLoader::presetNamesInTruthTableOrder()
 {
     const QStringList expected = {
-        "single-request",         "missing-key",           "retry-after-success",
-        "retry-while-processing", "parallel-same-cluster", "parallel-two-clusters",
-        "failover-retry",         "lost-response",         "burst",
+        "single-request",
+        "missing-key",
+        "retry-after-success",
+        "retry-while-processing",
+        "parallel-same-cluster",
+        "parallel-two-clusters",
+        "failover-retry",
+        "lost-response",
+        "burst",
         "payload-mismatch",
+        "crash-after-claim",
+        "crash-before-consume",
+        "lease-too-short",
+        "key-expiry",
+        "cache-outage",
+        "failed-charge",
+        "key-collision",
     };
     QCOMPARE(ScenarioLoader::presetNames(), expected);
     QVERIFY(expected.contains(ScenarioLoader::defaultPreset()));
