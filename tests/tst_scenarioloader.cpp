@@ -319,7 +319,7 @@ void TstScenarioLoader::unknownPresetOrFile()
     QVERIFY(!load.scenario);
     QCOMPARE(load.error, QStringLiteral("unknown preset or file \"no-such-preset\" (run "
                                         "'idemlab-cli list' for presets)"));
-    QVERIFY(!ScenarioLoader::load(QStringLiteral("11")).scenario);
+    QVERIFY(!ScenarioLoader::load(QStringLiteral("18")).scenario); // one past the last preset (17)
     QVERIFY(!ScenarioLoader::load(QStringLiteral("0")).scenario);
     QVERIFY(!ScenarioLoader::load(QString()).scenario);
 }

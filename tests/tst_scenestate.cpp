@@ -266,7 +266,7 @@ void TstSceneState::reapedKeyLeavesTheScene()
     QCOMPARE(keyRows(sceneAt(r, 5'000'000).keys[0]), QStringList{"K1:CONSUMED:A"});
     QVERIFY(sceneAt(r, 12'000'000).keys[0].isEmpty());
     QCOMPARE(keyRows(sceneAt(r, 15'500'000).keys[0]), QStringList{"K1:CONSUMED:A"});
-    QCOMPARE(ledgerIds(sceneAt(r, 15'500'000).ledger[0]), (QStringList{"A-1", "A-2"}));
+    QCOMPARE(ledgerIds(sceneAt(r, 15'500'000).ledger[0]), (QStringList{"A-1:K1", "A-2:K1"}));
 }
 
 void TstSceneState::rolledBackChargeNeverShows()
@@ -276,8 +276,8 @@ void TstSceneState::rolledBackChargeNeverShows()
     const RunResult r = runScenario(s);
     // The first charge was rolled back with its transaction: the scene never shows A-1.
     for (qint64 t = 0; t <= r.endUs; t += 100'000)
-        QVERIFY(!ledgerIds(sceneAt(r, t).ledger[0]).contains(QStringLiteral("A-1")));
-    QCOMPARE(ledgerIds(sceneAt(r, r.endUs).ledger[0]), QStringList{"A-2"});
+        QVERIFY(!ledgerIds(sceneAt(r, t).ledger[0]).contains(QStringLiteral("A-1:K1")));
+    QCOMPARE(ledgerIds(sceneAt(r, r.endUs).ledger[0]), QStringList{"A-2:K1"});
     const bool rolledBack = std::any_of(r.events.cbegin(), r.events.cend(), [](const Event &e) {
         return e.label == QLatin1String("ROLLBACK K1");
     });

@@ -253,9 +253,9 @@ FaultReader::SpecLoad FaultReader::parseSpec(const QString &spec)
     const QStringList parts = spec.split(QLatin1Char(':'));
     const QString kind = parts.value(0).trimmed();
     if (!kindNames.contains(kind)) {
-        load.error = QStringLiteral("--fault \"%1\": unknown kind \"%2\" (expected crash, "
+        load.error = QStringLiteral("--fault %1: unknown kind %2 (expected crash, "
                                     "cache-down, partition, duplicate or fail)")
-                         .arg(spec, kind);
+                         .arg(W::quoted(spec), W::quoted(kind));
         return load;
     }
     load.object.insert(QStringLiteral("kind"), kindNames.value(kind));
@@ -268,21 +268,23 @@ FaultReader::SpecLoad FaultReader::parseSpec(const QString &spec)
                 load.object.insert(QStringLiteral("server"), part);
                 continue;
             }
-            load.error = QStringLiteral("--fault \"%1\": \"%2\" is not NAME=VALUE").arg(spec, part);
+            load.error = QStringLiteral("--fault %1: %2 is not NAME=VALUE")
+                             .arg(W::quoted(spec), W::quoted(part));
             return load;
         }
         const QString name = part.left(eq);
         const QString value = part.mid(eq + 1);
         if (!fieldNames.contains(name)) {
-            load.error = QStringLiteral("--fault \"%1\": unknown field \"%2\" (expected after, "
+            load.error = QStringLiteral("--fault %1: unknown field %2 (expected after, "
                                         "request, attempt, down-ms, from-ms, until-ms, message or "
                                         "status)")
-                             .arg(spec, name);
+                             .arg(W::quoted(spec), W::quoted(name));
             return load;
         }
         const QString field = fieldNames.value(name);
         if (load.object.contains(field)) {
-            load.error = QStringLiteral("--fault \"%1\": \"%2\" given twice").arg(spec, name);
+            load.error =
+                QStringLiteral("--fault %1: %2 given twice").arg(W::quoted(spec), W::quoted(name));
             return load;
         }
         // Numbers stay numbers (request=1 is the first request); the reader checks the rest.
@@ -308,7 +310,7 @@ std::optional<QString> FaultReader::addSpecs(const QStringList &specs, Scenario 
         FaultObjectReader reader(fields, scenario);
         const auto fault = reader.read(load.object, QString());
         if (!fault)
-            return QStringLiteral("--fault \"%1\": %2").arg(spec, fields.error());
+            return QStringLiteral("--fault %1: %2").arg(W::quoted(spec), fields.error());
         scenario.faults.push_back(*fault);
     }
     return {};

@@ -165,7 +165,7 @@ void ClaimHandler::claimInCache(const ExchangePtr &x)
             if (r.entry.origin == x->ctx.cluster) {
                 // The cache's claim is as stale as this cluster's DB row: the DB's generation
                 // decides (a holder that died after CONSUMED left it there).
-                m_rt.note(x->ctx, EventType::CacheOp,
+                m_rt.note(x->ctx, EventType::Validate,
                           QStringLiteral("the cache's claim on %1 is older than the lease — "
                                          "checking the DB's claim to take it over")
                               .arg(x->ctx.label));
