@@ -64,6 +64,7 @@ std::optional<QString> ClusterDatabase::migrate()
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return QStringLiteral("cannot read the schema version: %1").arg(query.lastError().text());
     const int version = query.value(0).toInt();
+    query.finish(); // an open statement would lock the tables a migration drops
     if (version == schemaVersion)
         return {};
     if (version > schemaVersion)
