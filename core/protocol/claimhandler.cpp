@@ -175,14 +175,11 @@ void ClaimHandler::claimInCache(const ExchangePtr &x)
             }
             // Only the claiming cluster's DB knows whether its holder charged before it died;
             // this cluster cannot tell, so it must not charge.
-            HttpResponse resp = problem(409, QStringLiteral("Request in progress"),
-                                        QStringLiteral("the key is claimed by another cluster"));
-            resp.addHeader("Retry-After", "1");
-            finish(x, resp,
-                   QStringLiteral("the cache's claim on %1 is older than the lease, but it is "
-                                  "cluster %2's: only DB %2 can tell whether it was charged — "
-                                  "409 Conflict")
-                       .arg(x->ctx.label, clusterName(r.entry.origin)));
+            conflict(x, QStringLiteral("the key is claimed by another cluster"),
+                     QStringLiteral("the cache's claim on %1 is older than the lease, but it is "
+                                    "cluster %2's: only DB %2 can tell whether it was charged — "
+                                    "409 Conflict")
+                         .arg(x->ctx.label, clusterName(r.entry.origin)));
             return;
         }
         answerExisting(x, r.entry.status, r.entry.fingerprint, r.entry.responseCode,
@@ -273,12 +270,9 @@ void ClaimHandler::takeOver(const ExchangePtr &x, const KeyRow &row)
             return;
         }
         if (!r.changed) {
-            HttpResponse resp = problem(409, QStringLiteral("Request in progress"),
-                                        QStringLiteral("another request took the key over"));
-            resp.addHeader("Retry-After", "1");
-            finish(x, resp,
-                   QStringLiteral("answers 409 Conflict: another request took %1 over first")
-                       .arg(x->ctx.label));
+            conflict(x, QStringLiteral("another request took the key over"),
+                     QStringLiteral("answers 409 Conflict: another request took %1 over first")
+                         .arg(x->ctx.label));
             return;
         }
         x->generation = r.row.generation;
@@ -301,12 +295,9 @@ void ClaimHandler::insertClaim(const ExchangePtr &x)
         }
         if (!r.changed) {
             // Only replication can insert the key between lookup and insert under the lock.
-            HttpResponse resp = problem(409, QStringLiteral("Request in progress"),
-                                        QStringLiteral("the key was claimed concurrently"));
-            resp.addHeader("Retry-After", "1");
-            finish(x, resp,
-                   QStringLiteral("answers 409 Conflict: %1 arrived by replication meanwhile")
-                       .arg(x->ctx.label));
+            conflict(x, QStringLiteral("the key was claimed concurrently"),
+                     QStringLiteral("answers 409 Conflict: %1 arrived by replication meanwhile")
+                         .arg(x->ctx.label));
             return;
         }
         if (m_rt.survives(x->ctx, ProtocolStep::Claim))
@@ -365,13 +356,18 @@ void ClaimHandler::answerExisting(const ExchangePtr &x, const QString &status,
         finish(x, resp, sentence, replayedState + owner);
         return;
     }
-    HttpResponse resp = problem(409, QStringLiteral("Request in progress"),
-                                QStringLiteral("a request with this key is still being "
-                                               "processed; retry later"));
-    resp.addHeader("Retry-After", "1");
-    finish(
-        x, resp,
+    conflict(
+        x,
+        QStringLiteral("a request with this key is still being "
+                       "processed; retry later"),
         QStringLiteral("%1 says %2 is CREATED (still running) — 409 Conflict").arg(where, label));
+}
+
+void ClaimHandler::conflict(const ExchangePtr &x, const QString &detail, const QString &sentence)
+{
+    HttpResponse resp = problem(409, QStringLiteral("Request in progress"), detail);
+    resp.addHeader("Retry-After", "1");
+    finish(x, resp, sentence);
 }
 
 void ClaimHandler::releaseLock(const ExchangePtr &x)

@@ -88,6 +88,8 @@ private:
     void finishWithCache(const ExchangePtr &x, const HttpResponse &response,
                          const QString &sentence);
     void fenced(const ExchangePtr &x);
+    /// 409 Conflict with Retry-After: the key is claimed by a request still (or maybe) running.
+    void conflict(const ExchangePtr &x, const QString &detail, const QString &sentence);
     void finish(const ExchangePtr &x, const HttpResponse &response, const QString &sentence,
                 const QString &state = {});
     void releaseLock(const ExchangePtr &x);
