@@ -33,9 +33,9 @@ QString Verdict::summary() const
                                      .arg(a.key));
         else if (a.type == QLatin1String("KEY_COLLISION"))
             parts[a.type].append(
-                QStringLiteral("key %1 answered %2 time(s) with another client's payment")
-                    .arg(a.key)
-                    .arg(a.count));
+                QStringLiteral("key %1 answered a client with another client's payment %2")
+                    .arg(a.key, a.count == 1 ? QStringLiteral("once")
+                                             : QStringLiteral("%1 times").arg(a.count)));
         else
             parts[a.type].append(QStringLiteral("key %1 charged %2 times (ledger %3)")
                                      .arg(a.key)
