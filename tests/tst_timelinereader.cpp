@@ -28,7 +28,7 @@ const QString badDir = dataDir + QStringLiteral("/bad-timelines");
 const QString minimalFile = dataDir + QStringLiteral("/timelines/minimal.json");
 // A timeline written before the protocol settings (leaseMs, atomic, ...) existed.
 const QString beforeProtocolFile =
-    dataDir + QStringLiteral("/timelines/before-protocol-settings.json");
+    dataDir + QStringLiteral("/timelines/pre-protocol-settings.json");
 
 // What the scene shows at `t`, as text: the DB rows, the cache, the messages in flight.
 QString sceneText(const RunResult &run, qint64 t)
