@@ -255,6 +255,10 @@ void TstSceneState::crashedServerIsDownUntilItRestarts()
     // Down from the crash (just after its claim, ~25 ms) for 10 s; the claim stays CREATED.
     const SceneState during = sceneAt(r, 1'000'000);
     QVERIFY(during.downNodes.contains(a1));
+    // Its work died with it: the scene does not show it busy.
+    for (const NodeActivity &server : during.servers)
+        if (server.node == a1)
+            QVERIFY2(!server.busy, qPrintable(server.tasks.join(QLatin1Char('|'))));
     QCOMPARE(keyRows(during.keys[0]), QStringList{"K1:CREATED:A"});
     QVERIFY(!sceneAt(r, 11'000'000).downNodes.contains(a1));
 }

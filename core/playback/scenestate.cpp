@@ -161,7 +161,7 @@ private:
     }
 
     // A crash, a cache outage or a cut link, and their end: what is down right now.
-    void fault(const Event &e, SceneState &s) const
+    void fault(const Event &e, SceneState &s)
     {
         if (e.state != down && e.state != up)
             return;
@@ -173,8 +173,12 @@ private:
         if (e.from < 0)
             return;
         s.downNodes.removeAll(e.from);
-        if (isDown)
-            s.downNodes.append(e.from);
+        if (!isDown)
+            return;
+        s.downNodes.append(e.from);
+        // Its work in progress died with it: the server is no longer busy with anything.
+        for (auto it = m_tasks.begin(); it != m_tasks.end();)
+            it = it.value().server == e.from ? m_tasks.erase(it) : std::next(it);
     }
 
     void addLedger(SceneState &s, int c, const QString &id, bool replica)
