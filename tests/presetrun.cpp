@@ -3,7 +3,7 @@
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
 
-#include <QtGlobal>
+#include <QtTest>
 
 using namespace idem;
 
@@ -29,4 +29,15 @@ RunResult runPreset(const QString &name, bool mutex, bool cache)
     s.settings.mutex = mutex;
     s.settings.cache = cache;
     return runScenario(s);
+}
+
+void addPresetToggleRows()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<bool>("mutex");
+    QTest::addColumn<bool>("cache");
+    for (const QString &name : ScenarioLoader::presetNames())
+        for (int toggles = 0; toggles < 4; ++toggles)
+            QTest::addRow("%s mutex=%d cache=%d", qPrintable(name), toggles & 1, toggles >> 1)
+                << name << bool(toggles & 1) << bool(toggles >> 1);
 }

@@ -13,3 +13,6 @@ idem::Scenario presetScenario(const QString &name);
 idem::RunResult runScenario(const idem::Scenario &scenario);
 /// The preset run with the mutex and the cache set as given.
 idem::RunResult runPreset(const QString &name, bool mutex = false, bool cache = false);
+/// Columns "preset", "mutex", "cache" and one row per preset and each of the four
+/// mutex/cache combinations, for a data-driven test that runs every preset every way.
+void addPresetToggleRows();

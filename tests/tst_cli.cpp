@@ -48,7 +48,7 @@ class TstCli : public QObject
     Q_OBJECT
 
 private slots:
-    void listShowsTenPresets();
+    void listShowsEveryPreset();
     void jsonHasTheDesignSchema();
     void jsonFollowsToggles_data();
     void jsonFollowsToggles();
@@ -62,16 +62,20 @@ private slots:
     void badInput_data();
     void badInput();
     void runHelp();
+    void faultSpecsJoinTheScenario();
 };
 
-void TstCli::listShowsTenPresets()
+void TstCli::listShowsEveryPreset()
 {
+    // The ten of the truth table and the seven of its Part 2.
     const Run r = cli({"list"});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
-    QCOMPARE(lines.size(), 10);
+    QCOMPARE(lines.size(), 17);
     QVERIFY(lines.first().startsWith("single-request — "));
-    QVERIFY(lines.last().startsWith("payload-mismatch — "));
+    QVERIFY(lines.at(9).startsWith("payload-mismatch — "));
+    QVERIFY(lines.at(10).startsWith("crash-after-claim — "));
+    QVERIFY(lines.last().startsWith("key-collision — "));
 }
 
 void TstCli::jsonHasTheDesignSchema()
@@ -324,6 +328,26 @@ void TstCli::badInput_data()
     QTest::addRow("bench zero") << QStringList{"bench", "--requests", "0"}
                                 << "--requests takes a whole number";
     QTest::addRow("list with args") << QStringList{"list", "x"} << "list takes no arguments";
+    QTest::addRow("bad protocol choice")
+        << QStringList{"run", "16", "--error-policy", "retry"}
+        << "--error-policy must be \"store\" or \"release\", got \"retry\"";
+    QTest::addRow("fault of no kind")
+        << QStringList{"run", "1", "--fault", "explode:request=1"}
+        << "--fault \"explode:request=1\": unknown kind \"explode\" (expected crash, "
+           "cache-down, partition, duplicate or fail)";
+    QTest::addRow("fault on an unknown server")
+        << QStringList{"run", "1", "--fault", "crash:server-z9:after=claim:request=1"}
+        << "--fault \"crash:server-z9:after=claim:request=1\": server: must be a server id "
+           "(server-a1, server-a2, server-b1, server-b2), got \"server-z9\"";
+    QTest::addRow("fault on an unknown request")
+        << QStringList{"run", "1", "--fault", "fail:request=R7"}
+        << "--fault \"fail:request=R7\": request: unknown request \"R7\" (request ids are: R1)";
+    QTest::addRow("fault field twice")
+        << QStringList{"run", "1", "--fault", "fail:request=1:request=1"}
+        << "--fault \"fail:request=1:request=1\": \"request\" given twice";
+    QTest::addRow("fault field unknown")
+        << QStringList{"run", "1", "--fault", "fail:request=1:when=now"}
+        << "--fault \"fail:request=1:when=now\": unknown field \"when\"";
 }
 
 void TstCli::badInput()
@@ -339,6 +363,43 @@ void TstCli::badInput()
         QCOMPARE(err.count(QLatin1Char('\n')), 1);
 }
 
+void TstCli::faultSpecsJoinTheScenario()
+{
+    // Preset 1 with a crash after the claim and a lease: the retry takes it over, and the
+    // report and --json say so; the same spec twice is two faults, in the timeline export.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("t.json"));
+    const Run r = cli({"run", "single-request", "--fault",
+                       "crash:server-a1:after=claim:request=1:down-ms=5000", "--lease-ms", "500",
+                       "--retries", "1", "--json", "--export", path});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value("settings").toObject().value("leaseMs").toInt(), 500);
+    QCOMPARE(o.value("statusCounts").toObject().value("201").toInt(), 1);
+    QCOMPARE(o.value("statusCounts").toObject().value("timeout").toInt(), 1);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject timeline = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonArray faults = timeline.value("scenario").toObject().value("faults").toArray();
+    QCOMPARE(faults.size(), 1);
+    QCOMPARE(faults.at(0).toObject().value("server").toString(), QStringLiteral("server-a1"));
+    QCOMPARE(faults.at(0).toObject().value("request").toString(), QStringLiteral("R1"));
+    bool takeover = false;
+    for (const QJsonValue &e : timeline.value("events").toArray())
+        takeover =
+            takeover || e.toObject().value("label").toString() == QLatin1String("TAKEOVER K1");
+    QVERIFY(takeover);
+
+    // Lease off: the key is stuck, and the anomaly is in --json.
+    const Run stuck = cli({"run", "single-request", "--fault",
+                           "crash:server-a1:after=claim:request=1", "--retries", "1", "--json"});
+    QCOMPARE(stuck.exitCode, 0);
+    const QJsonArray anomalies =
+        QJsonDocument::fromJson(stuck.out).object().value("anomalies").toArray();
+    QCOMPARE(anomalies.size(), 1);
+    QCOMPARE(anomalies.at(0).toObject().value("type").toString(), QStringLiteral("STUCK_KEY"));
+}
+
 void TstCli::runHelp()
 {
     // `run --help` is the run command's own help (the general help points to it): its
@@ -351,7 +412,8 @@ void TstCli::runHelp()
              qPrintable(text));
     QVERIFY(!text.contains(QLatin1String("Commands:")));
     for (const char *option :
-         {"--json", "--export <FILE>", "--from-ms <T>", "--to-ms <T>", "--db-dir <DIR>"})
+         {"--json", "--export <FILE>", "--from-ms <T>", "--to-ms <T>", "--db-dir <DIR>",
+          "--fault <SPEC>", "crash:SERVER:after=claim|charge|consume|respond"})
         QVERIFY2(text.contains(QLatin1String(option)), option);
     for (const idem::ExportFormat &f : idem::Exporter::table())
         QVERIFY2(text.contains(QStringLiteral(".%1 (%2)").arg(f.suffix, f.name)),

@@ -2,7 +2,6 @@
 #include "export/csvexporter.h"
 #include "export/timelineexporter.h"
 #include "presetrun.h"
-#include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
 
 #include <QtTest>
@@ -22,13 +21,7 @@ private slots:
 
 void TstDeterminism::samePresetSameBytes_data()
 {
-    QTest::addColumn<QString>("preset");
-    QTest::addColumn<bool>("mutex");
-    QTest::addColumn<bool>("cache");
-    for (const QString &name : ScenarioLoader::presetNames())
-        for (int toggles = 0; toggles < 4; ++toggles)
-            QTest::addRow("%s mutex=%d cache=%d", qPrintable(name), toggles & 1, toggles >> 1)
-                << name << bool(toggles & 1) << bool(toggles >> 1);
+    addPresetToggleRows();
 }
 
 void TstDeterminism::samePresetSameBytes()

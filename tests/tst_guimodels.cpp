@@ -265,9 +265,9 @@ void TstGuiModels::loadsDefaultPreset()
 {
     SimulationController c;
     QCOMPARE(c.session()->preset(), ScenarioLoader::defaultPreset());
-    QCOMPARE(c.session()->presetNames().size(), 10);
-    QCOMPARE(c.session()->presetTitles().size(), 10);
-    QCOMPARE(c.session()->presetDescriptions().size(), 10);
+    QCOMPARE(c.session()->presetNames().size(), 17); // the truth table (10) and its Part 2 (7)
+    QCOMPARE(c.session()->presetTitles().size(), 17);
+    QCOMPARE(c.session()->presetDescriptions().size(), 17);
     QCOMPARE(c.session()->presetIndex(),
              int(c.session()->presetNames().indexOf(c.session()->preset())));
     QVERIFY(c.playback()->run());

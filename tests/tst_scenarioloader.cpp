@@ -58,10 +58,23 @@ private slots:
 void TstScenarioLoader::presetNamesInTruthTableOrder()
 {
     const QStringList expected = {
-        "single-request",         "missing-key",           "retry-after-success",
-        "retry-while-processing", "parallel-same-cluster", "parallel-two-clusters",
-        "failover-retry",         "lost-response",         "burst",
+        "single-request",
+        "missing-key",
+        "retry-after-success",
+        "retry-while-processing",
+        "parallel-same-cluster",
+        "parallel-two-clusters",
+        "failover-retry",
+        "lost-response",
+        "burst",
         "payload-mismatch",
+        "crash-after-claim",
+        "crash-before-consume",
+        "lease-too-short",
+        "key-expiry",
+        "cache-outage",
+        "failed-charge",
+        "key-collision",
     };
     QCOMPARE(ScenarioLoader::presetNames(), expected);
     QVERIFY(expected.contains(ScenarioLoader::defaultPreset()));
@@ -306,7 +319,7 @@ void TstScenarioLoader::unknownPresetOrFile()
     QVERIFY(!load.scenario);
     QCOMPARE(load.error, QStringLiteral("unknown preset or file \"no-such-preset\" (run "
                                         "'idemlab-cli list' for presets)"));
-    QVERIFY(!ScenarioLoader::load(QStringLiteral("11")).scenario);
+    QVERIFY(!ScenarioLoader::load(QStringLiteral("18")).scenario); // one past the last preset (17)
     QVERIFY(!ScenarioLoader::load(QStringLiteral("0")).scenario);
     QVERIFY(!ScenarioLoader::load(QString()).scenario);
 }

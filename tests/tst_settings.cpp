@@ -35,6 +35,14 @@ void TstSettings::defaultsMatchTheDesign()
     QCOMPARE(s.serversPerCluster, 2);
     QVERIFY(!s.mutex);
     QVERIFY(!s.cache);
+    // The protocol variants of DESIGN.md: off or the textbook answer, so presets 1-10 hold.
+    QCOMPARE(s.leaseUs, 0);
+    QVERIFY(!s.atomic);
+    QCOMPARE(s.keyTtlUs, 86'400'000'000);
+    QCOMPARE(s.errorPolicy, ErrorPolicy::Store);
+    QCOMPARE(s.cacheFailure, CacheFailure::Closed);
+    QCOMPARE(s.keyScope, KeyScope::Global);
+    QVERIFY(!s.retryErrors);
 }
 
 void TstSettings::override_data()
@@ -70,6 +78,27 @@ void TstSettings::override_data()
     QTest::addRow("seed") << "seed"
                           << "42"
                           << "seed" << QJsonValue(42);
+    QTest::addRow("lease") << "lease-ms"
+                           << "1500"
+                           << "leaseMs" << QJsonValue(1500);
+    QTest::addRow("atomic") << "atomic"
+                            << "on"
+                            << "atomic" << QJsonValue(true);
+    QTest::addRow("key ttl") << "key-ttl-ms"
+                             << "10000"
+                             << "keyTtlMs" << QJsonValue(10000);
+    QTest::addRow("error policy") << "error-policy"
+                                  << "release"
+                                  << "errorPolicy" << QJsonValue("release");
+    QTest::addRow("cache failure") << "cache-failure"
+                                   << "open"
+                                   << "cacheFailure" << QJsonValue("open");
+    QTest::addRow("key scope") << "key-scope"
+                               << "client"
+                               << "keyScope" << QJsonValue("client");
+    QTest::addRow("retry errors") << "retry-errors"
+                                  << "on"
+                                  << "retryErrors" << QJsonValue(true);
 }
 
 void TstSettings::override()
@@ -114,6 +143,29 @@ void TstSettings::badOverride_data()
     QTest::addRow("unknown") << "speed"
                              << "3"
                              << "unknown override --speed";
+    QTest::addRow("lease") << "lease-ms"
+                           << "-1"
+                           << "--lease-ms must be between 0 and 86400000 ms, got -1";
+    QTest::addRow("atomic") << "atomic"
+                            << "yes"
+                            << "--atomic takes on or off, got \"yes\"";
+    QTest::addRow("key ttl") << "key-ttl-ms"
+                             << "0"
+                             << "--key-ttl-ms must be between 1 and 2592000000 ms, got 0";
+    QTest::addRow("error policy")
+        << "error-policy"
+        << "retry"
+        << "--error-policy must be \"store\" or \"release\", got \"retry\"";
+    QTest::addRow("cache failure")
+        << "cache-failure"
+        << "half"
+        << "--cache-failure must be \"closed\" or \"open\", got \"half\"";
+    QTest::addRow("key scope") << "key-scope"
+                               << "user"
+                               << "--key-scope must be \"global\" or \"client\", got \"user\"";
+    QTest::addRow("retry errors") << "retry-errors"
+                                  << "2"
+                                  << "--retry-errors takes on or off, got \"2\"";
     QTest::addRow("zero timeout") << "timeout-ms"
                                   << "0"
                                   << "--timeout-ms must be between 1 and 86400000 ms, got 0";
@@ -138,6 +190,13 @@ void TstSettings::jsonRoundTrip()
     s.loss = 0.125;
     s.replay = ReplayMode::Original;
     s.seed = 99;
+    s.leaseUs = 1'500'000;
+    s.atomic = true;
+    s.keyTtlUs = 10'000'000;
+    s.errorPolicy = ErrorPolicy::Release;
+    s.cacheFailure = CacheFailure::Open;
+    s.keyScope = KeyScope::Client;
+    s.retryErrors = true;
     const QJsonObject json = s.toJson();
     Settings t;
     for (auto it = json.begin(); it != json.end(); ++it) {
@@ -158,6 +217,8 @@ void TstSettings::badJson_data()
     QTest::addRow("string number")
         << "delayMs" << QJsonValue("20") << "settings.delayMs must be a number";
     QTest::addRow("unknown") << "turbo" << QJsonValue(true) << "unknown setting \"turbo\"";
+    QTest::addRow("choice as a number")
+        << "keyScope" << QJsonValue(1) << "settings.keyScope must be \"global\" or \"client\"";
     QTest::addRow("servers") << "serversPerCluster" << QJsonValue(9)
                              << "settings.serversPerCluster must be a whole number from 1 to 8, "
                                 "got 9";

@@ -26,6 +26,9 @@ namespace {
 const QString dataDir = QStringLiteral(IDEMLAB_TEST_DATA);
 const QString badDir = dataDir + QStringLiteral("/bad-timelines");
 const QString minimalFile = dataDir + QStringLiteral("/timelines/minimal.json");
+// A timeline written before the protocol settings (leaseMs, atomic, ...) existed.
+const QString beforeProtocolFile =
+    dataDir + QStringLiteral("/timelines/pre-protocol-settings.json");
 
 // What the scene shows at `t`, as text: the DB rows, the cache, the messages in flight.
 QString sceneText(const RunResult &run, qint64 t)
@@ -103,6 +106,7 @@ class TstTimelineReader : public QObject
 
 private slots:
     void minimalFileLoads();
+    void fileWithoutProtocolSettingsLoads();
     void roundTripIsByteIdentical_data();
     void roundTripIsByteIdentical();
     void sampleRunRoundTrips();
@@ -117,6 +121,25 @@ private slots:
     void fileErrors();
     void tellsTimelinesFromScenarios();
 };
+
+void TstTimelineReader::fileWithoutProtocolSettingsLoads()
+{
+    const QJsonObject root = QJsonDocument::fromJson(readFile(beforeProtocolFile)).object();
+    QVERIFY(!root.value(QLatin1String("settings")).toObject().contains(QLatin1String("leaseMs")));
+    const TimelineLoad load = TimelineReader::fromFile(beforeProtocolFile);
+    QVERIFY2(load.run, qPrintable(load.error));
+    const Settings &s = load.run->scenario.settings;
+    const Settings defaults;
+    QCOMPARE(s.leaseUs, defaults.leaseUs);
+    QCOMPARE(s.atomic, defaults.atomic);
+    QCOMPARE(s.keyTtlUs, defaults.keyTtlUs);
+    QCOMPARE(s.errorPolicy, defaults.errorPolicy);
+    QCOMPARE(s.cacheFailure, defaults.cacheFailure);
+    QCOMPARE(s.keyScope, defaults.keyScope);
+    QCOMPARE(s.retryErrors, defaults.retryErrors);
+    QCOMPARE(load.run->scenario.name, QStringLiteral("parallel-same-cluster"));
+    QVERIFY(!load.run->events.isEmpty());
+}
 
 void TstTimelineReader::minimalFileLoads()
 {

@@ -2,6 +2,7 @@
 
 #include "bench/enginebenchmark.h"
 #include "export/exporter.h"
+#include "faults/faultreader.h"
 #include "report/textreport.h"
 #include "scenario/overrideoptions.h"
 #include "scenario/scenarioloader.h"
@@ -128,7 +129,8 @@ int runHelp(const QCommandLineParser &parser)
           << "Simulates a preset or a scenario file and prints a report (or --json); with a "
              "timeline file,\nreplays the recorded run. Every override also exists as a "
              "scenario-file setting.\n"
-          << text;
+          << text << "\n"
+          << FaultReader::specHelp();
     out().flush();
     return 0;
 }
@@ -174,6 +176,9 @@ int run(const QStringList &args)
     parser.addOption({QStringLiteral("db-dir"),
                       QStringLiteral("Keep the cluster DBs as SQLite files in DIR"),
                       QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("fault"),
+                      QStringLiteral("Inject a fault (repeatable); see the grammar below"),
+                      QStringLiteral("SPEC")});
     OverrideOptions::addTo(parser);
     if (wantsHelp(args))
         return runHelp(parser);
@@ -210,6 +215,8 @@ int run(const QStringList &args)
     Scenario scenario = *load.scenario;
     if (auto overrideError = OverrideOptions::apply(parser, scenario.settings))
         return fail(*overrideError);
+    if (auto faultError = FaultReader::addSpecs(parser.values(QStringLiteral("fault")), scenario))
+        return fail(*faultError);
 
     SimulationOptions options;
     options.dbDir = parser.value(QStringLiteral("db-dir"));

@@ -13,6 +13,7 @@ const char *const usage =
     "  list                                    presets, one per line: name — description\n"
     "  run <preset|file.json> [overrides]      simulate and print a report\n"
     "      [--json] [--export FILE] [--from-ms T] [--to-ms T] [--db-dir DIR]\n"
+    "      [--fault SPEC]...                    e.g. crash:server-a1:after=claim:request=1\n"
     "  bench [--requests N]                    engine throughput against bare SQL\n"
     "  serve [--port-a 8081] [--port-b 8082] [--bind 127.0.0.1] [--db-dir DIR] [overrides]\n"
     "      [--log events|requests|none]        live mode: both clusters as HTTP servers\n"
@@ -21,7 +22,9 @@ const char *const usage =
     "Overrides: --mutex on|off  --cache on|off  --delay-ms N  --lag-ms N  --op-ms N  --db-ms N\n"
     "  --cache-ms N  --timeout-ms N  --retries N  --jitter-ms N  --loss P\n"
     "  --replay seed|original  --seed N  (and --router-ms, --backoff-ms, --servers,\n"
-    "  --replication on|off, --cache-ttl-ms; see 'idemlab-cli run --help')\n";
+    "  --replication on|off, --cache-ttl-ms; see 'idemlab-cli run --help')\n"
+    "Protocol: --lease-ms N  --atomic on|off  --key-ttl-ms N  --error-policy store|release\n"
+    "  --cache-failure closed|open  --key-scope global|client  --retry-errors on|off\n";
 
 } // namespace
 

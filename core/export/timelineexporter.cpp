@@ -105,7 +105,7 @@ QJsonObject databaseJson(const QVector<KeyRow> &keys, const QVector<LedgerRow> &
 {
     QJsonArray keyRows;
     for (const KeyRow &k : keys) {
-        keyRows.append(QJsonObject{
+        QJsonObject row{
             {"key", k.key},
             {"rawKey", k.rawKey},
             {"status", k.status},
@@ -115,11 +115,18 @@ QJsonObject databaseJson(const QVector<KeyRow> &keys, const QVector<LedgerRow> &
             {"createdUs", k.createdUs},
             {"updatedUs", k.updatedUs},
             {"origin", clusterOrNull(k.origin)},
-        });
+        };
+        // Written only where they say something (a takeover, a scoped key, who claimed it):
+        // a timeline without them reads exactly as before they existed.
+        if (k.generation > 1)
+            row.insert("generation", k.generation);
+        if (!k.scope.isEmpty())
+            row.insert("scope", k.scope);
+        keyRows.append(row);
     }
     QJsonArray ledgerRows;
     for (const LedgerRow &l : ledger) {
-        ledgerRows.append(QJsonObject{
+        QJsonObject row{
             {"id", l.id},
             {"key", l.key},
             {"origin", clusterOrNull(l.origin)},
@@ -127,7 +134,10 @@ QJsonObject databaseJson(const QVector<KeyRow> &keys, const QVector<LedgerRow> &
             {"toAcct", l.toAcct},
             {"amount", l.amount},
             {"atUs", l.atUs},
-        });
+        };
+        if (!l.scope.isEmpty())
+            row.insert("scope", l.scope);
+        ledgerRows.append(row);
     }
     return QJsonObject{{"idempotencyKeys", keyRows}, {"ledger", ledgerRows}};
 }

@@ -176,6 +176,7 @@ HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)
     HandlerContext ctx;
     ctx.cluster = cluster;
     ctx.server = top.server[size_t(cluster)];
+    ctx.serverName = m_rt.nodeName(ctx.server);
     ctx.key = request.key;
     ctx.label = request.key.isEmpty() ? QString() : m_rt.recorder().labelOf(request.key);
 

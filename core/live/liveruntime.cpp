@@ -29,6 +29,16 @@ LiveRuntime::~LiveRuntime()
         m_threadDbs.setLocalData(nullptr);
 }
 
+const Settings &LiveRuntime::settings() const
+{
+    return m_settings;
+}
+
+qint64 LiveRuntime::nowUs() const
+{
+    return m_recorder.nowUs();
+}
+
 std::optional<QString> LiveRuntime::open(const QString &dbDir)
 {
     const QDir dir(dbDir);
@@ -131,16 +141,21 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
     }
     result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
     const qint64 back = m_settings.dbUs - half;
+    const bool charged = result.ok() && (command.op == DbOp::Charge ||
+                                         (command.op == DbOp::ChargeAndConsume && result.changed));
     if (m_recorder.recording()) {
         const int dbNode = m_topology.db[size_t(ctx.cluster)];
-        Event e =
-            event(eventtext::dbEventType(command.op), ctx.server, dbNode, ctx.request, ctx.label);
-        e.startUs = sent;
-        e.endUs = nowUs() + back;
-        eventtext::describeDb(e, nodeName(ctx.server), nodeName(dbNode), ctx.label, command,
-                              result);
-        m_recorder.append(std::move(e));
-        if (result.ok() && command.op == DbOp::Charge) {
+        for (Event &e : eventtext::dbEvents(nodeName(ctx.server), nodeName(dbNode), ctx.label,
+                                            command, result)) {
+            e.from = ctx.server;
+            e.to = dbNode;
+            e.request = ctx.request;
+            e.key = ctx.label;
+            e.startUs = sent;
+            e.endUs = nowUs() + back;
+            m_recorder.append(std::move(e));
+        }
+        if (charged) {
             const QStringList ids = m_recorder.charged(ctx.label, result.ledger.id);
             if (ids.size() > 1) {
                 Event anomaly = event(EventType::Anomaly, dbNode, -1, ctx.request, ctx.label);
@@ -149,8 +164,13 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
             }
         }
     }
-    if (result.ok() && result.changed)
-        replicate(ctx.cluster, result, command.op != DbOp::Charge, ctx.label);
+    if (result.ok() && result.changed) {
+        if (charged)
+            replicate(ctx.cluster, result, false, ctx.label);
+        // Deletions stay local, as in the simulation.
+        if (command.op != DbOp::Charge && command.op != DbOp::Release && command.op != DbOp::Reap)
+            replicate(ctx.cluster, result, true, ctx.label);
+    }
     sleepUs(back);
     done(result);
 }
@@ -204,13 +224,24 @@ void LiveRuntime::unlock(const HandlerContext &ctx)
     m_locks[size_t(ctx.cluster)].release(ctx.key);
 }
 
+bool LiveRuntime::survives(const HandlerContext &, ProtocolStep)
+{
+    return true; // live servers crash for real, not on cue
+}
+
+int LiveRuntime::operationFailure(const HandlerContext &)
+{
+    return 0;
+}
+
 void LiveRuntime::note(const HandlerContext &ctx, EventType type, const QString &sentence,
-                       int status)
+                       int status, const QString &state)
 {
     if (!m_recorder.recording())
         return;
     Event e = event(type, ctx.server, -1, ctx.request, ctx.label);
     e.status = status;
+    e.state = state;
     e.caption = nodeName(ctx.server) + QStringLiteral(": ") + sentence;
     m_recorder.append(std::move(e));
 }

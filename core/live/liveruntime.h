@@ -72,18 +72,7 @@ public:
     };
     CloseReport close();
 
-    // Runtime
-    const Settings &settings() const override { return m_settings; }
-    qint64 nowUs() const override { return m_recorder.nowUs(); }
-    void after(const HandlerContext &ctx, qint64 us, std::function<void()> then) override;
-    void db(const HandlerContext &ctx, const DbCommand &command,
-            std::function<void(const DbResult &)> done) override;
-    void cache(const HandlerContext &ctx, const CacheCommand &command,
-               std::function<void(const CacheResult &)> done) override;
-    void lock(const HandlerContext &ctx, std::function<void()> acquired) override;
-    void unlock(const HandlerContext &ctx) override;
-    void note(const HandlerContext &ctx, EventType type, const QString &sentence,
-              int status = 0) override;
+    IDEM_RUNTIME_PORT(override)
 
     /// Logs a message between two nodes at this moment (an HTTP request or response).
     void message(int from, int to, int request, const QString &key, int status,

@@ -15,7 +15,12 @@ struct KeyRow
     QString responseBody;
     qint64 createdUs = 0;
     qint64 updatedUs = 0;
-    int origin = 0; ///< cluster that claimed it
+    int origin = 0;       ///< cluster that claimed it
+    int generation = 1;   ///< 1 at the claim, +1 at each lease takeover (fencing token)
+    qint64 claimedUs = 0; ///< when the current generation claimed it (the lease runs from here)
+    QString holder;       ///< the server that holds the current generation
+    QString client;       ///< the client whose request claimed it
+    QString scope;        ///< what the key is unique within: empty (global) or the client
 };
 
 /// A row of `ledger`: one side effect.
@@ -28,6 +33,7 @@ struct LedgerRow
     QString toAcct;
     qint64 amount = 0;
     qint64 atUs = 0;
+    QString scope; ///< the key's scope: empty (global) or the client that sent it
 };
 
 } // namespace idem

@@ -21,13 +21,32 @@ QString Verdict::summary() const
 {
     if (anomalies.isEmpty())
         return QStringLiteral("OK: every key took effect at most once");
-    QStringList parts;
-    for (const Anomaly &a : anomalies)
-        parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
-                         .arg(a.key)
-                         .arg(a.count)
-                         .arg(a.ledgerIds.join(QStringLiteral(", "))));
-    return QStringLiteral("DUPLICATE EFFECT: ") + parts.join(QStringLiteral("; "));
+    // One clause per kind, in the order the verdict found them: "DUPLICATE EFFECT: ...".
+    QStringList types;
+    QMap<QString, QStringList> parts;
+    for (const Anomaly &a : anomalies) {
+        if (!types.contains(a.type))
+            types.append(a.type);
+        if (a.type == QLatin1String("STUCK_KEY"))
+            parts[a.type].append(QStringLiteral("key %1 left CREATED with no holder and no "
+                                                "lease to free it")
+                                     .arg(a.key));
+        else if (a.type == QLatin1String("KEY_COLLISION"))
+            parts[a.type].append(
+                QStringLiteral("key %1 answered a client with another client's payment %2")
+                    .arg(a.key, a.count == 1 ? QStringLiteral("once")
+                                             : QStringLiteral("%1 times").arg(a.count)));
+        else
+            parts[a.type].append(QStringLiteral("key %1 charged %2 times (ledger %3)")
+                                     .arg(a.key)
+                                     .arg(a.count)
+                                     .arg(a.ledgerIds.join(QStringLiteral(", "))));
+    }
+    QStringList clauses;
+    for (const QString &type : types)
+        clauses.append(QString(type).replace(QLatin1Char('_'), QLatin1Char(' ')) +
+                       QStringLiteral(": ") + parts.value(type).join(QStringLiteral("; ")));
+    return clauses.join(QStringLiteral(" · "));
 }
 
 QJsonObject Verdict::toJson() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/fault.h"
 #include "model/payment.h"
 #include "model/settings.h"
 
@@ -49,7 +50,7 @@ struct DropSpec
 /// it holds real times and is shown as a live record.
 inline constexpr QLatin1String liveSessionScenarioName("live-session");
 
-/// A whole scenario: name, settings, clients, requests and scripted drops.
+/// A whole scenario: name, settings, clients, requests, scripted drops and faults.
 struct Scenario
 {
     QString name;        ///< e.g. "parallel-same-cluster"
@@ -59,6 +60,7 @@ struct Scenario
     QVector<ClientSpec> clients;
     QVector<RequestSpec> requests;
     QVector<DropSpec> drops;
+    QVector<FaultSpec> faults; ///< crashes, cache outages, partitions, duplicates, failures
 };
 
 } // namespace idem

@@ -1,7 +1,10 @@
-#include "model/settings.h"
+#include "model/settingfield.h"
 
 #include <cmath>
-#include <variant>
+#include <type_traits>
+
+// Reading and writing settings by name: scenario-file values, overrides, typed text. The
+// table of settings itself is model/settingstable.cpp.
 
 namespace idem {
 
@@ -9,277 +12,23 @@ namespace {
 
 using Kind = SettingKind;
 
-using Member = std::variant<bool Settings::*, qint64 Settings::*, int Settings::*,
-                            double Settings::*, ReplayMode Settings::*, quint64 Settings::*>;
-
-struct Field
+const SettingField *byJson(const QString &name)
 {
-    SettingInfo info;
-    Member member;
-    qint64 min = 0;
-    qint64 max = 0; // for Millis: milliseconds; for Count: the count
-};
-
-constexpr qint64 hourMs = 3'600'000;
-constexpr qint64 dayMs = 24 * hourMs;
-// Seeds travel through JSON numbers: keep them exactly representable as doubles.
-constexpr quint64 maxSeed = (quint64(1) << 53) - 1;
-
-// The one table of settings: the scenario file, the overrides, --help and the GUI's drawer
-// are all read from it. A new setting is a row here plus the code that uses it.
-const std::vector<Field> &fields()
-{
-    static const std::vector<Field> table = {
-        {{"mutex",
-          "mutex",
-          "on|off",
-          "Per-key lock inside each cluster around lookup + insert",
-          Kind::Toggle,
-          {"Mutex",
-           {},
-           0,
-           1,
-           1,
-           false,
-           "A per-key lock inside each cluster makes lookup + insert one step, so a parallel "
-           "duplicate gets 409 (as SELECT … FOR UPDATE does in PostgreSQL). It cannot span "
-           "two clusters."}},
-         &Settings::mutex},
-        {{"cache",
-          "cache",
-          "on|off",
-          "Claim keys first in the shared cache (SET NX) across clusters",
-          Kind::Toggle,
-          {"Shared cache",
-           {},
-           0,
-           1,
-           1,
-           false,
-           "Both clusters claim each key first in one shared cache, as Redis SET key NX does, "
-           "so a duplicate sent to the other cluster sees the claim."}},
-         &Settings::cache},
-        {{"replication",
-          "replication",
-          "on|off",
-          "Copy DB rows to the other cluster after the lag",
-          Kind::Toggle,
-          {"Replication",
-           {},
-           0,
-           1,
-           1,
-           false,
-           "Copies each database's rows to the other cluster after the replication lag, as "
-           "asynchronous replication between regions does (PostgreSQL, MySQL)."}},
-         &Settings::replication},
-        {{"serversPerCluster",
-          "servers",
-          "N",
-          "Servers in each cluster (1-8)",
-          Kind::Count,
-          {"Servers per cluster",
-           {},
-           1,
-           8,
-           1,
-           false,
-           "How many servers each cluster runs behind the router; each takes requests on "
-           "its own, like the instances behind a load balancer."}},
-         &Settings::serversPerCluster,
-         1,
-         8},
-        {{"delayMs",
-          "delay-ms",
-          "N",
-          "Network delay between a client and the router, each way",
-          Kind::Millis,
-          {"Network delay", "ms", 0, 500, 5, false,
-           "How long a message takes between a client and the router, each way. A phone on a "
-           "mobile network sees 50 to 300 ms."}},
-         &Settings::delayUs,
-         0,
-         hourMs},
-        {{"routerMs",
-          "router-ms",
-          "N",
-          "Latency between the router and a server, each way",
-          Kind::Millis,
-          {"Router to server", "ms", 0, 100, 1, false,
-           "How long a message takes between the router and a server, each way: inside one "
-           "data centre, about a millisecond."}},
-         &Settings::routerUs,
-         0,
-         hourMs},
-        {{"dbMs",
-          "db-ms",
-          "N",
-          "Round trip of one query between a server and its DB",
-          Kind::Millis,
-          {"Database query", "ms", 0, 100, 1, false,
-           "The round trip of one SQL query between a server and its cluster's database "
-           "(SQLite here; PostgreSQL nearby answers in a few ms)."}},
-         &Settings::dbUs,
-         0,
-         hourMs},
-        {{"cacheMs",
-          "cache-ms",
-          "N",
-          "Round trip of one command between a server and the cache",
-          Kind::Millis,
-          {"Cache command", "ms", 0, 100, 1, false,
-           "The round trip of one command between a server and the shared cache; a Redis "
-           "in another region costs tens of ms."}},
-         &Settings::cacheUs,
-         0,
-         hourMs},
-        {{"opMs",
-          "op-ms",
-          "N",
-          "Duration of the business operation (the charge)",
-          Kind::Millis,
-          {"Operation time", "ms", 0, 2000, 10, false,
-           "How long the payment itself takes on a server (a card network answers in 0.3 to "
-           "2 s): the window in which a duplicate finds the key still CREATED."}},
-         &Settings::opUs,
-         0,
-         hourMs},
-        {{"lagMs",
-          "lag-ms",
-          "N",
-          "Replication lag between DB A and DB B",
-          Kind::Millis,
-          {"Replication lag", "ms", 0, 600000, 10, true,
-           "How long a write in one cluster's database takes to reach the other's. Between "
-           "regions it is usually under a second, and minutes when a replica falls behind."}},
-         &Settings::lagUs,
-         0,
-         dayMs},
-        {{"timeoutMs",
-          "timeout-ms",
-          "N",
-          "Client timeout per attempt",
-          Kind::Millis,
-          {"Client timeout", "ms", 10, 600000, 10, true,
-           "How long a client waits for an answer before it gives up on an attempt, and "
-           "retries if retries are on. Browsers and SDKs wait from seconds to a minute."}},
-         &Settings::timeoutUs,
-         1,
-         dayMs},
-        {{"retries",
-          "retries",
-          "N",
-          "Retries after a timeout, same key (0-10)",
-          Kind::Count,
-          {"Retries",
-           {},
-           0,
-           10,
-           1,
-           false,
-           "How many times a client sends the request again after a timeout, with the same "
-           "key, as the Stripe and AWS SDKs do."}},
-         &Settings::retries,
-         0,
-         10},
-        {{"backoffMs",
-          "backoff-ms",
-          "N",
-          "Pause between a timeout and the retry",
-          Kind::Millis,
-          {"Retry backoff", "ms", 0, 60000, 10, true,
-           "How long a client waits after a timeout before it retries. Real clients back off "
-           "exponentially, with jitter, so retries do not arrive all at once."}},
-         &Settings::backoffUs,
-         0,
-         hourMs},
-        {{"jitterMs",
-          "jitter-ms",
-          "N",
-          "Random extra latency on each network hop, 0 to N",
-          Kind::Millis,
-          {"Network jitter", "ms", 0, 500, 5, false,
-           "A random extra delay, from 0 to this much, on every network hop: messages overtake "
-           "each other as they do on a busy network."}},
-         &Settings::jitterUs,
-         0,
-         hourMs},
-        {{"loss",
-          "loss",
-          "P",
-          "Probability that a network message is lost (0-1)",
-          Kind::Probability,
-          {"Message loss",
-           {},
-           0,
-           1,
-           0.01,
-           false,
-           "The chance that any one network message is lost: 0.05 loses one in twenty. A lost "
-           "reply is what makes a client retry a payment that went through."}},
-         &Settings::loss},
-        {{"cacheTtlMs",
-          "cache-ttl-ms",
-          "N",
-          "Time-to-live of a key in the shared cache",
-          Kind::Millis,
-          {"Cache key lifetime", "ms", 1000, 30 * dayMs, 1000, true,
-           "How long the shared cache remembers a key (its TTL). Stripe keeps idempotency "
-           "keys for at least 24 hours."}},
-         &Settings::cacheTtlUs,
-         1,
-         30 * dayMs},
-        {{"replay",
-          "replay",
-          "seed|original",
-          "Answer to a finished duplicate: 200 + body, or the original 201",
-          Kind::Choice,
-          {"Replay a finished request as",
-           {},
-           0,
-           1,
-           1,
-           false,
-           "How a duplicate of a finished request is answered: 200 with the stored body, or "
-           "the original 201 and body with the header Idempotent-Replayed: true, as Stripe "
-           "answers.",
-           {"200 + stored body", "original 201"}}},
-         &Settings::replay},
-        {{"seed",
-          "seed",
-          "N",
-          "Seed of the pseudo-random generator",
-          Kind::Seed,
-          {"Random seed",
-           {},
-           0,
-           double(maxSeed),
-           1,
-           false,
-           "The seed of the pseudo-random generator that draws jitter and loss: the same seed "
-           "gives the same run, event for event."}},
-         &Settings::seed},
-    };
-    return table;
-}
-
-const Field *byJson(const QString &name)
-{
-    for (const auto &f : fields())
+    for (const auto &f : settingFields())
         if (f.info.json == name)
             return &f;
     return nullptr;
 }
 
-const Field *byFlag(const QString &name)
+const SettingField *byFlag(const QString &name)
 {
-    for (const auto &f : fields())
+    for (const auto &f : settingFields())
         if (f.info.flag == name)
             return &f;
     return nullptr;
 }
 
-QJsonValue read(const Settings &s, const Field &f)
+QJsonValue read(const Settings &s, const SettingField &f)
 {
     switch (f.info.kind) {
     case Kind::Toggle:
@@ -296,17 +45,27 @@ QJsonValue read(const Settings &s, const Field &f)
     case Kind::Probability:
         return s.*std::get<double Settings::*>(f.member);
     case Kind::Choice:
-        return s.*std::get<ReplayMode Settings::*>(f.member) == ReplayMode::Seed ? "seed"
-                                                                                 : "original";
+        return f.words().value(f.choiceIndex(s));
     case Kind::Seed:
         return double(s.*std::get<quint64 Settings::*>(f.member));
     }
     return {};
 }
 
+// The words of a choice as a sentence wants them: "seed" or "original".
+QString quotedWords(const SettingField &f)
+{
+    QStringList quoted;
+    for (const QString &word : f.words())
+        quoted << QLatin1Char('"') + word + QLatin1Char('"');
+    const QString last = quoted.takeLast();
+    return quoted.isEmpty() ? last
+                            : quoted.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
+}
+
 // Stores an already-typed value; returns an error for values out of range.
-std::optional<QString> store(Settings &s, const Field &f, const QVariant &v, const QString &what,
-                             QString given = {})
+std::optional<QString> store(Settings &s, const SettingField &f, const QVariant &v,
+                             const QString &what, QString given = {})
 {
     if (given.isEmpty())
         given = v.toString();
@@ -344,22 +103,19 @@ std::optional<QString> store(Settings &s, const Field &f, const QVariant &v, con
         return {};
     }
     case Kind::Choice: {
-        const QString mode = v.toString();
-        if (mode == QLatin1String("seed"))
-            s.*std::get<ReplayMode Settings::*>(f.member) = ReplayMode::Seed;
-        else if (mode == QLatin1String("original"))
-            s.*std::get<ReplayMode Settings::*>(f.member) = ReplayMode::Original;
-        else
-            return QStringLiteral("%1 must be \"seed\" or \"original\", got \"%2\"")
-                .arg(what, mode);
+        const QString word = v.toString();
+        const int index = int(f.words().indexOf(word));
+        if (index < 0)
+            return QStringLiteral("%1 must be %2, got \"%3\"").arg(what, quotedWords(f), word);
+        f.setChoice(s, index);
         return {};
     }
     case Kind::Seed: {
         const double n = v.toDouble();
-        if (n != std::floor(n) || n < 0 || n > double(maxSeed))
+        if (n != std::floor(n) || n < 0 || n > double(maxSettingSeed))
             return QStringLiteral("%1 must be a whole number from 0 to %2, got %3")
                 .arg(what)
-                .arg(maxSeed)
+                .arg(maxSettingSeed)
                 .arg(given);
         s.*std::get<quint64 Settings::*>(f.member) = quint64(n);
         return {};
@@ -368,20 +124,20 @@ std::optional<QString> store(Settings &s, const Field &f, const QVariant &v, con
     return QStringLiteral("unknown setting");
 }
 
-QString expectedType(Kind kind)
+QString expectedType(const SettingField &f)
 {
-    switch (kind) {
+    switch (f.info.kind) {
     case Kind::Toggle:
         return QStringLiteral("true or false");
     case Kind::Choice:
-        return QStringLiteral("\"seed\" or \"original\"");
+        return quotedWords(f);
     default:
         return QStringLiteral("a number");
     }
 }
 
 // Text as an override or a typed value gives it: on|off, a word of the choice, or a number.
-std::optional<QString> setText(Settings &s, const Field &f, const QString &value,
+std::optional<QString> setText(Settings &s, const SettingField &f, const QString &value,
                                const QString &what)
 {
     if (f.info.kind == Kind::Toggle) {
@@ -402,28 +158,41 @@ std::optional<QString> setText(Settings &s, const Field &f, const QString &value
 
 } // namespace
 
-const std::vector<SettingInfo> &settingInfos()
+int SettingField::choiceIndex(const Settings &s) const
 {
-    static const std::vector<SettingInfo> infos = [] {
-        std::vector<SettingInfo> out;
-        for (const auto &f : fields())
-            out.push_back(f.info);
-        return out;
-    }();
-    return infos;
+    return std::visit(
+        [&s](auto member) -> int {
+            using Value = std::decay_t<decltype(s.*member)>;
+            if constexpr (std::is_enum_v<Value>)
+                return int(s.*member);
+            else
+                return -1;
+        },
+        member);
+}
+
+void SettingField::setChoice(Settings &s, int index) const
+{
+    std::visit(
+        [&s, index](auto member) {
+            using Value = std::decay_t<decltype(s.*member)>;
+            if constexpr (std::is_enum_v<Value>)
+                s.*member = Value(index);
+        },
+        member);
 }
 
 QJsonObject Settings::toJson() const
 {
     QJsonObject o;
-    for (const auto &f : fields())
+    for (const auto &f : settingFields())
         o.insert(f.info.json, read(*this, f));
     return o;
 }
 
 QString Settings::valueText(const QString &json) const
 {
-    const Field *f = byJson(json);
+    const SettingField *f = byJson(json);
     if (!f)
         return {};
     const QJsonValue v = read(*this, *f);
@@ -436,7 +205,7 @@ QString Settings::valueText(const QString &json) const
 
 std::optional<QString> Settings::setFromJson(const QString &field, const QJsonValue &value)
 {
-    const Field *f = byJson(field);
+    const SettingField *f = byJson(field);
     if (!f)
         return QStringLiteral("unknown setting \"%1\"").arg(field);
     const QString what = QStringLiteral("settings.%1").arg(field);
@@ -445,13 +214,13 @@ std::optional<QString> Settings::setFromJson(const QString &field, const QJsonVa
         (f->info.kind == Kind::Choice && value.isString()) ||
         (f->info.kind != Kind::Toggle && f->info.kind != Kind::Choice && value.isDouble());
     if (!ok)
-        return QStringLiteral("%1 must be %2").arg(what, expectedType(f->info.kind));
+        return QStringLiteral("%1 must be %2").arg(what, expectedType(*f));
     return store(*this, *f, value.toVariant(), what);
 }
 
 std::optional<QString> Settings::setFromOverride(const QString &flag, const QString &value)
 {
-    const Field *f = byFlag(flag);
+    const SettingField *f = byFlag(flag);
     if (!f)
         return QStringLiteral("unknown override --%1").arg(flag);
     return setText(*this, *f, value, QStringLiteral("--%1").arg(flag));
@@ -460,7 +229,7 @@ std::optional<QString> Settings::setFromOverride(const QString &flag, const QStr
 std::optional<QString> Settings::setFromText(const QString &json, const QString &text,
                                              const QString &what)
 {
-    const Field *f = byJson(json);
+    const SettingField *f = byJson(json);
     if (!f)
         return QStringLiteral("unknown setting \"%1\"").arg(json);
     return setText(*this, *f, text.trimmed(), what);

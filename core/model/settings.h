@@ -17,6 +17,27 @@ enum class ReplayMode
     Original, ///< the stored 201 and body, with `Idempotent-Replayed: true`
 };
 
+/// What happens to a claim whose business operation failed (DESIGN.md, errorPolicy).
+enum class ErrorPolicy
+{
+    Store,   ///< the error is the stored result and is replayed (Stripe, the IETF draft)
+    Release, ///< the claim is deleted so a retry runs again (AWS Powertools)
+};
+
+/// What a server does when the shared cache cannot be reached (cacheFailure).
+enum class CacheFailure
+{
+    Closed, ///< answer 503 Service Unavailable
+    Open,   ///< fall back to the cluster DB alone
+};
+
+/// What a key is unique within (keyScope).
+enum class KeyScope
+{
+    Global, ///< one key space for every client
+    Client, ///< unique per (client, key), as the draft's security advice says
+};
+
 /// Every knob of a run: toggles, latencies (µs), client policy, seed.
 struct Settings
 {
@@ -37,6 +58,13 @@ struct Settings
     double loss = 0.0;    ///< probability that a network message is lost
     qint64 cacheTtlUs = 86'400'000'000;
     ReplayMode replay = ReplayMode::Seed;
+    qint64 leaseUs = 0;  ///< a CREATED claim older than this may be taken over; 0 = never
+    bool atomic = false; ///< ledger row and CONSUMED in one local transaction
+    qint64 keyTtlUs = 86'400'000'000; ///< keys are reaped this long after their claim
+    ErrorPolicy errorPolicy = ErrorPolicy::Store;
+    CacheFailure cacheFailure = CacheFailure::Closed;
+    KeyScope keyScope = KeyScope::Global;
+    bool retryErrors = false; ///< clients also retry after a 409 or 5xx answer
     quint64 seed = 1;
 
     /// The settings as a JSON object with the scenario-file field names (ms units).

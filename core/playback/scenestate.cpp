@@ -10,6 +10,9 @@ namespace {
 
 const QString created = QStringLiteral("CREATED");
 const QString consumed = QStringLiteral("CONSUMED");
+const QString deleted = QStringLiteral("DELETED"); // eventtext::deletedState()
+const QString down = QStringLiteral("down");       // eventtext::downState()
+const QString up = QStringLiteral("up");           // eventtext::upState()
 
 bool isKeyStatus(const QString &s)
 {
@@ -53,6 +56,14 @@ public:
         case EventType::CacheOp:
             if (isKeyStatus(e.state))
                 cacheWrite(e, s);
+            else if (e.state == deleted)
+                s.cache.erase(
+                    std::remove_if(s.cache.begin(), s.cache.end(),
+                                   [&](const CacheEntryView &v) { return v.key == e.key; }),
+                    s.cache.end());
+            break;
+        case EventType::Fault:
+            fault(e, s);
             break;
         case EventType::LockAcquire:
         case EventType::LockWait:
@@ -108,6 +119,12 @@ private:
         const int c = clusterOf(e.to);
         if (c < 0 || e.state.isEmpty())
             return;
+        if (e.state == deleted) { // released or reaped
+            s.keys[c].erase(std::remove_if(s.keys[c].begin(), s.keys[c].end(),
+                                           [&](const KeyRowView &row) { return row.key == e.key; }),
+                            s.keys[c].end());
+            return;
+        }
         if (isKeyStatus(e.state)) {
             KeyRowView *row = findKey(s.keys[c], e.key);
             if (!row) {
@@ -141,6 +158,27 @@ private:
             return;
         }
         addLedger(s, c, e.state, true);
+    }
+
+    // A crash, a cache outage or a cut link, and their end: what is down right now.
+    void fault(const Event &e, SceneState &s)
+    {
+        if (e.state != down && e.state != up)
+            return;
+        const bool isDown = e.state == down;
+        if (e.from >= 0 && e.to >= 0 && e.from != e.to) { // the replication link
+            s.linkCut = isDown;
+            return;
+        }
+        if (e.from < 0)
+            return;
+        s.downNodes.removeAll(e.from);
+        if (!isDown)
+            return;
+        s.downNodes.append(e.from);
+        // Its work in progress died with it: the server is no longer busy with anything.
+        for (auto it = m_tasks.begin(); it != m_tasks.end();)
+            it = it.value().server == e.from ? m_tasks.erase(it) : std::next(it);
     }
 
     void addLedger(SceneState &s, int c, const QString &id, bool replica)

@@ -86,6 +86,8 @@ struct SceneState
     QVector<NodeActivity> servers;
     QVector<NodeActivity> clients; ///< each client's requests: waiting, answered, timed out
     QVector<MessageView> messages;
+    QVector<int> downNodes;    ///< servers crashed and not yet back, the cache while it is down
+    bool linkCut = false;      ///< the replication link is partitioned
     QStringList duplicateKeys; ///< keys found charged twice so far
     QStringList duplicateLedgerIds;
 };

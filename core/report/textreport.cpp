@@ -24,6 +24,21 @@ QString TextReport::settingsLine(const Settings &s)
         parts.append(QStringLiteral("loss %1").arg(s.loss));
     if (s.replay == ReplayMode::Original)
         parts.append(QStringLiteral("replay original"));
+    // The protocol variants show only where they differ from the defaults (DESIGN.md).
+    const Settings defaults;
+    if (s.leaseUs > 0)
+        parts.append(QStringLiteral("lease %1").arg(durationText(s.leaseUs)));
+    if (s.atomic)
+        parts.append(QStringLiteral("atomic on"));
+    if (s.keyTtlUs != defaults.keyTtlUs)
+        parts.append(QStringLiteral("key TTL %1").arg(durationText(s.keyTtlUs)));
+    for (const char *choice : {"errorPolicy", "cacheFailure", "keyScope"}) {
+        const QString field = QLatin1String(choice);
+        if (s.valueText(field) != defaults.valueText(field))
+            parts.append(field + QLatin1Char(' ') + s.valueText(field));
+    }
+    if (s.retryErrors)
+        parts.append(QStringLiteral("retry errors on"));
     parts.append(QStringLiteral("seed %1").arg(s.seed));
     return parts.join(QStringLiteral(" · "));
 }

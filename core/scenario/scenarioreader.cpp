@@ -1,5 +1,7 @@
 #include "scenario/scenarioreader.h"
 
+#include "faults/faultreader.h"
+
 #include "protocol/paymentbody.h"
 #include "scenario/scenariowriter.h"
 #include "json/jsondocument.h"
@@ -35,11 +37,11 @@ struct DropKey
     }
 };
 
-/// Walks the document, stops at the first problem.
-class Reader
+/// Reads one scenario JSON object field by field; stops at the first problem.
+class ScenarioJsonReader
 {
 public:
-    Reader(JsonFields &fields, const QString &base) : m_f(fields), m_base(base) {}
+    ScenarioJsonReader(JsonFields &fields, const QString &base) : m_f(fields), m_base(base) {}
 
     std::optional<Scenario> read(const QJsonObject &root);
 
@@ -66,12 +68,12 @@ private:
     QHash<QString, int> m_requests; ///< request id → index
 };
 
-std::optional<Scenario> Reader::read(const QJsonObject &root)
+std::optional<Scenario> ScenarioJsonReader::read(const QJsonObject &root)
 {
     Scenario s;
     if (!m_f.onlyFields(root, m_base,
                         {"schema", "name", "title", "description", "settings", "clients",
-                         "requests", "drops"}) ||
+                         "requests", "drops", "faults"}) ||
         !readHeader(root, s))
         return std::nullopt;
     // Settings come first: a request's server is checked against serversPerCluster.
@@ -90,10 +92,14 @@ std::optional<Scenario> Reader::read(const QJsonObject &root)
         return std::nullopt;
     if (root.contains(QLatin1String("drops")) && !readDrops(root.value(QLatin1String("drops")), s))
         return std::nullopt;
+    if (root.contains(QLatin1String("faults")) &&
+        !FaultReader::read(root.value(QLatin1String("faults")), top(QStringLiteral("faults")), s,
+                           m_f))
+        return std::nullopt;
     return s;
 }
 
-bool Reader::readHeader(const QJsonObject &root, Scenario &s)
+bool ScenarioJsonReader::readHeader(const QJsonObject &root, Scenario &s)
 {
     const QJsonValue schema = root.value(QLatin1String("schema"));
     if (!schema.isUndefined() && schema != QJsonValue(ScenarioWriter::schema()))
@@ -138,14 +144,14 @@ bool Reader::readHeader(const QJsonObject &root, Scenario &s)
     return true;
 }
 
-bool Reader::readSettings(const QJsonValue &v, Settings &settings)
+bool ScenarioJsonReader::readSettings(const QJsonValue &v, Settings &settings)
 {
     const QString base = top(QStringLiteral("settings"));
     const auto o = m_f.objectLike(v, base, QStringLiteral("{\"mutex\": true}"));
     return o && ScenarioReader::readSettings(*o, base, settings, m_f);
 }
 
-bool Reader::readClients(const QJsonValue &v, QVector<ClientSpec> &clients)
+bool ScenarioJsonReader::readClients(const QJsonValue &v, QVector<ClientSpec> &clients)
 {
     const QString base = top(QStringLiteral("clients"));
     const auto list =
@@ -186,7 +192,7 @@ bool Reader::readClients(const QJsonValue &v, QVector<ClientSpec> &clients)
     return true;
 }
 
-bool Reader::readRequests(const QJsonValue &v, Scenario &s)
+bool ScenarioJsonReader::readRequests(const QJsonValue &v, Scenario &s)
 {
     const QString base = top(QStringLiteral("requests"));
     const auto list =
@@ -216,8 +222,8 @@ bool Reader::readRequests(const QJsonValue &v, Scenario &s)
     return true;
 }
 
-std::optional<RequestSpec> Reader::readRequest(const QJsonValue &v, const QString &path, int index,
-                                               const Scenario &s)
+std::optional<RequestSpec> ScenarioJsonReader::readRequest(const QJsonValue &v, const QString &path,
+                                                           int index, const Scenario &s)
 {
     const auto o = m_f.objectLike(
         v, path, QStringLiteral(R"({"client": "Client 1", "atMs": 0, "key": "K1"})"));
@@ -323,7 +329,7 @@ std::optional<RequestSpec> Reader::readRequest(const QJsonValue &v, const QStrin
     return r;
 }
 
-bool Reader::readDrops(const QJsonValue &v, Scenario &s)
+bool ScenarioJsonReader::readDrops(const QJsonValue &v, Scenario &s)
 {
     const QString base = top(QStringLiteral("drops"));
     if (!v.isArray())
@@ -422,7 +428,7 @@ bool ScenarioReader::readSettings(const QJsonObject &o, const QString &path, Set
 std::optional<Scenario> ScenarioReader::read(const QJsonObject &root, const QString &path,
                                              JsonFields &fields)
 {
-    return Reader(fields, path).read(root);
+    return ScenarioJsonReader(fields, path).read(root);
 }
 
 ScenarioLoad ScenarioReader::fromJson(const QByteArray &json, const QString &source)

@@ -61,7 +61,37 @@ QJsonObject ScenarioWriter::toJson(const Scenario &s)
             {"message", d.point == DropPoint::Request ? "request" : "response"},
         });
 
-    return {
+    QJsonArray faults;
+    for (const FaultSpec &f : s.faults) {
+        QJsonObject o{{"kind", faultKindName(f.kind)}};
+        switch (f.kind) {
+        case FaultKind::Crash:
+            o.insert("server", f.server);
+            o.insert("after", faultStepName(f.step));
+            o.insert("request", f.request);
+            o.insert("attempt", f.attempt);
+            o.insert("downMs", msValue(f.downUs));
+            break;
+        case FaultKind::CacheDown:
+        case FaultKind::Partition:
+            o.insert("fromMs", msValue(f.fromUs));
+            o.insert("untilMs", msValue(f.untilUs));
+            break;
+        case FaultKind::Duplicate:
+            o.insert("request", f.request);
+            o.insert("attempt", f.attempt);
+            o.insert("message", f.message == FaultMessage::Request ? "request" : "response");
+            break;
+        case FaultKind::Fail:
+            o.insert("request", f.request);
+            o.insert("attempt", f.attempt);
+            o.insert("status", f.status);
+            break;
+        }
+        faults.append(o);
+    }
+
+    QJsonObject out{
         {"schema", schema()},
         {"name", s.name},
         {"title", s.title},
@@ -71,6 +101,10 @@ QJsonObject ScenarioWriter::toJson(const Scenario &s)
         {"requests", requests},
         {"drops", drops},
     };
+    // Only a scenario with faults names them: older files and their timelines stay as they were.
+    if (!faults.isEmpty())
+        out.insert("faults", faults);
+    return out;
 }
 
 } // namespace idem

@@ -21,8 +21,21 @@ QString dbLabel(DbOp op, const QString &key)
         return QStringLiteral("LEDGER ") + key;
     case DbOp::Consume:
         return QStringLiteral("CONSUMED ") + key;
+    case DbOp::TakeOver:
+        return QStringLiteral("TAKEOVER ") + key;
+    case DbOp::Release:
+        return QStringLiteral("DELETE ") + key;
+    case DbOp::Reap:
+        return QStringLiteral("REAP ") + key;
+    case DbOp::ChargeAndConsume:
+        return QStringLiteral("TXN ") + key;
     }
     return {};
+}
+
+QString seconds(qint64 us)
+{
+    return QString::number(double(us) / 1e6, 'f', 1) + QStringLiteral(" s");
 }
 
 // Captions are built on the hot path: QStringBuilder concatenation, one allocation each.
@@ -49,8 +62,38 @@ QString dbCaption(const QString &server, const DbCommand &cmd, const DbResult &r
                key % L1(" charged ") % QString::number(r.ledger.amount) % QLatin1Char(' ') %
                r.ledger.fromAcct % QStringLiteral("→") % r.ledger.toAcct;
     case DbOp::Consume:
+        if (r.fenced)
+            return server % L1(": CONSUMED for ") % key % L1(" refused by ") % db %
+                   L1(" (fenced): generation ") % QString::number(cmd.generation) %
+                   QStringLiteral(" is stale — another request took the key over");
+        if (!r.changed)
+            return server % L1(": ") % key % L1(" is no longer in ") % db %
+                   L1(": nothing marked CONSUMED");
         return server % L1(": ") % key % L1(" marked CONSUMED in ") % db % L1(" with the stored ") %
                QString::number(cmd.responseCode) % L1(" response");
+    case DbOp::TakeOver:
+        if (r.changed)
+            return server % L1(": ") % cmd.reason;
+        return server % L1(": another request took ") % key % L1(" over first");
+    case DbOp::Release:
+        if (r.fenced)
+            return server % L1(": deleting ") % key % L1(" refused by ") % db %
+                   L1(" (fenced): its claim was taken over");
+        return server % L1(": ") % key % L1(" deleted from ") % db %
+               QStringLiteral(" — the claim is released, so a retry runs the payment again");
+    case DbOp::Reap:
+        return db % L1(": ") % key % L1(" reaped");
+    case DbOp::ChargeAndConsume:
+        if (r.rolledBack && r.fenced)
+            return server % L1(": transaction rolled back in ") % db % L1(": generation ") %
+                   QString::number(cmd.generation) %
+                   L1(" is stale (fenced), so neither the ledger row nor CONSUMED is kept");
+        if (r.rolledBack)
+            return server % L1(": transaction rolled back in ") % db % L1(" before its COMMIT: ") %
+                   L1("ledger row ") % r.ledger.id % L1(" and CONSUMED for ") % key %
+                   QStringLiteral(" are both undone — nothing was charged");
+        return server % L1(": one transaction in ") % db % L1(": ledger row ") % r.ledger.id %
+               L1(" and ") % key % L1(" CONSUMED, committed together");
     }
     return {};
 }
@@ -58,6 +101,8 @@ QString dbCaption(const QString &server, const DbCommand &cmd, const DbResult &r
 QString cacheCaption(const QString &server, const CacheCommand &cmd, const CacheResult &r,
                      const QString &key)
 {
+    if (cmd.op == CacheOp::Delete)
+        return server % L1(": cache: ") % key % QStringLiteral(" deleted — the claim is released");
     if (cmd.op == CacheOp::ClaimNx) {
         if (r.done)
             return server % L1(": cache: SET ") % key %
@@ -92,20 +137,59 @@ void describeDb(Event &e, const QString &server, const QString &db, const QStrin
         e.state = result.found ? result.row.status : QStringLiteral("absent");
     else if (command.op == DbOp::Charge)
         e.state = result.ledger.id;
+    else if ((command.op == DbOp::Release || command.op == DbOp::Reap) && result.changed)
+        e.state = deletedState();
     else if (result.changed)
         e.state = result.row.status;
+    if (result.fenced)
+        e.label = QStringLiteral("FENCED ") + key;
+    else if (result.rolledBack)
+        e.label = QStringLiteral("ROLLBACK ") + key;
+}
+
+QVector<Event> dbEvents(const QString &server, const QString &db, const QString &key,
+                        const DbCommand &command, const DbResult &result)
+{
+    Event e;
+    e.type = dbEventType(command.op);
+    if (command.op != DbOp::ChargeAndConsume || !result.ok() || result.rolledBack) {
+        describeDb(e, server, db, key, command, result);
+        return {e};
+    }
+    // Committed: the ledger row and CONSUMED, as two writes of one transaction.
+    DbCommand charge = command;
+    charge.op = DbOp::Charge;
+    describeDb(e, server, db, key, charge, result);
+    e.caption = dbCaption(server, command, result, key, db);
+    e.detail = dbStatementText(DbOp::ChargeAndConsume);
+    Event consume;
+    consume.type = EventType::DbWrite;
+    DbCommand marked = command;
+    marked.op = DbOp::Consume;
+    describeDb(consume, server, db, key, marked, result);
+    consume.detail = e.detail;
+    return {e, consume};
 }
 
 void describeCache(Event &e, const QString &server, const QString &key, const CacheCommand &command,
                    const CacheResult &result)
 {
+    if (result.unreachable) {
+        e.caption = server % L1(": cache: ") % CacheStore::commandText(command, key) %
+                    QStringLiteral(" — no answer: the cache is down");
+        e.label = QStringLiteral("NO ANSWER ") + key;
+        e.detail = CacheStore::commandText(command, key);
+        e.lost = true;
+        return;
+    }
     e.caption = cacheCaption(server, command, result, key);
-    e.label = (command.op == CacheOp::ClaimNx ? QStringLiteral("SET NX ")
-                                              : QStringLiteral("SET CONSUMED ")) +
+    e.label = (command.op == CacheOp::ClaimNx  ? QStringLiteral("SET NX ")
+               : command.op == CacheOp::Delete ? QStringLiteral("DEL ")
+                                               : QStringLiteral("SET CONSUMED ")) +
               key;
     e.detail = CacheStore::commandText(command, key);
     if (result.done)
-        e.state = result.entry.status;
+        e.state = command.op == CacheOp::Delete ? deletedState() : result.entry.status;
 }
 
 QString lockTaken(const QString &server, int cluster, const QString &key, bool afterWaiting)
@@ -174,6 +258,93 @@ void describeDuplicate(Event &e, const QString &key, const QStringList &ledgerId
                     .arg(ledgerIds.join(QStringLiteral(", ")));
     e.label = QStringLiteral("DUPLICATE_EFFECT");
     e.detail = ledgerIds.join(QLatin1Char(','));
+}
+
+QString deletedState()
+{
+    return QStringLiteral("DELETED");
+}
+
+QString downState()
+{
+    return QStringLiteral("down");
+}
+
+QString upState()
+{
+    return QStringLiteral("up");
+}
+
+QString reapCaption(const QString &db, const QString &key, qint64 ageUs)
+{
+    return QStringLiteral("%1's reaper: %2 was claimed %3 ago, its whole time-to-live — deleted; "
+                          "a later request with %2 counts as new")
+        .arg(db, key, seconds(ageUs));
+}
+
+QString crashCaption(const QString &server, const QString &key, const QString &request, int attempt,
+                     FaultStep step, qint64 downUs)
+{
+    QString after;
+    switch (step) {
+    case FaultStep::Claim:
+        after = QStringLiteral("claiming %1 (CREATED is written, nothing charged yet)").arg(key);
+        break;
+    case FaultStep::Charge:
+        after = QStringLiteral("writing the ledger row for %1 (before CONSUMED)").arg(key);
+        break;
+    case FaultStep::Consume:
+        after = QStringLiteral("marking %1 CONSUMED (before it answers)").arg(key);
+        break;
+    case FaultStep::Respond:
+        after = QStringLiteral("sending its answer for %1").arg(key);
+        break;
+    }
+    return QStringLiteral("%1 crashes right after %2 — %3 attempt %4 and every request it was "
+                          "working on get no answer and no further SQL; down for %5")
+        .arg(server, after, request)
+        .arg(attempt)
+        .arg(seconds(downUs));
+}
+
+QString restartCaption(const QString &server, qint64 downUs)
+{
+    return QStringLiteral("%1 is back up after %2: it remembers nothing of the requests it was "
+                          "handling, only the DB does")
+        .arg(server, seconds(downUs));
+}
+
+QString failCaption(const QString &server, const QString &request, int attempt, int status)
+{
+    return QStringLiteral("%1: the card network fails the charge of %2 attempt %3 with %4 — "
+                          "nothing was charged")
+        .arg(server, request)
+        .arg(attempt)
+        .arg(status);
+}
+
+QString cacheDownCaption(qint64 forUs)
+{
+    return QStringLiteral("The shared cache goes down for %1: servers that ask it get no answer")
+        .arg(seconds(forUs));
+}
+
+QString cacheUpCaption()
+{
+    return QStringLiteral("The shared cache is back: its keys are as they were");
+}
+
+QString partitionCaption(qint64 forUs)
+{
+    return QStringLiteral("The replication link between DB A and DB B is cut for %1: rows "
+                          "written meanwhile queue and flow after the heal")
+        .arg(seconds(forUs));
+}
+
+QString healCaption()
+{
+    return QStringLiteral("The replication link is healed: the queued rows flow to the other "
+                          "DB after the lag");
 }
 
 } // namespace idem::eventtext

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "model/event.h"
+#include "model/fault.h"
 #include "storage/cachestore.h"
 #include "storage/dbcommand.h"
 #include "storage/replicaoutcome.h"
 
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 namespace idem {
 
@@ -19,6 +21,10 @@ namespace eventtext {
 /// Fills a DB statement's caption, label ("SELECT K1"), detail (the SQL) and state.
 void describeDb(Event &e, const QString &server, const QString &db, const QString &key,
                 const DbCommand &command, const DbResult &result);
+/// The events of one DB statement, described: one for most; a committed ChargeAndConsume
+/// gives two (its ledger row, then CONSUMED), as the scene adds them one by one.
+[[nodiscard]] QVector<Event> dbEvents(const QString &server, const QString &db, const QString &key,
+                                      const DbCommand &command, const DbResult &result);
 /// Fills a cache command's caption, label ("SET NX K1"), detail (Redis syntax) and state.
 void describeCache(Event &e, const QString &server, const QString &key, const CacheCommand &command,
                    const CacheResult &result);
@@ -43,6 +49,28 @@ void describeLedgerReplica(Event &e, const QString &fromDb, const QString &toDb,
 
 /// Fills the `anomaly` event of a key charged more than once (`ledgerIds`: its charges).
 void describeDuplicate(Event &e, const QString &key, const QStringList &ledgerIds);
+
+/// Event::state of a key row deleted (released or reaped): the scene removes the row.
+[[nodiscard]] QString deletedState();
+/// Event::state of a fault event that takes a node or link down / brings it back.
+[[nodiscard]] QString downState();
+[[nodiscard]] QString upState();
+
+/// "DB A's reaper: K1 was claimed 10.0 s ago, ... deleted".
+[[nodiscard]] QString reapCaption(const QString &db, const QString &key, qint64 ageUs);
+/// "Server A1 crashes right after claiming K1 (R1, attempt 1) — ...".
+[[nodiscard]] QString crashCaption(const QString &server, const QString &key,
+                                   const QString &request, int attempt, FaultStep step,
+                                   qint64 downUs);
+/// "Server A1 is back up after 5.0 s ...".
+[[nodiscard]] QString restartCaption(const QString &server, qint64 downUs);
+/// "Server A1: the card network fails the charge of R1 with 502 ...".
+[[nodiscard]] QString failCaption(const QString &server, const QString &request, int attempt,
+                                  int status);
+[[nodiscard]] QString cacheDownCaption(qint64 forUs);
+[[nodiscard]] QString cacheUpCaption();
+[[nodiscard]] QString partitionCaption(qint64 forUs);
+[[nodiscard]] QString healCaption();
 
 } // namespace eventtext
 

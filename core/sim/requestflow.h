@@ -1,6 +1,7 @@
 #pragma once
 
 #include "faults/drops.h"
+#include "faults/faultplan.h"
 #include "model/runresult.h"
 #include "protocol/claimhandler.h"
 #include "sim/simkernel.h"
@@ -41,9 +42,14 @@ private:
     void sendAttempt(int requestIndex, int number);
     void routeRequest(int index);
     void serve(int index);
-    void respond(int index, int status);
-    void receive(int index, int status, const QString &label);
+    void respond(int index, const HttpResponse &response);
+    void receive(int index, int status, const QString &label, qint64 retryAfterUs);
     void timeout(int index);
+    /// Sends attempt `number + 1` of the attempt's request after `pauseUs`, if retries remain.
+    void retry(int index, qint64 pauseUs);
+    /// The server of `cluster` the router picks for attempt `index`: the one asked for, or the
+    /// next in turn, skipping servers that are down; -1 when every one is down.
+    [[nodiscard]] int pickServer(int index, int cluster);
 
     const Scenario &m_scenario;
     Settings m_settings;
@@ -51,6 +57,7 @@ private:
     QVector<Node> m_nodes;
     Topology m_topology;
     ScriptedDrops m_drops;
+    FaultPlan m_faults;
     SimRuntime m_rt;
     ClaimHandler m_handler;
     QVector<Attempt> m_attempts;

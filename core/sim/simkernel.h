@@ -24,9 +24,13 @@ public:
     void after(qint64 delayUs, Action action);
     /// Runs `action` at an absolute time, never earlier than now.
     void at(qint64 timeUs, Action action);
-    /// Runs actions until none is left or the next one is later than `untilUs`.
+    /// Runs `action` at an absolute time as background work: it runs in its turn, but the
+    /// run ends when only background work is left (a reaper due a day later).
+    void atBackground(qint64 timeUs, Action action);
+    /// Runs actions until no foreground action is left or the next one is later than
+    /// `untilUs`.
     void run(qint64 untilUs = std::numeric_limits<qint64>::max());
-    [[nodiscard]] bool idle() const { return m_queue.empty(); }
+    [[nodiscard]] bool idle() const { return m_foreground == 0; }
     /// A fresh sequence number: events logged by the caller use the kernel's order.
     qint64 nextSeq() { return m_seq++; }
     Prng &prng() { return m_prng; }
@@ -37,6 +41,7 @@ private:
         qint64 time;
         qint64 seq;
         Action action;
+        bool background = false;
     };
     struct Later
     {
@@ -49,6 +54,7 @@ private:
     std::priority_queue<Item, std::vector<Item>, Later> m_queue;
     qint64 m_now = 0;
     qint64 m_seq = 0;
+    qint64 m_foreground = 0; ///< queued actions that are not background work
     Prng m_prng;
 };
 

@@ -15,11 +15,21 @@ QAtomicInt connectionCounter;
 } // namespace
 
 SimRuntime::SimRuntime(const Settings &settings, SimKernel &kernel, const QVector<Node> &nodes,
-                       const Topology &topology)
-    : m_settings(settings), m_kernel(kernel), m_nodes(nodes), m_topology(topology)
+                       const Topology &topology, const FaultPlan &faults)
+    : m_settings(settings), m_kernel(kernel), m_nodes(nodes), m_topology(topology), m_faults(faults)
 {}
 
 SimRuntime::~SimRuntime() = default;
+
+const Settings &SimRuntime::settings() const
+{
+    return m_settings;
+}
+
+qint64 SimRuntime::nowUs() const
+{
+    return m_kernel.now();
+}
 
 std::optional<QString> SimRuntime::open(const QString &dbDir)
 {
@@ -97,9 +107,12 @@ void SimRuntime::send(const NetworkMessage &m, std::function<void()> onArrive)
     m_kernel.after(latency, std::move(onArrive));
 }
 
-void SimRuntime::after(const HandlerContext &, qint64 us, std::function<void()> then)
+void SimRuntime::after(const HandlerContext &ctx, qint64 us, std::function<void()> then)
 {
-    m_kernel.after(us, std::move(then));
+    m_kernel.after(us, [this, ctx, then = std::move(then)] {
+        if (alive(ctx))
+            then();
+    });
 }
 
 void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
@@ -113,22 +126,68 @@ void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         if (m_trace)
             m_trace->push_back(
                 {SqlTraceEntry::Kind::Command, cluster, m_kernel.now(), command, {}, {}});
-        DbResult result = m_dbs[size_t(cluster)]->execute(command, m_kernel.now());
+        // A transaction asks, between its ledger row and its COMMIT, whether the server lives.
+        const FaultSpec *crashInside = nullptr;
+        CommitCheck check;
+        if (command.op == DbOp::ChargeAndConsume)
+            check = [this, &ctx, &crashInside] {
+                crashInside = m_faults.crash(m_nodes[ctx.server].id, ctx.requestId, ctx.attempt,
+                                             FaultStep::Charge);
+                return !crashInside && alive(ctx);
+            };
+        DbResult result = m_dbs[size_t(cluster)]->execute(command, m_kernel.now(), check);
         result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
         const int dbNode = m_topology.db[size_t(cluster)];
-        Event &e =
-            log(eventtext::dbEventType(command.op), ctx.server, dbNode, ctx.request, ctx.label, {});
-        eventtext::describeDb(e, nodeName(ctx.server), nodeName(dbNode), ctx.label, command,
-                              result);
-        e.startUs = sent;
-        e.endUs = m_kernel.now() + back;
-        if (result.ok() && result.changed) {
-            if (command.op == DbOp::Charge)
-                chargeRecorded(ctx, result.ledger);
-            replicate(cluster, result, command.op != DbOp::Charge, ctx.label);
+        for (Event &e : eventtext::dbEvents(nodeName(ctx.server), nodeName(dbNode), ctx.label,
+                                            command, result)) {
+            Event &logged = log(e.type, ctx.server, dbNode, ctx.request, ctx.label, e.caption);
+            logged.label = e.label;
+            logged.detail = e.detail;
+            logged.state = e.state;
+            logged.startUs = sent;
+            logged.endUs = m_kernel.now() + back;
         }
-        m_kernel.after(back,
-                       [done = std::move(done), result = std::move(result)] { done(result); });
+        if (result.ok() && result.changed) {
+            const bool charged = command.op == DbOp::Charge || command.op == DbOp::ChargeAndConsume;
+            if (charged)
+                chargeRecorded(ctx, result.ledger);
+            if (command.op == DbOp::Claim || command.op == DbOp::Overwrite)
+                scheduleReap(cluster, result.row, ctx.label);
+            if (charged)
+                replicate(cluster, result, false, ctx.label);
+            // Deletions stay local: each DB's reaper keeps its own copy's time.
+            if (command.op != DbOp::Charge && command.op != DbOp::Reap &&
+                command.op != DbOp::Release)
+                replicate(cluster, result, true, ctx.label);
+        }
+        if (crashInside)
+            crash(ctx, *crashInside, FaultStep::Charge);
+        m_kernel.after(back, [this, ctx, done = std::move(done), result = std::move(result)] {
+            if (alive(ctx))
+                done(result);
+        });
+    });
+}
+
+void SimRuntime::scheduleReap(int cluster, const KeyRow &row, const QString &label)
+{
+    // Background work: a reaper due a day later must not stretch the run to that day.
+    m_kernel.atBackground(row.createdUs + m_settings.keyTtlUs, [this, cluster, row, label] {
+        DbCommand cmd;
+        cmd.op = DbOp::Reap;
+        cmd.key = row.rawKey;
+        cmd.scope = row.scope;
+        cmd.olderThanUs = row.createdUs;
+        const DbResult result = m_dbs[size_t(cluster)]->execute(cmd, m_kernel.now());
+        if (!result.ok() || !result.changed)
+            return;
+        const int dbNode = m_topology.db[size_t(cluster)];
+        Event &e =
+            log(EventType::DbWrite, dbNode, dbNode, -1, label,
+                eventtext::reapCaption(nodeName(dbNode), label, m_kernel.now() - row.createdUs));
+        e.label = QStringLiteral("REAP ") + label;
+        e.detail = dbStatementText(DbOp::Reap);
+        e.state = eventtext::deletedState();
     });
 }
 
@@ -139,14 +198,20 @@ void SimRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
     const qint64 half = m_settings.cacheUs / 2;
     const qint64 back = m_settings.cacheUs - half;
     m_kernel.after(half, [this, ctx, command, done = std::move(done), sent, back]() mutable {
-        CacheResult result = m_cache.execute(command, m_kernel.now());
+        CacheResult result;
+        if (m_faults.cacheDown(m_kernel.now()))
+            result.unreachable = true;
+        else
+            result = m_cache.execute(command, m_kernel.now());
         Event &e =
             log(EventType::CacheOp, ctx.server, m_topology.cache, ctx.request, ctx.label, {});
         eventtext::describeCache(e, nodeName(ctx.server), ctx.label, command, result);
         e.startUs = sent;
         e.endUs = m_kernel.now() + back;
-        m_kernel.after(back,
-                       [done = std::move(done), result = std::move(result)] { done(result); });
+        m_kernel.after(back, [this, ctx, done = std::move(done), result = std::move(result)] {
+            if (alive(ctx))
+                done(result);
+        });
     });
 }
 
@@ -157,12 +222,20 @@ void SimRuntime::lock(const HandlerContext &ctx, std::function<void()> acquired)
     if (holder < 0) {
         // Free: take it now (the usual case, so no continuation is built).
         lock.acquire(ctx.key, ctx.request, {});
+        m_heldLocks[size_t(ctx.cluster)][ctx.server].insert(ctx.key);
         log(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label,
             eventtext::lockTaken(nodeName(ctx.server), ctx.cluster, ctx.label, false));
         acquired();
         return;
     }
     lock.acquire(ctx.key, ctx.request, [this, ctx, acquired = std::move(acquired)] {
+        if (!alive(ctx)) {
+            // The waiter's server died meanwhile: pass the lock on at once.
+            if (auto next = m_locks[size_t(ctx.cluster)].release(ctx.key))
+                m_kernel.after(0, std::move(next->resume));
+            return;
+        }
+        m_heldLocks[size_t(ctx.cluster)][ctx.server].insert(ctx.key);
         log(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label,
             eventtext::lockTaken(nodeName(ctx.server), ctx.cluster, ctx.label, true));
         acquired();
@@ -176,21 +249,111 @@ void SimRuntime::unlock(const HandlerContext &ctx)
 {
     log(EventType::LockRelease, ctx.server, -1, ctx.request, ctx.label,
         eventtext::lockReleased(nodeName(ctx.server), ctx.cluster, ctx.label));
+    m_heldLocks[size_t(ctx.cluster)][ctx.server].remove(ctx.key);
     if (auto next = m_locks[size_t(ctx.cluster)].release(ctx.key))
         m_kernel.after(0, std::move(next->resume));
 }
 
 void SimRuntime::note(const HandlerContext &ctx, EventType type, const QString &sentence,
-                      int status)
+                      int status, const QString &state)
 {
     Event &e = log(type, ctx.server, -1, ctx.request, ctx.label,
                    nodeName(ctx.server) + QStringLiteral(": ") + sentence);
     e.status = status;
+    e.state = state;
+}
+
+bool SimRuntime::survives(const HandlerContext &ctx, ProtocolStep step)
+{
+    const FaultStep faultStep = FaultStep(step); // the same steps, in the same order
+    if (const FaultSpec *f =
+            m_faults.crash(m_nodes[ctx.server].id, ctx.requestId, ctx.attempt, faultStep)) {
+        crash(ctx, *f, faultStep);
+        return false;
+    }
+    return alive(ctx);
+}
+
+int SimRuntime::operationFailure(const HandlerContext &ctx)
+{
+    const int status = m_faults.failure(ctx.requestId, ctx.attempt);
+    if (status) {
+        Event &e =
+            log(EventType::Fault, ctx.server, -1, ctx.request, ctx.label,
+                eventtext::failCaption(nodeName(ctx.server), ctx.requestId, ctx.attempt, status));
+        e.label = QStringLiteral("FAIL %1").arg(status);
+        e.status = status;
+    }
+    return status;
+}
+
+void SimRuntime::crash(const HandlerContext &ctx, const FaultSpec &fault, FaultStep step)
+{
+    const int server = ctx.server;
+    m_incarnation[server] = m_incarnation.value(server) + 1;
+    m_downUntil[server] = m_kernel.now() + fault.downUs;
+    Event &e = log(EventType::Fault, server, -1, ctx.request, ctx.label,
+                   eventtext::crashCaption(nodeName(server), ctx.label, ctx.requestId, ctx.attempt,
+                                           step, fault.downUs));
+    e.label = QStringLiteral("CRASH");
+    e.state = eventtext::downState();
+    // A lock service frees the locks of a session that died.
+    const QSet<QString> held = m_heldLocks[size_t(ctx.cluster)].take(server);
+    for (const QString &key : held) {
+        log(EventType::LockRelease, server, -1, ctx.request, labelOf(key),
+            eventtext::lockReleased(nodeName(server), ctx.cluster, labelOf(key)) +
+                QStringLiteral(" (its holder died)"));
+        if (auto next = m_locks[size_t(ctx.cluster)].release(key))
+            m_kernel.after(0, std::move(next->resume));
+    }
+    m_kernel.after(fault.downUs, [this, server, downUs = fault.downUs] {
+        Event &up = log(EventType::Fault, server, -1, -1, {},
+                        eventtext::restartCaption(nodeName(server), downUs));
+        up.label = QStringLiteral("RESTART");
+        up.state = eventtext::upState();
+    });
+}
+
+void SimRuntime::scheduleFaultWindows()
+{
+    for (const FaultWindow &w : m_faults.cacheOutages()) {
+        m_kernel.at(w.fromUs, [this, w] {
+            Event &e = log(EventType::Fault, m_topology.cache, -1, -1, {},
+                           eventtext::cacheDownCaption(w.untilUs - w.fromUs));
+            e.label = QStringLiteral("CACHE DOWN");
+            e.state = eventtext::downState();
+        });
+        m_kernel.at(w.untilUs, [this] {
+            Event &e =
+                log(EventType::Fault, m_topology.cache, -1, -1, {}, eventtext::cacheUpCaption());
+            e.label = QStringLiteral("CACHE UP");
+            e.state = eventtext::upState();
+        });
+    }
+    for (const FaultWindow &w : m_faults.partitions()) {
+        const int a = m_topology.db[0];
+        const int b = m_topology.db[1];
+        m_kernel.at(w.fromUs, [this, w, a, b] {
+            Event &e = log(EventType::Fault, a, b, -1, {},
+                           eventtext::partitionCaption(w.untilUs - w.fromUs));
+            e.label = QStringLiteral("PARTITION");
+            e.state = eventtext::downState();
+        });
+        m_kernel.at(w.untilUs, [this, a, b] {
+            Event &e = log(EventType::Fault, a, b, -1, {}, eventtext::healCaption());
+            e.label = QStringLiteral("HEALED");
+            e.state = eventtext::upState();
+        });
+    }
 }
 
 void SimRuntime::chargeRecorded(const HandlerContext &ctx, const LedgerRow &row)
 {
-    QStringList &ids = m_charges[ctx.label];
+    // Scoped keys are distinct keys: K1 of Client 1 is not K1 of Client 2.
+    const QString key = m_settings.keyScope == KeyScope::Client
+                            ? ctx.label + QStringLiteral(" (") + ctx.client + QLatin1Char(')')
+                            : ctx.label;
+    QStringList &ids = m_charges[key];
     ids.append(row.id);
     if (ids.size() < 2)
         return;
@@ -208,8 +371,9 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
     const int to = m_topology.db[size_t(1 - fromCluster)];
     const qint64 written = m_kernel.now();
     // Capture only the row that travels: this runs for every write of every request.
+    const qint64 arrives = m_faults.replicaArrival(written, m_settings.lagUs);
     if (keyRow) {
-        m_kernel.after(m_settings.lagUs, [this, from, to, row = result.row, written, label] {
+        m_kernel.at(arrives, [this, from, to, row = result.row, written, label] {
             KeyRow local;
             if (m_trace)
                 m_trace->push_back({SqlTraceEntry::Kind::KeyReplica,
@@ -222,6 +386,9 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
                 m_dbs[size_t(m_nodes[to].cluster)]->applyKeyReplica(row, &local);
             if (outcome == ReplicaOutcome::Conflict)
                 ++m_conflicts;
+            // The copy expires with its original: its clock runs from the original claim.
+            if (outcome == ReplicaOutcome::Applied)
+                scheduleReap(m_nodes[to].cluster, row, label);
             Event &e = log(eventtext::keyReplicaEventType(outcome), from, to, -1, label, {});
             eventtext::describeKeyReplica(e, nodeName(from), nodeName(to), label, row, outcome,
                                           local.origin);
@@ -230,7 +397,7 @@ void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
         });
         return;
     }
-    m_kernel.after(m_settings.lagUs, [this, from, to, row = result.ledger, written, label] {
+    m_kernel.at(arrives, [this, from, to, row = result.ledger, written, label] {
         if (m_trace)
             m_trace->push_back({SqlTraceEntry::Kind::LedgerReplica,
                                 m_nodes[to].cluster,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "faults/faultplan.h"
 #include "model/runresult.h"
 #include "protocol/runtime.h"
 #include "sim/simkernel.h"
@@ -10,6 +11,7 @@
 #include "storage/sqltrace.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <array>
 #include <functional>
@@ -37,24 +39,20 @@ class SimRuntime : public Runtime
 {
 public:
     SimRuntime(const Settings &settings, SimKernel &kernel, const QVector<Node> &nodes,
-               const Topology &topology);
+               const Topology &topology, const FaultPlan &faults);
     ~SimRuntime() override;
 
     /// Opens both DBs (files under `dbDir`, or in memory); an error line on failure.
     [[nodiscard]] std::optional<QString> open(const QString &dbDir);
 
-    // Runtime
-    const Settings &settings() const override { return m_settings; }
-    qint64 nowUs() const override { return m_kernel.now(); }
-    void after(const HandlerContext &ctx, qint64 us, std::function<void()> then) override;
-    void db(const HandlerContext &ctx, const DbCommand &command,
-            std::function<void(const DbResult &)> done) override;
-    void cache(const HandlerContext &ctx, const CacheCommand &command,
-               std::function<void(const CacheResult &)> done) override;
-    void lock(const HandlerContext &ctx, std::function<void()> acquired) override;
-    void unlock(const HandlerContext &ctx) override;
-    void note(const HandlerContext &ctx, EventType type, const QString &sentence,
-              int status = 0) override;
+    IDEM_RUNTIME_PORT(override)
+
+    /// The life a server is in: a crash starts the next one (work of the old one dies).
+    [[nodiscard]] int incarnation(int server) const { return m_incarnation.value(server); }
+    /// True while a crashed server is down.
+    [[nodiscard]] bool isDown(int server) const { return m_downUntil.value(server, -1) > nowUs(); }
+    /// Logs the start and the heal of every cache outage and partition of the plan.
+    void scheduleFaultWindows();
 
     /// Appends an event at the current time and returns it for the caller to fill in.
     Event &log(EventType type, int from, int to, int request, const QString &key,
@@ -84,6 +82,13 @@ public:
     [[nodiscard]] const QString &nodeName(int node) const { return m_nodes[node].name; }
 
 private:
+    /// False once the server of `ctx` crashed after the exchange began: its work is lost.
+    [[nodiscard]] bool alive(const HandlerContext &ctx) const
+    {
+        return m_incarnation.value(ctx.server) == ctx.incarnation;
+    }
+    void crash(const HandlerContext &ctx, const FaultSpec &fault, FaultStep step);
+    void scheduleReap(int cluster, const KeyRow &row, const QString &label);
     void replicate(int fromCluster, const DbResult &result, bool keyRow, const QString &label);
     void chargeRecorded(const HandlerContext &ctx, const LedgerRow &row);
 
@@ -100,6 +105,10 @@ private:
         m_charges; ///< label → ledger ids, to spot a duplicate as it happens
     int m_conflicts = 0;
     SqlTrace *m_trace = nullptr;
+    const FaultPlan &m_faults;
+    QHash<int, int> m_incarnation;  ///< server node → its life (0 until the first crash)
+    QHash<int, qint64> m_downUntil; ///< server node → when it is back up
+    QHash<int, QSet<QString>> m_heldLocks[2]; ///< per cluster: server node → keys it locks
 };
 
 } // namespace idem

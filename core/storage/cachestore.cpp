@@ -23,8 +23,9 @@ CacheResult CacheStore::execute(const CacheCommand &cmd, qint64 nowUs)
             return result;
         }
         result.done = true;
-        result.entry = CacheEntry{cmd.key,    QStringLiteral("CREATED"), cmd.fingerprint, 0, {},
-                                  cmd.origin, nowUs + cmd.ttlUs};
+        result.entry =
+            CacheEntry{cmd.key,    QStringLiteral("CREATED"), cmd.fingerprint, 0,         {},
+                       cmd.origin, nowUs + cmd.ttlUs,         nowUs,           cmd.client};
         m_entries.insert(cmd.key, result.entry);
         return result;
     case CacheOp::Finish:
@@ -38,6 +39,13 @@ CacheResult CacheStore::execute(const CacheCommand &cmd, qint64 nowUs)
         result.done = true;
         result.found = true;
         result.entry = *it;
+        return result;
+    case CacheOp::Delete:
+        if (it == m_entries.end())
+            return result;
+        result.done = true;
+        result.entry = *it;
+        m_entries.erase(it);
         return result;
     }
     return result;
@@ -63,6 +71,8 @@ QString CacheStore::commandText(const CacheCommand &cmd, const QString &label)
         return QStringLiteral("SET %1 CREATED NX PX %2").arg(label, ttl);
     case CacheOp::Finish:
         return QStringLiteral("SET %1 CONSUMED XX PX %2").arg(label, ttl);
+    case CacheOp::Delete:
+        return QStringLiteral("DEL %1").arg(label);
     }
     return {};
 }

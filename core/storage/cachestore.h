@@ -17,6 +17,8 @@ struct CacheEntry
     QString responseBody;
     int origin = 0; ///< cluster that claimed it
     qint64 expiresUs = 0;
+    qint64 claimedUs = 0; ///< when it was claimed (a lease runs from here)
+    QString client;       ///< the client whose request claimed it
 };
 
 /// The cache commands the protocol uses.
@@ -24,6 +26,7 @@ enum class CacheOp : quint8
 {
     ClaimNx, ///< SET key CREATED NX PX ttl
     Finish,  ///< SET key CONSUMED+response XX PX ttl
+    Delete,  ///< DEL key (a released claim)
 };
 
 struct CacheCommand
@@ -35,12 +38,14 @@ struct CacheCommand
     int responseCode = 0;
     QString responseBody;
     qint64 ttlUs = 0;
+    QString client; ///< ClaimNx: the client whose request claims the key
 };
 
 struct CacheResult
 {
-    bool done = false;  ///< ClaimNx: the key was free and is now ours; Finish: stored
-    bool found = false; ///< ClaimNx: someone holds the key: `entry` says how far they got
+    bool done = false;        ///< ClaimNx: the key was free and is now ours; Finish: stored
+    bool found = false;       ///< ClaimNx: someone holds the key: `entry` says how far they got
+    bool unreachable = false; ///< the cache did not answer (it is down): nothing was done
     CacheEntry entry;
 };
 

@@ -56,8 +56,10 @@ public:
     /// Stops this connection from checkpointing after its commits (SQLite does so every
     /// 1000 pages, with an fsync, in the committing thread); someone else then must.
     void disableAutoCheckpoint();
-    /// Runs one protocol statement, atomically, at virtual or real time `nowUs`.
-    DbResult execute(const DbCommand &command, qint64 nowUs);
+    /// Runs one protocol statement, atomically, at virtual or real time `nowUs`. A
+    /// ChargeAndConsume runs as one transaction and asks `check` between its ledger row and
+    /// its CONSUMED whether to go on (false: rolled back, as a crash of the server leaves it).
+    DbResult execute(const DbCommand &command, qint64 nowUs, const CommitCheck &check = {});
     /// Applies a key row written at the other cluster.
     ReplicaOutcome applyKeyReplica(const KeyRow &row, KeyRow *local = nullptr);
     /// Applies a ledger row written at the other cluster; false if it was already here.
@@ -83,16 +85,24 @@ public:
     [[nodiscard]] QString filePath() const { return m_filePath; }
 
     /// The current schema version (PRAGMA user_version).
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
 
 private:
     std::optional<QString> migrate();
+    template <size_t N>
+    std::optional<QString> migrateStep(const char *const (&statements)[N], const QString &what);
+    DbResult charge(const DbCommand &command, qint64 nowUs);
+    DbResult consume(const DbCommand &command, qint64 nowUs);
+    DbResult chargeAndConsume(const DbCommand &command, qint64 nowUs, const CommitCheck &check);
+    /// The generation of the key's row, 0 if there is none.
+    int lookupGeneration(const DbCommand &command);
     KeyRow readKeyRow(const QSqlQuery &query, int firstColumn, const QString &key) const;
 
     int m_cluster = 0;
     QString m_connection;
     QString m_filePath;
     Durability m_durability = Durability::Durable;
+    bool m_inBatch = false; ///< inside beginBatch() … commitBatch()
     QSqlDatabase m_db;
     /// Sequence of this cluster's ledger ids ("A-<n>"), shared by connections to one file.
     std::shared_ptr<std::atomic<qint64>> m_nextLedger;

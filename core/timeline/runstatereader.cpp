@@ -66,6 +66,11 @@ bool RunStateReader::keyRow(const QJsonValue &value, const QString &path, int cl
     row.createdUs = m_f.integer(o, path, QStringLiteral("createdUs"), 0, maxTime);
     row.updatedUs = m_f.integer(o, path, QStringLiteral("updatedUs"), 0, maxTime);
     row.origin = m_f.choice(o, path, QStringLiteral("origin"), clusters(), false);
+    // Newer fields, absent from older timelines (and where they hold their default).
+    if (o.contains(QLatin1String("generation")))
+        row.generation = int(m_f.integer(o, path, QStringLiteral("generation"), 1, INT_MAX));
+    if (o.contains(QLatin1String("scope")))
+        row.scope = m_f.string(o, path, QStringLiteral("scope"), shortText);
     if (m_f.failed())
         return false;
     m_run.keys[cluster].append(row);
@@ -83,6 +88,8 @@ bool RunStateReader::ledgerRow(const QJsonValue &value, const QString &path, int
     row.toAcct = m_f.string(o, path, QStringLiteral("toAcct"), shortText);
     row.amount = m_f.integer(o, path, QStringLiteral("amount"), -maxTime, maxTime);
     row.atUs = m_f.integer(o, path, QStringLiteral("atUs"), 0, maxTime);
+    if (o.contains(QLatin1String("scope")))
+        row.scope = m_f.string(o, path, QStringLiteral("scope"), shortText);
     if (m_f.failed())
         return false;
     m_run.ledger[cluster].append(row);

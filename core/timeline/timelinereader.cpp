@@ -17,8 +17,9 @@ namespace {
 
 constexpr qint64 maxTime = JsonFields::maxExactInteger; ///< µs
 
-/// Walks the document top-down and stops at the first problem.
-class Reader
+/// Reads one timeline JSON object (schema, scenario, settings, events, run state) top-down;
+/// stops at the first problem.
+class TimelineJsonReader
 {
 public:
     bool read(const QJsonObject &root)
@@ -124,7 +125,7 @@ TimelineLoad TimelineReader::fromJson(const QByteArray &json, const QString &sou
     const JsonObjectLoad root = JsonDocumentReader::parseObject(json, sourceNamed(source));
     if (!root.object)
         return failure(root.error);
-    Reader reader;
+    TimelineJsonReader reader;
     if (!reader.read(*root.object))
         return failure(source + QStringLiteral(": ") + reader.error());
     TimelineLoad load;
