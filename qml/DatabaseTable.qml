@@ -107,7 +107,7 @@ Rectangle {
             width: body.width - x
             height: parent.height
             heading: "ledger"
-            headingTip: qsTr("ledger: one row per money transfer actually made. Two rows for one key = charged twice.")
+            headingTip: qsTr("ledger: one row per money transfer actually made. Two rows for one key = charged twice. A row marked replica was copied here from the other cluster's DB.")
             emptyText: qsTr("no charges yet")
             model: db.ledger
             // A double charge stays in view: its rows are the lesson.

@@ -37,12 +37,32 @@ Item {
         }
 
         Text {
+            id: originText
+            // The longest wording that fits the room left beside the badge: "replica from
+            // A", "from A", then just "A" (the hover tip of the table says what it means).
+            readonly property real room: row.width - x
+            readonly property string longText: row.replica ? qsTr("replica from %1").arg(row.origin)
+                                                           : qsTr("from %1").arg(row.origin)
             anchors.verticalCenter: parent.verticalCenter
             visible: row.replica || (row.origin.length > 0 && row.origin !== row.ownCluster)
-            text: row.replica ? qsTr("replica from %1").arg(row.origin) : qsTr("from %1").arg(row.origin)
+            width: Math.min(implicitWidth, Math.max(0, room))
+            text: longMetrics.advanceWidth <= room ? longText
+                  : shortMetrics.advanceWidth <= room ? shortMetrics.text : row.origin
+            elide: Text.ElideRight
             color: Theme.mutedText
             font.pixelSize: Theme.smallFont
             font.italic: true
+
+            TextMetrics {
+                id: longMetrics
+                font: originText.font
+                text: originText.longText
+            }
+            TextMetrics {
+                id: shortMetrics
+                font: originText.font
+                text: qsTr("from %1").arg(row.origin)
+            }
         }
     }
 }

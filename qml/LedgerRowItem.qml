@@ -53,7 +53,10 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
-            visible: row.replica
+            // "replica" where there is room beside the amount; else nothing (the hover tip
+            // of the ledger says a replica is the other cluster's row copied here).
+            readonly property real room: row.width - x - Math.round(4 * Theme.scale)
+            visible: row.replica && implicitWidth <= room
             text: qsTr("replica")
             color: row.duplicate ? row.ink : Theme.mutedText
             font.pixelSize: Theme.smallFont

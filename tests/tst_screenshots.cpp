@@ -64,6 +64,13 @@ const QHash<QString, QStringList> &moments()
         {"lost-response", {"--at-ms", "360"}},
         {"burst", {"--mutex", "on", "--at-ms", "25"}},
         {"payload-mismatch", {"--at-ms", "1025"}},
+        {"crash-after-claim", {"--at-ms", "2044"}},
+        {"crash-before-consume", {"--at-ms", "2350"}},
+        {"lease-too-short", {"--at-ms", "3400"}},
+        {"key-expiry", {"--at-ms", "15350"}},
+        {"cache-outage", {"--at-ms", "3141"}},
+        {"failed-charge", {"--at-ms", "1392"}},
+        {"key-collision", {"--at-ms", "1044"}},
     };
     return m;
 }
