@@ -22,6 +22,7 @@ Item {
     required property string valueText
     required property var choices
     required property var choiceLabels
+    required property string note
 
     /// The model, to set values through.
     required property SettingsModel settings
@@ -116,6 +117,17 @@ Item {
                 font.bold: true
                 Layout.preferredWidth: Math.round(28 * Theme.scale)
             }
+        }
+
+        // What else in the scenario acts like this setting (a scripted drop beside loss).
+        Label {
+            Layout.fillWidth: true
+            visible: row.note.length > 0
+            text: row.note
+            color: Theme.mutedText
+            font.pixelSize: Theme.smallFont
+            font.italic: true
+            wrapMode: Text.WordWrap
         }
 
         // A choice: one button per word, the chosen one filled.

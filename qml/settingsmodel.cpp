@@ -158,8 +158,22 @@ QVariant SettingsModel::data(const QModelIndex &index, int role) const
                                                 : QStringList{};
     case ChoiceLabelsRole:
         return info.control.choiceLabels;
+    case NoteRole:
+        return m_session ? noteOf(info.json, m_session->scenario()) : QString();
     }
     return {};
+}
+
+QString SettingsModel::noteOf(const QString &name, const Scenario &scenario)
+{
+    if (name != QLatin1String("loss") || scenario.drops.isEmpty())
+        return {};
+    const int n = int(scenario.drops.size());
+    return n == 1 ? tr("plus 1 scripted drop: the scenario loses that message on purpose, "
+                       "whatever the loss")
+                  : tr("plus %1 scripted drops: the scenario loses those messages on purpose, "
+                       "whatever the loss")
+                        .arg(n);
 }
 
 QHash<int, QByteArray> SettingsModel::roleNames() const
@@ -170,7 +184,8 @@ QHash<int, QByteArray> SettingsModel::roleNames() const
             {MinimumRole, "minimum"}, {MaximumRole, "maximum"},
             {StopsRole, "stops"},     {StopIndexRole, "stopIndex"},
             {ValueRole, "value"},     {ValueTextRole, "valueText"},
-            {ChoicesRole, "choices"}, {ChoiceLabelsRole, "choiceLabels"}};
+            {ChoicesRole, "choices"}, {ChoiceLabelsRole, "choiceLabels"},
+            {NoteRole, "note"}};
 }
 
 void SettingsModel::setSession(Session *session)
@@ -182,9 +197,15 @@ void SettingsModel::setSession(Session *session)
     beginResetModel();
     m_session = session;
     m_shown = session ? session->scenario().settings.toJson() : QJsonObject();
+    m_shownNotes.clear();
+    for (int row = 0; session && row < rowCount(); ++row)
+        m_shownNotes.insert(infoAt(row).json, noteOf(infoAt(row).json, session->scenario()));
     endResetModel();
-    if (session)
+    if (session) {
         connect(session, &Session::settingsChanged, this, &SettingsModel::settingsChanged);
+        // Another scenario (a preset, a file, a client's click) may bring other drops.
+        connect(session, &Session::runChanged, this, &SettingsModel::settingsChanged);
+    }
     emit sessionChanged();
 }
 
@@ -193,8 +214,13 @@ void SettingsModel::settingsChanged()
     const QJsonObject now = m_session->scenario().settings.toJson();
     for (int row = 0; row < rowCount(); ++row) {
         const QString &name = infoAt(row).json;
-        if (now.value(name) != m_shown.value(name))
-            emit dataChanged(index(row), index(row), {StopIndexRole, ValueRole, ValueTextRole});
+        const bool value = now.value(name) != m_shown.value(name);
+        const QString note = noteOf(name, m_session->scenario());
+        const bool noteChanged = note != m_shownNotes.value(name);
+        m_shownNotes.insert(name, note);
+        if (value || noteChanged)
+            emit dataChanged(index(row), index(row),
+                             {StopIndexRole, ValueRole, ValueTextRole, NoteRole});
     }
     m_shown = now;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/scenario.h"
 #include "model/settings.h"
 
 #include <QAbstractListModel>
@@ -42,6 +43,7 @@ public:
         ValueTextRole,               ///< QString: the value as typed ("2000", "0.05", "on")
         ChoicesRole,                 ///< QStringList: a choice's words ("seed", "original")
         ChoiceLabelsRole,            ///< QStringList: their labels
+        NoteRole, ///< QString: what else in the scenario acts like this setting, or ""
     };
     Q_ENUM(Role)
 
@@ -64,6 +66,9 @@ public:
 
     /// The values of a slider over `control` (log: 1, 1.5, 2, 3, 4, 5, 6, 8 per decade).
     [[nodiscard]] static QVector<double> stopsOf(const SettingControl &control);
+    /// What the scenario does beside setting `name`: for the message loss, its scripted
+    /// drops ("plus 1 scripted drop: …"); "" for the others.
+    [[nodiscard]] static QString noteOf(const QString &name, const Scenario &scenario);
 
 signals:
     void sessionChanged();
@@ -78,8 +83,9 @@ private:
     QPointer<Session> m_session;
     QStringList m_names;
     QJsonObject m_shown; ///< the values the rows last showed, to announce only what changed
-    QVector<int> m_rows; ///< the rows shown, as indices into settingInfos()
-    QVector<QVector<double>> m_stops; ///< the stops of each row of settingInfos()
+    QHash<QString, QString> m_shownNotes; ///< the notes they last showed, by setting name
+    QVector<int> m_rows;                  ///< the rows shown, as indices into settingInfos()
+    QVector<QVector<double>> m_stops;     ///< the stops of each row of settingInfos()
 };
 
 } // namespace idem

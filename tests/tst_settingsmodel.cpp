@@ -47,6 +47,7 @@ private slots:
     void changesAreAnnouncedRowByRow();
     void keepsThePlayhead();
     void namesPickRows();
+    void lossRowNamesScriptedDrops();
 };
 
 void TstSettingsModel::everySettingHasAControl()
@@ -88,7 +89,7 @@ void TstSettingsModel::rolesFollowTheTable()
     QCOMPARE(names.value(SettingsModel::NameRole), QByteArray("name"));
     QCOMPARE(names.value(SettingsModel::NameRole + 0), QByteArray("name"));
     QCOMPARE(int(SettingsModel::NameRole), Qt::UserRole + 1);
-    QCOMPARE(names.size(), int(SettingsModel::ChoiceLabelsRole) - Qt::UserRole);
+    QCOMPARE(names.size(), int(SettingsModel::NoteRole) - Qt::UserRole);
     // Without a controller there is nothing to set, and it says so in one line.
     QCOMPARE(model.set(0, QStringLiteral("on")), QStringLiteral("There is no run to change."));
 }
@@ -291,6 +292,28 @@ void TstSettingsModel::namesPickRows()
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
     model.setNames(model.names());
     QCOMPARE(names.count(), 1);
+}
+
+void TstSettingsModel::lossRowNamesScriptedDrops()
+{
+    // The loss row says when the scenario also loses a message on purpose, so "loss 0 %"
+    // does not contradict a preset that loses one; a preset without drops has no note.
+    SimulationController controller;
+    controller.session()->setPreset(QStringLiteral("single-request"));
+    SettingsModel model;
+    model.setSession(controller.session());
+    QCOMPARE(cell(model, QStringLiteral("loss"), SettingsModel::NoteRole).toString(), QString());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    controller.session()->setPreset(QStringLiteral("lost-response"));
+    const QString note = cell(model, QStringLiteral("loss"), SettingsModel::NoteRole).toString();
+    QVERIFY2(note.startsWith(QStringLiteral("plus 1 scripted drop:")), qPrintable(note));
+    bool announced = false;
+    for (const QList<QVariant> &args : changed)
+        announced = announced || (args.at(0).value<QModelIndex>().row() ==
+                                      rowOf(model, QStringLiteral("loss")) &&
+                                  args.at(2).value<QList<int>>().contains(SettingsModel::NoteRole));
+    QVERIFY(announced);
+    QCOMPARE(cell(model, QStringLiteral("delayMs"), SettingsModel::NoteRole).toString(), QString());
 }
 
 QTEST_MAIN(TstSettingsModel)
