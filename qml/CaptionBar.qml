@@ -34,7 +34,7 @@ Rectangle {
             id: timeLabel
             anchors.centerIn: parent
             text: bar.timePart
-            color: "#ffffff"
+            color: Theme.onColour
             font.family: Theme.monoFamily
             font.pixelSize: Theme.fontSize
             font.bold: true

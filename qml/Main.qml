@@ -174,6 +174,10 @@ ApplicationWindow {
             // Right-aligned under its button, so it opens into the window, not off its edge.
             onMenuRequested: (anchor) => appMenu.popup(anchor, anchor.width - appMenu.width, anchor.height)
             onHelpRequested: help.open()
+            // The scene and the timeline take turns at large text: the bar's button switches.
+            takingTurns: !body.bothFit
+            timelineOnly: body.timelineOnly
+            onViewToggled: body.timelineOnly = !body.timelineOnly
         }
 
         TimelinePanel {
@@ -185,21 +189,6 @@ ApplicationWindow {
             controller: controller
         }
 
-        Button {
-            // The scene and the timeline take turns at this text size.
-            Layout.alignment: Qt.AlignHCenter
-            Layout.maximumWidth: body.width
-            visible: !body.bothFit
-            text: body.timelineOnly ? qsTr("Show the scene (Tab)")
-                                    : qsTr("Show the lane timeline (Tab)")
-            font.pixelSize: Theme.smallFont
-            focusPolicy: Qt.NoFocus
-            onClicked: body.timelineOnly = !body.timelineOnly
-            ToolTip.visible: hovered
-            ToolTip.delay: 500
-            ToolTip.text: qsTr("At this text size the scene and the lane timeline do not both "
-                               + "fit: they take turns. Ctrl+− makes the text smaller.")
-        }
     }
 
     /// The folder of the last export or open, remembered between launches.

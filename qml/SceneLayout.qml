@@ -41,13 +41,13 @@ QtObject {
     readonly property real bodyHeight: Math.max(60, bodyBottom - bodyTop)
 
     readonly property real clientsX: pad
-    readonly property real clientsMin: (narrow ? 84 : 104) * scale
+    readonly property real clientsMin: (narrow ? 100 : 104) * scale
     readonly property real clientsWidth: narrow ? Math.min(clientsMin + 0.15 * narrowSurplus, 200 * scale)
                                                 : clamp(width * 0.115, clientsMin, 200 * scale)
     readonly property real routerMin: (narrow ? 70 : 78) * scale
     readonly property real routerWidth: narrow ? routerMin : clamp(width * 0.07, routerMin, 130 * scale)
     readonly property real routerX: clientsX + clientsWidth + linkGap
-    readonly property real cacheMin: (narrow ? 170 : 200) * scale
+    readonly property real cacheMin: (narrow ? 195 : 200) * scale
     readonly property real cacheWidth: narrow ? Math.min(cacheMin + 0.3 * narrowSurplus, 340 * scale)
                                               : clamp(width * 0.19, cacheMin, 340 * scale)
     readonly property real cacheX: width - pad - cacheWidth
@@ -93,7 +93,7 @@ QtObject {
     /// The same in the dense form: a title line over the clusters, each DB with one row.
     /// A view smaller still scales the scene down (like a slide) rather than let boxes
     /// overlap, but never below the text size of the comfortable form at text scale 1.
-    readonly property real denseWidth: Math.round(2 * 6 * scale + (84 + 70 + 170 + 3 * 18 + 2 * 6
+    readonly property real denseWidth: Math.round(2 * 6 * scale + (100 + 70 + 195 + 3 * 18 + 2 * 6
                                                                    + 76 + 40 + dbDenseWidth) * scale)
     readonly property real dbDenseWidth: 420
     /// Width beyond the narrow form's minimum: some for the clients and the cache, the rest

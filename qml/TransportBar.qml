@@ -13,6 +13,11 @@ Item {
     signal exportRequested()
     signal menuRequested(Item anchor)
     signal helpRequested()
+    /// The scene and the lane timeline take turns (they do not both fit at this text size):
+    /// the bar then shows a button that switches them (Tab).
+    property bool takingTurns: false
+    property bool timelineOnly: false
+    signal viewToggled()
 
     /// Like the settings bar, the player is the teacher's: it grows with the window's zoom
     /// and only a little with the text scale.
@@ -185,6 +190,39 @@ Item {
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
             spacing: Math.round(6 * Theme.scale)
+            Button {
+                id: viewButton
+                anchors.verticalCenter: parent.verticalCenter
+                visible: bar.takingTurns
+                text: bar.timelineOnly ? qsTr("Scene") : qsTr("Timeline")
+                focusPolicy: Qt.NoFocus
+                hoverEnabled: true
+                implicitHeight: Math.round(34 * Theme.scale)
+                leftPadding: Math.round(10 * Theme.scale)
+                rightPadding: Math.round(10 * Theme.scale)
+                onClicked: bar.viewToggled()
+                background: Rectangle {
+                    radius: height / 2
+                    color: viewButton.down ? Theme.border : viewButton.hovered ? Theme.panelAlt : Theme.panel
+                    border.width: 1
+                    border.color: Theme.strongBorder
+                }
+                contentItem: Text {
+                    text: viewButton.text
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    color: Theme.text
+                    font.pixelSize: Theme.smallFont
+                    font.bold: true
+                }
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: bar.timelineOnly
+                              ? qsTr("Show the scene (Tab). At this text size the scene and the lane "
+                                     + "timeline take turns; Ctrl+− makes the text smaller.")
+                              : qsTr("Show the lane timeline (Tab). At this text size the scene and "
+                                     + "the lane timeline take turns; Ctrl+− makes the text smaller.")
+            }
             Button {
                 id: helpButton
                 anchors.verticalCenter: parent.verticalCenter
