@@ -4,6 +4,7 @@
 
 #ifdef IDEMLAB_HAS_LIVE
 #include "live/livesession.h"
+#include "settingwords.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -14,11 +15,6 @@ Q_LOGGING_CATEGORY(lcLiveGui, "idemlab.gui.live")
 namespace idem {
 
 namespace {
-
-QString onOff(bool on)
-{
-    return on ? LiveController::tr("on") : LiveController::tr("off");
-}
 
 /// At most this many refreshes of the scene per second: a snapshot reads both DBs.
 constexpr int refreshMs = 100;
@@ -200,14 +196,14 @@ void LiveController::settingsChanged()
     // toast says so); the one before can be exported first by stopping.
     if (!running() || !m_session)
         return;
-    const Settings &wanted = m_session->scenario().settings;
-    if (Session::sameLiveSettings(wanted, m_servers->live.options().settings))
+    const Settings wanted = m_session->scenario().settings;
+    const Settings before = m_servers->live.options().settings;
+    if (wanted.sameForServers(before))
         return;
     stopSession();
     if (start())
-        emit notice(tr("Live servers restarted with mutex %1, shared cache %2: "
-                       "the record starts over.")
-                        .arg(onOff(wanted.mutex), onOff(wanted.cache)));
+        emit notice(tr("Live servers restarted with %1: the record starts over.")
+                        .arg(SettingWords::changed(wanted, before, tr("was"), true)));
     else if (m_session)
         m_session->endLive();
 }

@@ -104,7 +104,7 @@ QString Session::settingsChangedText() const
     const ScenarioLoad preset = ScenarioLoader::load(m_preset);
     if (!preset.scenario)
         return {};
-    return SettingWords::changed(m_scenario.settings, preset.scenario->settings);
+    return SettingWords::changed(m_scenario.settings, preset.scenario->settings, tr("preset"));
 }
 
 QString Session::setSetting(const QString &name, const QString &text)
@@ -151,14 +151,7 @@ bool Session::discardsLiveRecord(const Settings &settings) const
         return false;
     // Running, only a live setting restarts the servers; stopped, any change runs the
     // simulation in the record's place.
-    return !live() || !sameLiveSettings(settings, m_scenario.settings);
-}
-
-bool Session::sameLiveSettings(const Settings &a, const Settings &b)
-{
-    return a.mutex == b.mutex && a.cache == b.cache && a.replication == b.replication &&
-           a.dbUs == b.dbUs && a.cacheUs == b.cacheUs && a.opUs == b.opUs && a.lagUs == b.lagUs &&
-           a.cacheTtlUs == b.cacheTtlUs && a.replay == b.replay;
+    return !live() || !settings.sameForServers(m_scenario.settings);
 }
 
 void Session::setAskBeforeDiscardingLive(bool ask)

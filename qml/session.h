@@ -104,9 +104,6 @@ public:
     Q_INVOKABLE void discardLiveAndApply();
     /// After discardLiveAsked: drops the setting change; the record stays on screen.
     Q_INVOKABLE void keepLiveRecord();
-    /// Whether a live session with settings `a` runs as one with `b` (the network
-    /// settings do not apply to real HTTP).
-    [[nodiscard]] static bool sameLiveSettings(const Settings &a, const Settings &b);
     /// Shows a live session's record (`real`: LiveSession::snapshot(), real times) on the
     /// display clock of LiveDisplayTiming, and makes the playhead follow the session:
     /// `realNowUs` is the session's clock now. Settings changed while live are only stored

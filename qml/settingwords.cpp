@@ -1,51 +1,61 @@
 #include "settingwords.h"
 
+#include "model/settingfield.h"
 #include "timeline/durationtext.h"
 
-#include <QPair>
 #include <QStringList>
-#include <QVector>
 
 namespace idem {
 
 namespace {
 
-/// Each setting as its name and its value, in the drawer's order.
-QVector<QPair<QString, QString>> wordsOf(const Settings &s)
+/// A setting's value in words: "on", "60 s", "5 %", "per client" (its drawer label).
+QString valueWords(const Settings &s, const SettingField &f)
 {
-    const auto onOff = [](bool on) {
-        return on ? SettingWords::tr("on") : SettingWords::tr("off");
-    };
-    return {
-        {SettingWords::tr("mutex"), onOff(s.mutex)},
-        {SettingWords::tr("shared cache"), onOff(s.cache)},
-        {SettingWords::tr("network delay"), durationText(s.delayUs)},
-        {SettingWords::tr("replication lag"), durationText(s.lagUs)},
-        {SettingWords::tr("operation"), durationText(s.opUs)},
-        {SettingWords::tr("client timeout"), durationText(s.timeoutUs)},
-        {SettingWords::tr("retries"), QString::number(s.retries)},
-        {SettingWords::tr("backoff"), durationText(s.backoffUs)},
-        {SettingWords::tr("jitter"), durationText(s.jitterUs)},
-        {SettingWords::tr("random message loss"),
-         s.loss > 0 ? QStringLiteral("%1 %").arg(s.loss * 100, 0, 'g', 3)
-                    : SettingWords::tr("none")},
-        {SettingWords::tr("duplicates answered"),
-         s.replay == ReplayMode::Seed ? SettingWords::tr("200 with the stored body")
-                                      : SettingWords::tr("201, Idempotent-Replayed")},
-        {SettingWords::tr("seed"), QString::number(s.seed)},
-    };
+    const QString text = s.valueText(f.info.json);
+    switch (f.info.kind) {
+    case SettingKind::Toggle:
+        return text == QLatin1String("on") ? SettingWords::tr("on") : SettingWords::tr("off");
+    case SettingKind::Millis:
+        return durationText(qRound64(text.toDouble() * 1000));
+    case SettingKind::Probability:
+        return text.toDouble() > 0 ? QStringLiteral("%1 %").arg(text.toDouble() * 100, 0, 'g', 3)
+                                   : SettingWords::tr("none");
+    case SettingKind::Choice: {
+        const int index = f.choiceIndex(s);
+        const QStringList &labels = f.info.control.choiceLabels;
+        return index >= 0 && index < labels.size() ? labels[index] : text;
+    }
+    case SettingKind::Count:
+    case SettingKind::Seed:
+        break;
+    }
+    return text;
+}
+
+/// The drawer's label as a phrase inside a sentence: "Replication lag" → "replication lag".
+QString nameWords(const SettingField &f)
+{
+    QString label = f.info.control.label;
+    if (label.size() > 1 && label[1].isLower())
+        label[0] = label[0].toLower();
+    return label;
 }
 
 } // namespace
 
-QString SettingWords::changed(const Settings &now, const Settings &preset)
+QString SettingWords::changed(const Settings &now, const Settings &before, const QString &was,
+                              bool serversOnly)
 {
-    const auto is = wordsOf(now);
-    const auto was = wordsOf(preset);
     QStringList changed;
-    for (qsizetype i = 0; i < is.size(); ++i)
-        if (is[i].second != was[i].second)
-            changed.append(tr("%1 %2 (preset: %3)").arg(is[i].first, is[i].second, was[i].second));
+    for (const SettingField &f : settingFields()) {
+        if (serversOnly && f.info.use != SettingUse::Servers)
+            continue;
+        const QString is = valueWords(now, f);
+        const QString old = valueWords(before, f);
+        if (is != old)
+            changed.append(tr("%1 %2 (%3: %4)").arg(nameWords(f), is, was, old));
+    }
     return changed.join(QStringLiteral(" · "));
 }
 

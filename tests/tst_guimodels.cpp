@@ -1061,8 +1061,8 @@ void TstGuiModels::presetStartsFromItsOwnSettings()
              QString()); // words, not the engine's "replay original"
     QCOMPARE(c.session()->settingsChangedText(),
              QStringLiteral("mutex on (preset: off) · replication lag 27 ms (preset: 60 s) · "
-                            "duplicates answered 201, Idempotent-Replayed (preset: 200 with the "
-                            "stored body)"));
+                            "replay a finished request as original 201 (preset: 200 + stored "
+                            "body)"));
     // Another preset, and the same one again, start from the preset's own settings.
     const QString other = c.session()->presetNames().first() == twoClusters
                               ? c.session()->presetNames().last()

@@ -86,6 +86,33 @@ std::optional<RunResult> runRow(const QString &preset, const QStringList &overri
     return outcome.result;
 }
 
+/// The current data row's preset and overrides, run with its DBs as files in `dir`.
+std::optional<RunResult> runCurrentRow(const QTemporaryDir &dir)
+{
+    QFETCH(QString, preset);
+    QFETCH(QStringList, overrides);
+    return runRow(preset, overrides, dir.path());
+}
+
+/// Compares the rows left in both clusters' DB files in `dir` with the current data row's
+/// keysA, keysB, ledgerA and ledgerB.
+void compareDatabases(const RunResult &r, const QTemporaryDir &dir, KeyDetail detail)
+{
+    QFETCH(QStringList, keysA);
+    QFETCH(QStringList, keysB);
+    QFETCH(QStringList, ledgerA);
+    QFETCH(QStringList, ledgerB);
+    QHash<QString, QString> labels;
+    for (const Attempt &a : r.attempts)
+        labels.insert(a.rawKey, a.key);
+    const DbRows dbA = readDb(dir.filePath(QStringLiteral("cluster-a.sqlite")), labels, detail);
+    const DbRows dbB = readDb(dir.filePath(QStringLiteral("cluster-b.sqlite")), labels, detail);
+    QCOMPARE(dbA.keys, keysA);
+    QCOMPARE(dbB.keys, keysB);
+    QCOMPARE(dbA.ledger, ledgerA);
+    QCOMPARE(dbB.ledger, ledgerB);
+}
+
 } // namespace
 
 class TstTruthTable : public QObject
@@ -160,18 +187,12 @@ void TstTruthTable::row_data()
 
 void TstTruthTable::row()
 {
-    QFETCH(QString, preset);
-    QFETCH(QStringList, overrides);
     QFETCH(QString, expectedStatuses);
     QFETCH(int, sideEffects);
-    QFETCH(QStringList, keysA);
-    QFETCH(QStringList, keysB);
-    QFETCH(QStringList, ledgerA);
-    QFETCH(QStringList, ledgerB);
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const auto outcome = runRow(preset, overrides, dir.path());
+    const auto outcome = runCurrentRow(dir);
     QVERIFY(outcome);
     const RunResult &r = *outcome;
 
@@ -192,16 +213,7 @@ void TstTruthTable::row()
         QVERIFY(logged);
     }
     QVERIFY(r.verdict.stuckKeys.isEmpty());
-
-    QHash<QString, QString> labels;
-    for (const Attempt &a : r.attempts)
-        labels.insert(a.rawKey, a.key);
-    const DbRows dbA = readDb(dir.filePath(QStringLiteral("cluster-a.sqlite")), labels);
-    const DbRows dbB = readDb(dir.filePath(QStringLiteral("cluster-b.sqlite")), labels);
-    QCOMPARE(dbA.keys, keysA);
-    QCOMPARE(dbB.keys, keysB);
-    QCOMPARE(dbA.ledger, ledgerA);
-    QCOMPARE(dbB.ledger, ledgerB);
+    compareDatabases(r, dir, KeyDetail::Basic);
 }
 
 // DESIGN.md Part 2: what real systems get wrong. Both columns of each row, from the engine.
@@ -290,19 +302,13 @@ void TstTruthTable::part2_data()
 
 void TstTruthTable::part2()
 {
-    QFETCH(QString, preset);
-    QFETCH(QStringList, overrides);
     QFETCH(QString, expectedStatuses);
     QFETCH(QStringList, sideEffects);
     QFETCH(QStringList, anomalies);
-    QFETCH(QStringList, keysA);
-    QFETCH(QStringList, keysB);
-    QFETCH(QStringList, ledgerA);
-    QFETCH(QStringList, ledgerB);
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const auto outcome = runRow(preset, overrides, dir.path());
+    const auto outcome = runCurrentRow(dir);
     QVERIFY(outcome);
     const RunResult &r = *outcome;
 
@@ -315,18 +321,7 @@ void TstTruthTable::part2()
     for (const Anomaly &a : r.verdict.anomalies)
         types << a.type;
     QCOMPARE(types, anomalies);
-
-    QHash<QString, QString> labels;
-    for (const Attempt &a : r.attempts)
-        labels.insert(a.rawKey, a.key);
-    const DbRows dbA =
-        readDb(dir.filePath(QStringLiteral("cluster-a.sqlite")), labels, KeyDetail::Full);
-    const DbRows dbB =
-        readDb(dir.filePath(QStringLiteral("cluster-b.sqlite")), labels, KeyDetail::Full);
-    QCOMPARE(dbA.keys, keysA);
-    QCOMPARE(dbB.keys, keysB);
-    QCOMPARE(dbA.ledger, ledgerA);
-    QCOMPARE(dbB.ledger, ledgerB);
+    compareDatabases(r, dir, KeyDetail::Full);
 }
 
 void TstTruthTable::burstWithoutMutexChargesAtLeastTwice()

@@ -1,5 +1,6 @@
 #include "model/settingfield.h"
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 
@@ -198,8 +199,12 @@ QString Settings::valueText(const QString &json) const
     const QJsonValue v = read(*this, *f);
     if (v.isBool())
         return v.toBool() ? QStringLiteral("on") : QStringLiteral("off");
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 15);
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (std::trunc(d) == d && std::abs(d) <= double(maxSettingSeed)) // every digit of a seed
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 15);
+    }
     return v.toString();
 }
 
@@ -233,6 +238,14 @@ std::optional<QString> Settings::setFromText(const QString &json, const QString 
     if (!f)
         return QStringLiteral("unknown setting \"%1\"").arg(json);
     return setText(*this, *f, text.trimmed(), what);
+}
+
+bool Settings::sameForServers(const Settings &o) const
+{
+    const auto &fields = settingFields();
+    return std::all_of(fields.cbegin(), fields.cend(), [&](const SettingField &f) {
+        return f.info.use != SettingUse::Servers || read(*this, f) == read(o, f);
+    });
 }
 
 bool Settings::operator==(const Settings &o) const

@@ -84,6 +84,10 @@ struct Settings
     std::optional<QString> setFromText(const QString &json, const QString &text,
                                        const QString &what);
 
+    /// Whether every setting the servers read (SettingUse::Servers) is the same in both:
+    /// live mode's servers need no restart for a change of the others.
+    [[nodiscard]] bool sameForServers(const Settings &other) const;
+
     bool operator==(const Settings &other) const;
     bool operator!=(const Settings &other) const { return !(*this == other); }
 };
@@ -113,6 +117,14 @@ struct SettingControl
     QStringList choiceLabels; ///< Choice: a label for each word of valueName
 };
 
+/// Who reads a setting: the simulated world only (clients, the network), or the servers too,
+/// so that live mode's real servers restart when it changes.
+enum class SettingUse
+{
+    Simulation, ///< clients, the network, the seed: live mode has real ones instead
+    Servers,    ///< the claim handler, the cache, the databases, replication
+};
+
 /// Describes one setting for option parsers, scenario files and the GUI.
 struct SettingInfo
 {
@@ -122,6 +134,7 @@ struct SettingInfo
     QString description; ///< one line for --help
     SettingKind kind = SettingKind::Toggle;
     SettingControl control;
+    SettingUse use = SettingUse::Simulation;
 };
 
 /// All settings, in a stable order.

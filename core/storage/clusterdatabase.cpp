@@ -164,14 +164,17 @@ KeyRow ClusterDatabase::readKeyRow(const QSqlQuery &q, int c, const QString &key
     return row;
 }
 
+DbResult ClusterDatabase::failed(DbResult &result, const QSqlQuery &q, const char *what) const
+{
+    result.error = q.lastError().text();
+    qCWarning(lcDb) << "DB" << originName(m_cluster) << what << "failed:" << result.error;
+    return result;
+}
+
 DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs, const CommitCheck &check)
 {
     DbResult result;
-    auto fail = [&](QSqlQuery &q) {
-        result.error = q.lastError().text();
-        qCWarning(lcDb) << "DB" << originName(m_cluster) << "statement failed:" << result.error;
-        return result;
-    };
+    auto fail = [&](const QSqlQuery &q) { return failed(result, q, "statement"); };
     result.row.rawKey = cmd.key;
     result.row.scope = cmd.scope;
     switch (cmd.op) {
@@ -231,15 +234,8 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs, const Comm
             return fail(q);
         if (q.next()) {
             result.changed = true;
-            result.row.status = QStringLiteral("CREATED");
-            result.row.fingerprint = q.value(0).toString();
-            result.row.createdUs = q.value(1).toLongLong();
-            result.row.origin = originIndex(q.value(2).toString());
-            result.row.generation = q.value(3).toInt();
-            result.row.client = q.value(4).toString();
-            result.row.claimedUs = nowUs;
-            result.row.updatedUs = nowUs;
-            result.row.holder = cmd.holder;
+            result.row = readKeyRow(q, 0, cmd.key);
+            result.row.scope = cmd.scope;
         }
         drain(q);
         return result;
@@ -298,11 +294,8 @@ DbResult ClusterDatabase::charge(const DbCommand &cmd, qint64 nowUs)
     q.bindValue(6, nowUs);
     q.bindValue(7, text(cmd.scope));
     row.scope = cmd.scope;
-    if (!q.exec()) {
-        result.error = q.lastError().text();
-        qCWarning(lcDb) << "DB" << originName(m_cluster) << "charge failed:" << result.error;
-        return result;
-    }
+    if (!q.exec())
+        return failed(result, q, "charge");
     result.changed = true;
     return result;
 }
@@ -319,24 +312,12 @@ DbResult ClusterDatabase::consume(const DbCommand &cmd, qint64 nowUs)
     q.bindValue(3, text(cmd.scope));
     q.bindValue(4, cmd.key);
     q.bindValue(5, cmd.generation);
-    if (!q.exec()) {
-        result.error = q.lastError().text();
-        qCWarning(lcDb) << "DB" << originName(m_cluster) << "consume failed:" << result.error;
-        return result;
-    }
+    if (!q.exec())
+        return failed(result, q, "consume");
     if (q.next()) {
         result.changed = true;
-        result.row.status = QStringLiteral("CONSUMED");
-        result.row.fingerprint = q.value(0).toString();
-        result.row.createdUs = q.value(1).toLongLong();
-        result.row.origin = originIndex(q.value(2).toString());
-        result.row.claimedUs = q.value(3).toLongLong();
-        result.row.holder = q.value(4).toString();
-        result.row.client = q.value(5).toString();
-        result.row.generation = cmd.generation;
-        result.row.responseCode = cmd.responseCode;
-        result.row.responseBody = cmd.responseBody;
-        result.row.updatedUs = nowUs;
+        result.row = readKeyRow(q, 0, cmd.key);
+        result.row.scope = cmd.scope;
     }
     drain(q);
     if (!result.changed)

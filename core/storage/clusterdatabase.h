@@ -97,6 +97,8 @@ private:
     /// The generation of the key's row, 0 if there is none.
     int lookupGeneration(const DbCommand &command);
     KeyRow readKeyRow(const QSqlQuery &query, int firstColumn, const QString &key) const;
+    /// Records the statement's error in `result`, logs it ("DB A charge failed: …"), returns it.
+    DbResult failed(DbResult &result, const QSqlQuery &query, const char *what) const;
 
     int m_cluster = 0;
     QString m_connection;

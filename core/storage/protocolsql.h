@@ -5,7 +5,8 @@
 
 namespace idem::protocolsql {
 
-// The columns of a key row after its key, in the order readKeyRow() reads them.
+// The columns of a key row after its key, in the order readKeyRow() reads them: every
+// statement that reads a row back (lookup, consume, takeover) returns these.
 #define IDEM_KEY_COLUMNS                                                                           \
     "status, fingerprint, response_code, response_body, created_us, updated_us, origin, "          \
     "generation, claimed_us, holder, client"
@@ -31,13 +32,12 @@ inline constexpr const char *chargeSql =
 // Fenced: only the holder of the current generation may finish the key.
 inline constexpr const char *consumeSql =
     "UPDATE idempotency_keys SET status = 'CONSUMED', response_code = ?, response_body = ?, "
-    "updated_us = ? WHERE scope = ? AND key = ? AND generation = ? "
-    "RETURNING fingerprint, created_us, origin, claimed_us, holder, client";
+    "updated_us = ? WHERE scope = ? AND key = ? AND generation = ? RETURNING " IDEM_KEY_COLUMNS;
 // Compare-and-set on the generation read: of two requests that find the lease over, one wins.
 inline constexpr const char *takeOverSql =
     "UPDATE idempotency_keys SET generation = generation + 1, claimed_us = ?, holder = ?, "
     "updated_us = ? WHERE scope = ? AND key = ? AND status = 'CREATED' AND generation = ? "
-    "RETURNING fingerprint, created_us, origin, generation, client";
+    "RETURNING " IDEM_KEY_COLUMNS;
 inline constexpr const char *releaseSql =
     "DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND generation = ?";
 inline constexpr const char *reapSql =
