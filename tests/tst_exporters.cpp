@@ -180,9 +180,9 @@ void TstExporters::timelineHasSchemaAndEveryEvent()
 
     const QJsonArray events = root.value("events").toArray();
     QCOMPARE(events.size(), run.events.size());
-    const QStringList fields = {"t",       "seq",   "type",   "from",    "to",
-                                "request", "key",   "status", "startUs", "endUs",
-                                "lost",    "label", "detail", "state",   "caption"};
+    const QStringList fields = {"t",      "seq",    "type",    "from",  "to",   "request",
+                                "key",    "status", "startUs", "endUs", "lost", "label",
+                                "detail", "state",  "caption", "why"};
     QStringList sortedFields = fields;
     sortedFields.sort();
     for (int i = 0; i < events.size(); ++i) {

@@ -4,6 +4,7 @@
 #include "export/exporter.h"
 #include "faults/faultreader.h"
 #include "report/textreport.h"
+#include "report/whytext.h"
 #include "scenario/overrideoptions.h"
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
@@ -12,6 +13,7 @@
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <cmath>
@@ -69,9 +71,11 @@ std::optional<qint64> msOption(const QCommandLineParser &parser, const QString &
 int report(const QCommandLineParser &parser, const RunResult &result, const ExportRange &range)
 {
     const bool json = parser.isSet(QStringLiteral("json"));
-    if (json)
-        out() << QJsonDocument(result.summaryJson()).toJson(QJsonDocument::Indented);
-    else
+    if (json) {
+        QJsonObject summary = result.summaryJson();
+        summary.insert(QStringLiteral("keyEvents"), keyEventsJson(result)); // the why beside each
+        out() << QJsonDocument(summary).toJson(QJsonDocument::Indented);
+    } else
         out() << TextReport::render(result);
     const QString dbDir = parser.value(QStringLiteral("db-dir"));
     if (!dbDir.isEmpty() && !json)

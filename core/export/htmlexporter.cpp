@@ -3,6 +3,7 @@
 #include "export/palette.h"
 #include "export/svgexporter.h"
 #include "export/xmltext.h"
+#include "report/whytext.h"
 #include "timeline/durationtext.h"
 
 #include <QJsonObject>
@@ -37,6 +38,7 @@ th { background: $band; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.alert td { background: $anomalyFill; }
 td.s200 { color: $status200; } td.s201 { color: $okText; } td.s400 { color: $anomalyText; }
+td.why { color: $mutedText; font-style: italic; }
 td.s409 { color: $status409Text; } td.s422 { color: $status422Text; }
 code { font-family: DejaVu Sans Mono, monospace; font-size: 12px; }
 footer { margin-top: 24px; color: $mutedText; font-size: 12px; }
@@ -184,7 +186,8 @@ void eventsTable(Page &page, const RunResult &run, const ExportRange &range)
 {
     page.tableHead({QStringLiteral("#"), QStringLiteral("time (ms)"), QStringLiteral("type"),
                     QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("key"),
-                    QStringLiteral("status"), QStringLiteral("caption")});
+                    QStringLiteral("status"), QStringLiteral("caption"),
+                    QStringLiteral("why it matters")});
     for (const Event &e : run.events) {
         if (!range.contains(e.t))
             continue;
@@ -193,11 +196,12 @@ void eventsTable(Page &page, const RunResult &run, const ExportRange &range)
             status = QString(status + QStringLiteral(" lost")).trimmed();
         page.row({QString::number(e.seq), durationText(e.t, DurationUnit::Milliseconds),
                   eventTypeName(e.type), nodeName(run, e.from), nodeName(run, e.to), e.key, status,
-                  e.caption},
+                  e.caption, whyOf(run, e)},
                  QStringLiteral("td"), isAlert(e) ? QStringLiteral("alert") : QString(),
                  {{0, QStringLiteral("num")},
                   {1, QStringLiteral("num")},
-                  {6, QStringLiteral("num s%1").arg(e.status)}});
+                  {6, QStringLiteral("num s%1").arg(e.status)},
+                  {8, QStringLiteral("why")}});
     }
     page.tableEnd();
 }

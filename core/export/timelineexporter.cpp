@@ -1,5 +1,6 @@
 #include "export/timelineexporter.h"
 
+#include "report/whytext.h"
 #include "scenario/scenarioloader.h"
 
 #include <QJsonArray>
@@ -72,6 +73,7 @@ QJsonObject eventJson(const RunResult &run, const Event &e)
         {"detail", e.detail},
         {"state", e.state},
         {"caption", e.caption},
+        {"why", whyOf(run, e)},
     };
 }
 
