@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/fault.h"
+#include "model/lesson.h"
 #include "model/payment.h"
 #include "model/settings.h"
 
@@ -50,7 +51,7 @@ struct DropSpec
 /// it holds real times and is shown as a live record.
 inline constexpr QLatin1String liveSessionScenarioName("live-session");
 
-/// A whole scenario: name, settings, clients, requests, scripted drops and faults.
+/// A whole scenario: name, settings, clients, requests, scripted drops, faults and its lesson.
 struct Scenario
 {
     QString name;        ///< e.g. "parallel-same-cluster"
@@ -60,7 +61,8 @@ struct Scenario
     QVector<ClientSpec> clients;
     QVector<RequestSpec> requests;
     QVector<DropSpec> drops;
-    QVector<FaultSpec> faults; ///< crashes, cache outages, partitions, duplicates, failures
+    QVector<FaultSpec> faults;  ///< crashes, cache outages, partitions, duplicates, failures
+    QVector<LessonStep> lesson; ///< the guided tour, in time order; empty if none
 };
 
 } // namespace idem

@@ -1,6 +1,7 @@
 #include "scenario/scenarioreader.h"
 
 #include "faults/faultreader.h"
+#include "scenario/lessonreader.h"
 
 #include "protocol/paymentbody.h"
 #include "scenario/scenariowriter.h"
@@ -73,7 +74,7 @@ std::optional<Scenario> ScenarioJsonReader::read(const QJsonObject &root)
     Scenario s;
     if (!m_f.onlyFields(root, m_base,
                         {"schema", "name", "title", "description", "settings", "clients",
-                         "requests", "drops", "faults"}) ||
+                         "requests", "drops", "faults", "lesson"}) ||
         !readHeader(root, s))
         return std::nullopt;
     // Settings come first: a request's server is checked against serversPerCluster.
@@ -95,6 +96,10 @@ std::optional<Scenario> ScenarioJsonReader::read(const QJsonObject &root)
     if (root.contains(QLatin1String("faults")) &&
         !FaultReader::read(root.value(QLatin1String("faults")), top(QStringLiteral("faults")), s,
                            m_f))
+        return std::nullopt;
+    if (root.contains(QLatin1String("lesson")) &&
+        !LessonReader::read(root.value(QLatin1String("lesson")), top(QStringLiteral("lesson")), s,
+                            m_f))
         return std::nullopt;
     return s;
 }

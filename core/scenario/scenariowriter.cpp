@@ -1,5 +1,7 @@
 #include "scenario/scenariowriter.h"
 
+#include "scenario/lessonreader.h"
+
 #include <QJsonArray>
 
 namespace idem {
@@ -104,6 +106,8 @@ QJsonObject ScenarioWriter::toJson(const Scenario &s)
     // Only a scenario with faults names them: older files and their timelines stay as they were.
     if (!faults.isEmpty())
         out.insert("faults", faults);
+    if (!s.lesson.isEmpty())
+        out.insert("lesson", LessonReader::toJson(s.lesson));
     return out;
 }
 
