@@ -50,10 +50,16 @@ Menu {
         return Math.min(maxWidth, widest + leftPadding + rightPadding)
     }
 
+    /// The side margins of every line, growing with the text.
+    readonly property real linePadding: Math.round(12 * Theme.scale)
+
     Label {
         id: heading
         width: menu.availableWidth
-        padding: Math.round(8 * Theme.scale)
+        leftPadding: menu.linePadding
+        rightPadding: menu.linePadding
+        topPadding: Math.round(8 * Theme.scale)
+        bottomPadding: Math.round(6 * Theme.scale)
         text: qsTr("Inject a fault into %1 at %2")
                   .arg(menu.targetName).arg(DurationFormat.moment(menu.controller.playback.timeUs))
         wrapMode: Text.WordWrap
@@ -70,6 +76,10 @@ Menu {
             text: modelData.text
             enabled: modelData.enabled
             font.pixelSize: Theme.fontSize
+            leftPadding: menu.linePadding
+            rightPadding: menu.linePadding
+            topPadding: Math.round(5 * Theme.scale)
+            bottomPadding: Math.round(5 * Theme.scale)
             contentItem: Text {
                 text: item.text
                 font: item.font

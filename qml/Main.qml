@@ -276,7 +276,7 @@ ApplicationWindow {
         onNotice: (message, ok) => toast.show(message, ok)
     }
     Shortcut {
-        sequence: StandardKey.Undo
+        sequences: [StandardKey.Undo]
         enabled: controller.session.canUndoFault
         onActivated: controller.session.undoFault()
     }

@@ -404,7 +404,8 @@ Rectangle {
                 id: sceneNode
                 layout: geometry
                 controller: scene.controller
-                onFaultMenuRequested: (x, y) => scene.faultMenuRequested(nodeId, name, sceneNode, x, y)
+                onFaultMenuRequested: (x, y) => scene.faultMenuRequested(
+                                    nodeId, kind === "cache" ? qsTr("the shared cache") : name, sceneNode, x, y)
             }
             onItemAdded: Qt.callLater(scene.bumpRevision)
             onItemRemoved: Qt.callLater(scene.bumpRevision)

@@ -66,8 +66,8 @@ QString FaultInjection::requestText(int attempt) const
     const QString client = m_scenario.clients.value(a.client).name;
     const QString key = a.key.isEmpty() ? tr("no key") : a.key;
     return a.attempt > 1
-               ? tr("%1 retry %2 from %3, %4").arg(a.request).arg(a.attempt - 1).arg(client, key)
-               : tr("%1 from %2, %3").arg(a.request, client, key);
+               ? tr("%1 retry %2 (%3) from %4").arg(a.request).arg(a.attempt - 1).arg(key, client)
+               : tr("%1 (%2) from %3").arg(a.request, key, client);
 }
 
 // ----------------------------------------------------------------------------- servers
@@ -89,15 +89,15 @@ FaultChoice FaultInjection::crashNow(int server) const
 {
     const Node &node = m_run.nodes[server];
     FaultChoice c = choice(QStringLiteral("crash-now"));
-    c.text = tr("Crash %1 now (down %2): whatever it is doing dies with it")
-                 .arg(node.name, span(crashDownUs));
+    c.text =
+        tr("Crash %1 now, down %2: its work in progress dies").arg(node.name, span(crashDownUs));
     FaultSpec f;
     f.kind = FaultKind::Crash;
     f.server = node.id;
     f.atUs = m_atUs;
     f.downUs = crashDownUs;
     c.faults.append(f);
-    c.done = tr("Injected: %1 crashes at %2 and is down for %3")
+    c.done = tr("Injected: %1 crashes at %2 (down %3)")
                  .arg(node.name, moment(m_atUs), span(crashDownUs));
     c.what = tr("the crash of %1 at %2").arg(node.name, moment(m_atUs));
     c.crashNode = server;
@@ -184,8 +184,9 @@ FaultChoice FaultInjection::crashAfterNextStep(int server) const
         step = tr("answering %1").arg(key);
         break;
     }
-    c.text = tr("Crash %1 right after %2 (%3, at %4)")
-                 .arg(node.name, step, requestText(next->attempt), moment(next->atUs));
+    c.text = tr("Crash %1 right after %2 for %3 (at %4)")
+                 .arg(node.name, step, a.attempt > 1 ? tr("%1's retry").arg(a.request) : a.request,
+                      moment(next->atUs));
     FaultSpec f;
     f.kind = FaultKind::Crash;
     f.server = node.id;
@@ -194,8 +195,7 @@ FaultChoice FaultInjection::crashAfterNextStep(int server) const
     f.attempt = a.attempt;
     f.downUs = crashDownUs;
     c.faults.append(f);
-    c.done = tr("Injected: %1 crashes right after %2 at %3, down for %4")
-                 .arg(node.name, step, moment(next->atUs), span(crashDownUs));
+    c.done = tr("Injected: %1 crashes after %2 (%3)").arg(node.name, step, moment(next->atUs));
     c.what = tr("the crash of %1 after %2").arg(node.name, step);
     c.crashNode = server;
     c.crashUs = next->atUs;
@@ -252,7 +252,7 @@ FaultChoice FaultInjection::restart(const Event &crash) const
     // Whole milliseconds, so the scenario file holds it; it is back at or before the playhead.
     const qint64 downUs = std::max(msUs, (m_atUs - crash.t) / msUs * msUs);
     c.faults[index].downUs = downUs;
-    c.done = tr("Restarted %1 at %2: down %3 instead of %4")
+    c.done = tr("%1 restarts at %2 (down %3, not %4)")
                  .arg(node.name, moment(crash.t + downUs), span(downUs),
                       span(m_scenario.faults[index].downUs));
     c.what = tr("the restart of %1 at %2").arg(node.name, moment(crash.t + downUs));
@@ -276,8 +276,8 @@ FaultChoice FaultInjection::nextRequest(int server, FaultMessageFate fate) const
     const Node &node = m_run.nodes[server];
     const bool drop = fate == FaultMessageFate::Lost;
     FaultChoice c = choice(drop ? QStringLiteral("drop-next") : QStringLiteral("duplicate-next"));
-    c.text = drop ? tr("Drop the next request to %1").arg(node.name)
-                  : tr("Duplicate the next request to %1").arg(node.name);
+    c.text = drop ? tr("Lose the next request to %1").arg(node.name)
+                  : tr("Deliver the next request to %1 twice").arg(node.name);
     const int next = nextIncoming(server);
     if (next < 0) {
         c.refusal = tr("no request is sent to %1 after %2").arg(node.name, moment(m_playheadUs));
@@ -286,7 +286,7 @@ FaultChoice FaultInjection::nextRequest(int server, FaultMessageFate fate) const
     const Attempt &a = m_run.attempts[next];
     const QString request = requestText(next);
     if (drop) {
-        c.text = tr("Drop the next request to %1 (%2, sent at %3): it never arrives")
+        c.text = tr("Lose the next request to %1 in the network: %2, sent at %3")
                      .arg(node.name, request, moment(a.sentUs));
         c.drops.append({a.request, a.attempt, DropPoint::Request});
         c.done = tr("Injected: the network loses %1").arg(request);
@@ -297,7 +297,7 @@ FaultChoice FaultInjection::nextRequest(int server, FaultMessageFate fate) const
         c.refusal = tr("%1 is duplicated already").arg(request);
         return c;
     }
-    c.text = tr("Duplicate the next request to %1 (%2, sent at %3): the router gets it twice")
+    c.text = tr("Deliver the next request to %1 twice: %2, sent at %3")
                  .arg(node.name, request, moment(a.sentUs));
     FaultSpec f;
     f.kind = FaultKind::Duplicate;
@@ -305,7 +305,7 @@ FaultChoice FaultInjection::nextRequest(int server, FaultMessageFate fate) const
     f.attempt = a.attempt;
     f.message = FaultMessage::Request;
     c.faults.append(f);
-    c.done = tr("Injected: the network delivers %1 twice").arg(request);
+    c.done = tr("Injected: %1 arrives twice").arg(request);
     c.what = tr("the duplicate of %1").arg(request);
     return c;
 }
@@ -326,9 +326,10 @@ FaultChoice FaultInjection::windowFrom(FaultKind kind, qint64 forUs) const
     FaultChoice c =
         choice((cache ? QStringLiteral("cache-down-%1") : QStringLiteral("partition-%1"))
                    .arg(forUs / msUs));
-    c.text = cache ? tr("Take the shared cache down for %1 (until %2)")
+    c.text = cache ? tr("Take the shared cache down for %1 (until %2): servers asking it get "
+                        "no answer")
                          .arg(span(forUs), moment(m_atUs + forUs))
-                   : tr("Cut the replication link for %1 (until %2)")
+                   : tr("Cut the replication link for %1 (until %2): rows queue until the heal")
                          .arg(span(forUs), moment(m_atUs + forUs));
     if (cache && !m_scenario.settings.cache)
         c.refusal = tr("the shared cache is off, so no server would notice: switch it on first");
@@ -339,10 +340,10 @@ FaultChoice FaultInjection::windowFrom(FaultKind kind, qint64 forUs) const
     f.fromUs = m_atUs;
     f.untilUs = m_atUs + forUs;
     c.faults.append(f);
-    c.done = cache ? tr("Injected: the shared cache is down from %1 to %2")
-                         .arg(moment(f.fromUs), moment(f.untilUs))
-                   : tr("Injected: the replication link is cut from %1 to %2")
-                         .arg(moment(f.fromUs), moment(f.untilUs));
+    c.done =
+        cache ? tr("Injected: the shared cache is down %1–%2")
+                    .arg(moment(f.fromUs), moment(f.untilUs))
+              : tr("Injected: replication is cut %1–%2").arg(moment(f.fromUs), moment(f.untilUs));
     c.what = cache ? tr("the cache outage from %1").arg(moment(f.fromUs))
                    : tr("the partition from %1").arg(moment(f.fromUs));
     return c;
@@ -352,7 +353,7 @@ FaultChoice FaultInjection::windowEnd(FaultKind kind) const
 {
     const bool cache = kind == FaultKind::CacheDown;
     FaultChoice c = choice(cache ? QStringLiteral("cache-up") : QStringLiteral("heal"));
-    c.text = cache ? tr("Bring the shared cache back up now")
+    c.text = cache ? tr("Bring the shared cache back up now: its keys are as they were")
                    : tr("Heal the replication link now: the queued rows flow");
     c.faults.clear();
     for (FaultSpec f : m_scenario.faults) {
@@ -377,6 +378,8 @@ QVector<FaultChoice> FaultInjection::cacheChoices() const
     QVector<FaultChoice> list;
     for (qint64 forUs : cacheOutagesUs)
         list.append(windowFrom(FaultKind::CacheDown, forUs));
+    if (!list.first().enabled())
+        list.resize(1); // one line says why, not one per duration
     return list;
 }
 
@@ -387,6 +390,8 @@ QVector<FaultChoice> FaultInjection::linkChoices() const
     QVector<FaultChoice> list;
     for (qint64 forUs : partitionsUs)
         list.append(windowFrom(FaultKind::Partition, forUs));
+    if (!list.first().enabled())
+        list.resize(1); // one line says why, not one per duration
     return list;
 }
 

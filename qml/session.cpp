@@ -423,7 +423,7 @@ bool Session::undoFault()
     const Injection last = m_injected.takeLast();
     restoreFaults(last);
     emit faultsChanged();
-    emit faultNotice(tr("Removed %1: the run is as it was before").arg(last.what), true);
+    emit faultNotice(tr("Removed %1").arg(last.what), true);
     return true;
 }
 

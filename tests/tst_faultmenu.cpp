@@ -26,19 +26,18 @@ QObject *findByType(QObject *root, const char *type)
     return nullptr;
 }
 
-/// The scene item a right-click opens `target`'s menu on.
-QQuickItem *targetItem(QQuickWindow &window, const QString &target)
+/// The scene item under `root` a right-click opens `target`'s menu on.
+QQuickItem *targetItem(QQuickItem *root, const QString &target)
 {
-    const QList<QQuickItem *> items = window.contentItem()->findChildren<QQuickItem *>();
-    for (QQuickItem *item : items) {
+    for (QQuickItem *item : root->childItems()) {
         if (!item->isVisible())
             continue;
-        if (target == QLatin1String("replication-link")) {
-            if (QByteArray(item->metaObject()->className()).startsWith("ReplicationLink_"))
-                return item;
-        } else if (item->property("nodeId").toString() == target) {
+        if (target == QLatin1String("replication-link")
+                ? QByteArray(item->metaObject()->className()).startsWith("ReplicationLink_")
+                : item->property("nodeId").toString() == target)
             return item;
-        }
+        if (QQuickItem *found = targetItem(item, target))
+            return found;
     }
     return nullptr;
 }
@@ -103,7 +102,7 @@ void TstFaultMenu::opensInsideTheWindow_data()
                     << size << dark << scale << "single-request" << 0.0 << "server-a1"
                     << "crash-next";
     QTest::addRow("1280x720 light 1x cache")
-        << QSize(1280, 720) << false << 1.0 << "parallel-two-clusters" << 0.0 << "cache"
+        << QSize(1280, 720) << false << 1.0 << "cache-outage" << 4000.0 << "cache"
         << "cache-down-5000";
     QTest::addRow("1920x1080 dark 3x cache")
         << QSize(1920, 1080) << true << 3.0 << "cache-outage" << 1000.0 << "cache"
@@ -146,7 +145,7 @@ void TstFaultMenu::opensInsideTheWindow()
     QVERIFY(QTest::qWaitForWindowExposed(window));
     settle(300);
 
-    QQuickItem *item = targetItem(*window, target);
+    QQuickItem *item = targetItem(window->contentItem(), target);
     QVERIFY2(item, qPrintable(target));
     QObject *menu = findByType(window, "FaultMenu");
     QVERIFY(menu);
@@ -154,6 +153,10 @@ void TstFaultMenu::opensInsideTheWindow()
     QTRY_VERIFY(menu->property("opened").toBool());
     settle(200);
     QCOMPARE(menu->property("target").toString(), target);
+
+    const QString name =
+        QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
+    save(*window, QStringLiteral("faultmenu-") + name);
 
     // Whole inside the window, every line whole inside the menu.
     auto *background = menu->property("background").value<QQuickItem *>();
@@ -173,15 +176,21 @@ void TstFaultMenu::opensInsideTheWindow()
             chosenText = v.toMap().value(QStringLiteral("text")).toString();
     QVERIFY2(!chosenText.isEmpty(), qPrintable(choice));
     const int count = menu->property("count").toInt();
-    QVERIFY(count >= 4); // the heading, a separator, and at least two faults
+    QVERIFY(count >= 3); // the heading, a separator, and at least one fault
     QQuickItem *chosen = nullptr;
     int lines = 0;
     for (int i = 0; i < count; ++i) {
         QQuickItem *line = nullptr;
         QMetaObject::invokeMethod(menu, "itemAt", Q_RETURN_ARG(QQuickItem *, line), Q_ARG(int, i));
         QVERIFY(line);
+        // Across, every line fits; a menu taller than the window (the largest text) scrolls,
+        // but its heading and first fault always show.
         const QRectF r = line->mapRectToScene(line->boundingRect());
-        QVERIFY2(box.adjusted(-0.5, -0.5, 0.5, 0.5).contains(r), qPrintable(QString::number(i)));
+        QVERIFY2(r.left() >= box.left() - 0.5 && r.right() <= box.right() + 0.5,
+                 qPrintable(QString::number(i)));
+        if (i < 3)
+            QVERIFY2(r.top() >= box.top() - 0.5 && r.bottom() <= box.bottom() + 0.5,
+                     qPrintable(QString::number(i)));
         auto *text = line->property("contentItem").value<QQuickItem *>();
         if (!text || !line->property("text").isValid())
             continue;
@@ -193,10 +202,7 @@ void TstFaultMenu::opensInsideTheWindow()
         if (line->property("text").toString() == chosenText)
             chosen = line;
     }
-    QVERIFY(lines >= 2);
-    const QString name =
-        QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
-    save(*window, QStringLiteral("faultmenu-") + name);
+    QVERIFY(lines >= 1);
 
     // A click on the line injects it; the toast says what.
     QVERIFY2(chosen, qPrintable(choice));
