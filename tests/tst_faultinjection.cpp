@@ -232,7 +232,6 @@ void TstFaultInjection::landsInTheScenarioAndMatchesAFreshRun()
              faultState(*fresh.playback()->run(), qint64(c.playback()->timeUs())));
     // The comparison has teeth: the fault changed the run.
     QVERIFY(eventLines(run) != eventLines(old));
-    Q_UNUSED(sceneBefore);
 
     // Undo: the run before, exactly.
     QVERIFY(c.session()->undoFault());
