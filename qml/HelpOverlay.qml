@@ -136,6 +136,24 @@ Popup {
                               + "activity; two earlier ones (older requests) did not fit.")
             }
 
+            Heading { text: qsTr("Mouse and keys on the scene") }
+            Entry {
+                mark: qsTr("click"); markColor: Theme.text
+                meaning: qsTr("On a client: it sends its last request again now, with the same "
+                              + "key. Shift+click or right-click: with a new key.")
+            }
+            Entry {
+                mark: qsTr("right-click"); markColor: Theme.anomaly
+                meaning: qsTr("On a server, the shared cache or the replication line: inject a "
+                              + "fault at the playhead (crash now or after its next step, restart, "
+                              + "cache down, partition, drop or duplicate the next request). The "
+                              + "fault joins the scenario and the run is computed again.")
+            }
+            Entry {
+                mark: "Ctrl+Z"; markColor: Theme.text
+                meaning: qsTr("Take back the fault injected last: the run is the one before it.")
+            }
+
             Heading { text: qsTr("Words on the screen") }
             Entry {
                 mark: qsTr("key"); markColor: Theme.accentText

@@ -157,6 +157,7 @@ ApplicationWindow {
             visible: body.bothFit || !body.timelineOnly
             controller: controller
             live: live
+            onFaultMenuRequested: (target, name, item, x, y) => faultMenu.openFor(target, name, item, x, y)
         }
 
         CaptionBar {
@@ -265,6 +266,19 @@ ApplicationWindow {
         }
         MenuSeparator {}
         MenuItem { text: qsTr("Quit  (Ctrl+Q)"); onTriggered: window.close() }
+    }
+
+    // Right-click a server, the cache or the replication link: inject a fault (Ctrl+Z: undo).
+    FaultMenu {
+        id: faultMenu
+        controller: controller
+        maxWidth: window.width - 2 * window.margin
+        onNotice: (message, ok) => toast.show(message, ok)
+    }
+    Shortcut {
+        sequences: [StandardKey.Undo]
+        enabled: controller.session.canUndoFault
+        onActivated: controller.session.undoFault()
     }
 
     Toast {

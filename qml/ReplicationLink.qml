@@ -12,6 +12,9 @@ Item {
     property real lineBottom
     property real lagMs
 
+    /// Right-click on the line or its label, at `x`, `y` of this item: the link's fault menu.
+    signal faultMenuRequested(real x, real y)
+
     Shape {
         ShapePath {
             strokeColor: Theme.replicationLine
@@ -25,7 +28,20 @@ Item {
         }
     }
 
+    Item {
+        x: link.lineX - Math.round(12 * Theme.scale)
+        y: link.lineTop
+        width: label.x + label.width - x
+        height: link.lineBottom - link.lineTop
+        TapHandler {
+            acceptedButtons: Qt.RightButton
+            onTapped: (eventPoint) => link.faultMenuRequested(parent.x + eventPoint.position.x,
+                                                              parent.y + eventPoint.position.y)
+        }
+    }
+
     Text {
+        id: label
         x: link.lineX + Math.round(10 * Theme.scale)
         y: (link.lineTop + link.lineBottom) / 2 - height / 2
         text: qsTr("⇅ replication · lag %1").arg(Theme.durationText(link.lagMs))

@@ -9,6 +9,7 @@ Item {
     id: node
 
     required property int index
+    required property string nodeId
     required property string name
     required property string kind
     required property int cluster
@@ -19,6 +20,9 @@ Item {
 
     required property SceneLayout layout
     required property SimulationController controller
+
+    /// Right-click on a server or the cache, at `x`, `y` of the node: its fault menu.
+    signal faultMenuRequested(real x, real y)
 
     readonly property rect area: layout.nodeRect(kind, cluster, indexInGroup, groupSize)
     readonly property int clientSlots: kind === "client" ? layout.clientCapacity(groupSize) : 0
@@ -44,6 +48,12 @@ Item {
                        : node.kind === "database" ? databaseTable
                        : node.kind === "cache" ? cachePanel
                        : plainBox
+    }
+
+    TapHandler {
+        enabled: node.kind === "server" || node.kind === "cache"
+        acceptedButtons: Qt.RightButton
+        onTapped: (eventPoint) => node.faultMenuRequested(eventPoint.position.x, eventPoint.position.y)
     }
 
     Component {

@@ -13,6 +13,10 @@ Rectangle {
     /// The Live switch's controller, for the LIVE strip (null: no live mode).
     property LiveController live: null
 
+    /// Right-click on a server, the cache or the replication link: `target` is its node id or
+    /// "replication-link", (`x`, `y`) where on `item` the menu opens.
+    signal faultMenuRequested(string target, string name, Item item, real x, real y)
+
     /// Bumped when node items come and go, so bindings that look nodes up re-run.
     property int revision: 0
     /// The token under the mouse, for the shared tooltip.
@@ -383,19 +387,25 @@ Rectangle {
         }
 
         ReplicationLink {
+            id: replicationLink
             anchors.fill: parent
             lineX: geometry.dbX + geometry.dbWidth / 2
             lineTop: geometry.contentY(0) + geometry.contentHeight
             lineBottom: geometry.contentY(1)
             lagMs: scene.controller.session.settings.lagMs
+            onFaultMenuRequested: (x, y) => scene.faultMenuRequested("replication-link",
+                                                                     qsTr("the replication link"), replicationLink, x, y)
         }
 
         Repeater {
             id: nodeRepeater
             model: scene.controller.models.nodes
             delegate: SceneNode {
+                id: sceneNode
                 layout: geometry
                 controller: scene.controller
+                onFaultMenuRequested: (x, y) => scene.faultMenuRequested(
+                                    nodeId, kind === "cache" ? qsTr("the shared cache") : name, sceneNode, x, y)
             }
             onItemAdded: Qt.callLater(scene.bumpRevision)
             onItemRemoved: Qt.callLater(scene.bumpRevision)

@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "faultinjection.h"
 #include "playback.h"
 #include "settingwords.h"
 
@@ -58,6 +59,7 @@ void Session::setPreset(const QString &nameOrPath)
 bool Session::setScenario(const Scenario &scenario, const QString &presetName)
 {
     const bool presetDiffers = presetName != m_preset;
+    forgetInjections();
     m_scenario = scenario;
     m_preset = presetName.isEmpty() ? scenario.name : presetName;
     m_playback.rewind();
@@ -178,14 +180,15 @@ void Session::keepLiveRecord()
     m_pendingSettings.reset();
 }
 
-void Session::rerun()
+bool Session::rerun()
 {
     const auto outcome = Simulation::run(m_scenario);
     if (!outcome.result) {
         setError(outcome.error);
-        return;
+        return false;
     }
     showRun(std::move(*outcome.result), false);
+    return true;
 }
 
 void Session::showRun(RunResult run, bool recorded)
@@ -221,6 +224,7 @@ void Session::showLive(RunResult real, qint64 realNowUs)
     m_liveReal = std::move(real);
     const bool wasLiveRecord = m_liveRecord;
     m_liveRecord = true;
+    forgetInjections();
     m_playback.follow(front);
     present(std::move(display), false);
     if (!wasLiveRecord) {
@@ -306,6 +310,7 @@ bool Session::loadTimeline(const QString &path)
     }
     // The recording is shown as it was: the engine does not run until a setting changes.
     const bool presetDiffers = path != m_preset;
+    forgetInjections();
     m_scenario = load.run->scenario;
     m_preset = path;
     m_playback.rewind();
@@ -327,6 +332,107 @@ bool Session::loadFile(const QUrl &url)
         return false;
     }
     return setScenario(*load.scenario, path);
+}
+
+QString Session::injectionBlocked() const
+{
+    if (m_liveRecord)
+        return tr("Live mode: the requests come from real HTTP clients, so there is no "
+                  "simulated run to inject a fault into");
+    if (m_recorded)
+        return tr("A recorded timeline is replayed as it was: change a setting to run its "
+                  "scenario, then inject faults");
+    if (!m_playback.run())
+        return tr("There is no run to inject a fault into");
+    return {};
+}
+
+QVariantList Session::faultChoices(const QString &target) const
+{
+    auto line = [](const QString &id, const QString &text, bool enabled) {
+        return QVariantMap{{QStringLiteral("id"), id},
+                           {QStringLiteral("text"), text},
+                           {QStringLiteral("enabled"), enabled}};
+    };
+    if (const QString blocked = injectionBlocked(); !blocked.isEmpty())
+        return {line({}, blocked, false)};
+    QVariantList list;
+    const FaultInjection injection(m_scenario, *m_playback.run(), qint64(m_playback.timeUs()));
+    for (const FaultChoice &c : injection.choices(target))
+        list.append(
+            line(c.id, c.enabled() ? c.text : tr("%1 — %2").arg(c.text, c.refusal), c.enabled()));
+    if (!m_injected.isEmpty() && m_injected.last().target == target)
+        list.append(line(QStringLiteral("undo"),
+                         tr("Remove %1  (Ctrl+Z)").arg(m_injected.last().what), true));
+    return list;
+}
+
+bool Session::injectFault(const QString &target, const QString &choice)
+{
+    if (choice == QLatin1String("undo"))
+        return undoFault();
+    if (const QString blocked = injectionBlocked(); !blocked.isEmpty()) {
+        emit faultNotice(blocked, false);
+        return false;
+    }
+    const FaultInjection injection(m_scenario, *m_playback.run(), qint64(m_playback.timeUs()));
+    const QVector<FaultChoice> choices = injection.choices(target);
+    const auto c = std::find_if(choices.cbegin(), choices.cend(),
+                                [&](const FaultChoice &f) { return f.id == choice; });
+    if (c == choices.cend() || !c->enabled()) {
+        emit faultNotice(c == choices.cend()
+                             ? tr("There is no fault \"%1\" for %2").arg(choice, target)
+                             : tr("%1 — %2").arg(c->text, c->refusal),
+                         false);
+        return false;
+    }
+    m_injected.append({target, c->what, m_scenario.faults, m_scenario.drops});
+    m_scenario.faults = c->faults;
+    m_scenario.drops = c->drops;
+    bool ok = rerun();
+    if (ok && c->crashNode >= 0) {
+        // A crash after a step was read off the run's events: the engine must agree.
+        const QVector<Event> &events = m_playback.run()->events;
+        ok = std::any_of(events.cbegin(), events.cend(), [&](const Event &e) {
+            return e.type == EventType::Fault && e.from == c->crashNode && e.t == c->crashUs &&
+                   e.label == QLatin1String("CRASH");
+        });
+    }
+    if (!ok) {
+        restoreFaults(m_injected.takeLast());
+        emit faultNotice(
+            tr("Nothing injected: the engine did not run \"%1\" as expected").arg(c->text), false);
+        return false;
+    }
+    emit faultsChanged();
+    emit faultNotice(c->done, true);
+    return true;
+}
+
+bool Session::undoFault()
+{
+    if (m_injected.isEmpty())
+        return false;
+    const Injection last = m_injected.takeLast();
+    restoreFaults(last);
+    emit faultsChanged();
+    emit faultNotice(tr("Removed %1").arg(last.what), true);
+    return true;
+}
+
+void Session::restoreFaults(const Injection &before)
+{
+    m_scenario.faults = before.faults;
+    m_scenario.drops = before.drops;
+    rerun();
+}
+
+void Session::forgetInjections()
+{
+    if (m_injected.isEmpty())
+        return;
+    m_injected.clear();
+    emit faultsChanged();
 }
 
 } // namespace idem

@@ -51,6 +51,8 @@ class Session : public QObject
     /// requests; the window sets it, tests leave it off to change settings at once.
     Q_PROPERTY(bool askBeforeDiscardingLive READ askBeforeDiscardingLive WRITE
                    setAskBeforeDiscardingLive NOTIFY askBeforeDiscardingLiveChanged FINAL)
+    /// A fault injected from the fault menu can be taken back (undoFault()).
+    Q_PROPERTY(bool canUndoFault READ canUndoFault NOTIFY faultsChanged FINAL)
 
 public:
     /// Shows the default preset on `playback`.
@@ -98,6 +100,18 @@ public:
     /// Shows a timeline file as recorded; false and errorText on failure.
     bool loadTimeline(const QString &path);
 
+    /// The fault menu of `target` (a server's node id, "cache", FaultInjection::linkTarget) at
+    /// the playhead: a list of {id, text, enabled}; a disabled line's text says why. Live or
+    /// on a recorded timeline, one disabled line says why nothing can be injected.
+    Q_INVOKABLE QVariantList faultChoices(const QString &target) const;
+    /// Adds the fault `choice` (an id from faultChoices) of `target` to the scenario at the
+    /// playhead; the engine runs again, the playhead stays. faultNotice() says what was
+    /// injected or why not.
+    Q_INVOKABLE bool injectFault(const QString &target, const QString &choice);
+    /// Removes the fault injected last: the run is the one before it again.
+    Q_INVOKABLE bool undoFault();
+    [[nodiscard]] bool canUndoFault() const { return !m_injected.isEmpty(); }
+
     [[nodiscard]] bool askBeforeDiscardingLive() const { return m_askBeforeDiscard; }
     void setAskBeforeDiscardingLive(bool ask);
     /// After discardLiveAsked: applies the held-back setting change (the record goes).
@@ -135,9 +149,24 @@ signals:
     /// A setting change would wipe the live record on screen: it waits for
     /// discardLiveAndApply() or keepLiveRecord().
     void discardLiveAsked();
+    void faultsChanged();
+    /// What a fault injection or its undo did, or why it could not (`ok` false).
+    void faultNotice(const QString &message, bool ok);
 
 private:
-    void rerun();
+    /// A fault injected from the menu, with what the scenario held before it.
+    struct Injection
+    {
+        QString target;
+        QString what;
+        QVector<FaultSpec> faults;
+        QVector<DropSpec> drops;
+    };
+
+    bool rerun();
+    [[nodiscard]] QString injectionBlocked() const;
+    void forgetInjections();
+    void restoreFaults(const Injection &before);
     void showRun(RunResult run, bool recorded);
     void present(RunResult run, bool recorded);
     void setError(const QString &error);
@@ -157,6 +186,7 @@ private:
     std::optional<Settings> m_pendingSettings; ///< held back until the user answers
     std::optional<RunResult> m_liveReal;       ///< a live record's real times, for the exporters
     LiveDisplayTiming m_liveTiming;
+    QVector<Injection> m_injected; ///< newest last: what undoFault() takes back
 };
 
 } // namespace idem

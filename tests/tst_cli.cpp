@@ -345,6 +345,9 @@ void TstCli::badInput_data()
     QTest::addRow("fault field twice")
         << QStringList{"run", "1", "--fault", "fail:request=1:request=1"}
         << "--fault \"fail:request=1:request=1\": \"request\" given twice";
+    QTest::addRow("crash at a time and after a step")
+        << QStringList{"run", "1", "--fault", "crash:server-a1:at-ms=5:after=claim"}
+        << "--fault \"crash:server-a1:at-ms=5:after=claim\": after: is not allowed with atMs";
     QTest::addRow("fault field unknown")
         << QStringList{"run", "1", "--fault", "fail:request=1:when=now"}
         << "--fault \"fail:request=1:when=now\": unknown field \"when\"";

@@ -13,6 +13,12 @@ FaultPlan::FaultPlan(const QVector<FaultSpec> &faults)
             m_partitions.append({f.fromUs, f.untilUs});
             break;
         case FaultKind::Crash:
+            if (f.atUs >= 0) {
+                m_timedCrashes.append(f);
+                break;
+            }
+            m_byRequest[f.request].append(f);
+            break;
         case FaultKind::Duplicate:
         case FaultKind::Fail:
             m_byRequest[f.request].append(f);

@@ -40,6 +40,8 @@ public:
     /// arrives when it heals.
     [[nodiscard]] qint64 replicaArrival(qint64 writtenUs, qint64 lagUs) const;
 
+    /// The crashes at a time (FaultSpec::atUs), as the simulation schedules them.
+    [[nodiscard]] const QVector<FaultSpec> &timedCrashes() const { return m_timedCrashes; }
     [[nodiscard]] const QVector<FaultWindow> &cacheOutages() const { return m_cacheDown; }
     [[nodiscard]] const QVector<FaultWindow> &partitions() const { return m_partitions; }
 
@@ -48,6 +50,7 @@ private:
                                                       qint64 t);
 
     QHash<QString, QVector<FaultSpec>> m_byRequest; ///< crash, duplicate, fail: by request id
+    QVector<FaultSpec> m_timedCrashes;
     QVector<FaultWindow> m_cacheDown;
     QVector<FaultWindow> m_partitions;
 };

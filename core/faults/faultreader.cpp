@@ -24,7 +24,7 @@ QStringList fieldsOf(FaultKind kind)
 {
     switch (kind) {
     case FaultKind::Crash:
-        return {"kind", "server", "after", "request", "attempt", "downMs"};
+        return {"kind", "server", "after", "request", "attempt", "downMs", "atMs"};
     case FaultKind::CacheDown:
     case FaultKind::Partition:
         return {"kind", "fromMs", "untilMs"};
@@ -71,8 +71,7 @@ public:
             return std::nullopt;
         switch (fault.kind) {
         case FaultKind::Crash:
-            if (!server(*o, path, fault) || !step(*o, path, fault) || !request(*o, path, fault) ||
-                !attempt(*o, path, fault))
+            if (!server(*o, path, fault) || !crashMoment(*o, path, fault))
                 return std::nullopt;
             if (o->contains(QLatin1String("downMs"))) {
                 const auto down = m_f.wholeNumber(
@@ -140,6 +139,26 @@ private:
         if (!index)
             return false;
         fault.step = FaultStep(*index);
+        return true;
+    }
+
+    // Either a time (atMs: it dies then, whatever it is doing) or a step of a request's attempt.
+    bool crashMoment(const QJsonObject &o, const QString &path, FaultSpec &fault)
+    {
+        if (!o.contains(QLatin1String("atMs")))
+            return step(o, path, fault) && request(o, path, fault) && attempt(o, path, fault);
+        for (const char *field : {"after", "request", "attempt"})
+            if (o.contains(QLatin1String(field)))
+                return m_f.fail(W::at(path, QString::fromLatin1(field)),
+                                QStringLiteral("is not allowed with atMs: a crash happens either "
+                                               "at a time (atMs) or after a step (after, request, "
+                                               "attempt)"));
+        const auto at =
+            m_f.wholeNumber(o.value(QLatin1String("atMs")), W::at(path, QStringLiteral("atMs")), 0,
+                            maxAtMs, QStringLiteral("ms when the server dies"));
+        if (!at)
+            return false;
+        fault.atUs = *at * 1000;
         return true;
     }
 
@@ -248,7 +267,8 @@ FaultReader::SpecLoad FaultReader::parseSpec(const QString &spec)
     static const QHash<QString, QString> fieldNames = {
         {"after", "after"},     {"request", "request"}, {"attempt", "attempt"},
         {"down-ms", "downMs"},  {"from-ms", "fromMs"},  {"until-ms", "untilMs"},
-        {"message", "message"}, {"status", "status"},   {"server", "server"}};
+        {"message", "message"}, {"status", "status"},   {"server", "server"},
+        {"at-ms", "atMs"}};
     SpecLoad load;
     const QStringList parts = spec.split(QLatin1Char(':'));
     const QString kind = parts.value(0).trimmed();
@@ -276,8 +296,8 @@ FaultReader::SpecLoad FaultReader::parseSpec(const QString &spec)
         const QString value = part.mid(eq + 1);
         if (!fieldNames.contains(name)) {
             load.error = QStringLiteral("--fault %1: unknown field %2 (expected after, "
-                                        "request, attempt, down-ms, from-ms, until-ms, message or "
-                                        "status)")
+                                        "request, attempt, at-ms, down-ms, from-ms, until-ms, "
+                                        "message or status)")
                              .arg(W::quoted(spec), W::quoted(name));
             return load;
         }
@@ -321,6 +341,7 @@ QString FaultReader::specHelp()
     return QStringLiteral(
         "Faults (--fault SPEC, repeatable; the same faults as a scenario's \"faults\"):\n"
         "  crash:SERVER:after=claim|charge|consume|respond:request=R[:attempt=N][:down-ms=MS]\n"
+        "  crash:SERVER:at-ms=T[:down-ms=MS]   the server dies at T, whatever it is doing\n"
         "  cache-down:from-ms=T:until-ms=T     the shared cache does not answer\n"
         "  partition:from-ms=T:until-ms=T      the replication link is cut (rows queue)\n"
         "  duplicate:request=R[:attempt=N][:message=request|response]\n"

@@ -8,7 +8,7 @@ namespace idem {
 /// beside the scripted drops (Scenario::drops).
 enum class FaultKind : quint8
 {
-    Crash,     ///< a server dies right after a protocol step of one request's attempt
+    Crash,     ///< a server dies right after a protocol step of one request's attempt, or at a time
     CacheDown, ///< the shared cache does not answer from `fromUs` until `untilUs`
     Partition, ///< the replication link is cut from `fromUs` until `untilUs`
     Duplicate, ///< a message of one request's attempt is delivered twice
@@ -37,9 +37,12 @@ struct FaultSpec
     FaultKind kind = FaultKind::Crash;
     QString server; ///< Crash: the server's node id, "server-a1"
     FaultStep step = FaultStep::Claim;
-    QString request;                              ///< Crash, Duplicate, Fail: RequestSpec::id
-    int attempt = 1;                              ///< Crash, Duplicate, Fail: 1 = the first attempt
-    qint64 downUs = 5'000'000;                    ///< Crash: how long the server stays down
+    QString request;           ///< Crash, Duplicate, Fail: RequestSpec::id
+    int attempt = 1;           ///< Crash, Duplicate, Fail: 1 = the first attempt
+    qint64 downUs = 5'000'000; ///< Crash: how long the server stays down
+    /// Crash: when the server dies, whatever it is doing ("crash now" in the app), instead of
+    /// after `step` of `request`'s `attempt`; -1 = after the step.
+    qint64 atUs = -1;
     qint64 fromUs = 0;                            ///< CacheDown, Partition
     qint64 untilUs = 0;                           ///< CacheDown, Partition: the heal
     FaultMessage message = FaultMessage::Request; ///< Duplicate

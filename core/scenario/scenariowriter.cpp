@@ -69,9 +69,13 @@ QJsonObject ScenarioWriter::toJson(const Scenario &s)
         switch (f.kind) {
         case FaultKind::Crash:
             o.insert("server", f.server);
-            o.insert("after", faultStepName(f.step));
-            o.insert("request", f.request);
-            o.insert("attempt", f.attempt);
+            if (f.atUs >= 0) {
+                o.insert("atMs", msValue(f.atUs));
+            } else {
+                o.insert("after", faultStepName(f.step));
+                o.insert("request", f.request);
+                o.insert("attempt", f.attempt);
+            }
             o.insert("downMs", msValue(f.downUs));
             break;
         case FaultKind::CacheDown:

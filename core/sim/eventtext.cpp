@@ -307,6 +307,13 @@ QString crashCaption(const QString &server, const QString &key, const QString &r
         .arg(seconds(downUs));
 }
 
+QString timedCrashCaption(const QString &server, qint64 downUs)
+{
+    return QStringLiteral("%1 crashes — every request it was working on gets no answer and no "
+                          "further SQL, whatever step it had reached; down for %2")
+        .arg(server, seconds(downUs));
+}
+
 QString restartCaption(const QString &server, qint64 downUs)
 {
     return QStringLiteral("%1 is back up after %2: it remembers nothing of the requests it was "

@@ -62,6 +62,8 @@ void describeDuplicate(Event &e, const QString &key, const QStringList &ledgerId
 [[nodiscard]] QString crashCaption(const QString &server, const QString &key,
                                    const QString &request, int attempt, FaultStep step,
                                    qint64 downUs);
+/// "Server A1 crashes — whatever it was working on ...": a crash at a time (atMs).
+[[nodiscard]] QString timedCrashCaption(const QString &server, qint64 downUs);
 /// "Server A1 is back up after 5.0 s ...".
 [[nodiscard]] QString restartCaption(const QString &server, qint64 downUs);
 /// "Server A1: the card network fails the charge of R1 with 502 ...".

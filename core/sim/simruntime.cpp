@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
+
 namespace idem {
 
 namespace {
@@ -289,24 +291,31 @@ int SimRuntime::operationFailure(const HandlerContext &ctx)
 
 void SimRuntime::crash(const HandlerContext &ctx, const FaultSpec &fault, FaultStep step)
 {
-    const int server = ctx.server;
+    takeDown(ctx.server, ctx.request, ctx.label,
+             eventtext::crashCaption(nodeName(ctx.server), ctx.label, ctx.requestId, ctx.attempt,
+                                     step, fault.downUs),
+             fault.downUs);
+}
+
+void SimRuntime::takeDown(int server, int request, const QString &key, const QString &caption,
+                          qint64 downUs)
+{
+    const int cluster = m_nodes[server].cluster;
     m_incarnation[server] = m_incarnation.value(server) + 1;
-    m_downUntil[server] = m_kernel.now() + fault.downUs;
-    Event &e = log(EventType::Fault, server, -1, ctx.request, ctx.label,
-                   eventtext::crashCaption(nodeName(server), ctx.label, ctx.requestId, ctx.attempt,
-                                           step, fault.downUs));
+    m_downUntil[server] = m_kernel.now() + downUs;
+    Event &e = log(EventType::Fault, server, -1, request, key, caption);
     e.label = QStringLiteral("CRASH");
     e.state = eventtext::downState();
     // A lock service frees the locks of a session that died.
-    const QSet<QString> held = m_heldLocks[size_t(ctx.cluster)].take(server);
-    for (const QString &key : held) {
-        log(EventType::LockRelease, server, -1, ctx.request, labelOf(key),
-            eventtext::lockReleased(nodeName(server), ctx.cluster, labelOf(key)) +
+    const QSet<QString> held = m_heldLocks[size_t(cluster)].take(server);
+    for (const QString &lockKey : held) {
+        log(EventType::LockRelease, server, -1, request, labelOf(lockKey),
+            eventtext::lockReleased(nodeName(server), cluster, labelOf(lockKey)) +
                 QStringLiteral(" (its holder died)"));
-        if (auto next = m_locks[size_t(ctx.cluster)].release(key))
+        if (auto next = m_locks[size_t(cluster)].release(lockKey))
             m_kernel.after(0, std::move(next->resume));
     }
-    m_kernel.after(fault.downUs, [this, server, downUs = fault.downUs] {
+    m_kernel.after(downUs, [this, server, downUs] {
         Event &up = log(EventType::Fault, server, -1, -1, {},
                         eventtext::restartCaption(nodeName(server), downUs));
         up.label = QStringLiteral("RESTART");
@@ -316,6 +325,19 @@ void SimRuntime::crash(const HandlerContext &ctx, const FaultSpec &fault, FaultS
 
 void SimRuntime::scheduleFaultWindows()
 {
+    for (const FaultSpec &f : m_faults.timedCrashes()) {
+        const auto node = std::find_if(m_nodes.cbegin(), m_nodes.cend(),
+                                       [&](const Node &n) { return n.id == f.server; });
+        if (node == m_nodes.cend())
+            continue; // a server the settings no longer have
+        const int server = int(node - m_nodes.cbegin());
+        m_kernel.at(f.atUs, [this, server, downUs = f.downUs] {
+            if (isDown(server))
+                return; // already down: there is no work left to kill
+            takeDown(server, -1, {}, eventtext::timedCrashCaption(nodeName(server), downUs),
+                     downUs);
+        });
+    }
     for (const FaultWindow &w : m_faults.cacheOutages()) {
         m_kernel.at(w.fromUs, [this, w] {
             Event &e = log(EventType::Fault, m_topology.cache, -1, -1, {},

@@ -51,7 +51,8 @@ public:
     [[nodiscard]] int incarnation(int server) const { return m_incarnation.value(server); }
     /// True while a crashed server is down.
     [[nodiscard]] bool isDown(int server) const { return m_downUntil.value(server, -1) > nowUs(); }
-    /// Logs the start and the heal of every cache outage and partition of the plan.
+    /// Logs the start and the heal of every cache outage and partition of the plan, and
+    /// schedules its crashes at a time.
     void scheduleFaultWindows();
 
     /// Appends an event at the current time and returns it for the caller to fill in.
@@ -88,6 +89,10 @@ private:
         return m_incarnation.value(ctx.server) == ctx.incarnation;
     }
     void crash(const HandlerContext &ctx, const FaultSpec &fault, FaultStep step);
+    /// Takes `server` down for `downUs` now: its work dies, its locks are freed, and it comes
+    /// back later. `request` and `key` name what it was doing when a step triggered it.
+    void takeDown(int server, int request, const QString &key, const QString &caption,
+                  qint64 downUs);
     void scheduleReap(int cluster, const KeyRow &row, const QString &label);
     void replicate(int fromCluster, const DbResult &result, bool keyRow, const QString &label);
     void chargeRecorded(const HandlerContext &ctx, const LedgerRow &row);

@@ -1,6 +1,7 @@
 // libFuzzer target: the --fault grammar (FaultReader::parseSpec, then the strict reader of
 // the fault it describes) on any text, against a two-request scenario. A refused spec gives
-// one line; an accepted one adds exactly one fault that names a request of the scenario.
+// one line; an accepted one adds exactly one fault that names a request of the scenario (or,
+// for a window or a crash at a time, a time).
 
 #include "faults/faultreader.h"
 #include "fuzzcheck.h"
@@ -27,6 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const FaultSpec &f = scenario.faults.first();
     if (f.kind == FaultKind::CacheDown || f.kind == FaultKind::Partition)
         fuzz::check(f.fromUs < f.untilUs, "a window ends after it starts", spec);
+    else if (f.kind == FaultKind::Crash && f.atUs >= 0)
+        fuzz::check(f.request.isEmpty(), "a crash at a time names no request", spec);
     else
         fuzz::check(f.request == QLatin1String("R1") || f.request == QLatin1String("R2"),
                     "the fault names a request of the scenario", spec);
