@@ -4,18 +4,25 @@ import QtQuick.Controls.Basic
 // What just happened, in one plain sentence: the caption of the last event at the
 // playhead, its time set apart in a pill. Elided to one line; the tooltip has it all.
 // An error (a scenario that failed to load or run) takes its place in the anomaly colour.
+// Past text scale 1.5 the line grows only half as fast as the text scale (the transport
+// and the settings bar grow less still): the scene gets the height instead, and its labels,
+// drawn smaller to fit at that size, stay no larger than the caption.
 Rectangle {
     id: bar
 
     property string caption
     property string errorText
 
+    readonly property int captionFont: Math.max(12, Math.round(14 * Theme.chromeScale))
+    readonly property real unit: captionFont / 14
+
     readonly property int split: caption.indexOf(" · ")
     readonly property string timePart: split >= 0 ? caption.slice(0, split) : ""
     readonly property string sentence: errorText.length > 0 ? errorText
                                        : split >= 0 ? caption.slice(split + 3) : caption
 
-    implicitHeight: Math.round(Theme.fontSize * 2.3)
+    // Less air around the line as the text grows: 2.3 lines' height at scale 1, 1.7 at 3.
+    implicitHeight: Math.round(captionFont * (2.3 - 0.3 * Math.max(0, Math.min(2, Theme.textScale - 1))))
     radius: Theme.radius
     color: errorText.length > 0 ? Theme.anomalyFill : Theme.captionFill
     border.width: 1
@@ -24,10 +31,10 @@ Rectangle {
     Rectangle {
         id: timePill
         visible: bar.timePart.length > 0 && bar.errorText.length === 0
-        x: Math.round(8 * Theme.scale)
+        x: Math.round(8 * bar.unit)
         anchors.verticalCenter: parent.verticalCenter
-        width: visible ? timeLabel.implicitWidth + Math.round(14 * Theme.scale) : 0
-        height: timeLabel.implicitHeight + Math.round(4 * Theme.scale)
+        width: visible ? timeLabel.implicitWidth + Math.round(14 * bar.unit) : 0
+        height: timeLabel.implicitHeight + Math.round(4 * bar.unit)
         radius: height / 2
         color: Theme.accent
         Text {
@@ -36,7 +43,7 @@ Rectangle {
             text: bar.timePart
             color: Theme.onColour
             font.family: Theme.monoFamily
-            font.pixelSize: Theme.fontSize
+            font.pixelSize: bar.captionFont
             font.bold: true
         }
     }
@@ -44,15 +51,15 @@ Rectangle {
     Text {
         id: sentenceText
         anchors.left: timePill.right
-        anchors.leftMargin: Math.round(10 * Theme.scale)
+        anchors.leftMargin: Math.round(10 * bar.unit)
         anchors.right: parent.right
-        anchors.rightMargin: Math.round(10 * Theme.scale)
+        anchors.rightMargin: Math.round(10 * bar.unit)
         anchors.verticalCenter: parent.verticalCenter
         text: bar.sentence
         elide: Text.ElideRight
         maximumLineCount: 1
         color: bar.errorText.length > 0 ? Theme.anomalyText : Theme.text
-        font.pixelSize: Theme.fontSize
+        font.pixelSize: bar.captionFont
         font.bold: bar.errorText.length > 0
     }
 

@@ -10,13 +10,19 @@ import IdemLab
 // left to the drawer, from the end of the row (replay, seed, timings) backwards, and at the
 // largest text the Live switch to the ☰ menu. Only when even the picker, the two guards
 // and the Settings button do not fit is the whole row drawn smaller (down to 80 % to keep
-// the scenario's title whole, further only if nothing else fits).
+// the scenario's title whole, further only if nothing else fits). Like the transport, the
+// bar is the teacher's, not the class's: past text scale 1.5 it grows only a little more,
+// and never takes more than `maxHeight` (a tenth of the window), so at the largest text the
+// scene gets the height; the row is then drawn smaller and more of it fits.
 Rectangle {
     id: bar
 
     required property SimulationController controller
     /// The Live switch's controller; null or unavailable hides the switch.
     property LiveController live: null
+
+    /// The most height the bar may take (the window gives a share of its own).
+    property real maxHeight: Infinity
 
     /// Opens the drawer with every setting.
     signal settingsRequested()
@@ -39,9 +45,13 @@ Rectangle {
     /// What is always shown, without the picker.
     readonly property real mandatory: 2 * margin + settingsItem.implicitWidth
                                       + mutexItem.implicitWidth + cacheItem.implicitWidth + 3 * gap
-    /// The row's scale: 1 unless the mandatory items and the picker do not fit.
-    readonly property real fit: Math.min(1, Math.max(width / (mandatory + presets.displayWidth),
-                                                     Math.min(0.8, width / (mandatory + minimumPickerWidth))))
+    /// The bar's height at scale 1 of its row.
+    readonly property real naturalHeight: rowHeight + 2 * Math.round(4 * Theme.scale)
+    /// Short of height, or at large text, the row is drawn smaller.
+    readonly property real shrink: Math.min(1, Theme.zoom * 1.5 / Theme.scale, maxHeight / naturalHeight)
+    /// The row's scale: `shrink` unless the mandatory items and the picker do not fit.
+    readonly property real fit: Math.min(shrink, Math.max(width / (mandatory + presets.displayWidth),
+                                                          Math.min(0.8, width / (mandatory + minimumPickerWidth))))
     /// Room for the picker and the optional items, in the row's own (unscaled) units.
     readonly property real room: width / fit - mandatory
     readonly property bool liveAvailable: live !== null && live.available
@@ -66,7 +76,7 @@ Rectangle {
         return optional.indexOf(item) >= hidden
     }
 
-    implicitHeight: (rowHeight + 2 * Math.round(4 * Theme.scale)) * fit
+    implicitHeight: naturalHeight * fit
     color: Theme.toolbar
 
     SettingsModel {

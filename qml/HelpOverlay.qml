@@ -85,7 +85,8 @@ Popup {
             Entry {
                 mark: "▼"; markColor: Theme.anomaly
                 meaning: qsTr("Orange triangle on the scrub bar: the moment a duplicate effect "
-                              + "happens, a key charged a second time. The small ticks are every "
+                              + "happens, a key charged a second time; ▼3: three of them too close "
+                              + "together to draw apart (a burst). The small ticks are every "
                               + "moment something happens.")
             }
             Entry {

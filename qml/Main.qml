@@ -25,7 +25,9 @@ ApplicationWindow {
     property bool dark: false
     property real textScale: 1.0
 
-    readonly property real margin: Math.round(8 * Theme.scale)
+    /// The gaps between the window's parts: they grow with the window's zoom and the text
+    /// up to 1.5 times, no more (at the largest text the scene needs the pixels).
+    readonly property real margin: Math.round(8 * Math.min(Theme.scale, 1.5 * Theme.zoom))
 
     function toggleFullScreen() {
         visibility = visibility === Window.FullScreen ? Window.Windowed : Window.FullScreen
@@ -120,6 +122,7 @@ ApplicationWindow {
         id: controlBar
         controller: controller
         live: live
+        maxHeight: window.height / 10
         onSettingsRequested: settingsDrawer.open()
     }
 
@@ -228,6 +231,11 @@ ApplicationWindow {
 
     Menu {
         id: appMenu
+        // The presenter's menu: at the largest text it grows as the caption does, not as
+        // the scene, so all of it fits in a 720 px window; it keeps off the window's edges.
+        font.pixelSize: Math.max(12, Math.round(14 * Theme.chromeScale))
+        margins: window.margin
+        padding: Math.round(4 * Theme.chromeScale)
         // As wide as its longest item (the style's default cuts them), inside the window.
         width: {
             let widest = 0
@@ -384,6 +392,10 @@ ApplicationWindow {
             exportDialog.chooseFile()
         else if (name === "open")
             openDialog.start("")
+        else if (name === "menu")
+            transport.openMenu()
+        else if (name === "discard")
+            discardLiveDialog.open()
     }
 
     /// False for automated runs (--screenshot, --fps-log), which must neither read nor

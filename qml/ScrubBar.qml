@@ -82,16 +82,46 @@ Item {
         }
     }
 
-    // Anomalies: a downward triangle above the track.
+    // Anomalies: a downward triangle above the track. Marks closer than a mark's width (a
+    // burst's duplicates land within a few ms) merge into one at the first of them, with
+    // their count beside it, so no triangle covers another.
+    readonly property real anomalyMarkSize: Math.round(14 * Theme.scale)
+    readonly property var anomalyGroups: {
+        const ticks = controller.playback.anomalyTicks.map(Number).sort((a, b) => a - b)
+        const groups = []
+        for (const t of ticks) {
+            const x = t * trackWidth
+            const last = groups.length > 0 ? groups[groups.length - 1] : null
+            // A group with a count is wider by its digits.
+            const reach = last === null ? 0
+                        : anomalyMarkSize * (last.count > 1 ? 1 + 0.6 * String(last.count + 1).length : 1)
+            if (last !== null && x - last.x < reach)
+                ++last.count
+            else
+                groups.push({ x: x, count: 1 })
+        }
+        return groups
+    }
     Repeater {
-        model: scrub.controller.playback.anomalyTicks
-        delegate: Text {
+        model: scrub.anomalyGroups
+        delegate: Row {
             required property var modelData
-            x: scrub.trackX + Number(modelData) * scrub.trackWidth - width / 2
+            x: scrub.trackX + modelData.x - triangle.width / 2
             y: scrub.trackY - Math.round(9 * Theme.scale) - height + Math.round(3 * Theme.scale)
-            text: "▼"
-            color: Theme.anomaly
-            font.pixelSize: Math.round(14 * Theme.scale)
+            Text {
+                id: triangle
+                text: "▼"
+                color: Theme.anomaly
+                font.pixelSize: scrub.anomalyMarkSize
+            }
+            Text {
+                visible: modelData.count > 1
+                anchors.bottom: triangle.bottom
+                text: modelData.count
+                color: Theme.anomalyText
+                font.pixelSize: Math.round(scrub.anomalyMarkSize * 0.8)
+                font.bold: true
+            }
         }
     }
 
@@ -121,6 +151,6 @@ Item {
 
     ToolTip.visible: hoverArea.hovered
     ToolTip.delay: 600
-    ToolTip.text: qsTr("Click or drag to move through the run.\nTicks mark events, ▼ a duplicate effect; idle stretches are compressed.\nI and O mark the part to export.")
+    ToolTip.text: qsTr("Click or drag to move through the run.\nTicks mark events, ▼ a duplicate effect (▼3: three close together); idle stretches are compressed.\nI and O mark the part to export.")
     HoverHandler { id: hoverArea }
 }

@@ -12,6 +12,10 @@ QtObject {
     /// Set by the main window from its size: 1 at 1280×720, up to 1.5 on big screens.
     property real zoom: 1.0
     readonly property real scale: textScale * zoom
+    /// The scale of the window's chrome that the class reads too (the caption, the ☰ menu):
+    /// the text scale up to 1.5, past it half as fast (3 → 2.25), so the scene keeps the
+    /// height the presenter asked the large text for.
+    readonly property real chromeScale: zoom * Math.min(textScale, 0.75 + textScale / 2)
 
     /// The palette of the current theme: colour name → "#rrggbb".
     readonly property var colours: dark ? Palettes.dark : Palettes.light

@@ -25,6 +25,11 @@ Item {
 
     implicitHeight: content.height * shrink
 
+    /// Opens the ☰ menu under its button (the menu key, and --show menu).
+    function openMenu() {
+        bar.menuRequested(menuButton)
+    }
+
     function speedText(s) {
         return (s >= 1 ? Number(s).toFixed(s % 1 === 0 ? 0 : 1)
                        : Number(s).toPrecision(s < 0.1 ? 1 : 2).replace(/0+$/, "")) + "×"
@@ -104,16 +109,19 @@ Item {
             Column {
                 id: speedLabel
                 anchors.verticalCenter: parent.verticalCenter
-                width: Math.round(118 * Theme.scale)
+                width: Math.round(150 * Theme.scale)
                 HoverHandler { id: speedHover }
                 ToolTip.visible: speedHover.hovered
                 ToolTip.delay: 500
-                ToolTip.text: qsTr("Playback speed %1: where messages move, 1 s of the run takes %2 "
-                                   + "on screen, so every step can be narrated. Long idle gaps "
-                                   + "(the replication lag) are skipped in at most 1 s, and the "
-                                   + "timeline's // marks show how much was skipped.")
+                ToolTip.text: qsTr("Playback speed %1: while something happens, 1 s of the run takes %2 "
+                                   + "on screen, so every step can be narrated. A wait longer than "
+                                   + "40 ms in which nothing new happens (a server's %3 operation, "
+                                   + "the replication lag) passes in at most 1 s, whatever the "
+                                   + "speed; the timeline squeezes it and marks it //. Step with "
+                                   + "← and → to stop at every event.")
                               .arg(bar.speedText(bar.controller.playback.speed))
                               .arg(bar.wallText(bar.controller.playback.speed))
+                              .arg(Theme.durationText(bar.controller.session.settings.opMs))
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
@@ -125,7 +133,9 @@ Item {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     visible: !bar.controller.playback.live
-                    text: qsTr("1 s lasts %1").arg(bar.wallText(bar.controller.playback.speed))
+                    // What the speed does, in the words of what is seen: busy parts slowed,
+                    // waits kept short (Playback::gapPlayUs).
+                    text: qsTr("1 s → %1 · waits ≤ 1 s").arg(bar.wallText(bar.controller.playback.speed))
                     color: Theme.mutedText
                     font.pixelSize: Theme.smallFont
                     elide: Text.ElideRight

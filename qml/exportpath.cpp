@@ -1,6 +1,7 @@
 #include "exportpath.h"
 
 #include "export/exporter.h"
+#include "json/jsonwording.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -14,6 +15,13 @@ namespace {
 QStringList knownSuffixes()
 {
     return Exporter::formats() + QStringList{QStringLiteral("png")};
+}
+
+// A full path of this machine's files: not relative, and not one of Qt's ":/" resource
+// paths (QDir calls those absolute; typed into a dialog, ":x" is a file's name).
+bool isLocalAbsolute(const QString &path)
+{
+    return !path.startsWith(QLatin1Char(':')) && QDir::isAbsolutePath(path);
 }
 
 } // namespace
@@ -38,16 +46,26 @@ std::optional<QString> ExportPath::resolve(const QString &folder, const QString 
         *error = QObject::tr("Type a file name.");
         return std::nullopt;
     }
+    // A pasted name may hold a line break (a file: URL may spell one as %0A): no file is
+    // named so on purpose, and every message below quotes the name on one line.
+    if (!JsonWording::isOneLine(typed)) {
+        *error = QObject::tr("The file name %1.").arg(JsonWording::notOneLine(typed));
+        return std::nullopt;
+    }
     QString path;
-    if (QDir::isAbsolutePath(typed)) {
+    if (isLocalAbsolute(typed)) {
         path = typed;
     } else {
         const QString base = localPath(folder);
-        if (base.isEmpty() || !QDir::isAbsolutePath(base)) {
+        if (!JsonWording::isOneLine(base)) {
+            *error = QObject::tr("The folder %1.").arg(JsonWording::notOneLine(base));
+            return std::nullopt;
+        }
+        if (base.isEmpty() || !isLocalAbsolute(base)) {
             *error = QObject::tr("Choose a folder, or type a full path such as ~/%1.").arg(typed);
             return std::nullopt;
         }
-        path = QDir(base).filePath(typed);
+        path = base + QLatin1Char('/') + typed;
     }
     path = QDir::cleanPath(path);
     if (QFileInfo(path).isDir())
@@ -75,7 +93,8 @@ std::optional<QString> ExportPath::resolve(const QString &folder, const QString 
 QString ExportPath::startFolder(const QString &last)
 {
     const QString lastPath = localPath(last);
-    if (!lastPath.isEmpty() && QFileInfo(lastPath).isDir())
+    if (isLocalAbsolute(lastPath) && JsonWording::isOneLine(lastPath) &&
+        QFileInfo(lastPath).isDir())
         return QDir::cleanPath(lastPath);
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (!documents.isEmpty() && QFileInfo(documents).isDir())
@@ -85,9 +104,13 @@ QString ExportPath::startFolder(const QString &last)
 
 QString ExportPath::parentFolder(const QString &folder)
 {
-    QDir dir(localPath(folder));
+    // Whatever the path bar holds: a folder above a full local path, else home.
+    const QString path = QDir::cleanPath(localPath(folder));
+    if (!isLocalAbsolute(path) || !JsonWording::isOneLine(path))
+        return QDir::homePath();
+    QDir dir(path);
     if (!dir.cdUp())
-        return QDir::cleanPath(localPath(folder));
+        return path;
     return dir.absolutePath();
 }
 

@@ -59,7 +59,7 @@ public:
     /// The folder a dialog opens first: `last` if it still exists, else Documents if it
     /// exists, else the home folder.
     Q_INVOKABLE static QString startFolder(const QString &last);
-    /// The folder above `folder` (itself at the root).
+    /// The folder above `folder` (itself at the root; home for what is no full local path).
     Q_INVOKABLE static QString parentFolder(const QString &folder);
 
     /// Before writing: creates filePath's folder if it is missing. False, with the reason in
@@ -82,7 +82,8 @@ private:
     QString m_name;
     QString m_suffix;
     QString m_path;
-    QString m_error;
+    /// Nothing typed yet is the first problem (as resolve() words it for an empty name).
+    QString m_error = tr("Type a file name.");
 };
 
 } // namespace idem

@@ -149,6 +149,33 @@ void TstExportPath::resolve_data()
                                << "json"
                                << ""
                                << "Choose a folder, or type a full path such as ~/run.json.";
+    // Qt's ":/" resource paths are not the user's files: typed, ":/x" is a name in the folder.
+    QTest::addRow("a colon name is not a resource") << "~/exports"
+                                                    << ":/x"
+                                                    << "json"
+                                                    << "~/exports/:/x.json"
+                                                    << "";
+    // A pasted name or folder with a line break: refused in one line, the text escaped.
+    QTest::addRow("line break in the name")
+        << "~/exports"
+        << "run\n.json"
+        << "json"
+        << ""
+        << "The file name must be on one line (no line break or control character), got "
+           "\"run\\n.json\".";
+    QTest::addRow("line break in a file URL")
+        << "~/exports"
+        << "file:///tmp/a%0Ab.json"
+        << "json"
+        << ""
+        << "The file name must be on one line (no line break or control character), got "
+           "\"/tmp/a\\nb.json\".";
+    QTest::addRow("line break in the folder") << "file:///tmp/a%0Db"
+                                              << "run.json"
+                                              << "json"
+                                              << ""
+                                              << "The folder must be on one line (no line break "
+                                                 "or control character), got \"/tmp/a\\rb\".";
 }
 
 void TstExportPath::resolve()
@@ -300,6 +327,10 @@ void TstExportPath::openChecksTheFile()
 void TstExportPath::notifies()
 {
     ExportPath p;
+    // Before anything is typed there is no path, and the object says why (fuzz_exportpath
+    // found a fresh one with neither).
+    QVERIFY(p.filePath().isEmpty());
+    QCOMPARE(p.error(), QStringLiteral("Type a file name."));
     QSignalSpy folder(&p, &ExportPath::folderChanged);
     QSignalSpy name(&p, &ExportPath::nameChanged);
     QSignalSpy path(&p, &ExportPath::pathChanged);

@@ -5,6 +5,7 @@
 // or is cut off by the window, its panel or a clipping view (TextLayoutCheck, which the
 // broken layouts below prove can fail). The real binary is run too, for its command line.
 #include "guioptions.h"
+#include "livecontroller.h"
 #include "scenario/scenarioloader.h"
 #include "simulationcontroller.h"
 #include "tst_screenshots_textlayout.h"
@@ -13,6 +14,10 @@
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QImage>
+#ifdef IDEMLAB_LIVE_TESTS
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#endif
 #include <QProcess>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -21,7 +26,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 using namespace idem;
 
@@ -34,6 +41,10 @@ private slots:
     void textCheckFindsBrokenLayouts();
     void preset_data();
     void preset();
+    void panels_data();
+    void panels();
+    void liveCrowd_data();
+    void liveCrowd();
     void tipsStayInTheWindow_data();
     void tipsStayInTheWindow();
     void binary();
@@ -73,6 +84,79 @@ const QHash<QString, QStringList> &moments()
         {"key-collision", {"--at-ms", "1044"}},
     };
     return m;
+}
+
+// Moments worth a look beside each preset's own: the burst without the mutex, its five
+// claims racing (the scrub bar's five ▼ in a few ms, the timeline's crowded labels).
+const QList<std::pair<const char *, QStringList>> &otherMoments()
+{
+    static const QList<std::pair<const char *, QStringList>> m{
+        {"9 burst, mutex off", {"burst", "--mutex", "off", "--at-ms", "25"}},
+    };
+    return m;
+}
+
+// Every look of the matrix: both projector sizes, light and dark, text scale 1 and the
+// largest. At text scale 1 the scene and the lane timeline both show; at the largest they
+// take turns (the scene shows).
+struct Look
+{
+    const char *name;
+    QStringList args;
+    bool timelineShown;
+};
+const QList<Look> &looks()
+{
+    static const QList<Look> l{
+        {"1280x720 light 1x", {"--size", "1280x720"}, true},
+        {"1280x720 dark 1x", {"--size", "1280x720", "--dark"}, true},
+        {"1280x720 light 3x", {"--size", "1280x720", "--text-scale", "3"}, false},
+        {"1280x720 dark 3x", {"--size", "1280x720", "--dark", "--text-scale", "3"}, false},
+        {"1920x1080 light 1x", {"--size", "1920x1080"}, true},
+        {"1920x1080 dark 1x", {"--size", "1920x1080", "--dark"}, true},
+        {"1920x1080 light 3x", {"--size", "1920x1080", "--text-scale", "3"}, false},
+        {"1920x1080 dark 3x", {"--size", "1920x1080", "--dark", "--text-scale", "3"}, false},
+    };
+    return l;
+}
+
+// The app's window as idemlab's main() loads it, with the look and panel of `options`.
+QQuickWindow *loadWindow(QQmlApplicationEngine &engine, const GuiOptions &options)
+{
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties(options.initialProperties());
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
+    if (engine.rootObjects().size() != 1)
+        return nullptr;
+    return qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+}
+
+// …with the scenario and moment of `options` applied, at their size; null on any failure.
+QQuickWindow *openWindow(QQmlApplicationEngine &engine, const GuiOptions &options)
+{
+    QQuickWindow *window = loadWindow(engine, options);
+    auto *controller =
+        window ? window->property("controller").value<SimulationController *>() : nullptr;
+    if (!controller || options.apply(*controller))
+        return nullptr;
+    window->resize(options.size);
+    return window;
+}
+
+// Takes the problems `known` matches out of `problems` and returns them: a known fault of
+// another part is expected to fail on its own while the rest is checked as strictly.
+template <typename Known> QStringList knownProblems(QStringList &problems, Known known)
+{
+    QStringList matched;
+    for (auto it = problems.begin(); it != problems.end();) {
+        if (known(*it)) {
+            matched << *it;
+            it = problems.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return matched;
 }
 
 // Not blank: many distinct colours, and a fair share of pixels off the background.
@@ -161,30 +245,16 @@ void TstScreenshots::preset_data()
     QTest::addColumn<QStringList>("look");
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<bool>("timelineShown");
-    // At text scale 1 the scene and the lane timeline both show; at the largest they take
-    // turns (the scene shows).
-    struct Look
-    {
-        const char *name;
-        QStringList args;
-        bool timelineShown;
-    };
-    const QList<Look> looks{
-        {"1280x720 light 1x", {"--size", "1280x720"}, true},
-        {"1280x720 dark 1x", {"--size", "1280x720", "--dark"}, true},
-        {"1280x720 light 3x", {"--size", "1280x720", "--text-scale", "3"}, false},
-        {"1280x720 dark 3x", {"--size", "1280x720", "--dark", "--text-scale", "3"}, false},
-        {"1920x1080 light 1x", {"--size", "1920x1080"}, true},
-        {"1920x1080 dark 1x", {"--size", "1920x1080", "--dark"}, true},
-        {"1920x1080 light 3x", {"--size", "1920x1080", "--text-scale", "3"}, false},
-        {"1920x1080 dark 3x", {"--size", "1920x1080", "--dark", "--text-scale", "3"}, false},
-    };
     const QStringList presets = ScenarioLoader::presetNames();
-    for (const Look &look : looks)
+    for (const Look &look : looks()) {
         for (int i = 0; i < presets.size(); ++i)
             QTest::addRow("%d %s, %s", i + 1, qPrintable(presets[i]), look.name)
                 << look.args << QStringList{presets[i]} + moments().value(presets[i])
                 << look.timelineShown;
+        for (auto it = otherMoments().cbegin(); it != otherMoments().cend(); ++it)
+            QTest::addRow("%s, %s", it->first, look.name)
+                << look.args << it->second << look.timelineShown;
+    }
 }
 
 void TstScreenshots::preset()
@@ -200,9 +270,7 @@ void TstScreenshots::preset()
     QVERIFY2(!parseError, qPrintable(parseError.value_or(QString())));
     if (look != m_look || !m_engine) {
         m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        m_engine->setInitialProperties(options.initialProperties());
-        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
+        loadWindow(*m_engine, options);
         m_look = look;
     }
     QCOMPARE(m_engine->rootObjects().size(), 1);
@@ -239,8 +307,144 @@ void TstScreenshots::preset()
     else
         QVERIFY2(bottom.size() > 8, qPrintable(QString::number(bottom.size())));
 
-    const QStringList problems = TextLayoutCheck::problems(*window);
+    QStringList problems = TextLayoutCheck::problems(*window);
+    // Known, in the scene's tokens (SceneView's placement): in the burst without the mutex
+    // a claim's UPSERT K1 and another claim's CREATED answer meet on one link. Everything
+    // else of that look (the scrub bar's marks, the timeline, the tables) is held to the
+    // check; that overlap is expected to fail until the tokens keep apart, and then this
+    // exception must go (an unexpected pass fails the row).
+    const bool burstWithoutMutex =
+        QByteArray(QTest::currentDataTag()).startsWith("9 burst, mutex off");
+    const QStringList tokens = knownProblems(problems, [](const QString &p) {
+        return p.contains(QLatin1String(" overlaps ")) &&
+               (p.startsWith(QLatin1String("\"CREATED\"")) ||
+                p.startsWith(QLatin1String("\"UPSERT K1\"")));
+    });
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    if (burstWithoutMutex)
+        QEXPECT_FAIL("", "scene tokens UPSERT K1 and CREATED meet on one link (SceneView)",
+                     Continue);
+    QVERIFY2(tokens.isEmpty(), qPrintable(tokens.join(QLatin1Char('\n'))));
+}
+
+void TstScreenshots::panels_data()
+{
+    QTest::addColumn<QStringList>("args");
+    // The ☰ menu and the question before a live record is discarded, in every look: what
+    // they show stays whole inside the window, nothing in them overlaps, and the window
+    // under them is as tidy as without them.
+    for (const char *panel : {"menu", "discard"})
+        for (const Look &look : looks())
+            QTest::addRow("--show %s, %s", panel, look.name)
+                << QStringList{"parallel-two-clusters", "--at-ms", "330", "--show", panel} +
+                       look.args;
+}
+
+void TstScreenshots::panels()
+{
+    QFETCH(QStringList, args);
+    GuiOptions options;
+    const auto parseError =
+        options.parse(QStringList{"idemlab"} + args + QStringList{"--screenshot", "x.png"});
+    QVERIFY2(!parseError, qPrintable(parseError.value_or(QString())));
+    QQmlApplicationEngine engine;
+    auto *window = openWindow(engine, options);
+    QVERIFY(window);
+    // As --screenshot waits for a panel: it opens after the window and animates in.
+    QTest::qWait(900);
+    QTemporaryDir dir;
+    if (!qEnvironmentVariableIsEmpty("IDEMLAB_SHOTS_DIR"))
+        QVERIFY(window->grabWindow().save(shotFile(dir)));
+    const QStringList popupTexts = [&] {
+        QStringList texts;
+        for (const TextLayoutCheck::Placed &p :
+             TextLayoutCheck::visibleTexts(window->contentItem(), true))
+            texts << p.text;
+        return texts;
+    }();
+    // The panel is open: the menu's items or the question's buttons are on screen.
+    const QString expected = options.show == QLatin1String("menu")
+                                 ? QStringLiteral("Export…  (Ctrl+E)")
+                                 : QStringLiteral("Discard and apply");
+    QVERIFY2(popupTexts.contains(expected), qPrintable(popupTexts.join(QLatin1String(" | "))));
+    const QStringList problems =
+        TextLayoutCheck::popupProblems(*window) + TextLayoutCheck::problems(*window);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TstScreenshots::liveCrowd_data()
+{
+    QTest::addColumn<QStringList>("look");
+    for (const Look &look : looks())
+        if (look.name[0] == '1' && (QByteArray(look.name).contains("light 1x") ||
+                                    QByteArray(look.name).contains("dark 3x")))
+            QTest::addRow("%s", look.name) << look.args;
+}
+
+void TstScreenshots::liveCrowd()
+{
+    // A class's live session: tens of real requests, each key sent to both clusters (so
+    // rows replicate both ways), one of them twice. What the record leaves on screen does
+    // not pile up: no text overlaps or leaves its panel.
+#ifndef IDEMLAB_LIVE_TESTS
+    QSKIP("live mode is not built (no Qt HttpServer)");
+#else
+    QFETCH(QStringList, look);
+    GuiOptions options;
+    QVERIFY(!options.parse(QStringList{"idemlab"} + look + QStringList{"--screenshot", "x.png"}));
+    QQmlApplicationEngine engine;
+    auto *window = openWindow(engine, options);
+    QVERIFY(window);
+    auto *controller = window->property("controller").value<SimulationController *>();
+    auto *live = window->property("live").value<LiveController *>();
+    QVERIFY(live);
+    QCOMPARE(controller->session()->setSetting(QStringLiteral("opMs"), QStringLiteral("50")),
+             QString());
+    // Rows replicate within the session, so the record ends with every message delivered.
+    QCOMPARE(controller->session()->setSetting(QStringLiteral("lagMs"), QStringLiteral("200")),
+             QString());
+    live->setPreferredPorts({0, 0});
+    QVERIFY2(live->start(), qPrintable(live->errorText()));
+    QNetworkAccessManager nam;
+    std::vector<std::unique_ptr<QNetworkReply>> replies;
+    constexpr int keys = 12;
+    for (int i = 0; i < keys; ++i) {
+        for (const QString &base : {live->baseUrlA(), live->baseUrlB(), live->baseUrlA()}) {
+            QNetworkRequest request(QUrl(base + QStringLiteral("/payments")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QByteArrayLiteral("application/json"));
+            request.setRawHeader("Idempotency-Key", "class-" + QByteArray::number(i));
+            replies.emplace_back(
+                nam.post(request, QByteArrayLiteral(R"({"from":"A","to":"B","amount":10})")));
+        }
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                         [](const auto &r) { return r->isFinished(); }),
+                             20'000);
+    QTRY_COMPARE_WITH_TIMEOUT(live->requestCount(), 3 * keys, 20'000);
+    // Let the replications land, then look at the record's end: what is left on screen
+    // (tables of tens of keys and ledger rows, the scrub bar's marks, the timeline) is the
+    // same whatever order the servers answered in. (While the crowd is in flight, tokens
+    // may meet on a link: SceneView's placement, not checked here as it depends on timing.)
+    QTest::qWait(1500);
+    live->stop();
+    controller->playback()->seek(controller->playback()->endUs());
+    QTest::qWait(300);
+    QTemporaryDir dir;
+    if (!qEnvironmentVariableIsEmpty("IDEMLAB_SHOTS_DIR"))
+        QVERIFY(window->grabWindow().save(shotFile(dir)));
+    QStringList problems = TextLayoutCheck::problems(*window);
+    // Known, in the scene's ledger rows (LedgerRowItem): a live key as long as "class-10"
+    // pushes "alice → bob 10" past its row. Expected to fail until the row makes room;
+    // every other text of the crowd is held to the check.
+    const QStringList ledger = knownProblems(problems, [](const QString &p) {
+        return p.startsWith(QStringLiteral("\"alice → bob 10\"")) &&
+               !p.contains(QLatin1String(" overlaps "));
+    });
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    QEXPECT_FAIL("", "ledger rows of long live keys run past their row (LedgerRowItem)", Continue);
+    QVERIFY2(ledger.isEmpty(), qPrintable(ledger.join(QLatin1Char('\n'))));
+#endif
 }
 
 void TstScreenshots::tipsStayInTheWindow_data()
@@ -260,16 +464,8 @@ void TstScreenshots::tipsStayInTheWindow()
     GuiOptions options;
     QVERIFY(!options.parse(QStringList{"idemlab"} + args + QStringList{"--screenshot", "x.png"}));
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties(options.initialProperties());
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
-    QCOMPARE(engine.rootObjects().size(), 1);
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    auto *window = openWindow(engine, options);
     QVERIFY(window);
-    auto *controller = window->property("controller").value<SimulationController *>();
-    QVERIFY(controller);
-    QVERIFY(!options.apply(*controller));
-    window->resize(options.size);
     QTest::qWait(300);
     const QRectF inside(0, 0, window->width(), window->height());
     int shown = 0;

@@ -67,22 +67,22 @@ QString where(const QRectF &r)
         .arg(qRound(r.height()));
 }
 
-void collect(QQuickItem *item, QList<QQuickItem *> &out)
+void collect(QQuickItem *item, bool popups, QList<QQuickItem *> &out)
 {
-    if (!item->isVisible() || inPopup(item))
+    if (!item->isVisible() || (!popups && inPopup(item)))
         return;
-    if (item->inherits("QQuickText"))
+    if (item->inherits("QQuickText") && (!popups || inPopup(item)))
         out.append(item);
     for (QQuickItem *child : item->childItems())
-        collect(child, out);
+        collect(child, popups, out);
 }
 
 } // namespace
 
-QList<TextLayoutCheck::Placed> TextLayoutCheck::visibleTexts(QQuickItem *root)
+QList<TextLayoutCheck::Placed> TextLayoutCheck::visibleTexts(QQuickItem *root, bool popups)
 {
     QList<QQuickItem *> items;
-    collect(root, items);
+    collect(root, popups, items);
     QList<Placed> placed;
     for (QQuickItem *item : items) {
         const QString text = item->property("text").toString();
@@ -99,10 +99,24 @@ QList<TextLayoutCheck::Placed> TextLayoutCheck::visibleTexts(QQuickItem *root)
 
 QStringList TextLayoutCheck::problems(QQuickWindow &window)
 {
+    return check(window, false);
+}
+
+QStringList TextLayoutCheck::popupProblems(QQuickWindow &window)
+{
+    return check(window, true);
+}
+
+QStringList TextLayoutCheck::check(QQuickWindow &window, bool popups)
+{
     QStringList out;
     const QRectF windowRect(0, 0, window.width(), window.height());
     QList<Placed> shown;
-    for (Placed p : visibleTexts(window.contentItem())) {
+    // The popups' overlay is a child of the content item: start one level up for them.
+    QQuickItem *root = popups ? window.contentItem()->parentItem() : window.contentItem();
+    if (!root)
+        root = window.contentItem();
+    for (Placed p : visibleTexts(root, popups)) {
         bool hidden = false;
         for (const QQuickItem *a = p.item->parentItem(); a && !hidden; a = a->parentItem()) {
             const QRectF r = sceneRect(a);
@@ -117,7 +131,7 @@ QStringList TextLayoutCheck::problems(QQuickWindow &window)
                                .arg(quoted(p.text), where(p.rect), where(r));
                 p.rect = p.rect.intersected(r);
             }
-            if (a != window.contentItem() && isPanel(a)) {
+            if (a != window.contentItem() && a != root && isPanel(a)) {
                 if (!within(p.rect, r))
                     out << QStringLiteral("%1 at %2 runs past its panel (%3)")
                                .arg(quoted(p.text), where(p.rect), where(r));

@@ -49,7 +49,8 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
                       QStringLiteral("F")});
     parser.addOption({QStringLiteral("show"),
                       QStringLiteral("Open a panel at once (for --screenshot): settings, export, "
-                                     "export-file or open"),
+                                     "export-file, open, menu (the ☰ menu) or discard (the "
+                                     "discard-live-record question)"),
                       QStringLiteral("PANEL")});
     OverrideOptions::addTo(parser);
     m_help = parser.helpText();
@@ -112,10 +113,12 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
         return QStringLiteral("--live follows the servers' clock: it cannot --play too");
     dark = parser.isSet(QStringLiteral("dark"));
     show = parser.value(QStringLiteral("show"));
-    static const QStringList panels = {QStringLiteral("settings"), QStringLiteral("export"),
-                                       QStringLiteral("export-file"), QStringLiteral("open")};
+    static const QStringList panels = {QStringLiteral("settings"),    QStringLiteral("export"),
+                                       QStringLiteral("export-file"), QStringLiteral("open"),
+                                       QStringLiteral("menu"),        QStringLiteral("discard")};
     if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
-        return QStringLiteral("--show takes settings, export, export-file or open, got \"%1\"")
+        return QStringLiteral(
+                   "--show takes settings, export, export-file, open, menu or discard, got \"%1\"")
             .arg(show);
     // Validate the overrides now (on default settings) so a typo fails before any window.
     Settings probe;

@@ -45,7 +45,7 @@ public:
     bool live = false;
     bool dark = false;
     std::optional<double> textScale;
-    /// A panel to open at launch (--show): settings, export, export-file or open.
+    /// A panel to open at launch (--show): settings, export, export-file, open, menu or discard.
     QString show;
 
     /// What Main.qml gets before it loads: the look asked for on the command line, the
