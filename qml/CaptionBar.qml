@@ -12,6 +12,9 @@ Rectangle {
 
     property string caption
     property string errorText
+    /// Why the caption's event matters (a second, smaller line); its room is kept even
+    /// when an event has none, so the scene above does not jump at every step.
+    property string why
 
     readonly property int captionFont: Math.max(12, Math.round(14 * Theme.chromeScale))
     readonly property real unit: captionFont / 14
@@ -22,7 +25,9 @@ Rectangle {
                                        : split >= 0 ? caption.slice(split + 3) : caption
 
     // Less air around the line as the text grows: 2.3 lines' height at scale 1, 1.7 at 3.
-    implicitHeight: Math.round(captionFont * (2.3 - 0.3 * Math.max(0, Math.min(2, Theme.textScale - 1))))
+    readonly property int whyFont: Math.max(11, Math.round(captionFont * 0.86))
+    implicitHeight: Math.round(captionFont * (2.3 - 0.3 * Math.max(0, Math.min(2, Theme.textScale - 1)))
+                               + whyFont * 1.35)
     radius: Theme.radius
     color: errorText.length > 0 ? Theme.anomalyFill : Theme.captionFill
     border.width: 1
@@ -32,7 +37,7 @@ Rectangle {
         id: timePill
         visible: bar.timePart.length > 0 && bar.errorText.length === 0
         x: Math.round(8 * bar.unit)
-        anchors.verticalCenter: parent.verticalCenter
+        y: Math.round((bar.height - bar.whyFont * 1.35 - height) / 2)
         width: visible ? timeLabel.implicitWidth + Math.round(14 * bar.unit) : 0
         height: timeLabel.implicitHeight + Math.round(4 * bar.unit)
         radius: height / 2
@@ -54,7 +59,7 @@ Rectangle {
         anchors.leftMargin: Math.round(10 * bar.unit)
         anchors.right: parent.right
         anchors.rightMargin: Math.round(10 * bar.unit)
-        anchors.verticalCenter: parent.verticalCenter
+        anchors.verticalCenter: timePill.verticalCenter
         text: bar.sentence
         elide: Text.ElideRight
         maximumLineCount: 1
@@ -63,8 +68,24 @@ Rectangle {
         font.bold: bar.errorText.length > 0
     }
 
+    Text {
+        id: whyText
+        anchors.left: sentenceText.left
+        anchors.right: sentenceText.right
+        anchors.top: sentenceText.bottom
+        anchors.topMargin: Math.round(2 * bar.unit)
+        visible: bar.errorText.length === 0
+        text: bar.why.length > 0 ? qsTr("Why it matters: %1").arg(bar.why) : ""
+        elide: Text.ElideRight
+        maximumLineCount: 1
+        color: Theme.mutedText
+        font.pixelSize: bar.whyFont
+        font.italic: true
+    }
+
     HoverHandler { id: hover }
-    ToolTip.visible: hover.hovered && sentenceText.truncated
+    ToolTip.visible: hover.hovered && (sentenceText.truncated || whyText.truncated)
     ToolTip.delay: 400
-    ToolTip.text: bar.errorText.length > 0 ? bar.errorText : bar.caption
+    ToolTip.text: bar.errorText.length > 0 ? bar.errorText
+                  : bar.why.length > 0 ? bar.caption + "\n" + whyText.text : bar.caption
 }

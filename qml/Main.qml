@@ -144,6 +144,7 @@ ApplicationWindow {
         // a lane. Where the scene and such a timeline do not both fit (large text on a small
         // screen), one shows at a time and Tab (or the switch under the transport) swaps.
         readonly property real rest: height - caption.implicitHeight - transport.implicitHeight
+                                     - (lessonPanel.visible ? lessonPanel.implicitHeight + spacing : 0)
                                      - 3 * spacing
         readonly property bool bothFit:
             rest - timeline.neededHeight >= 0.9 * scene.comfortableHeight
@@ -163,10 +164,19 @@ ApplicationWindow {
             onFaultMenuRequested: (target, name, item, x, y) => faultMenu.openFor(target, name, item, x, y)
         }
 
+        LessonPanel {
+            id: lessonPanel
+            Layout.fillWidth: true
+            visible: controller.lesson.active
+            lesson: controller.lesson
+            scenarioTitle: controller.session.scenarioTitle
+        }
+
         CaptionBar {
             id: caption
             Layout.fillWidth: true
             caption: controller.text.caption
+            why: controller.text.why
             errorText: controller.session.errorText
         }
 
@@ -246,6 +256,12 @@ ApplicationWindow {
             }
             return Math.min(window.width - 2 * window.margin, widest + leftPadding + rightPadding)
         }
+        MenuItem {
+            text: controller.lesson.active ? qsTr("Leave the lesson  (L)")
+                                           : qsTr("Lesson: a guided tour of this preset  (L)")
+            enabled: controller.lesson.available
+            onTriggered: controller.lesson.active = !controller.lesson.active
+        }
         MenuItem { text: qsTr("All settings…  (Ctrl+,)"); onTriggered: settingsDrawer.open() }
         MenuItem {
             // The toolbar's Live switch, when the largest text leaves it no room there.
@@ -303,6 +319,23 @@ ApplicationWindow {
 
     // Keyboard: the presenter's remote usually sends Space, arrows, +/−, F11.
     Shortcut { sequence: "Space"; onActivated: controller.playback.togglePlaying() }
+    // Lesson mode: L on and off; Page Down / Page Up (a presentation clicker) step; Q asks.
+    Shortcut { sequence: "L"; onActivated: controller.lesson.active = !controller.lesson.active }
+    Shortcut {
+        sequence: "PgDown"
+        enabled: controller.lesson.active
+        onActivated: controller.lesson.next()
+    }
+    Shortcut {
+        sequence: "PgUp"
+        enabled: controller.lesson.active
+        onActivated: controller.lesson.previous()
+    }
+    Shortcut {
+        sequence: "Q"
+        enabled: controller.lesson.active
+        onActivated: controller.lesson.reveal()
+    }
     Shortcut { sequence: "Left"; onActivated: controller.playback.stepPrevious() }
     Shortcut { sequence: "Right"; onActivated: controller.playback.stepNext() }
     Shortcut { sequence: "Home"; onActivated: controller.playback.restart() }
@@ -396,6 +429,8 @@ ApplicationWindow {
             transport.openMenu()
         else if (name === "discard")
             discardLiveDialog.open()
+        else if (name === "lesson")
+            controller.lesson.showAt(controller.playback.timeUs)
     }
 
     /// False for automated runs (--screenshot, --fps-log), which must neither read nor

@@ -88,7 +88,22 @@ double Playback::axisTime(double position) const
 
 void Playback::seek(double timeUs)
 {
+    m_stopAtUs = -1;
     setTime(qint64(std::llround(timeUs)));
+}
+
+void Playback::playTo(double timeUs)
+{
+    const qint64 target = qint64(std::llround(timeUs));
+    if (!m_run || m_live)
+        return;
+    if (target <= m_time) {
+        seek(timeUs);
+        setPlaying(false);
+        return;
+    }
+    setPlaying(true);
+    m_stopAtUs = std::min(target, m_run->endUs);
 }
 
 void Playback::setTime(qint64 t, bool force)
@@ -110,6 +125,7 @@ void Playback::setPlaying(bool playing)
     if (playing && m_run && m_time >= m_run->endUs)
         setTime(0);
     m_playing = playing;
+    m_stopAtUs = -1;
     if (playing) {
         m_clock.start();
         m_timer.start();
@@ -127,7 +143,7 @@ void Playback::advance(qint64 realNs)
     // pause of at most gapPlayUs, so the lesson is not lost in the wait.
     double wallUs = double(realNs) / 1000.0;
     double t = double(m_time);
-    const double end = double(m_run->endUs);
+    const double end = double(m_stopAtUs >= 0 ? std::min(m_stopAtUs, m_run->endUs) : m_run->endUs);
     while (wallUs > 0 && t < end) {
         if (const auto gap = m_axis.gapAt(qint64(t))) {
             const double rate = double(gap->duration) /
@@ -152,7 +168,7 @@ void Playback::advance(qint64 realNs)
         t = limit;
     }
     setTime(qint64(std::llround(std::min(t, end))));
-    if (m_time >= m_run->endUs)
+    if (m_time >= qint64(end))
         setPlaying(false);
 }
 

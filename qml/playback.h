@@ -92,6 +92,9 @@ public:
     Q_INVOKABLE void clearMarks();
 
     Q_INVOKABLE void togglePlaying() { setPlaying(!m_playing); }
+    /// Plays from the playhead and stops at `timeUs` (a lesson's next step); seeks back
+    /// when `timeUs` is behind the playhead. Pausing or seeking forgets the stop.
+    Q_INVOKABLE void playTo(double timeUs);
     Q_INVOKABLE void stepNext();
     Q_INVOKABLE void stepPrevious();
     Q_INVOKABLE void restart();
@@ -131,6 +134,7 @@ private:
     TimelineAxis m_axis{QVector<qint64>{0}, 0.0, 1.0};
     qint64 m_time = 0;
     bool m_playing = false;
+    qint64 m_stopAtUs = -1; ///< playTo's stop, or -1
     double m_speed = 0.05;
     int m_highlighted = -1;
     qint64 m_markIn = -1;

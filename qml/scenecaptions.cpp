@@ -18,6 +18,11 @@ SceneText SceneCaptions::text() const
     return SceneText(m_playback.run(), m_playback.state(), qint64(m_playback.timeUs()));
 }
 
+QString SceneCaptions::why() const
+{
+    return text().why();
+}
+
 QString SceneCaptions::caption() const
 {
     return text().caption(m_playback.live());

@@ -20,6 +20,8 @@ class SceneCaptions : public QObject
     QML_UNCREATABLE("owned by SimulationController")
 
     Q_PROPERTY(QString caption READ caption NOTIFY timeChanged FINAL)
+    /// Why the caption's event matters, a second line under it; "" for most events.
+    Q_PROPERTY(QString why READ why NOTIFY timeChanged FINAL)
     /// The run's verdict, or the error when nothing could run.
     Q_PROPERTY(QString verdictText READ verdictText NOTIFY runChanged FINAL)
     Q_PROPERTY(QString anomalyText READ anomalyText NOTIFY timeChanged FINAL)
@@ -34,6 +36,7 @@ public:
     SceneCaptions(const Playback &playback, const Session &session, QObject *parent = nullptr);
 
     [[nodiscard]] QString caption() const;
+    [[nodiscard]] QString why() const;
     [[nodiscard]] QString verdictText() const;
     [[nodiscard]] QString anomalyText() const;
     [[nodiscard]] QString lockTextA() const { return lockText(0); }

@@ -4,6 +4,7 @@
 #include "captiontext.h"
 
 #include "model/runresult.h"
+#include "report/whytext.h"
 #include "timeline/durationtext.h"
 
 #include <QStringList>
@@ -16,8 +17,18 @@ QString SceneText::caption(bool live) const
     if (live && (!m_run || m_state.lastEvent < 0))
         return when + QStringLiteral(" · live: waiting for the first request");
     if (!m_run || m_state.lastEvent < 0)
-        return when + QStringLiteral(" · press Play (Space) to start");
+        return when + (m_run && !m_run->scenario.lesson.isEmpty()
+                           ? QStringLiteral(" · press Play (Space) to start, or L for the "
+                                            "guided lesson")
+                           : QStringLiteral(" · press Play (Space) to start"));
     return when + QStringLiteral(" · ") + displayCaption(*m_run, m_state.lastEvent);
+}
+
+QString SceneText::why() const
+{
+    if (!m_run || m_state.lastEvent < 0 || m_state.lastEvent >= m_run->events.size())
+        return {};
+    return whyOf(*m_run, m_run->events[m_state.lastEvent]);
 }
 
 QString SceneText::anomaly() const

@@ -21,6 +21,8 @@ public:
 
     /// "t = 21.5 ms · Server A1 …"; `live`: the playhead follows a live session.
     [[nodiscard]] QString caption(bool live) const;
+    /// Why the last event at the playhead matters (report/whytext), or "".
+    [[nodiscard]] QString why() const;
     /// "DUPLICATE EFFECT — key K1 charged 2 times (ledger L1, L2)", or "" when none is.
     [[nodiscard]] QString anomaly() const;
     /// Who holds each key's lock in `cluster`; with no lock held, whether the mutex is on.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lesson.h"
 #include "playback.h"
 #include "scenecaptions.h"
 #include "scenemodels.h"
@@ -23,6 +24,7 @@ class SimulationController : public QObject
     Q_PROPERTY(idem::Playback *playback READ playback CONSTANT FINAL)
     Q_PROPERTY(idem::SceneModels *models READ models CONSTANT FINAL)
     Q_PROPERTY(idem::SceneCaptions *text READ text CONSTANT FINAL)
+    Q_PROPERTY(idem::Lesson *lesson READ lesson CONSTANT FINAL)
 
 public:
     explicit SimulationController(QObject *parent = nullptr) : QObject(parent) {}
@@ -33,6 +35,7 @@ public:
     [[nodiscard]] const Playback *playback() const { return &m_playback; }
     [[nodiscard]] SceneModels *models() { return &m_models; }
     [[nodiscard]] SceneCaptions *text() { return &m_text; }
+    [[nodiscard]] Lesson *lesson() { return &m_lesson; }
 
 private:
     // In this order: the models hear of a new moment before anything else does, and the
@@ -41,6 +44,7 @@ private:
     SceneModels m_models{m_playback};
     Session m_session{m_playback};
     SceneCaptions m_text{m_playback, m_session};
+    Lesson m_lesson{m_playback};
 };
 
 } // namespace idem

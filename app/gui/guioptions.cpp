@@ -49,8 +49,9 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
                       QStringLiteral("F")});
     parser.addOption({QStringLiteral("show"),
                       QStringLiteral("Open a panel at once (for --screenshot): settings, export, "
-                                     "export-file, open, menu (the ☰ menu) or discard (the "
-                                     "discard-live-record question)"),
+                                     "export-file, open, menu (the ☰ menu), discard (the "
+                                     "discard-live-record question) or lesson (the lesson's "
+                                     "step at --at-ms, its question answered)"),
                       QStringLiteral("PANEL")});
     OverrideOptions::addTo(parser);
     m_help = parser.helpText();
@@ -115,10 +116,12 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     show = parser.value(QStringLiteral("show"));
     static const QStringList panels = {QStringLiteral("settings"),    QStringLiteral("export"),
                                        QStringLiteral("export-file"), QStringLiteral("open"),
-                                       QStringLiteral("menu"),        QStringLiteral("discard")};
+                                       QStringLiteral("menu"),        QStringLiteral("discard"),
+                                       QStringLiteral("lesson")};
     if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
         return QStringLiteral(
-                   "--show takes settings, export, export-file, open, menu or discard, got \"%1\"")
+                   "--show takes settings, export, export-file, open, menu, discard or lesson, "
+                   "got \"%1\"")
             .arg(show);
     // Validate the overrides now (on default settings) so a typo fails before any window.
     Settings probe;
