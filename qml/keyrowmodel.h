@@ -8,7 +8,8 @@
 
 namespace idem {
 
-/// One DB's `idempotency_keys` rows at the playhead.
+/// One DB's `idempotency_keys` rows at the playhead, then the rows its reaper deleted
+/// lately (mark "expired": greyed, no longer in the DB).
 class KeyRowModel : public RowListModel<KeyRowView>
 {
     Q_OBJECT
@@ -22,6 +23,9 @@ public:
         StatusRole,
         OriginRole,
         ReplicaRole,
+        ScopeRole,      ///< under keyScope client: whose key ("Client 1"), else ""
+        GenerationRole, ///< the lease generation: 1, 2 after a takeover, …
+        MarkRole, ///< "", "takenOver", "fenced", "expired" (a reaped row), "claimedAfterExpiry"
     };
     using RowListModel::RowListModel;
 
