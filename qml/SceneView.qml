@@ -127,6 +127,7 @@ Rectangle {
             lineTop: geometry.contentY(0) + geometry.contentHeight
             lineBottom: geometry.contentY(1)
             lagMs: scene.controller.session.settings.lagMs
+            cutText: scene.controller.text.linkText
         }
 
         Repeater {
