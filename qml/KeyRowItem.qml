@@ -31,12 +31,14 @@ Item {
                                           : mark === "claimedAfterExpiry" ? qsTr("new")
                                           : ""
 
-    implicitHeight: Theme.rowHeight
+    // A marked row takes a second line for its pill: a DB column is too narrow for both.
+    implicitHeight: markText.length > 0 ? Theme.rowHeight + markPill.height + Math.round(4 * Theme.scale)
+                                        : Theme.rowHeight
     opacity: expired ? 0.55 : 1
 
     Row {
         id: line
-        anchors.verticalCenter: parent.verticalCenter
+        y: Math.round((Theme.rowHeight - height) / 2)
         spacing: Math.round(6 * Theme.scale)
         width: parent.width
 
@@ -78,55 +80,6 @@ Item {
             }
         }
 
-        // What just happened to the row: an outlined pill (its words say it, not its colour).
-        Rectangle {
-            id: markPill
-            // The room right of the badges (not of its own x: it moves as it shows).
-            readonly property real room: row.width - line.spacing
-                - (generationText.visible ? generationText.x + generationText.width
-                                          : statusBadge.x + statusBadge.width)
-            readonly property real pad: Math.round(10 * Theme.scale)
-            readonly property bool wide: longMarkMetrics.advanceWidth + pad <= room
-            anchors.verticalCenter: parent.verticalCenter
-            visible: row.markText.length > 0 && shortMarkMetrics.advanceWidth + pad <= room
-            width: (wide ? longMarkMetrics.advanceWidth : shortMarkMetrics.advanceWidth) + pad
-            height: markLabel.implicitHeight + Math.round(2 * Theme.scale)
-            radius: Math.round(3 * Theme.scale)
-            color: "transparent"
-            border.width: Math.max(1.5, 1.5 * Theme.scale)
-            border.color: Theme.anomaly
-            TextMetrics {
-                id: longMarkMetrics
-                font: markLabel.font
-                text: row.markText
-            }
-            TextMetrics {
-                id: shortMarkMetrics
-                font: markLabel.font
-                text: row.markShortText
-            }
-            Text {
-                id: markLabel
-                anchors.centerIn: parent
-                text: markPill.wide ? row.markText : row.markShortText
-                color: Theme.anomalyText
-                font.pixelSize: Theme.smallFont
-                font.bold: true
-            }
-
-            HoverHandler { id: markHover }
-            SceneTip {
-                shown: markHover.hovered
-                text: row.mark === "takenOver"
-                      ? qsTr("Taken over: the claim was older than the lease, so a retry claimed it again with the next generation and runs the payment itself.")
-                      : row.mark === "fenced"
-                        ? qsTr("Fenced: a server whose claim had been taken over tried to write; its generation is stale, so the DB refused the write.")
-                        : row.mark === "expired"
-                          ? qsTr("Expired: the reaper deleted this key when its time-to-live ran out. It is no longer in the DB; a later request with this key counts as new.")
-                          : qsTr("Claimed anew: this key's earlier row expired and was deleted, so this request was treated as a new payment.")
-            }
-        }
-
         Text {
             id: originText
             // The longest wording that fits the room left beside the badges: "replica from
@@ -135,7 +88,7 @@ Item {
             readonly property string longText: row.replica ? qsTr("replica from %1").arg(row.origin)
                                                            : qsTr("from %1").arg(row.origin)
             anchors.verticalCenter: parent.verticalCenter
-            visible: !markPill.visible && (row.replica || (row.origin.length > 0 && row.origin !== row.ownCluster))
+            visible: (row.replica || (row.origin.length > 0 && row.origin !== row.ownCluster))
             width: Math.min(implicitWidth, Math.max(0, room))
             text: longMetrics.advanceWidth <= room ? longText
                   : shortMetrics.advanceWidth <= room ? shortMetrics.text : row.origin
@@ -154,6 +107,56 @@ Item {
                 font: originText.font
                 text: qsTr("from %1").arg(row.origin)
             }
+        }
+    }
+
+    // What just happened to the row: an outlined pill (its words say it, not its colour).
+    Rectangle {
+        id: markPill
+        readonly property real room: row.width - x
+        readonly property real pad: Math.round(10 * Theme.scale)
+        readonly property bool wide: longMarkMetrics.advanceWidth + pad <= room
+        x: Math.round(12 * Theme.scale)
+        y: Theme.rowHeight
+        visible: row.markText.length > 0
+        width: Math.min(room, (wide ? longMarkMetrics.advanceWidth : shortMarkMetrics.advanceWidth) + pad)
+        height: markLabel.implicitHeight + Math.round(2 * Theme.scale)
+        radius: Math.round(3 * Theme.scale)
+        color: "transparent"
+        border.width: Math.max(1.5, 1.5 * Theme.scale)
+        border.color: Theme.anomaly
+        TextMetrics {
+            id: longMarkMetrics
+            font: markLabel.font
+            text: row.markText
+        }
+        TextMetrics {
+            id: shortMarkMetrics
+            font: markLabel.font
+            text: row.markShortText
+        }
+        Text {
+            id: markLabel
+            anchors.centerIn: parent
+            width: parent.width - Math.round(4 * Theme.scale)
+            horizontalAlignment: Text.AlignHCenter
+            elide: Text.ElideRight
+            text: markPill.wide ? row.markText : row.markShortText
+            color: Theme.anomalyText
+            font.pixelSize: Theme.smallFont
+            font.bold: true
+        }
+
+        HoverHandler { id: markHover }
+        SceneTip {
+            shown: markHover.hovered
+            text: row.mark === "takenOver"
+                  ? qsTr("Taken over: the claim was older than the lease, so a retry claimed it again with the next generation and runs the payment itself.")
+                  : row.mark === "fenced"
+                    ? qsTr("Fenced: a server whose claim had been taken over tried to write; its generation is stale, so the DB refused the write.")
+                    : row.mark === "expired"
+                      ? qsTr("Expired: the reaper deleted this key when its time-to-live ran out. It is no longer in the DB; a later request with this key counts as new.")
+                      : qsTr("Claimed anew: this key's earlier row expired and was deleted, so this request was treated as a new payment.")
         }
     }
 }

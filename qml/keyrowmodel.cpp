@@ -51,9 +51,13 @@ QHash<int, QByteArray> KeyRowModel::roleNames() const
             {MarkRole, "mark"}};
 }
 
-void KeyRowModel::setRows(const QVector<KeyRowView> &rows)
+void KeyRowModel::setRows(const QVector<KeyRowView> &rows, const QVector<KeyRowView> &expired)
 {
-    assignRows(rows, [](const KeyRowView &a, const KeyRowView &b) {
+    if (m_rowsInDb != rows.size()) {
+        m_rowsInDb = int(rows.size());
+        emit rowsInDbChanged();
+    }
+    assignRows(rows + expired, [](const KeyRowView &a, const KeyRowView &b) {
         return a.key == b.key && a.status == b.status && a.origin == b.origin &&
                a.replica == b.replica && a.scope == b.scope && a.generation == b.generation &&
                a.mark == b.mark;

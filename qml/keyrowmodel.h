@@ -15,6 +15,8 @@ class KeyRowModel : public RowListModel<KeyRowView>
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("owned by SceneModels")
+    /// The rows really in the DB (the expired ones shown after them are not).
+    Q_PROPERTY(int rowsInDb READ rowsInDb NOTIFY rowsInDbChanged FINAL)
 
 public:
     enum Role
@@ -30,10 +32,18 @@ public:
     using RowListModel::RowListModel;
 
     QHash<int, QByteArray> roleNames() const override;
-    void setRows(const QVector<KeyRowView> &rows);
+    /// The DB's rows, then the rows its reaper deleted lately.
+    void setRows(const QVector<KeyRowView> &rows, const QVector<KeyRowView> &expired = {});
+    [[nodiscard]] int rowsInDb() const { return m_rowsInDb; }
+
+signals:
+    void rowsInDbChanged();
 
 protected:
     QVariant rowData(const KeyRowView &r, int role) const override;
+
+private:
+    int m_rowsInDb = 0;
 };
 
 } // namespace idem

@@ -32,7 +32,7 @@ void SceneModels::timeChanged()
     m_nodes.setDown(down);
     m_messages.setMessages(state.messages);
     for (int c = 0; c < 2; ++c) {
-        m_keys[c].setRows(state.keys[c] + state.expired[c]);
+        m_keys[c].setRows(state.keys[c], state.expired[c]);
         m_ledger[c].setRows(state.ledger[c]);
     }
     m_cache.setEntries(state.cache, qint64(m_playback.timeUs()));
