@@ -3,6 +3,8 @@ import IdemLab
 
 // The shared cache both clusters can claim keys in (think Redis): its entries when it is
 // on; when it is off, a dashed, muted panel that says what switching it on would change.
+// While it is down (unreachable): "✕ DOWN" in a dashed frame, when it comes back, and its
+// entries greyed, not hidden: the data is still there when it answers again.
 Rectangle {
     id: cache
 
@@ -10,19 +12,21 @@ Rectangle {
     property CacheModel entries
     property bool busy: false
     property bool hovered: false
+    property bool down: false
+    property string backText
 
     readonly property real inset: Math.round(10 * Theme.scale)
 
     radius: Theme.radius
-    color: on ? Theme.panel : Theme.cacheOffFill
-    border.width: on ? (busy ? Math.max(2, Math.round(2 * Theme.scale)) : 1) : 0
+    color: down ? Theme.panelAlt : on ? Theme.panel : Theme.cacheOffFill
+    border.width: on && !down ? (busy ? Math.max(2, Math.round(2 * Theme.scale)) : 1) : 0
     border.color: busy ? Theme.accent : Theme.strongBorder
 
     DashedFrame {
         anchors.fill: parent
-        visible: !cache.on
-        color: Theme.cacheAccent
-        lineWidth: Math.max(1.5, 1.5 * Theme.scale)
+        visible: !cache.on || cache.down
+        color: cache.down ? Theme.anomaly : Theme.cacheAccent
+        lineWidth: cache.down ? Math.max(2, 2 * Theme.scale) : Math.max(1.5, 1.5 * Theme.scale)
     }
 
     Column {
@@ -36,7 +40,7 @@ Rectangle {
             spacing: Math.round(8 * Theme.scale)
             Text {
                 id: title
-                width: Math.min(implicitWidth, head.width - statePill.width - parent.spacing)
+                width: Math.min(implicitWidth, head.width - (cache.down ? downBadge.width : statePill.width) - parent.spacing)
                 elide: Text.ElideRight
                 text: qsTr("Shared cache")
                 color: cache.on ? Theme.text : Theme.mutedText
@@ -49,8 +53,14 @@ Rectangle {
                     text: qsTr("Shared cache: one small, fast key store (think Redis) that both clusters can reach. With it on, a server claims a key here before it touches its own database, so the other cluster sees the claim at once instead of after the replication lag.")
                 }
             }
+            DownBadge {
+                id: downBadge
+                visible: cache.down
+                anchors.verticalCenter: title.verticalCenter
+            }
             Rectangle {
                 id: statePill
+                visible: !cache.down
                 anchors.verticalCenter: title.verticalCenter
                 width: stateText.implicitWidth + Math.round(12 * Theme.scale)
                 height: stateText.implicitHeight + Math.round(2 * Theme.scale)
@@ -76,11 +86,33 @@ Rectangle {
             font.family: Theme.monoFamily
             font.pixelSize: Theme.smallFont
 
+            visible: !cache.down
             HoverHandler { id: commandHover }
             SceneTip {
                 shown: commandHover.hovered
                 text: qsTr("The claim, in the words of Redis: SET (store) the key with the value CREATED, NX = only if nobody stored it yet, PX ttl = forget it after ttl milliseconds. When two servers race on one key, exactly one succeeds; the other is told the key is already taken.")
             }
+        }
+    }
+
+    Text {
+        id: downText
+        visible: cache.down
+        anchors.top: head.bottom
+        x: cache.inset
+        width: cache.width - 2 * cache.inset
+        text: qsTr("unreachable · %1").arg(cache.backText)
+        wrapMode: Text.WordWrap
+        maximumLineCount: 2
+        elide: Text.ElideRight
+        color: Theme.text
+        font.pixelSize: Theme.smallFont
+        font.bold: true
+
+        HoverHandler { id: downHover }
+        SceneTip {
+            shown: downHover.hovered
+            text: qsTr("The cache does not answer: with cacheFailure closed a server answers 503, with open it falls back to its own DB alone. Its entries are greyed, not gone: they are there again when it comes back.")
         }
     }
 
@@ -105,7 +137,8 @@ Rectangle {
 
     RowList {
         visible: cache.on
-        anchors.top: head.bottom
+        opacity: cache.down ? 0.45 : 1
+        anchors.top: cache.down ? downText.bottom : head.bottom
         anchors.topMargin: Math.round(4 * Theme.scale)
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Math.round(6 * Theme.scale)

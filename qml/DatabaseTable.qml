@@ -89,6 +89,8 @@ Rectangle {
             headingTip: qsTr("idempotency_keys: one row per key a server has claimed, with its state and stored answer.")
             emptyText: qsTr("no keys yet")
             model: db.keys
+            // Expired rows are shown greyed, but are no longer in the DB.
+            headingCount: db.keys ? db.keys.rowsInDb : -1
             delegate: KeyRowItem {
                 width: ListView.view.width
                 ownCluster: db.cluster

@@ -104,6 +104,27 @@ Popup {
                               + "loss setting); the arrow stops half way.")
             }
             Entry {
+                mark: "✕ DOWN"; markColor: Theme.anomaly
+                meaning: qsTr("A crashed server or an unreachable cache: greyed, in a dashed frame, "
+                              + "with when it comes back. A replication link broken by ✕ is "
+                              + "partitioned: its rows wait and flow after the heal.")
+            }
+            Entry {
+                mark: "⟳"; markColor: Theme.text
+                meaning: qsTr("Circular arrow on a DB lane of the timeline: a claim older than the "
+                              + "lease was taken over (the key row then shows \"gen 2\").")
+            }
+            Entry {
+                mark: "⊘"; markColor: Theme.anomaly
+                meaning: qsTr("Barred circle on a DB lane: a fenced write, refused because its "
+                              + "claim's generation is stale.")
+            }
+            Entry {
+                mark: "⌛"; markColor: Theme.text
+                meaning: qsTr("Hourglass on a DB lane: the reaper deleted a key at the end of its "
+                              + "time-to-live (the row stays greyed, \"expired\", until claimed again).")
+            }
+            Entry {
                 mark: "——→"; markColor: Theme.request
                 meaning: qsTr("Solid arrow: a request, or a query from a server to a DB or the "
                               + "cache. Dashed arrow (- - -): a response or a query's result, in "

@@ -2,7 +2,7 @@ import QtQuick
 import IdemLab
 
 // A message in flight: a labelled pill ("POST K1", "201 K1") moving along the straight
-// line between two nodes' edges at `progress` (SceneView.tokenPosition). A lost message
+// line between two nodes' edges at `progress` (MessagePaths.tokenPosition). A lost message
 // falls out of the network and fades. Kept light (one pill, no handlers of its own): the
 // model keeps a token for as long as its message is in flight; the scene's one
 // HoverHandler finds the token under the pointer. Crowds are drawn by MessageLayer instead.
@@ -19,22 +19,24 @@ TokenPill {
     required status
     required response
 
+    /// The message layer: the shared fall, the replications counted into one token.
     required property Item view
+    required property MessagePaths paths
     required property SimulationController controller
 
-    readonly property var link: view.link(from, to, view.geometryRevision)
+    readonly property var link: paths.link(from, to, paths.geometryRevision)
     readonly property real fallDistance: Math.round(60 * Theme.scale)
     /// 0..1 through the fall; the scene runs one shared fall animation per lost message.
     readonly property real fall: falling ? view.fallPhase : 0
 
     /// Too little room between the two boxes: the label sits whole beside the line instead
     /// (on the side it would ride on), or, where there is no room for it, becomes a dot.
-    readonly property bool fits: view.tokenFits(link, fullWidth, fullHeight)
+    readonly property bool fits: paths.tokenFits(link, fullWidth, fullHeight)
     readonly property var beside: fits ? null
-        : view.besidePosition(link, fullWidth, fullHeight, link ? (view.sideOf(link, response, 0) < 0 ? -1 : 1) : 1,
-                            view.geometryRevision)
+        : paths.besidePosition(link, fullWidth, fullHeight, link ? (paths.sideOf(link, response, 0) < 0 ? -1 : 1) : 1,
+                            paths.geometryRevision)
     readonly property point position: beside ? beside
-        : view.tokenPosition(link, progress, response, width, height)
+        : paths.tokenPosition(link, progress, response, width, height)
 
     /// A replication while others are in flight too: the first says how many, the rest hide.
     readonly property bool replication: link !== null && link.parked

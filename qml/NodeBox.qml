@@ -2,7 +2,8 @@ import QtQuick
 
 // A box for a client, the router or a server: its name in bold and, below, what it is
 // doing (one line per request in hand) or a muted "idle". Busy boxes are tinted and get
-// an accent border so the eye finds the work.
+// an accent border so the eye finds the work. A crashed server is greyed inside a dashed
+// frame, with a bold "✕ DOWN" badge and when it comes back.
 Rectangle {
     id: box
 
@@ -11,6 +12,9 @@ Rectangle {
     property string idleText
     property bool busy: false
     property bool hovered: false
+    /// Crashed: greyed, dashed, "✕ DOWN" and `backText` instead of its work.
+    property bool down: false
+    property string backText
     /// Small box (many nodes): one line only, smaller type.
     property bool compact: height < Math.round(38 * Theme.scale)
 
@@ -32,9 +36,16 @@ Rectangle {
     }
 
     radius: Theme.radius
-    color: busy ? Theme.busyFill : Theme.panel
-    border.width: busy || hovered ? Math.max(2, Math.round(2 * Theme.scale)) : 1
+    color: down ? Theme.panelAlt : busy ? Theme.busyFill : Theme.panel
+    border.width: down ? 0 : busy || hovered ? Math.max(2, Math.round(2 * Theme.scale)) : 1
     border.color: busy ? Theme.accent : hovered ? Theme.strongBorder : Theme.border
+
+    DashedFrame {
+        anchors.fill: parent
+        visible: box.down
+        color: Theme.anomaly
+        lineWidth: Math.max(2, 2 * Theme.scale)
+    }
 
     Column {
         anchors.centerIn: parent
@@ -45,15 +56,31 @@ Rectangle {
             id: titleText
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: box.title
+            text: box.down && box.compact ? qsTr("✕ %1").arg(box.title) : box.title
             elide: Text.ElideRight
-            color: Theme.text
+            color: box.down ? Theme.mutedText : Theme.text
             font.pixelSize: box.compact ? Theme.smallFont : Theme.fontSize
             font.bold: true
         }
 
+        DownBadge {
+            visible: box.down && !box.compact
+            anchors.horizontalCenter: parent.horizontalCenter
+        }
+        Text {
+            visible: box.down && !box.compact && box.backText.length > 0 && box.maxLines > 1
+            width: titleText.width
+            horizontalAlignment: Text.AlignHCenter
+            text: box.backText
+            elide: Text.ElideRight
+            color: Theme.text
+            font.pixelSize: Theme.smallFont
+            height: box.lineHeight
+            verticalAlignment: Text.AlignVCenter
+        }
+
         Repeater {
-            model: box.compact ? [] : box.shownLines
+            model: box.compact || box.down ? [] : box.shownLines
             delegate: Text {
                 required property string modelData
                 width: titleText.width
@@ -68,7 +95,7 @@ Rectangle {
         }
 
         Text {
-            visible: !box.compact && box.maxLines > 0 && box.lines.length === 0 && box.idleText.length > 0
+            visible: !box.compact && !box.down && box.maxLines > 0 && box.lines.length === 0 && box.idleText.length > 0
             width: titleText.width
             horizontalAlignment: Text.AlignHCenter
             text: box.idleText

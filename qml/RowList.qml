@@ -9,6 +9,8 @@ Item {
     id: root
 
     property string heading
+    /// The number in the heading, when not every row shown is counted (-1: all are).
+    property int headingCount: -1
     /// Said when the heading is hovered: what the table is, in a newcomer's words.
     property string headingTip
     property string emptyText
@@ -45,7 +47,8 @@ Item {
     Text {
         id: headingText
         width: parent.width - (moreText.visible ? moreText.width + Theme.gap : 0)
-        text: list.count > 0 ? qsTr("%1 (%2)").arg(root.heading).arg(list.count) : root.heading
+        readonly property int counted: root.headingCount >= 0 ? root.headingCount : list.count
+        text: counted > 0 ? qsTr("%1 (%2)").arg(root.heading).arg(counted) : root.heading
         elide: Text.ElideRight
         color: Theme.mutedText
         font.family: root.monoHeading ? Theme.monoFamily : Theme.fontFamily

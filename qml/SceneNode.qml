@@ -17,6 +17,8 @@ Item {
     required property int groupSize
     required property list<string> tasks
     required property bool busy
+    required property bool down
+    required property string backText
 
     required property SceneLayout layout
     required property SimulationController controller
@@ -99,12 +101,16 @@ Item {
             title: compact ? node.name.replace(/^Server\s+/, "") : node.name
             lines: node.tasks
             idleText: qsTr("idle")
-            busy: node.busy
+            busy: node.busy && !node.down
+            down: node.down
+            backText: node.backText
             HoverHandler { id: serverHover }
             SceneTip {
                 shown: serverHover.hovered
                 below: true
-                text: node.tasks.length > 0 ? node.name + "\n" + node.tasks.join("\n")
+                text: node.down ? qsTr("%1 has crashed: its work in progress died with it, and the router sends it nothing; %2.")
+                                      .arg(node.name).arg(node.backText)
+                      : node.tasks.length > 0 ? node.name + "\n" + node.tasks.join("\n")
                                             : qsTr("%1: idle").arg(node.name)
             }
         }
@@ -146,6 +152,8 @@ Item {
             on: node.controller.session.settings.cache
             entries: node.controller.models.cacheEntries
             busy: node.busy
+            down: node.down
+            backText: node.backText
         }
     }
 }

@@ -2,6 +2,27 @@
 
 namespace idem {
 
+namespace {
+
+QString markName(KeyMark mark)
+{
+    switch (mark) {
+    case KeyMark::None:
+        return {};
+    case KeyMark::TakenOver:
+        return QStringLiteral("takenOver");
+    case KeyMark::Fenced:
+        return QStringLiteral("fenced");
+    case KeyMark::Expired:
+        return QStringLiteral("expired");
+    case KeyMark::ClaimedAfterExpiry:
+        return QStringLiteral("claimedAfterExpiry");
+    }
+    return {};
+}
+
+} // namespace
+
 QVariant KeyRowModel::rowData(const KeyRowView &r, int role) const
 {
     switch (role) {
@@ -13,21 +34,33 @@ QVariant KeyRowModel::rowData(const KeyRowView &r, int role) const
         return clusterName(r.origin);
     case ReplicaRole:
         return r.replica;
+    case ScopeRole:
+        return r.scope;
+    case GenerationRole:
+        return r.generation;
+    case MarkRole:
+        return markName(r.mark);
     }
     return {};
 }
 
 QHash<int, QByteArray> KeyRowModel::roleNames() const
 {
-    return {
-        {KeyRole, "key"}, {StatusRole, "status"}, {OriginRole, "origin"}, {ReplicaRole, "replica"}};
+    return {{KeyRole, "key"},         {StatusRole, "status"}, {OriginRole, "origin"},
+            {ReplicaRole, "replica"}, {ScopeRole, "scope"},   {GenerationRole, "generation"},
+            {MarkRole, "mark"}};
 }
 
-void KeyRowModel::setRows(const QVector<KeyRowView> &rows)
+void KeyRowModel::setRows(const QVector<KeyRowView> &rows, const QVector<KeyRowView> &expired)
 {
-    assignRows(rows, [](const KeyRowView &a, const KeyRowView &b) {
+    if (m_rowsInDb != rows.size()) {
+        m_rowsInDb = int(rows.size());
+        emit rowsInDbChanged();
+    }
+    assignRows(rows + expired, [](const KeyRowView &a, const KeyRowView &b) {
         return a.key == b.key && a.status == b.status && a.origin == b.origin &&
-               a.replica == b.replica;
+               a.replica == b.replica && a.scope == b.scope && a.generation == b.generation &&
+               a.mark == b.mark;
     });
 }
 

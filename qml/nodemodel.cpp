@@ -38,6 +38,10 @@ QVariant NodeModel::data(const QModelIndex &index, int role) const
         return m_activity.value(index.row()).tasks;
     case BusyRole:
         return m_activity.value(index.row()).busy;
+    case DownRole:
+        return m_down.contains(index.row());
+    case BackTextRole:
+        return m_down.value(index.row());
     }
     return {};
 }
@@ -51,7 +55,9 @@ QHash<int, QByteArray> NodeModel::roleNames() const
             {IndexInGroupRole, "indexInGroup"},
             {GroupSizeRole, "groupSize"},
             {TasksRole, "tasks"},
-            {BusyRole, "busy"}};
+            {BusyRole, "busy"},
+            {DownRole, "down"},
+            {BackTextRole, "backText"}};
 }
 
 void NodeModel::setNodes(const QVector<Node> &nodes)
@@ -64,6 +70,7 @@ void NodeModel::setNodes(const QVector<Node> &nodes)
     beginResetModel();
     m_nodes = nodes;
     m_activity = QVector<NodeActivity>(nodes.size());
+    m_down.clear();
     endResetModel();
 }
 
@@ -81,6 +88,17 @@ void NodeModel::setActivity(const QVector<NodeActivity> &servers,
             emit dataChanged(index(i), index(i), {TasksRole, BusyRole});
         }
     }
+}
+
+void NodeModel::setDown(const QMap<int, QString> &backTexts)
+{
+    if (backTexts == m_down)
+        return;
+    const QMap<int, QString> before = m_down;
+    m_down = backTexts;
+    for (int i = 0; i < m_nodes.size(); ++i)
+        if (before.contains(i) != m_down.contains(i) || before.value(i) != m_down.value(i))
+            emit dataChanged(index(i), index(i), {DownRole, BackTextRole});
 }
 
 } // namespace idem

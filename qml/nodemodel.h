@@ -4,6 +4,7 @@
 #include "playback/scenestate.h"
 
 #include <QAbstractListModel>
+#include <QMap>
 #include <QtQml/qqmlregistration.h>
 
 namespace idem {
@@ -26,6 +27,8 @@ public:
         GroupSizeRole,
         TasksRole,
         BusyRole,
+        DownRole,     ///< crashed, or the cache while it is unreachable
+        BackTextRole, ///< while down: "back at t = 10.0 s"
     };
     using QAbstractListModel::QAbstractListModel;
 
@@ -36,10 +39,13 @@ public:
     void setNodes(const QVector<Node> &nodes);
     /// What each server and client is doing now.
     void setActivity(const QVector<NodeActivity> &servers, const QVector<NodeActivity> &clients);
+    /// Which nodes are down now, each with the words of when it comes back.
+    void setDown(const QMap<int, QString> &backTexts);
 
 private:
     QVector<Node> m_nodes;
     QVector<NodeActivity> m_activity; // by node
+    QMap<int, QString> m_down;        // down node → "back at t = …"
 };
 
 } // namespace idem

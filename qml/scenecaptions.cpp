@@ -39,6 +39,11 @@ QString SceneCaptions::anomalyText() const
     return text().anomaly();
 }
 
+QString SceneCaptions::linkText() const
+{
+    return text().linkText();
+}
+
 QString SceneCaptions::lockText(int cluster) const
 {
     return text().lock(cluster, m_session.scenario().settings.mutex);

@@ -25,6 +25,8 @@ class SceneCaptions : public QObject
     /// The run's verdict, or the error when nothing could run.
     Q_PROPERTY(QString verdictText READ verdictText NOTIFY runChanged FINAL)
     Q_PROPERTY(QString anomalyText READ anomalyText NOTIFY timeChanged FINAL)
+    /// Beside the replication link while it is cut: "partitioned — 2 rows waiting · …".
+    Q_PROPERTY(QString linkText READ linkText NOTIFY timeChanged FINAL)
     Q_PROPERTY(QString lockTextA READ lockTextA NOTIFY timeChanged FINAL)
     Q_PROPERTY(QString lockTextB READ lockTextB NOTIFY timeChanged FINAL)
     Q_PROPERTY(QString balancesA READ balancesA NOTIFY timeChanged FINAL)
@@ -39,6 +41,7 @@ public:
     [[nodiscard]] QString why() const;
     [[nodiscard]] QString verdictText() const;
     [[nodiscard]] QString anomalyText() const;
+    [[nodiscard]] QString linkText() const;
     [[nodiscard]] QString lockTextA() const { return lockText(0); }
     [[nodiscard]] QString lockTextB() const { return lockText(1); }
     [[nodiscard]] QString balancesA() const { return balancesText(0); }

@@ -1,6 +1,7 @@
 #include "scenemodels.h"
 
 #include "playback.h"
+#include "scenetext.h"
 
 namespace idem {
 
@@ -24,9 +25,14 @@ void SceneModels::timeChanged()
         return;
     const SceneState &state = m_playback.state();
     m_nodes.setActivity(state.servers, state.clients);
+    const SceneText text(m_playback.run(), state, qint64(m_playback.timeUs()));
+    QMap<int, QString> down;
+    for (const int node : state.downNodes)
+        down.insert(node, text.backText(node));
+    m_nodes.setDown(down);
     m_messages.setMessages(state.messages);
     for (int c = 0; c < 2; ++c) {
-        m_keys[c].setRows(state.keys[c]);
+        m_keys[c].setRows(state.keys[c], state.expired[c]);
         m_ledger[c].setRows(state.ledger[c]);
     }
     m_cache.setEntries(state.cache, qint64(m_playback.timeUs()));

@@ -33,22 +33,74 @@ QString SceneText::why() const
 
 QString SceneText::anomaly() const
 {
-    if (m_state.duplicateKeys.isEmpty())
-        return {};
-    QStringList parts;
-    for (const QString &key : m_state.duplicateKeys) {
-        QStringList ids;
-        for (int c = 0; c < 2; ++c)
-            for (const LedgerRowView &row : m_state.ledger[c])
-                if (row.key == key && row.duplicate && !row.replica && !ids.contains(row.id))
-                    ids.append(row.id);
-        parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
-                         .arg(key)
-                         .arg(ids.size())
-                         .arg(ids.join(QStringLiteral(", "))));
+    QStringList headlines;
+    QStringList details;
+    if (!m_state.duplicateKeys.isEmpty()) {
+        QStringList parts;
+        for (const QString &key : m_state.duplicateKeys) {
+            QStringList ids;
+            for (int c = 0; c < 2; ++c)
+                for (const LedgerRowView &row : m_state.ledger[c])
+                    if (row.key == key && row.duplicate && !row.replica && !ids.contains(row.id))
+                        ids.append(row.id);
+            parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
+                             .arg(key)
+                             .arg(ids.size())
+                             .arg(ids.join(QStringLiteral(", "))));
+        }
+        parts.removeDuplicates();
+        headlines.append(QStringLiteral("DUPLICATE EFFECT"));
+        details.append(parts.join(QStringLiteral("; ")));
     }
-    parts.removeDuplicates();
-    return QStringLiteral("DUPLICATE EFFECT — ") + parts.join(QStringLiteral("; "));
+    for (const QString &type : {QStringLiteral("STUCK_KEY"), QStringLiteral("KEY_COLLISION")}) {
+        QStringList parts;
+        for (const VerdictMoment &v : m_state.verdicts) {
+            if (v.type != type)
+                continue;
+            if (type == QLatin1String("KEY_COLLISION"))
+                parts.append(QStringLiteral("%1 and %2 both used %3: %2 got %1's payment")
+                                 .arg(v.owner, v.client, v.key));
+            else if (v.holderCrashed)
+                parts.append(QStringLiteral("%1 is claimed by a server that died (%2); every "
+                                            "retry gets 409")
+                                 .arg(v.key, v.holder));
+            else
+                parts.append(QStringLiteral("%1 is left CREATED and nothing will finish it; "
+                                            "every retry gets 409")
+                                 .arg(v.key));
+        }
+        parts.removeDuplicates();
+        if (parts.isEmpty())
+            continue;
+        headlines.append(type == QLatin1String("STUCK_KEY") ? QStringLiteral("STUCK KEY")
+                                                            : QStringLiteral("KEY COLLISION"));
+        details.append(parts.join(QStringLiteral("; ")));
+    }
+    if (headlines.isEmpty())
+        return {};
+    return headlines.join(QStringLiteral(" + ")) + QStringLiteral(" — ") +
+           details.join(QStringLiteral("; "));
+}
+
+QString SceneText::backText(int node) const
+{
+    const qint64 back = m_state.backUs.value(node, -1);
+    if (!m_state.downNodes.contains(node))
+        return {};
+    return back >= 0 ? QStringLiteral("back at t = %1").arg(durationText(back))
+                     : QStringLiteral("down until the end of the run");
+}
+
+QString SceneText::linkText() const
+{
+    if (!m_state.linkCut)
+        return {};
+    QString text = m_state.queuedRows == 1
+                       ? QStringLiteral("partitioned — 1 row waiting")
+                       : QStringLiteral("partitioned — %1 rows waiting").arg(m_state.queuedRows);
+    if (m_state.linkHealUs >= 0)
+        text += QStringLiteral(" · heals at t = %1").arg(durationText(m_state.linkHealUs));
+    return text;
 }
 
 QString SceneText::lock(int cluster, bool mutexOn) const

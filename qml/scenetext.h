@@ -23,8 +23,15 @@ public:
     [[nodiscard]] QString caption(bool live) const;
     /// Why the last event at the playhead matters (report/whytext), or "".
     [[nodiscard]] QString why() const;
-    /// "DUPLICATE EFFECT — key K1 charged 2 times (ledger L1, L2)", or "" when none is.
+    /// The banner of every verdict true so far, "HEADLINE — detail": "DUPLICATE EFFECT — key
+    /// K1 charged 2 times (ledger L1, L2)", "STUCK KEY — …", "KEY COLLISION — …"; several
+    /// are named together ("DUPLICATE EFFECT + STUCK KEY — …; …"); "" when none is.
     [[nodiscard]] QString anomaly() const;
+    /// Under a down node's name: "back at t = 10.0 s", or "down until the end of the run".
+    [[nodiscard]] QString backText(int node) const;
+    /// Beside the cut replication link: "partitioned — 2 rows waiting · heals at t = 5.0 s",
+    /// or "" while the link is up.
+    [[nodiscard]] QString linkText() const;
     /// Who holds each key's lock in `cluster`; with no lock held, whether the mutex is on.
     [[nodiscard]] QString lock(int cluster, bool mutexOn) const;
     /// "Alice −50 · Bob +50" in `cluster`'s DB.

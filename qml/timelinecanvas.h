@@ -101,7 +101,10 @@ private:
     {
         Anomaly,
         Timeout,
-        Fault, ///< a ✕: where a message was lost, or on the faulty node's lane
+        Fault,    ///< a ✕: where a message was lost, or on the faulty node's lane
+        TakeOver, ///< ⟳ on the DB lane: a claim taken over after its lease
+        Fenced,   ///< ⊘ on the DB lane: a write by a stale generation refused
+        Reaped,   ///< ⌛ on the DB lane: the reaper deleted a key at the end of its TTL
     };
 
     /// Drawn over the layers each frame, so one at the playhead shows whole.
@@ -172,6 +175,9 @@ private:
     void drawSegments(QPainter *p, const Colours &c, bool played) const;
     void drawMessageLabels(QPainter *p, const Colours &c, bool played) const;
     void drawMarker(QPainter *p, const Colours &c, MarkerKind kind, QPointF at, bool played) const;
+    /// ⟳ takeover, ⊘ fenced write, ⌛ reap (timelinecanvasmarks.cpp).
+    void drawLeaseMarker(QPainter *p, const Colours &c, MarkerKind kind, QPointF at,
+                         bool played) const;
     void drawMarkers(QPainter *p, qint64 now) const;
     void drawPlayhead(QPainter *p, const Colours &c, qint64 now) const;
     void drawHighlight(QPainter *p, const Colours &c) const;
@@ -185,7 +191,7 @@ private:
     mutable bool m_layersValid = false;
     mutable QImage m_played;
     mutable QImage m_unplayed;
-    static constexpr int markerKinds = 3;
+    static constexpr int markerKinds = 6;
     mutable QImage m_sprites[markerKinds][2]; ///< [kind][played]
 };
 

@@ -195,6 +195,11 @@ void TimelineCanvas::drawMarker(QPainter *p, const Colours &c, MarkerKind kind, 
         p->drawLine(at + QPointF(-4, -4), at + QPointF(4, 4));
         p->drawLine(at + QPointF(-4, 4), at + QPointF(4, -4));
         break;
+    case MarkerKind::TakeOver:
+    case MarkerKind::Fenced:
+    case MarkerKind::Reaped:
+        drawLeaseMarker(p, c, kind, at, played);
+        break;
     }
 }
 

@@ -10,7 +10,9 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPolygonF>
+
 #include <QTransform>
+#include <optional>
 
 #include <algorithm>
 #include <cmath>
@@ -184,6 +186,17 @@ void TimelineCanvas::appendEvent(const RunResult &run, const Geometry &g, int in
     case EventType::DbRead:
     case EventType::DbWrite:
     case EventType::CacheOp:
+        if (e.type == EventType::DbWrite && hasTo) {
+            // A takeover, a fenced write and a reap are marked on the DB's lane.
+            const std::optional<MarkerKind> kind =
+                e.label.startsWith(QLatin1String("TAKEOVER ")) && !e.state.isEmpty()
+                    ? std::optional(MarkerKind::TakeOver)
+                : e.label.startsWith(QLatin1String("FENCED ")) ? std::optional(MarkerKind::Fenced)
+                : e.label.startsWith(QLatin1String("REAP "))   ? std::optional(MarkerKind::Reaped)
+                                                               : std::nullopt;
+            if (kind)
+                markers.append({QPointF(x(e.t), g.laneYs[e.to]), e.t, index, *kind});
+        }
         if (!hasFrom || !hasTo || e.startUs < 0 || e.endUs < e.t)
             return;
         leg(e.from, e.startUs, e.to, e.t, Style::Query);

@@ -143,6 +143,9 @@ class TstGuiModels : public QObject
     Q_OBJECT
 
 private slots:
+    void verdictBanners_data();
+    void verdictBanners();
+    void crashedServerIsDownInTheModel();
     void marksBoundTheExport();
     void opensATimelineAsRecorded();
     void refusesABrokenTimeline();
@@ -261,13 +264,14 @@ void TstGuiModels::roleNames_data()
     QTest::addColumn<QString>("model");
     QTest::addColumn<QStringList>("roles");
     QTest::addRow("nodes") << "nodes"
-                           << QStringList{"nodeId",       "name",      "kind",  "cluster",
-                                          "indexInGroup", "groupSize", "tasks", "busy"};
+                           << QStringList{"nodeId",    "name",  "kind", "cluster", "indexInGroup",
+                                          "groupSize", "tasks", "busy", "down",    "backText"};
     QTest::addRow("messages") << "messages"
                               << QStringList{"from",   "to",       "progress", "label",     "key",
                                              "status", "response", "falling",  "eventIndex"};
-    QTest::addRow("keysA") << "keysA" << QStringList{"key", "status", "origin", "replica"};
-    QTest::addRow("keysB") << "keysB" << QStringList{"key", "status", "origin", "replica"};
+    const QStringList keys{"key", "status", "origin", "replica", "scope", "generation", "mark"};
+    QTest::addRow("keysA") << "keysA" << keys;
+    QTest::addRow("keysB") << "keysB" << keys;
     const QStringList ledger{"ledgerId", "key",    "origin",  "fromAcct",
                              "toAcct",   "amount", "replica", "duplicate"};
     QTest::addRow("ledgerA") << "ledgerA" << ledger;
@@ -308,9 +312,9 @@ void TstGuiModels::modelsAtKnownMoment()
     c.playback()->seek(100 * ms);
 
     QCOMPARE(dump(c.models()->keysA()),
-             QStringList{"key=K1 status=CREATED origin=A replica=false"});
+             QStringList{"key=K1 status=CREATED origin=A replica=false scope= generation=1 mark="});
     QCOMPARE(dump(c.models()->keysB()),
-             QStringList{"key=K1 status=CREATED origin=B replica=false"});
+             QStringList{"key=K1 status=CREATED origin=B replica=false scope= generation=1 mark="});
     QCOMPARE(c.models()->ledgerA()->rowCount(), 0);
     QCOMPARE(c.models()->ledgerB()->rowCount(), 0);
     QCOMPARE(c.models()->cacheEntries()->rowCount(), 0);
@@ -377,8 +381,9 @@ void TstGuiModels::modelsAtKnownMoment()
     QCOMPARE(dump(c.models()->ledgerB()),
              QStringList{"ledgerId=B-1 key=K1 origin=B fromAcct=alice toAcct=bob "
                          "amount=10 replica=false duplicate=true"});
-    QCOMPARE(dump(c.models()->keysA()),
-             QStringList{"key=K1 status=CONSUMED origin=A replica=false"});
+    QCOMPARE(
+        dump(c.models()->keysA()),
+        QStringList{"key=K1 status=CONSUMED origin=A replica=false scope= generation=1 mark="});
     QVERIFY(c.text()->anomalyText().startsWith(QLatin1String("DUPLICATE EFFECT")));
     QCOMPARE(c.text()->balancesA(), QStringLiteral("alice -10 · bob +10"));
     for (int i = 0; i < nodes->rowCount(); ++i)
@@ -1594,6 +1599,58 @@ void TstGuiModels::liveTimingStretchesEachRequestsHops()
         QCOMPARE(timing.toReal(timing.toDisplay(e.t)), e.t);
     QCOMPARE(timing.toDisplay(6'000'000), d[6].t + 1'000'000);
     QCOMPARE(real.events[0].endUs, real.events[0].startUs); // the real record is untouched
+}
+
+void TstGuiModels::verdictBanners_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<qint64>("beforeMs"); // no banner yet
+    QTest::addColumn<qint64>("atMs");     // the verdict is true from here
+    QTest::addColumn<QString>("banner");
+    // The first 409 after the claim A1 left when it crashed.
+    QTest::addRow("stuck key") << "crash-after-claim" << qint64(2000) << qint64(2044)
+                               << "STUCK KEY — K1 is claimed by a server that died (Server A1); "
+                                  "every retry gets 409";
+    // The 200 that replayed Client 1's result to Client 2.
+    QTest::addRow("key collision") << "key-collision" << qint64(1000) << qint64(1030)
+                                   << "KEY COLLISION — Client 1 and Client 2 both used K1: "
+                                      "Client 2 got Client 1's payment";
+    QTest::addRow("duplicate") << "lease-too-short" << qint64(4000) << qint64(4600)
+                               << "DUPLICATE EFFECT — key K1 charged 2 times (ledger A-1, A-2)";
+}
+
+void TstGuiModels::verdictBanners()
+{
+    QFETCH(QString, preset);
+    QFETCH(qint64, beforeMs);
+    QFETCH(qint64, atMs);
+    QFETCH(QString, banner);
+    SimulationController c;
+    c.session()->setPreset(preset);
+    c.playback()->seek(double(beforeMs) * ms);
+    QCOMPARE(c.text()->anomalyText(), QString());
+    c.playback()->seek(double(atMs) * ms);
+    QCOMPARE(c.text()->anomalyText(), banner);
+    c.playback()->seek(c.playback()->endUs());
+    QCOMPARE(c.text()->anomalyText(), banner);
+}
+
+void TstGuiModels::crashedServerIsDownInTheModel()
+{
+    SimulationController c;
+    c.session()->setPreset(QStringLiteral("crash-after-claim"));
+    const RunResult *run = c.playback()->run();
+    QVERIFY(run);
+    const int a1 = run->nodeIndex(QStringLiteral("server-a1"));
+    const QModelIndex node = c.models()->nodes()->index(a1);
+    QVERIFY(!node.data(NodeModel::DownRole).toBool());
+    c.playback()->seek(1000 * ms);
+    QVERIFY(node.data(NodeModel::DownRole).toBool());
+    // It crashed right after its claim (25 ms) and is down for 10 s.
+    QCOMPARE(node.data(NodeModel::BackTextRole).toString(), QStringLiteral("back at t = 10.025 s"));
+    c.playback()->seek(11000 * ms);
+    QVERIFY(!node.data(NodeModel::DownRole).toBool());
+    QCOMPARE(node.data(NodeModel::BackTextRole).toString(), QString());
 }
 
 QTEST_MAIN(TstGuiModels)

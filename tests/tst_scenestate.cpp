@@ -30,6 +30,16 @@ QStringList keyRows(const QVector<KeyRow> &rows)
     return out;
 }
 
+// Whose key each row is and its lease generation.
+template <typename Rows> QStringList keyLeases(const Rows &rows)
+{
+    QStringList out;
+    for (const auto &r : rows)
+        out.append(QStringLiteral("%1:%2:gen %3").arg(r.key, r.scope).arg(r.generation));
+    out.sort();
+    return out;
+}
+
 template <typename Rows> QStringList ledgerIds(const Rows &rows)
 {
     QStringList out;
@@ -61,6 +71,9 @@ private slots:
     void reapedKeyLeavesTheScene();
     void rolledBackChargeNeverShows();
     void partitionCutsTheLink();
+    void takeoverBumpsTheGenerationAndFences();
+    void clientScopedKeysStayApart();
+    void verdictsBecomeTrueAtTheirMoment();
 };
 
 void TstSceneState::endStateEqualsTheDatabases_data()
@@ -78,6 +91,7 @@ void TstSceneState::endStateEqualsTheDatabases()
     QCOMPARE(s.lastEvent, r.events.size() - 1);
     for (int c = 0; c < 2; ++c) {
         QCOMPARE(keyRows(s.keys[c]), keyRows(r.keys[c]));
+        QCOMPARE(keyLeases(s.keys[c]), keyLeases(r.keys[c]));
         QCOMPARE(ledgerIds(s.ledger[c]), ledgerIds(r.ledger[c]));
     }
     QVERIFY(s.messages.isEmpty());
@@ -86,6 +100,19 @@ void TstSceneState::endStateEqualsTheDatabases()
         std::any_of(r.verdict.anomalies.cbegin(), r.verdict.anomalies.cend(),
                     [](const Anomaly &a) { return a.type == QLatin1String("DUPLICATE_EFFECT"); });
     QCOMPARE(!s.duplicateKeys.isEmpty(), duplicated);
+    // Every stuck key and collision of the verdict has its moment in the scene.
+    QStringList verdictTypes;
+    for (const Anomaly &a : r.verdict.anomalies)
+        if (a.type != QLatin1String("DUPLICATE_EFFECT"))
+            verdictTypes.append(a.type);
+    QStringList sceneTypes;
+    for (const VerdictMoment &v : s.verdicts)
+        sceneTypes.append(v.type);
+    verdictTypes.removeDuplicates();
+    sceneTypes.removeDuplicates();
+    verdictTypes.sort();
+    sceneTypes.sort();
+    QCOMPARE(sceneTypes, verdictTypes);
 }
 
 void TstSceneState::claimsBeforeCharges()
@@ -260,7 +287,14 @@ void TstSceneState::crashedServerIsDownUntilItRestarts()
         if (server.node == a1)
             QVERIFY2(!server.busy, qPrintable(server.tasks.join(QLatin1Char('|'))));
     QCOMPARE(keyRows(during.keys[0]), QStringList{"K1:CREATED:A"});
+    // When it comes back: the time of its restart event.
+    const auto restart = std::find_if(r.events.cbegin(), r.events.cend(), [&](const Event &e) {
+        return e.type == EventType::Fault && e.from == a1 && e.label == QLatin1String("RESTART");
+    });
+    QVERIFY(restart != r.events.cend());
+    QCOMPARE(during.backUs.value(a1, -2), restart->t);
     QVERIFY(!sceneAt(r, 11'000'000).downNodes.contains(a1));
+    QVERIFY(!sceneAt(r, 11'000'000).backUs.contains(a1));
 }
 
 void TstSceneState::reapedKeyLeavesTheScene()
@@ -269,7 +303,14 @@ void TstSceneState::reapedKeyLeavesTheScene()
     // K1 is there after its 201, gone once its 10 s are up, back with the phone's R2.
     QCOMPARE(keyRows(sceneAt(r, 5'000'000).keys[0]), QStringList{"K1:CONSUMED:A"});
     QVERIFY(sceneAt(r, 12'000'000).keys[0].isEmpty());
+    // ... but the scene keeps it greyed as expired until K1 is claimed again.
+    QVERIFY(sceneAt(r, 5'000'000).expired[0].isEmpty());
+    const SceneState reaped = sceneAt(r, 12'000'000);
+    QCOMPARE(keyRows(reaped.expired[0]), QStringList{"K1:CONSUMED:A"});
+    QCOMPARE(reaped.expired[0].first().mark, KeyMark::Expired);
     QCOMPARE(keyRows(sceneAt(r, 15'500'000).keys[0]), QStringList{"K1:CONSUMED:A"});
+    QVERIFY(sceneAt(r, 15'500'000).expired[0].isEmpty());
+    QCOMPARE(sceneAt(r, 15'500'000).keys[0].first().mark, KeyMark::ClaimedAfterExpiry);
     QCOMPARE(ledgerIds(sceneAt(r, 15'500'000).ledger[0]), (QStringList{"A-1:K1", "A-2:K1"}));
 }
 
@@ -306,6 +347,68 @@ void TstSceneState::partitionCutsTheLink()
     QCOMPARE(keyRows(sceneAt(r, 5'500'000).keys[1]), QStringList{"K1:CREATED:A"});
     QVERIFY(!sceneAt(r, 5'500'000).linkCut);
     QCOMPARE(keyRows(sceneAt(r, r.endUs).keys[1]), QStringList{"K1:CONSUMED:A"});
+    // While cut: when it heals, and the rows waiting for it (the claim in flight, the ledger
+    // row and CONSUMED written during the cut).
+    const SceneState partitioned = sceneAt(r, 2'000'000);
+    QCOMPARE(partitioned.linkHealUs, qint64(5'000'000));
+    QCOMPARE(partitioned.queuedRows, 3);
+    QCOMPARE(sceneAt(r, 50'000).queuedRows, 0);
+}
+
+void TstSceneState::takeoverBumpsTheGenerationAndFences()
+{
+    const RunResult r = runPreset(QStringLiteral("lease-too-short"));
+    const SceneState before = sceneAt(r, 1'000'000);
+    QCOMPARE(before.keys[0].size(), 1);
+    QCOMPARE(before.keys[0].first().generation, 1);
+    QCOMPARE(before.keys[0].first().mark, KeyMark::None);
+    // A2 takes the 1.5 s old claim over (1 s lease): generation 2.
+    const SceneState taken = sceneAt(r, 2'000'000);
+    QCOMPARE(taken.keys[0].first().generation, 2);
+    QCOMPARE(taken.keys[0].first().mark, KeyMark::TakenOver);
+    // A1's CONSUMED (generation 1) is refused at about 3 s: the row stays A2's, CREATED.
+    const SceneState fenced = sceneAt(r, 3'400'000);
+    QCOMPARE(keyRows(fenced.keys[0]), QStringList{"K1:CREATED:A"});
+    QCOMPARE(fenced.keys[0].first().generation, 2);
+    QCOMPARE(fenced.keys[0].first().mark, KeyMark::Fenced);
+    QCOMPARE(sceneAt(r, r.endUs).keys[0].first().generation, r.keys[0].first().generation);
+}
+
+void TstSceneState::clientScopedKeysStayApart()
+{
+    Scenario s = presetScenario(QStringLiteral("key-collision"));
+    s.settings.keyScope = KeyScope::Client;
+    const RunResult r = runScenario(s);
+    // Two K1 rows, one per client, not one row merged from both.
+    QCOMPARE(keyLeases(sceneAt(r, 1'500'000).keys[0]),
+             (QStringList{"K1:Client 1:gen 1", "K1:Client 2:gen 1"}));
+    QVERIFY(sceneAt(r, r.endUs).verdicts.isEmpty());
+}
+
+void TstSceneState::verdictsBecomeTrueAtTheirMoment()
+{
+    // Stuck: from the first 409 after the claim its crashed holder left (2.044 s).
+    const RunResult stuck = runPreset(QStringLiteral("crash-after-claim"));
+    QVERIFY(sceneAt(stuck, 2'000'000).verdicts.isEmpty());
+    const SceneState s = sceneAt(stuck, 2'044'000);
+    QCOMPARE(s.verdicts.size(), 1);
+    QCOMPARE(s.verdicts.first().type, QStringLiteral("STUCK_KEY"));
+    QCOMPARE(s.verdicts.first().holder, QStringLiteral("Server A1"));
+    QVERIFY(s.verdicts.first().holderCrashed);
+    // With a lease the retry takes it over: nothing is stuck.
+    Scenario leased = presetScenario(QStringLiteral("crash-after-claim"));
+    leased.settings.leaseUs = 1'500'000;
+    const RunResult freed = runScenario(leased);
+    QVERIFY(sceneAt(freed, freed.endUs).verdicts.isEmpty());
+
+    // Collision: from the 200 that replayed Client 1's result to Client 2.
+    const RunResult collided = runPreset(QStringLiteral("key-collision"));
+    QVERIFY(sceneAt(collided, 1'000'000).verdicts.isEmpty());
+    const SceneState c = sceneAt(collided, 1'030'000);
+    QCOMPARE(c.verdicts.size(), 1);
+    QCOMPARE(c.verdicts.first().type, QStringLiteral("KEY_COLLISION"));
+    QCOMPARE(c.verdicts.first().client, QStringLiteral("Client 2"));
+    QCOMPARE(c.verdicts.first().owner, QStringLiteral("Client 1"));
 }
 
 QTEST_GUILESS_MAIN(TstSceneState)

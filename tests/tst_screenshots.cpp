@@ -79,7 +79,7 @@ const QHash<QString, QStringList> &moments()
         {"crash-before-consume", {"--at-ms", "2350"}},
         {"lease-too-short", {"--at-ms", "3400"}},
         {"key-expiry", {"--at-ms", "15350"}},
-        {"cache-outage", {"--at-ms", "3141"}},
+        {"cache-outage", {"--at-ms", "1600"}},
         {"failed-charge", {"--at-ms", "1392"}},
         {"key-collision", {"--at-ms", "1044"}},
     };

@@ -3,6 +3,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <optional>
 
 namespace idem {
 
@@ -19,12 +20,37 @@ bool isKeyStatus(const QString &s)
     return s == created || s == consumed;
 }
 
-KeyRowView *findKey(QVector<KeyRowView> &rows, const QString &key)
+const QString takeOverLabel = QStringLiteral("TAKEOVER "); // eventtext's DB labels
+const QString fencedLabel = QStringLiteral("FENCED ");
+const QString reapLabel = QStringLiteral("REAP ");
+const QString replayedState = QStringLiteral("REPLAYED:"); // whose result a 2xx replayed
+
+bool sameKey(const KeyRowView &row, const QString &key, const std::optional<QString> &scope)
+{
+    return row.key == key && (!scope || row.scope == *scope);
+}
+
+/// The row of `key` within `scope`; no scope (an event that names no request, such as a
+/// reap) matches the key's first row whatever its scope.
+KeyRowView *findKey(QVector<KeyRowView> &rows, const QString &key,
+                    const std::optional<QString> &scope)
 {
     for (auto &row : rows)
-        if (row.key == key)
+        if (sameKey(row, key, scope))
             return &row;
     return nullptr;
+}
+
+/// The index of the first event after `index` that brings `e`'s node or link back up, or -1.
+int comesBackAt(const RunResult &run, int index)
+{
+    const Event &e = run.events[index];
+    for (int i = index + 1; i < run.events.size(); ++i) {
+        const Event &u = run.events[i];
+        if (u.type == EventType::Fault && u.state == up && u.from == e.from && u.to == e.to)
+            return i;
+    }
+    return -1;
 }
 
 /// Builds the SceneState of a moment from the events up to it, applied one by one: DB rows,
@@ -42,13 +68,22 @@ public:
         m_answerOnArrival =
             std::none_of(run.events.cbegin(), run.events.cend(),
                          [](const Event &e) { return e.type == EventType::Receive; });
+        m_scoped = run.scenario.settings.keyScope == KeyScope::Client;
+        findStuckMoments();
     }
 
-    void apply(const Event &e, SceneState &s)
+    void apply(int index, SceneState &s)
     {
+        const Event &e = m_run.events[index];
+        for (const VerdictMoment &stuck : m_stuck)
+            if (stuck.t == e.t && !containsVerdict(s, stuck))
+                s.verdicts.append(stuck);
         switch (e.type) {
         case EventType::DbWrite:
             dbWrite(e, s);
+            break;
+        case EventType::Respond:
+            collision(e, s);
             break;
         case EventType::Replicate:
             replicate(e, s);
@@ -63,7 +98,7 @@ public:
                     s.cache.end());
             break;
         case EventType::Fault:
-            fault(e, s);
+            fault(index, s);
             break;
         case EventType::LockAcquire:
         case EventType::LockWait:
@@ -114,21 +149,60 @@ public:
 private:
     int clusterOf(int node) const { return node >= 0 ? m_run.nodes[node].cluster : -1; }
 
+    /// The scope of the key `e` names: empty for global keys, under keyScope client the
+    /// client of its request; none when the event names no request (it matches any scope).
+    std::optional<QString> scopeOf(const Event &e) const
+    {
+        if (!m_scoped)
+            return QString();
+        if (e.request < 0 || e.request >= m_run.attempts.size())
+            return std::nullopt;
+        return m_run.scenario.clients.value(m_run.attempts[e.request].client).name;
+    }
+
     void dbWrite(const Event &e, SceneState &s)
     {
         const int c = clusterOf(e.to);
-        if (c < 0 || e.state.isEmpty())
+        if (c < 0)
+            return;
+        QVector<KeyRowView> &keys = s.keys[c];
+        const std::optional<QString> scope = scopeOf(e);
+        if (e.label.startsWith(fencedLabel)) { // refused: the row stays as the new holder left it
+            if (KeyRowView *row = findKey(keys, e.key, scope))
+                mark(*row, KeyMark::Fenced, e.t);
+            return;
+        }
+        if (e.state.isEmpty())
             return;
         if (e.state == deleted) { // released or reaped
-            s.keys[c].erase(std::remove_if(s.keys[c].begin(), s.keys[c].end(),
-                                           [&](const KeyRowView &row) { return row.key == e.key; }),
-                            s.keys[c].end());
+            const auto gone = std::find_if(keys.begin(), keys.end(), [&](const KeyRowView &row) {
+                return sameKey(row, e.key, scope);
+            });
+            if (gone == keys.end())
+                return;
+            if (e.label.startsWith(reapLabel)) { // greyed in the scene until claimed again
+                KeyRowView ghost = *gone;
+                mark(ghost, KeyMark::Expired, e.t);
+                s.expired[c].append(ghost);
+            }
+            keys.erase(gone);
             return;
         }
         if (isKeyStatus(e.state)) {
-            KeyRowView *row = findKey(s.keys[c], e.key);
+            KeyRowView *row = findKey(keys, e.key, scope);
             if (!row) {
-                s.keys[c].append({e.key, e.state, c, false, e.t});
+                KeyRowView fresh{e.key, e.state, c, false, e.t, scope.value_or(QString())};
+                auto &expired = s.expired[c];
+                const auto old =
+                    std::find_if(expired.begin(), expired.end(), [&](const KeyRowView &r) {
+                        return r.key == fresh.key && r.scope == fresh.scope;
+                    });
+                if (old != expired.end()) {
+                    expired.erase(old);
+                    mark(fresh, KeyMark::ClaimedAfterExpiry, e.t);
+                }
+                keys.append(fresh);
+                m_written.insert(writeKey(c, e.key, e.t), {fresh.scope, fresh.generation});
                 return;
             }
             row->status = e.state;
@@ -136,10 +210,99 @@ private:
             if (e.state == created) { // a claim (or the unguarded overwrite) is this cluster's
                 row->origin = c;
                 row->replica = false;
+                if (e.label.startsWith(takeOverLabel)) {
+                    ++row->generation;
+                    mark(*row, KeyMark::TakenOver, e.t);
+                } else {
+                    row->generation = 1;
+                    mark(*row, KeyMark::None, -1);
+                }
             }
+            m_written.insert(writeKey(c, e.key, e.t), {row->scope, row->generation});
             return;
         }
         addLedger(s, c, e.state, false);
+    }
+
+    static void mark(KeyRowView &row, KeyMark mark, qint64 t)
+    {
+        row.mark = mark;
+        row.markUs = t;
+    }
+
+    /// A DB's key write, as a replica of it names it: the source DB, the key, when written.
+    static QString writeKey(int cluster, const QString &key, qint64 t)
+    {
+        return QString::number(cluster) + QLatin1Char('|') + key + QLatin1Char('|') +
+               QString::number(t);
+    }
+
+    // A 2xx answer replaying another client's result: the key collision, from this moment.
+    void collision(const Event &e, SceneState &s)
+    {
+        if (e.status < 200 || e.status > 299 || !e.state.startsWith(replayedState) ||
+            e.request < 0 || e.request >= m_run.attempts.size())
+            return;
+        const QString owner = e.state.mid(replayedState.size());
+        const QString client = m_run.scenario.clients.value(m_run.attempts[e.request].client).name;
+        if (owner.isEmpty() || owner == client)
+            return;
+        VerdictMoment v;
+        v.type = QStringLiteral("KEY_COLLISION");
+        v.key = e.key;
+        v.t = e.t;
+        v.client = client;
+        v.owner = owner;
+        s.verdicts.append(v);
+    }
+
+    static bool containsVerdict(const SceneState &s, const VerdictMoment &v)
+    {
+        return std::any_of(s.verdicts.cbegin(), s.verdicts.cend(), [&](const VerdictMoment &o) {
+            return o.type == v.type && o.key == v.key;
+        });
+    }
+
+    // A key the verdict finds STUCK_KEY was left CREATED by its last claim and never
+    // finished: stuck from the first 409 its retries got after that claim (the customer
+    // learns nothing), or from the claim itself when no retry came.
+    void findStuckMoments()
+    {
+        for (const Anomaly &a : m_run.verdict.anomalies) {
+            if (a.type != QLatin1String("STUCK_KEY"))
+                continue;
+            int claim = -1;
+            for (int i = 0; i < m_run.events.size(); ++i) {
+                const Event &e = m_run.events[i];
+                if (e.type == EventType::DbWrite && e.state == created && scopedName(e) == a.key)
+                    claim = i;
+            }
+            if (claim < 0)
+                continue;
+            const Event &c = m_run.events[claim];
+            VerdictMoment v;
+            v.type = a.type;
+            v.key = c.key;
+            v.t = c.t;
+            v.holder = c.from >= 0 ? m_run.nodes[c.from].name : QString();
+            for (int i = claim + 1; i < m_run.events.size(); ++i) {
+                const Event &e = m_run.events[i];
+                if (e.type == EventType::Fault && e.state == down && e.from == c.from)
+                    v.holderCrashed = true;
+                if (e.type == EventType::Respond && e.status == 409 && scopedName(e) == a.key) {
+                    v.t = e.t;
+                    break;
+                }
+            }
+            m_stuck.append(v);
+        }
+    }
+
+    /// The key as the verdict names it: "K1", or "K1 (Client 1)" under keyScope client.
+    QString scopedName(const Event &e) const
+    {
+        const QString scope = scopeOf(e).value_or(QString());
+        return scope.isEmpty() ? e.key : e.key + QStringLiteral(" (") + scope + QLatin1Char(')');
     }
 
     void replicate(const Event &e, SceneState &s)
@@ -148,34 +311,50 @@ private:
         if (c < 0 || e.state.isEmpty())
             return;
         if (isKeyStatus(e.state)) {
-            KeyRowView *row = findKey(s.keys[c], e.key);
+            // The write it copies says whose key it is and its generation.
+            const auto source = m_written.constFind(writeKey(clusterOf(e.from), e.key, e.startUs));
+            const std::optional<QString> scope =
+                source != m_written.cend() ? std::optional<QString>(source->scope) : std::nullopt;
+            KeyRowView *row = findKey(s.keys[c], e.key, scope);
             if (!row) {
-                s.keys[c].append({e.key, e.state, clusterOf(e.from), true, e.t});
+                KeyRowView copy{e.key, e.state, clusterOf(e.from),
+                                true,  e.t,     scope.value_or(QString())};
+                if (source != m_written.cend())
+                    copy.generation = source->generation;
+                s.keys[c].append(copy);
                 return;
             }
             row->status = e.state;
             row->updatedUs = e.t;
+            if (source != m_written.cend())
+                row->generation = source->generation;
             return;
         }
         addLedger(s, c, e.state, true);
     }
 
     // A crash, a cache outage or a cut link, and their end: what is down right now.
-    void fault(const Event &e, SceneState &s)
+    void fault(int index, SceneState &s)
     {
+        const Event &e = m_run.events[index];
         if (e.state != down && e.state != up)
             return;
         const bool isDown = e.state == down;
+        const int back = isDown ? comesBackAt(m_run, index) : -1;
+        const qint64 backUs = back >= 0 ? m_run.events[back].t : -1;
         if (e.from >= 0 && e.to >= 0 && e.from != e.to) { // the replication link
             s.linkCut = isDown;
+            s.linkHealUs = backUs;
             return;
         }
         if (e.from < 0)
             return;
         s.downNodes.removeAll(e.from);
+        s.backUs.remove(e.from);
         if (!isDown)
             return;
         s.downNodes.append(e.from);
+        s.backUs.insert(e.from, backUs);
         // Its work in progress died with it: the server is no longer busy with anything.
         for (auto it = m_tasks.begin(); it != m_tasks.end();)
             it = it.value().server == e.from ? m_tasks.erase(it) : std::next(it);
@@ -338,9 +517,18 @@ private:
         QString request; ///< RequestSpec id: a retry updates its request's line
     };
 
+    struct Written
+    {
+        QString scope;
+        int generation = 1;
+    };
+
     const RunResult &m_run;
     const qint64 m_t;
     bool m_answerOnArrival = false;
+    bool m_scoped = false;
+    QHash<QString, Written> m_written; ///< each key write, by writeKey(), for its replicas
+    QVector<VerdictMoment> m_stuck;
     QHash<QString, LedgerRow> m_ledgerById;
     QMap<int, Task> m_tasks;                      // ordered by request
     QMap<int, QVector<ClientLine>> m_clientLines; // by client node
@@ -418,9 +606,15 @@ SceneState sceneAt(const RunResult &run, qint64 t)
     s.t = t;
     SceneBuilder builder(run, t);
     for (int i = 0; i < run.events.size() && run.events[i].t <= t; ++i) {
-        builder.apply(run.events[i], s);
+        builder.apply(i, s);
         s.lastEvent = i;
     }
+    // Rows written while the link is cut wait on it for the heal.
+    if (s.linkCut)
+        for (const Event &e : run.events)
+            if ((e.type == EventType::Replicate || e.type == EventType::Conflict) &&
+                e.startUs >= 0 && e.startUs <= t && e.t > t)
+                ++s.queuedRows;
     builder.finishActivity(s);
     s.cache.erase(std::remove_if(s.cache.begin(), s.cache.end(),
                                  [t](const CacheEntryView &e) { return e.expiresUs <= t; }),

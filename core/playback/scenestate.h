@@ -8,6 +8,16 @@
 
 namespace idem {
 
+/// What last happened to a key row that the scene points out beside it.
+enum class KeyMark : quint8
+{
+    None,
+    TakenOver,          ///< a request took the claim over after its lease ran out
+    Fenced,             ///< a write by a stale generation was refused
+    Expired,            ///< the reaper deleted the row (a greyed row, no longer in the DB)
+    ClaimedAfterExpiry, ///< claimed anew after its earlier row was reaped
+};
+
 /// A key row as a DB holds it at some moment.
 struct KeyRowView
 {
@@ -16,6 +26,10 @@ struct KeyRowView
     int origin = 0;       ///< cluster that claimed it
     bool replica = false; ///< arrived by replication
     qint64 updatedUs = 0;
+    QString scope;      ///< under keyScope client: the client the key belongs to, else empty
+    int generation = 1; ///< the lease generation (fencing token): 1 at the claim, +1 per takeover
+    KeyMark mark = KeyMark::None;
+    qint64 markUs = -1; ///< when the mark's event happened
 };
 
 /// A ledger row as a DB holds it at some moment.
@@ -73,6 +87,19 @@ struct NodeActivity
     bool busy = false; ///< working on a request (server) or waiting for an answer (client)
 };
 
+/// A verdict of the run that has become true by some moment: a stuck key or a collision
+/// (a duplicate charge is in SceneState::duplicateKeys).
+struct VerdictMoment
+{
+    QString type;               ///< "STUCK_KEY" or "KEY_COLLISION", as in Verdict::anomalies
+    QString key;                ///< label
+    qint64 t = 0;               ///< when it became true
+    QString holder;             ///< STUCK_KEY: the server whose claim is left; KEY_COLLISION: empty
+    bool holderCrashed = false; ///< STUCK_KEY: that server crashed with the claim in hand
+    QString client;             ///< KEY_COLLISION: the client answered with another's result
+    QString owner;              ///< KEY_COLLISION: the client whose result it was
+};
+
 /// Everything the scene shows at one moment, rebuilt from the event log alone.
 struct SceneState
 {
@@ -86,9 +113,16 @@ struct SceneState
     QVector<NodeActivity> servers;
     QVector<NodeActivity> clients; ///< each client's requests: waiting, answered, timed out
     QVector<MessageView> messages;
-    QVector<int> downNodes;    ///< servers crashed and not yet back, the cache while it is down
-    bool linkCut = false;      ///< the replication link is partitioned
-    QStringList duplicateKeys; ///< keys found charged twice so far
+    /// Rows the reaper deleted from each DB, greyed in the scene until the key is claimed
+    /// again there (they are not in the DB: keys[] is).
+    QVector<KeyRowView> expired[2];
+    QVector<int> downNodes;   ///< servers crashed and not yet back, the cache while it is down
+    QMap<int, qint64> backUs; ///< each down node: when it comes back, -1 if not in this run
+    bool linkCut = false;     ///< the replication link is partitioned
+    qint64 linkHealUs = -1;   ///< while cut: when it heals, -1 if not in this run
+    int queuedRows = 0;       ///< while cut: rows written and waiting for the heal
+    QVector<VerdictMoment> verdicts; ///< stuck keys and collisions so far, in order
+    QStringList duplicateKeys;       ///< keys found charged twice so far
     QStringList duplicateLedgerIds;
 };
 
