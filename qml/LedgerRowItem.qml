@@ -46,7 +46,22 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
-            text: qsTr("%1 → %2  %3").arg(row.fromAcct).arg(row.toAcct).arg(row.amount)
+            id: transfer
+            // The whole transfer where it fits, tighter where the column is narrow, the
+            // amount alone at the least (the ledger's hover tip has the accounts).
+            readonly property real room: row.width - x - Math.round(4 * Theme.scale)
+            text: fullForm.width <= room ? fullForm.text
+                  : tightForm.width <= room ? tightForm.text : String(row.amount)
+            TextMetrics {
+                id: fullForm
+                font: transfer.font
+                text: qsTr("%1 → %2  %3").arg(row.fromAcct).arg(row.toAcct).arg(row.amount)
+            }
+            TextMetrics {
+                id: tightForm
+                font: transfer.font
+                text: qsTr("%1→%2 %3").arg(row.fromAcct).arg(row.toAcct).arg(row.amount)
+            }
             color: row.ink
             font.family: Theme.monoFamily
             font.pixelSize: Theme.fontSize

@@ -55,8 +55,8 @@ Rectangle {
 
             Rectangle {
                 Layout.alignment: Qt.AlignVCenter
-                implicitWidth: stepLabel.implicitWidth + Math.round(14 * panel.unit)
-                implicitHeight: stepLabel.implicitHeight + Math.round(4 * panel.unit)
+                Layout.minimumWidth: stepLabel.implicitWidth + Math.round(14 * panel.unit)
+                Layout.preferredHeight: stepLabel.implicitHeight + Math.round(4 * panel.unit)
                 radius: height / 2
                 color: Theme.accent
                 Text {

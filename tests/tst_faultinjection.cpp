@@ -4,6 +4,7 @@
 // with the CLI's --fault; undo gives the run before back exactly.
 #include "faultinjection.h"
 #include "playback/scenestate.h"
+#include "report/whytext.h"
 #include "scenario/scenarioloader.h"
 #include "scenario/scenarioreader.h"
 #include "scenesnapshot.h"
@@ -285,7 +286,9 @@ void TstFaultInjection::agreesWithTheCliFault()
     c.playback()->seek(atMs * ms);
     const QJsonObject before = c.playback()->run()->summaryJson();
     QVERIFY(c.session()->injectFault(target, choice));
-    const QJsonObject gui = c.playback()->run()->summaryJson();
+    QJsonObject gui = c.playback()->run()->summaryJson();
+    // run --json also lists the key events with their why: the same words from this run.
+    gui.insert(QStringLiteral("keyEvents"), keyEventsJson(*c.playback()->run()));
 
     QProcess cli;
     cli.start(

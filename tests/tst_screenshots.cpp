@@ -434,16 +434,8 @@ void TstScreenshots::liveCrowd()
     if (!qEnvironmentVariableIsEmpty("IDEMLAB_SHOTS_DIR"))
         QVERIFY(window->grabWindow().save(shotFile(dir)));
     QStringList problems = TextLayoutCheck::problems(*window);
-    // Known, in the scene's ledger rows (LedgerRowItem): a live key as long as "class-10"
-    // pushes "alice → bob 10" past its row. Expected to fail until the row makes room;
-    // every other text of the crowd is held to the check.
-    const QStringList ledger = knownProblems(problems, [](const QString &p) {
-        return p.startsWith(QStringLiteral("\"alice → bob 10\"")) &&
-               !p.contains(QLatin1String(" overlaps "));
-    });
+    // A ledger row of a long live key ("class-10") tightens its transfer to fit its row.
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    QEXPECT_FAIL("", "ledger rows of long live keys run past their row (LedgerRowItem)", Continue);
-    QVERIFY2(ledger.isEmpty(), qPrintable(ledger.join(QLatin1Char('\n'))));
 #endif
 }
 
