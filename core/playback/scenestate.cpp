@@ -1,5 +1,8 @@
 #include "playback/scenestate.h"
 
+#include "playback/sceneactivity.h"
+#include "playback/scenemessages.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -58,16 +61,11 @@ int comesBackAt(const RunResult &run, int index)
 class SceneBuilder
 {
 public:
-    SceneBuilder(const RunResult &run, qint64 t) : m_run(run), m_t(t)
+    SceneBuilder(const RunResult &run, qint64 t) : m_run(run), m_activity(run, t)
     {
         for (int c = 0; c < 2; ++c)
             for (const LedgerRow &row : run.ledger[c])
                 m_ledgerById.insert(row.id, row);
-        // A live record logs the reply's hop only (no Receive): the client has its answer
-        // once that hop has arrived.
-        m_answerOnArrival =
-            std::none_of(run.events.cbegin(), run.events.cend(),
-                         [](const Event &e) { return e.type == EventType::Receive; });
         m_scoped = run.scenario.settings.keyScope == KeyScope::Client;
         findStuckMoments();
     }
@@ -114,37 +112,10 @@ public:
         default:
             break;
         }
-        task(e);
+        m_activity.apply(e);
     }
 
-    void finishActivity(SceneState &s) const
-    {
-        for (int i = 0; i < m_run.nodes.size(); ++i) {
-            if (m_run.nodes[i].kind != NodeKind::Server)
-                continue;
-            NodeActivity view;
-            view.node = i;
-            for (auto it = m_tasks.cbegin(); it != m_tasks.cend(); ++it)
-                if (it.value().server == i)
-                    view.tasks.append(it.value().text);
-            view.busy = !view.tasks.isEmpty();
-            s.servers.append(view);
-        }
-        for (auto it = m_clientLines.cbegin(); it != m_clientLines.cend(); ++it) {
-            NodeActivity view;
-            view.node = it.key();
-            // A client with several requests names each ("R2 · K1 · got 409"): two lines of
-            // one key must not read as one request both waiting and answered.
-            const bool several = it.value().size() > 1;
-            for (const ClientLine &line : it.value()) {
-                view.tasks.append(several && !line.request.isEmpty()
-                                      ? line.request + QStringLiteral(" · ") + line.text
-                                      : line.text);
-                view.busy = view.busy || line.waiting;
-            }
-            s.clients.append(view);
-        }
-    }
+    void finishActivity(SceneState &s) const { m_activity.finish(s); }
 
 private:
     int clusterOf(int node) const { return node >= 0 ? m_run.nodes[node].cluster : -1; }
@@ -356,8 +327,7 @@ private:
         s.downNodes.append(e.from);
         s.backUs.insert(e.from, backUs);
         // Its work in progress died with it: the server is no longer busy with anything.
-        for (auto it = m_tasks.begin(); it != m_tasks.end();)
-            it = it.value().server == e.from ? m_tasks.erase(it) : std::next(it);
+        m_activity.serverDown(e.from);
     }
 
     void addLedger(SceneState &s, int c, const QString &id, bool replica)
@@ -414,109 +384,6 @@ private:
         }
     }
 
-    // Where each client's requests stand: one line per request (a retry replaces the line
-    // of the attempt before it).
-    void clientTask(const Event &e)
-    {
-        if (e.request < 0 || e.request >= m_run.attempts.size())
-            return;
-        const Attempt &a = m_run.attempts[e.request];
-        const QString key = a.key.isEmpty() ? QStringLiteral("(no key)") : a.key;
-        ClientLine line;
-        switch (e.type) {
-        case EventType::Send:
-            if (e.to == a.clientNode && m_answerOnArrival && !e.lost && e.endUs <= m_t) {
-                line = {key + QStringLiteral(" · got ") + QString::number(e.status), false};
-                break;
-            }
-            if (e.from != a.clientNode)
-                return;
-            line = {key + (a.attempt > 1 ? QStringLiteral(" · retry, waiting")
-                                         : QStringLiteral(" · waiting")),
-                    true};
-            break;
-        case EventType::Receive:
-            if (e.to != a.clientNode)
-                return;
-            line = {key + QStringLiteral(" · got ") + QString::number(e.status), false};
-            break;
-        case EventType::Timeout:
-            line = {key + QStringLiteral(" · timed out"), false};
-            break;
-        default:
-            return;
-        }
-        QVector<ClientLine> &lines = m_clientLines[a.clientNode];
-        for (ClientLine &existing : lines) {
-            if (existing.request == a.request) {
-                const bool answer = !line.waiting && e.type != EventType::Timeout;
-                if (!answer || existing.waiting) // a late answer keeps "timed out"
-                    existing.text = line.text;
-                existing.waiting = line.waiting && !answer;
-                return;
-            }
-        }
-        line.request = a.request;
-        lines.append(line);
-    }
-
-    // What each server is doing, by request.
-    void task(const Event &e)
-    {
-        clientTask(e);
-        if (e.request < 0 || e.from < 0 || m_run.nodes[e.from].kind != NodeKind::Server)
-            return;
-        const QString key = e.key.isEmpty() ? QStringLiteral("(no key)") : e.key;
-        QString phase;
-        switch (e.type) {
-        case EventType::Validate:
-            phase = QStringLiteral("validating");
-            break;
-        case EventType::CacheOp:
-            phase = QStringLiteral("claiming in cache");
-            break;
-        case EventType::LockWait:
-            phase = QStringLiteral("waiting for lock");
-            break;
-        case EventType::LockAcquire:
-            phase = QStringLiteral("holds lock");
-            break;
-        case EventType::DbRead:
-            phase = QStringLiteral("looking up");
-            break;
-        case EventType::DbWrite:
-            phase = e.label.startsWith(QLatin1String("CONSUMED")) ? QStringLiteral("consuming")
-                                                                  : QStringLiteral("writing");
-            break;
-        case EventType::OpStart:
-            phase = QStringLiteral("charging");
-            break;
-        case EventType::OpEnd:
-            phase = QStringLiteral("consuming");
-            break;
-        case EventType::Respond:
-        case EventType::Send:
-            m_tasks.remove(e.request);
-            return;
-        default:
-            return;
-        }
-        m_tasks[e.request] = {e.from, key + QStringLiteral(" · ") + phase};
-    }
-
-    struct Task
-    {
-        int server = -1;
-        QString text;
-    };
-
-    struct ClientLine
-    {
-        QString text;
-        bool waiting = false;
-        QString request; ///< RequestSpec id: a retry updates its request's line
-    };
-
     struct Written
     {
         QString scope;
@@ -524,79 +391,12 @@ private:
     };
 
     const RunResult &m_run;
-    const qint64 m_t;
-    bool m_answerOnArrival = false;
     bool m_scoped = false;
     QHash<QString, Written> m_written; ///< each key write, by writeKey(), for its replicas
     QVector<VerdictMoment> m_stuck;
     QHash<QString, LedgerRow> m_ledgerById;
-    QMap<int, Task> m_tasks;                      // ordered by request
-    QMap<int, QVector<ClientLine>> m_clientLines; // by client node
+    SceneActivity m_activity;
 };
-
-void addMessages(const RunResult &run, qint64 t, SceneState &s)
-{
-    for (int i = 0; i < run.events.size(); ++i) {
-        const Event &e = run.events[i];
-        if (e.startUs < 0 || e.endUs < 0 || e.startUs > t || e.endUs <= t)
-            continue;
-        MessageView m;
-        m.event = i;
-        m.key = e.key;
-        m.request = e.request;
-        m.status = e.status;
-        switch (e.type) {
-        case EventType::Send: {
-            if (e.t > t)
-                continue;
-            m.from = e.from;
-            m.to = e.to;
-            m.label = e.label;
-            m.response = e.status != 0;
-            const double span = double(e.endUs - e.startUs);
-            if (e.lost) {
-                // Travels half way, then falls out of the network.
-                const qint64 mid = e.startUs + (e.endUs - e.startUs) / 2;
-                m.falling = t >= mid;
-                m.progress = m.falling ? 0.5 : (t - e.startUs) / span;
-            } else {
-                m.progress = (t - e.startUs) / span;
-            }
-            break;
-        }
-        case EventType::DbRead:
-        case EventType::DbWrite:
-        case EventType::CacheOp:
-            if (t < e.t) { // the command on its way
-                if (e.t == e.startUs)
-                    continue;
-                m.from = e.from;
-                m.to = e.to;
-                m.label = e.label;
-                m.progress = double(t - e.startUs) / double(e.t - e.startUs);
-            } else { // the result on its way back
-                m.from = e.to;
-                m.to = e.from;
-                m.label = e.state.isEmpty() ? QStringLiteral("ok") : e.state;
-                m.response = true;
-                m.progress = double(t - e.t) / double(e.endUs - e.t);
-            }
-            break;
-        case EventType::Replicate:
-        case EventType::Conflict:
-            if (t >= e.t)
-                continue;
-            m.from = e.from;
-            m.to = e.to;
-            m.label = e.label;
-            m.progress = double(t - e.startUs) / double(std::max<qint64>(1, e.t - e.startUs));
-            break;
-        default:
-            continue;
-        }
-        s.messages.append(m);
-    }
-}
 
 } // namespace
 
@@ -622,7 +422,7 @@ SceneState sceneAt(const RunResult &run, qint64 t)
     for (int c = 0; c < 2; ++c)
         for (LedgerRowView &row : s.ledger[c])
             row.duplicate = s.duplicateLedgerIds.contains(row.id);
-    addMessages(run, t, s);
+    addMessagesInFlight(run, t, s);
     return s;
 }
 
