@@ -175,6 +175,17 @@ Popup {
                 mark: "Ctrl+Z"; markColor: Theme.text
                 meaning: qsTr("Take back the fault injected last: the run is the one before it.")
             }
+            Entry {
+                mark: "L"; markColor: Theme.accentText
+                meaning: qsTr("Lesson mode: the preset's guided tour. Page Down (a presentation "
+                              + "clicker) runs to the next step and stops there, Page Up goes back, "
+                              + "Q asks the step's question and then shows its answer.")
+            }
+            Entry {
+                mark: qsTr("Why it matters"); markColor: Theme.mutedText
+                meaning: qsTr("The second line under the caption: why the event at the playhead "
+                              + "matters (why a 400, why the shared cache, what to do after a 409).")
+            }
 
             Heading { text: qsTr("Words on the screen") }
             Entry {
