@@ -53,21 +53,36 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Math.round(8 * panel.unit)
 
-            Rectangle {
+            Text {
+                // The step pill: the text carries its own padding, so the layout sizes it
+                // by its implicit width and nothing clips it.
                 Layout.alignment: Qt.AlignVCenter
-                Layout.minimumWidth: stepLabel.implicitWidth + Math.round(14 * panel.unit)
-                Layout.preferredHeight: stepLabel.implicitHeight + Math.round(4 * panel.unit)
-                radius: height / 2
-                color: Theme.accent
-                Text {
-                    id: stepLabel
-                    anchors.centerIn: parent
-                    text: panel.started ? qsTr("Step %1 of %2").arg(panel.lesson.index + 1)
-                                              .arg(panel.lesson.count)
-                                        : qsTr("Lesson")
-                    color: Theme.onColour
+                // As wide as the widest step label of this tour, so it never changes width
+                // (and never clips) as the steps go by.
+                Layout.preferredWidth: widest.advanceWidth + leftPadding + rightPadding
+                Layout.minimumWidth: Layout.preferredWidth
+                horizontalAlignment: Text.AlignHCenter
+                TextMetrics {
+                    id: widest
                     font.pixelSize: panel.font
                     font.bold: true
+                    text: qsTr("Step %1 of %2").arg(panel.lesson.count).arg(panel.lesson.count)
+                }
+                leftPadding: Math.round(7 * panel.unit)
+                rightPadding: leftPadding
+                topPadding: Math.round(2 * panel.unit)
+                bottomPadding: topPadding
+                text: panel.started ? qsTr("Step %1 of %2").arg(panel.lesson.index + 1)
+                                          .arg(panel.lesson.count)
+                                    : qsTr("Lesson")
+                color: Theme.onColour
+                font.pixelSize: panel.font
+                font.bold: true
+                Rectangle {
+                    anchors.fill: parent
+                    z: -1
+                    radius: height / 2
+                    color: Theme.accent
                 }
             }
             Text {

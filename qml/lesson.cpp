@@ -79,6 +79,13 @@ QString Lesson::answer() const
     return step() ? step()->answer : QString();
 }
 
+int Lesson::revealable() const
+{
+    if (!step() || step()->question.isEmpty())
+        return 0;
+    return step()->answer.isEmpty() ? 1 : 2;
+}
+
 void Lesson::show(int index)
 {
     m_index = index;
@@ -115,15 +122,15 @@ void Lesson::showAt(double timeUs)
         emit activeChanged();
     }
     show(index);
-    m_revealed = step() && !step()->question.isEmpty() ? (step()->answer.isEmpty() ? 1 : 2) : 0;
+    m_revealed = revealable();
     emit stepChanged();
 }
 
 void Lesson::reveal()
 {
-    if (!step() || step()->question.isEmpty() || m_revealed >= 2)
+    if (!step() || m_revealed >= revealable())
         return;
-    m_revealed += step()->answer.isEmpty() && m_revealed == 1 ? 0 : 1;
+    ++m_revealed;
     emit stepChanged();
 }
 

@@ -70,6 +70,8 @@ private:
     void runChanged();
     void show(int index);
     [[nodiscard]] const LessonStep *step() const;
+    /// How much of the step can be revealed: 0 (no question), 1 (a question), 2 (and its answer).
+    [[nodiscard]] int revealable() const;
 
     Playback &m_playback;
     QVector<LessonStep> m_steps;
