@@ -170,6 +170,11 @@ ApplicationWindow {
             visible: controller.lesson.active
             lesson: controller.lesson
             scenarioTitle: controller.session.scenarioTitle
+            // A quarter of the window at most, and never so tall that the scene above is
+            // squeezed below the least height that holds it (large text on a small screen).
+            maxHeight: Math.round(Math.min(window.height * 0.25,
+                                           body.height - caption.implicitHeight - transport.implicitHeight
+                                           - 4 * body.spacing - scene.smallestHeight))
         }
 
         CaptionBar {

@@ -61,6 +61,10 @@ Rectangle {
 
     /// The height the scene's comfortable form needs (at the current text size).
     readonly property real comfortableHeight: geometry.comfortableHeight
+    /// The least height that holds the scene at all: the dense form under a one-line header,
+    /// scaled down as far as the text may go (to its size at text scale 1).
+    readonly property real smallestHeight: Math.ceil((geometry.denseBodyHeight + bannerOnlyHeader)
+                                                     * Math.min(1, 1 / Theme.textScale))
     /// Short of room for the comfortable form: the dense (shorter) or narrow one, at the
     /// text size asked for.
     readonly property bool dense: height < geometry.comfortableHeight
