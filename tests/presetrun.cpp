@@ -31,6 +31,17 @@ RunResult runPreset(const QString &name, bool mutex, bool cache)
     return runScenario(s);
 }
 
+RunResult runPresetWith(const QString &name, const QStringList &settings)
+{
+    Scenario scenario = presetScenario(name);
+    for (const QString &setting : settings) {
+        const QStringList parts = setting.split(QLatin1Char('='));
+        if (const auto error = scenario.settings.setFromText(parts[0], parts.value(1), parts[0]))
+            qFatal("%s", qPrintable(*error));
+    }
+    return runScenario(scenario);
+}
+
 void addPresetToggleRows()
 {
     QTest::addColumn<QString>("preset");

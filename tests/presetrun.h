@@ -6,6 +6,7 @@
 #include "model/scenario.h"
 
 #include <QString>
+#include <QStringList>
 
 /// The preset's scenario as its file has it (fails the test program if it cannot load).
 idem::Scenario presetScenario(const QString &name);
@@ -13,6 +14,8 @@ idem::Scenario presetScenario(const QString &name);
 idem::RunResult runScenario(const idem::Scenario &scenario);
 /// The preset run with the mutex and the cache set as given.
 idem::RunResult runPreset(const QString &name, bool mutex = false, bool cache = false);
+/// The preset run with settings overridden, each "name=value" as on the command line.
+idem::RunResult runPresetWith(const QString &name, const QStringList &settings);
 /// Columns "preset", "mutex", "cache" and one row per preset and each of the four
 /// mutex/cache combinations, for a data-driven test that runs every preset every way.
 void addPresetToggleRows();

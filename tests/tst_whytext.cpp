@@ -29,17 +29,6 @@ const Event *firstEvent(const RunResult &run, EventType type, const QString &lab
     return nullptr;
 }
 
-RunResult runWith(const QString &preset, const QStringList &settings)
-{
-    Scenario scenario = presetScenario(preset);
-    for (const QString &setting : settings) {
-        const QStringList parts = setting.split(QLatin1Char('='));
-        if (const auto error = scenario.settings.setFromText(parts[0], parts[1], parts[0]))
-            qFatal("%s", qPrintable(*error));
-    }
-    return runScenario(scenario);
-}
-
 } // namespace
 
 class TstWhyText : public QObject
@@ -135,7 +124,7 @@ void TstWhyText::keyEvent()
     QFETCH(QString, state);
     QFETCH(QStringList, words);
 
-    const RunResult run = runWith(preset, settings);
+    const RunResult run = runPresetWith(preset, settings);
     const Event *e = firstEvent(run, EventType(type), label, state);
     QVERIFY2(
         e,
