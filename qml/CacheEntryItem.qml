@@ -12,6 +12,10 @@ Item {
 
     implicitHeight: Theme.rowHeight
 
+    // Click the entry: the key's life over the run takes the lane timeline's place.
+    HoverHandler { cursorShape: Qt.PointingHandCursor }
+    TapHandler { onTapped: KeySelection.select(entry.key, "") }
+
     Row {
         id: left
         anchors.verticalCenter: parent.verticalCenter

@@ -182,6 +182,14 @@ Popup {
                               + "Q asks the step's question and then shows its answer.")
             }
             Entry {
+                mark: qsTr("click a key"); markColor: Theme.accentText
+                meaning: qsTr("A key's life: click a key row in a DB table or an entry of the shared "
+                              + "cache, and the key's state over the whole run (absent, CREATED, "
+                              + "CONSUMED, replicated, taken over, expired) in DB A, DB B and the cache "
+                              + "takes the lane timeline's place, with the requests that carried it and "
+                              + "the ledger rows it caused. Click a lane to go there; Esc closes.")
+            }
+            Entry {
                 mark: qsTr("Why it matters"); markColor: Theme.mutedText
                 meaning: qsTr("The second line under the caption: why the event at the playhead "
                               + "matters (why a 400, why the shared cache, what to do after a 409).")

@@ -36,6 +36,10 @@ Item {
                                         : Theme.rowHeight
     opacity: expired ? 0.55 : 1
 
+    // Click the row: the key's life over the run takes the lane timeline's place.
+    HoverHandler { cursorShape: Qt.PointingHandCursor }
+    TapHandler { onTapped: KeySelection.select(row.key, row.scope) }
+
     Row {
         id: line
         y: Math.round((Theme.rowHeight - height) / 2)

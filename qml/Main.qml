@@ -147,10 +147,13 @@ ApplicationWindow {
                                      - (lessonPanel.visible ? lessonPanel.implicitHeight + spacing : 0)
                                      - 3 * spacing
         readonly property bool bothFit:
-            rest - timeline.neededHeight >= 0.9 * scene.comfortableHeight
+            rest - bottomNeeded >= 0.9 * scene.comfortableHeight
+        /// The lane timeline, or in its place the life of the key clicked.
+        readonly property bool keyLifeShown: KeySelection.key.length > 0
+        readonly property real bottomNeeded: keyLifeShown ? keyLife.neededHeight : timeline.neededHeight
         property bool timelineOnly: false
         readonly property real timelineHeight: bothFit
-            ? Math.round(Math.max(timeline.neededHeight,
+            ? Math.round(Math.max(bottomNeeded,
                                   Math.min(window.height * 0.22, rest - 0.9 * scene.comfortableHeight)))
             : 0
 
@@ -204,7 +207,16 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: !body.bothFit
             Layout.preferredHeight: body.timelineHeight
-            visible: body.bothFit || body.timelineOnly
+            visible: (body.bothFit || body.timelineOnly) && !body.keyLifeShown
+            controller: controller
+        }
+
+        KeyLifePanel {
+            id: keyLife
+            Layout.fillWidth: true
+            Layout.fillHeight: !body.bothFit
+            Layout.preferredHeight: body.timelineHeight
+            visible: (body.bothFit || body.timelineOnly) && body.keyLifeShown
             controller: controller
         }
 
@@ -318,6 +330,17 @@ ApplicationWindow {
     }
 
     Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
+    Shortcut {
+        sequence: "Esc"
+        enabled: body.keyLifeShown
+        onActivated: KeySelection.clear()
+    }
+    // A key clicked where the scene and the timeline take turns: its life takes the turn
+    // (Tab swaps back), and closing it returns to the scene.
+    Connections {
+        target: KeySelection
+        function onKeyChanged() { body.timelineOnly = KeySelection.key.length > 0 }
+    }
     Shortcut { sequence: StandardKey.Open; onActivated: openDialog.start("") }
     Shortcut { sequence: "I"; onActivated: controller.playback.setMarkIn() }
     Shortcut { sequence: "O"; onActivated: controller.playback.setMarkOut() }
@@ -413,6 +436,13 @@ ApplicationWindow {
         rememberLook = true
         if (panelArgument.length > 0)
             Qt.callLater(openPanel, panelArgument)
+        if (keyArgument.length > 0) {
+            const scoped = keyArgument.match(/^(.*) \((.*)\)$/)
+            if (scoped)
+                KeySelection.select(scoped[1], scoped[2])
+            else
+                KeySelection.select(keyArgument, "")
+        }
     }
 
     /// Set by the C++ main before the window loads, from the command line (--dark,
@@ -421,6 +451,8 @@ ApplicationWindow {
     property real textScaleArgument: 0
     /// Set by the C++ main from --show: a panel to open once the window is up.
     property string panelArgument: ""
+    /// --key: the key whose life is shown, "K1" or "K1 (Client 1)".
+    property string keyArgument: ""
     function openPanel(name) {
         if (name === "settings")
             settingsDrawer.open()

@@ -1,5 +1,6 @@
 #include "guioptions.h"
 
+#include "playback.h"
 #include "scenario/overrideoptions.h"
 #include "scenario/scenarioloader.h"
 #include "simulationcontroller.h"
@@ -53,6 +54,11 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
                                      "discard-live-record question) or lesson (the lesson's "
                                      "step at --at-ms, its question answered)"),
                       QStringLiteral("PANEL")});
+    parser.addOption({QStringLiteral("key"),
+                      QStringLiteral("Show the life of this key in the lane timeline's place "
+                                     "(as clicking it does), e.g. K1, or \"K1 (Client 1)\" under "
+                                     "keyScope client"),
+                      QStringLiteral("KEY")});
     OverrideOptions::addTo(parser);
     m_help = parser.helpText();
     if (!parser.parse(arguments))
@@ -123,6 +129,9 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
                    "--show takes settings, export, export-file, open, menu, discard or lesson, "
                    "got \"%1\"")
             .arg(show);
+    key = parser.value(QStringLiteral("key"));
+    if (parser.isSet(QStringLiteral("key")) && key.trimmed().isEmpty())
+        return QStringLiteral("--key takes a key label such as K1, got an empty one");
     // Validate the overrides now (on default settings) so a typo fails before any window.
     Settings probe;
     if (auto error = OverrideOptions::apply(parser, probe))
@@ -159,6 +168,27 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
                               !scenario.endsWith(QLatin1String(".json"));
         if (!controller.session()->setScenario(s, isPreset ? s.name : scenario))
             return controller.session()->errorText();
+    }
+    if (!key.isEmpty()) {
+        // A key some request of the run carries, as the verdict names it.
+        const RunResult *run = controller.playback()->run();
+        QStringList known;
+        if (run) {
+            const bool scoped = run->scenario.settings.keyScope == KeyScope::Client;
+            for (const Attempt &a : run->attempts) {
+                const QString name = scoped && !a.key.isEmpty()
+                                         ? QStringLiteral("%1 (%2)").arg(
+                                               a.key, run->scenario.clients.value(a.client).name)
+                                         : a.key;
+                if (!name.isEmpty() && !known.contains(name))
+                    known << name;
+            }
+        }
+        if (!known.contains(key))
+            return QStringLiteral("--key: no request of this run carries the key \"%1\" (its "
+                                  "keys: %2)")
+                .arg(key,
+                     known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")));
     }
     if (atMs)
         controller.playback()->seek(*atMs * 1000.0);
@@ -197,7 +227,8 @@ QVariantMap GuiOptions::initialProperties() const
     return {{QStringLiteral("darkArgument"), dark},
             {QStringLiteral("textScaleArgument"), textScale.value_or(0.0)},
             {QStringLiteral("rememberPreferences"), screenshot.isEmpty() && fpsLog.isEmpty()},
-            {QStringLiteral("panelArgument"), show}};
+            {QStringLiteral("panelArgument"), show},
+            {QStringLiteral("keyArgument"), key}};
 }
 
 void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &controller,

@@ -47,6 +47,8 @@ public:
     std::optional<double> textScale;
     /// A panel to open at launch (--show): settings, export, export-file, open, menu or discard.
     QString show;
+    /// --key: the key whose life is shown ("K1", or "K1 (Client 1)" under keyScope client).
+    QString key;
 
     /// What Main.qml gets before it loads: the look asked for on the command line, the
     /// panel to open, and whether this run may read and write the presenter's preferences

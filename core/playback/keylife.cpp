@@ -115,8 +115,10 @@ KeyLife keyLifeOf(const RunResult &run, const QString &key, const QString &scope
         const QString server = a.serverNode >= 0 && a.serverNode < run.nodes.size()
                                    ? run.nodes[a.serverNode].name
                                    : QString();
-        life.requests.append(
-            {i, attemptLabel(a), client, server, a.sentUs, a.receivedUs, a.status});
+        const bool timedOut = a.outcome == AttemptOutcome::TimedOut;
+        life.requests.append({i, attemptLabel(a), client, server, a.sentUs, a.receivedUs, a.status,
+                              timedOut,
+                              timedOut ? a.sentUs + run.scenario.settings.timeoutUs : -1});
     }
 
     QSet<QString> duplicates;

@@ -37,6 +37,9 @@ struct KeyRequest
     qint64 sentUs = 0;
     qint64 receivedUs = -1; ///< -1: no answer came
     int status = 0;
+    /// The client gave up waiting (at sentUs + the timeout): no answer in time.
+    bool timedOut = false;
+    qint64 gaveUpUs = -1;
 };
 
 /// A ledger row the key caused, in the DB of one cluster.
