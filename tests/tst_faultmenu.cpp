@@ -2,6 +2,7 @@
 // line opens it, whole inside the window at every size, theme and text scale, with every
 // line readable; a left-click on a line injects the fault and the toast names it.
 // IDEMLAB_SHOTS_DIR=/some/dir saves what it rendered there, to look at.
+#include "guiwindow.h"
 #include "simulationcontroller.h"
 
 #include <QDir>
@@ -53,14 +54,6 @@ QPointF clickPoint(QQuickItem *item, const QString &target)
         return item->mapToScene(QPointF(x, y));
     }
     return item->mapToScene(QPointF(item->width() - 3, item->height() / 2));
-}
-
-void settle(int ms)
-{
-    QElapsedTimer wait;
-    wait.start();
-    while (wait.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
 } // namespace
@@ -129,13 +122,7 @@ void TstFaultMenu::opensInsideTheWindow()
     QFETCH(QString, choice);
 
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("darkArgument"), dark},
-                                 {QStringLiteral("textScaleArgument"), textScale},
-                                 {QStringLiteral("rememberPreferences"), false}});
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
-    QCOMPARE(engine.rootObjects().size(), 1);
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    QQuickWindow *window = loadAppWindow(engine, dark, textScale);
     QVERIFY(window);
     auto *controller = window->property("controller").value<SimulationController *>();
     QVERIFY(controller);

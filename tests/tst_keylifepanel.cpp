@@ -3,6 +3,7 @@
 // from the run on screen), a click on a lane seeks, and Esc brings the timeline back. At
 // every size, theme and text scale the panel's words stay inside it.
 // IDEMLAB_SHOTS_DIR=/some/dir saves what it rendered there, to look at.
+#include "guiwindow.h"
 #include "keylifecanvas.h"
 #include "simulationcontroller.h"
 #include "tst_screenshots_textlayout.h"
@@ -36,14 +37,6 @@ QQuickItem *findItem(QQuickItem *root, const char *type, const char *name = null
             return found;
     }
     return nullptr;
-}
-
-void settle(int ms)
-{
-    QElapsedTimer wait;
-    wait.start();
-    while (wait.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
 } // namespace
@@ -85,13 +78,7 @@ void TstKeyLifePanel::clickAKey()
     QFETCH(QString, clicked);
 
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("darkArgument"), dark},
-                                 {QStringLiteral("textScaleArgument"), textScale},
-                                 {QStringLiteral("rememberPreferences"), false}});
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
-    QCOMPARE(engine.rootObjects().size(), 1);
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    QQuickWindow *window = loadAppWindow(engine, dark, textScale);
     QVERIFY(window);
     auto *controller = window->property("controller").value<SimulationController *>();
     QVERIFY(controller);
