@@ -1,5 +1,6 @@
 #include "report/whytext.h"
 
+#include "sim/eventtext.h"
 #include "timeline/durationtext.h"
 
 #include <QJsonObject>
@@ -150,6 +151,28 @@ QString faultWhy(const Event &e, const Settings &s)
     return {};
 }
 
+bool isDb(const RunResult &run, int node)
+{
+    return node >= 0 && node < run.nodes.size() && run.nodes[node].kind == NodeKind::Database;
+}
+
+/// A replication message the link lost, or the second copy of one it delivered twice.
+QString replicaFaultWhy(const Event &e)
+{
+    if (e.type == EventType::Replicate || e.type == EventType::Conflict)
+        return QStringLiteral("Links deliver twice (a resend after a lost acknowledgement): "
+                              "replication must be idempotent, so a second copy of a row "
+                              "changes nothing.");
+    const bool keyRow =
+        e.label.endsWith(QLatin1String(" CREATED")) || e.label.endsWith(QLatin1String(" CONSUMED"));
+    if (!keyRow)
+        return QStringLiteral("The payment still happened once, but the other cluster's ledger "
+                              "will never show it: totals read there are wrong.");
+    return QStringLiteral("Asynchronous replication is not a guard: the other cluster never "
+                          "learns of this write, and its servers judge a retry by what their "
+                          "own DB holds. Only a shared claim (the cache) covers both clusters.");
+}
+
 QString respondWhy(const Event &e)
 {
     if (e.state.startsWith(QLatin1String("REPLAYED")))
@@ -176,6 +199,8 @@ QString whyOf(const RunResult &run, const Event &e)
     case EventType::CacheOp:
         return cacheWhy(e, s);
     case EventType::Fault:
+        if (e.lost && isDb(run, e.from) && isDb(run, e.to))
+            return replicaFaultWhy(e);
         return faultWhy(e, s);
     case EventType::Respond:
         return respondWhy(e);
@@ -194,9 +219,13 @@ QString whyOf(const RunResult &run, const Event &e)
         return QStringLiteral("The per-key lock makes SELECT and INSERT one step: this request "
                               "waits instead of racing.");
     case EventType::Replicate:
+        if (e.label.endsWith(eventtext::replicaCopySuffix()))
+            return replicaFaultWhy(e);
         return QStringLiteral("Replication is asynchronous: until this row arrives, the two "
                               "clusters disagree about the key.");
     case EventType::Conflict:
+        if (e.label.endsWith(eventtext::replicaCopySuffix()))
+            return replicaFaultWhy(e);
         return QStringLiteral("Both clusters claimed the key on their own: each was right by its "
                               "DB, and the lag hid the other's claim.");
     case EventType::Anomaly:

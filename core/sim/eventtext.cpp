@@ -238,7 +238,7 @@ void describeKeyReplica(Event &e, const QString &fromDb, const QString &toDb, co
                         .arg(fromDb, toDb, key);
         break;
     }
-    e.label = key + QLatin1Char(' ') + row.status;
+    e.label = keyReplicaLabel(key, row);
 }
 
 void describeLedgerReplica(Event &e, const QString &fromDb, const QString &toDb, const QString &key,
@@ -246,8 +246,66 @@ void describeLedgerReplica(Event &e, const QString &fromDb, const QString &toDb,
 {
     e.caption = fromDb + QStringLiteral(" → ") + toDb + QStringLiteral(": replicated ledger row ") +
                 row.id + QStringLiteral(" (") + key + QLatin1Char(')');
-    e.label = QStringLiteral("ledger ") + row.id;
+    e.label = ledgerReplicaLabel(row);
     e.state = row.id;
+}
+
+QString keyReplicaLabel(const QString &key, const KeyRow &row)
+{
+    return key + QLatin1Char(' ') + row.status;
+}
+
+QString ledgerReplicaLabel(const LedgerRow &row)
+{
+    return QStringLiteral("ledger ") + row.id;
+}
+
+QString replicaSentCaption(const QString &fromDb, const QString &toDb, const QString &what,
+                           qint64 inUs)
+{
+    return QStringLiteral("%1 → %2: replicates %3 (due in %4)")
+        .arg(fromDb, toDb, what, seconds(inUs));
+}
+
+QString replicaLostCaption(const QString &fromDb, const QString &toDb, const QString &key,
+                           const QString &what, bool keyRow)
+{
+    const QString lost = QStringLiteral("The replication link loses %1 on its way from %2 to %3")
+                             .arg(what, fromDb, toDb);
+    if (!keyRow)
+        return QStringLiteral("%1 — %2's ledger will never show this charge: the two clusters' "
+                              "balances disagree")
+            .arg(lost, toDb);
+    return QStringLiteral("%1 — %2 will never learn of this write to %3: a retry of %3 there is "
+                          "judged by the older row, or as a new payment if there is none")
+        .arg(lost, toDb, key);
+}
+
+QString replicaCopySuffix()
+{
+    return QStringLiteral(" (copy)");
+}
+
+void describeReplicaCopy(Event &e, const QString &fromDb, const QString &toDb, const QString &key,
+                         const QString &what, bool keyRow, bool applied)
+{
+    e.label += replicaCopySuffix();
+    const QString again = QStringLiteral("%1 → %2: %3 arrives a second time (the link delivered "
+                                         "it twice)")
+                              .arg(fromDb, toDb, what);
+    if (e.type == EventType::Conflict)
+        e.caption = again + QStringLiteral(" — it conflicts again with the local claim, which "
+                                           "is kept");
+    else if (keyRow && applied)
+        e.caption = again + QStringLiteral(" — the upsert writes the same row again: %1 still "
+                                           "holds one row for %2")
+                                .arg(toDb, key);
+    else if (keyRow)
+        e.caption = again + QStringLiteral(" — the local row is as new or newer: skipped");
+    else if (!applied)
+        e.caption = again + QStringLiteral(" — INSERT OR IGNORE keeps the one row already "
+                                           "there: %1 is charged once")
+                                .arg(key);
 }
 
 void describeDuplicate(Event &e, const QString &key, const QStringList &ledgerIds)
