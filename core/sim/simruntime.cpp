@@ -184,12 +184,17 @@ void SimRuntime::scheduleReap(int cluster, const KeyRow &row, const QString &lab
         if (!result.ok() || !result.changed)
             return;
         const int dbNode = m_topology.db[size_t(cluster)];
+        // A scoped key is named with its client, as the verdict names it: "K1 (Client 2)".
+        const QString named = row.scope.isEmpty()
+                                  ? label
+                                  : label + QStringLiteral(" (") + row.scope + QLatin1Char(')');
         Event &e =
             log(EventType::DbWrite, dbNode, dbNode, -1, label,
-                eventtext::reapCaption(nodeName(dbNode), label, m_kernel.now() - row.createdUs));
+                eventtext::reapCaption(nodeName(dbNode), named, m_kernel.now() - row.createdUs));
         e.label = QStringLiteral("REAP ") + label;
         e.detail = dbStatementText(DbOp::Reap);
         e.state = eventtext::deletedState();
+        e.scope = row.scope; // which client's K1 it deletes: the event names no request
     });
 }
 
