@@ -2,6 +2,7 @@
 // must equal what the SQLite databases actually hold.
 #include "export/timelineexporter.h"
 #include "playback/scenestate.h"
+#include "report/whytext.h"
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
 #include "timeline/timelinereader.h"
@@ -314,6 +315,26 @@ void TstSceneState::reapedKeyLeavesTheScene()
     QCOMPARE(keyRows(sceneAt(r, 15'500'000).keys[0]), QStringList{"K1:CONSUMED:A"});
     QVERIFY(sceneAt(r, 15'500'000).expired[0].isEmpty());
     QCOMPARE(sceneAt(r, 15'500'000).keys[0].first().mark, KeyMark::ClaimedAfterExpiry);
+    // The key moment: the phone's retry looks K1 up and finds nothing. The greyed row is
+    // still there, and the lookup's caption says why the payment is new to the server.
+    const SceneState missed = sceneAt(r, 15'023'000);
+    QCOMPARE(keyRows(missed.expired[0]), QStringList{"K1:CONSUMED:A"});
+    QVERIFY(missed.keys[0].isEmpty());
+    const Event &lookup = r.events[missed.lastEvent];
+    QCOMPARE(lookup.type, EventType::DbRead);
+    QCOMPARE(lookup.state, QStringLiteral("absent"));
+    QVERIFY2(lookup.caption.endsWith(QStringLiteral(
+                 "not in DB A — the reaper deleted it 5.0 s ago, when its 10.0 s time-to-live "
+                 "ran out: to this server the payment is new")),
+             qPrintable(lookup.caption));
+    // R1's own lookup, before any reap, says nothing of the kind.
+    const auto first = std::find_if(r.events.cbegin(), r.events.cend(),
+                                    [](const Event &e) { return e.type == EventType::DbRead; });
+    QVERIFY(first->t < 1'000'000 && !first->caption.contains(QLatin1String("reaper")));
+    // The why beside it: a key lives only its time-to-live (R1's lookup, before it, says not).
+    QVERIFY2(whyOf(r, lookup).contains(QLatin1String("keeps a key only 10 s")),
+             qPrintable(whyOf(r, lookup)));
+    QVERIFY(!whyOf(r, *first).contains(QLatin1String("time-to-live")));
     QCOMPARE(ledgerIds(sceneAt(r, 15'500'000).ledger[0]), (QStringList{"A-1:K1", "A-2:K1"}));
 }
 

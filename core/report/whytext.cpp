@@ -38,6 +38,11 @@ QString validateWhy(const Event &e)
 
 QString readWhy(const Event &e, const Settings &s)
 {
+    if (e.state == QLatin1String("absent") && e.t >= s.keyTtlUs)
+        return QStringLiteral("To this server the key is new. Its DB keeps a key only %1 after "
+                              "its claim (the time-to-live): a retry that comes later than that "
+                              "is charged as a new payment.")
+            .arg(brief(s.keyTtlUs));
     if (e.state == QLatin1String("absent"))
         return QStringLiteral("To this server the key is new: it sees only its own cluster's DB, "
                               "where a claim made on the other cluster %1.")

@@ -340,6 +340,13 @@ QString reapCaption(const QString &db, const QString &key, qint64 ageUs)
         .arg(db, key, seconds(ageUs));
 }
 
+QString reapedClause(qint64 agoUs, qint64 ttlUs)
+{
+    return QStringLiteral(" — the reaper deleted it %1 ago, when its %2 time-to-live ran out: "
+                          "to this server the payment is new")
+        .arg(seconds(agoUs), seconds(ttlUs));
+}
+
 QString crashCaption(const QString &server, const QString &key, const QString &request, int attempt,
                      FaultStep step, qint64 downUs)
 {

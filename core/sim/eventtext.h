@@ -77,6 +77,8 @@ void describeDuplicate(Event &e, const QString &key, const QStringList &ledgerId
 
 /// "DB A's reaper: K1 was claimed 10.0 s ago, ... deleted".
 [[nodiscard]] QString reapCaption(const QString &db, const QString &key, qint64 ageUs);
+/// " — the reaper deleted it 5.0 s ago, ...": what a lookup that misses a reaped key adds.
+[[nodiscard]] QString reapedClause(qint64 agoUs, qint64 ttlUs);
 /// "Server A1 crashes right after claiming K1 (R1, attempt 1) — ...".
 [[nodiscard]] QString crashCaption(const QString &server, const QString &key,
                                    const QString &request, int attempt, FaultStep step,

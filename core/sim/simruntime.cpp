@@ -140,9 +140,23 @@ void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         DbResult result = m_dbs[size_t(cluster)]->execute(command, m_kernel.now(), check);
         result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
         const int dbNode = m_topology.db[size_t(cluster)];
+        // A lookup that misses a key the reaper deleted says so: the retry is new to the server.
+        QString missed;
+        QHash<QString, qint64> &reapedKeys = m_reapedUs[size_t(cluster)];
+        if (!reapedKeys.isEmpty() && result.ok()) {
+            const QString id = command.scope + QLatin1Char('\n') + command.key;
+            if (command.op == DbOp::Lookup && !result.found) {
+                if (const auto reaped = reapedKeys.constFind(id); reaped != reapedKeys.cend())
+                    missed = eventtext::reapedClause(m_kernel.now() - *reaped, m_settings.keyTtlUs);
+            } else if (result.changed &&
+                       (command.op == DbOp::Claim || command.op == DbOp::Overwrite)) {
+                reapedKeys.remove(id);
+            }
+        }
         for (Event &e : eventtext::dbEvents(nodeName(ctx.server), nodeName(dbNode), ctx.label,
                                             command, result)) {
-            Event &logged = log(e.type, ctx.server, dbNode, ctx.request, ctx.label, e.caption);
+            Event &logged =
+                log(e.type, ctx.server, dbNode, ctx.request, ctx.label, e.caption + missed);
             logged.label = e.label;
             logged.detail = e.detail;
             logged.state = e.state;
@@ -183,6 +197,8 @@ void SimRuntime::scheduleReap(int cluster, const KeyRow &row, const QString &lab
         const DbResult result = m_dbs[size_t(cluster)]->execute(cmd, m_kernel.now());
         if (!result.ok() || !result.changed)
             return;
+        m_reapedUs[size_t(cluster)].insert(row.scope + QLatin1Char('\n') + row.rawKey,
+                                           m_kernel.now());
         const int dbNode = m_topology.db[size_t(cluster)];
         // A scoped key is named with its client, as the verdict names it: "K1 (Client 2)".
         const QString named = row.scope.isEmpty()

@@ -118,6 +118,9 @@ private:
     QHash<QString, QString> m_labels;
     QHash<QString, QStringList>
         m_charges; ///< label → ledger ids, to spot a duplicate as it happens
+    /// Per cluster: when the reaper last deleted each key ("scope\nraw key"), so that a
+    /// lookup that misses it can say why; forgotten when the key is claimed again.
+    QHash<QString, qint64> m_reapedUs[2];
     int m_conflicts = 0;
     SqlTrace *m_trace = nullptr;
     const FaultPlan &m_faults;
