@@ -192,10 +192,10 @@ void TstFaultInjection::landsInTheScenarioAndMatchesAFreshRun_data()
     // CONSUMED is lost: the retry on cluster B gets 409 instead of the replay.
     QTest::addRow("lose CONSUMED on its way, failover retry")
         << "failover-retry"
-        << "lagMs=1000" << 331.0 << "replication-link"
+        << "lagMs=1000" << 327.0 << "replication-link"
         << "drop-replica-next"
         << "faults"
-        << R"({"kind": "dropReplica", "from": "A", "atMs": 331})";
+        << R"({"kind": "dropReplica", "from": "A", "atMs": 327})";
 }
 
 void TstFaultInjection::landsInTheScenarioAndMatchesAFreshRun()
