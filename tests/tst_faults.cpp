@@ -222,7 +222,7 @@ void TstFaults::lostMessageIsDrawnAsLost()
     QCOMPARE(fault->t, sent->startUs + (sent->endUs - sent->startUs) / 2);
     QCOMPARE(fault->startUs, sent->startUs);
     QVERIFY2(fault->caption.contains(QLatin1String("loses K1 CREATED")) &&
-                 fault->caption.contains(QLatin1String("DB B will never learn")),
+                 fault->caption.contains(QLatin1String("DB B never learns of this write")),
              qPrintable(fault->caption));
     // No replicate event of it: DB B's K1 comes from the CONSUMED row alone.
     for (const Event &e : r.events)
@@ -237,10 +237,10 @@ void TstFaults::secondCopyChangesNothing_data()
     QTest::addColumn<QString>("caption"); // part of the copy's caption
     QTest::addRow("key row") << 1 << "K1 CREATED (copy)"
                              << "CREATED"
-                             << "the upsert writes the same row again: DB B still holds one row";
+                             << "the upsert writes the same row: DB B still holds one K1";
     QTest::addRow("ledger row") << 2 << "ledger A-1 (copy)"
                                 << ""
-                                << "INSERT OR IGNORE keeps the one row already there";
+                                << "INSERT OR IGNORE keeps the one row: K1 is charged once";
 }
 
 void TstFaults::secondCopyChangesNothing()

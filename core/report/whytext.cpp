@@ -173,9 +173,9 @@ QString replicaFaultWhy(const Event &e)
     if (!keyRow)
         return QStringLiteral("The payment still happened once, but the other cluster's ledger "
                               "will never show it: totals read there are wrong.");
-    return QStringLiteral("Asynchronous replication is not a guard: the other cluster never "
-                          "learns of this write, and its servers judge a retry by what their "
-                          "own DB holds. Only a shared claim (the cache) covers both clusters.");
+    return QStringLiteral("Replication is no guard: the other cluster's servers judge a retry "
+                          "by their own DB alone. Only a shared claim (the cache) covers both "
+                          "clusters.");
 }
 
 QString respondWhy(const Event &e)

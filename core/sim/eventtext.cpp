@@ -267,18 +267,16 @@ QString replicaSentCaption(const QString &fromDb, const QString &toDb, const QSt
         .arg(fromDb, toDb, what, seconds(inUs));
 }
 
-QString replicaLostCaption(const QString &fromDb, const QString &toDb, const QString &key,
-                           const QString &what, bool keyRow)
+QString replicaLostCaption(const QString &toDb, const QString &key, const QString &what,
+                           bool keyRow)
 {
-    const QString lost = QStringLiteral("The replication link loses %1 on its way from %2 to %3")
-                             .arg(what, fromDb, toDb);
     if (!keyRow)
-        return QStringLiteral("%1 — %2's ledger will never show this charge: the two clusters' "
-                              "balances disagree")
-            .arg(lost, toDb);
-    return QStringLiteral("%1 — %2 will never learn of this write to %3: a retry of %3 there is "
-                          "judged by the older row, or as a new payment if there is none")
-        .arg(lost, toDb, key);
+        return QStringLiteral("The link loses %1 on its way to %2: %2's ledger will never show "
+                              "this charge")
+            .arg(what, toDb);
+    return QStringLiteral("The link loses %1 on its way to %2: %2 never learns of this write, and "
+                          "judges a retry of %3 without it")
+        .arg(what, toDb, key);
 }
 
 QString replicaCopySuffix()
@@ -290,21 +288,19 @@ void describeReplicaCopy(Event &e, const QString &fromDb, const QString &toDb, c
                          const QString &what, bool keyRow, bool applied)
 {
     e.label += replicaCopySuffix();
-    const QString again = QStringLiteral("%1 → %2: %3 arrives a second time (the link delivered "
-                                         "it twice)")
-                              .arg(fromDb, toDb, what);
+    const QString again =
+        QStringLiteral("%1 → %2: %3 again (the link delivered it twice)").arg(fromDb, toDb, what);
     if (e.type == EventType::Conflict)
-        e.caption = again + QStringLiteral(" — it conflicts again with the local claim, which "
-                                           "is kept");
+        e.caption = again + QStringLiteral(" — it conflicts again with the local claim, kept");
     else if (keyRow && applied)
-        e.caption = again + QStringLiteral(" — the upsert writes the same row again: %1 still "
-                                           "holds one row for %2")
+        e.caption = again + QStringLiteral(" — the upsert writes the same row: %1 still holds "
+                                           "one %2")
                                 .arg(toDb, key);
     else if (keyRow)
         e.caption = again + QStringLiteral(" — the local row is as new or newer: skipped");
     else if (!applied)
-        e.caption = again + QStringLiteral(" — INSERT OR IGNORE keeps the one row already "
-                                           "there: %1 is charged once")
+        e.caption = again + QStringLiteral(" — INSERT OR IGNORE keeps the one row: %1 is charged "
+                                           "once")
                                 .arg(key);
 }
 

@@ -54,10 +54,10 @@ void describeLedgerReplica(Event &e, const QString &fromDb, const QString &toDb,
 /// will lose (a delivered one is drawn from its `replicate` event alone).
 [[nodiscard]] QString replicaSentCaption(const QString &fromDb, const QString &toDb,
                                          const QString &what, qint64 inUs);
-/// "The replication link loses K1 CREATED on its way from DB A to DB B — ...": what the
-/// other DB will never learn, and what that does to a retry there.
-[[nodiscard]] QString replicaLostCaption(const QString &fromDb, const QString &toDb,
-                                         const QString &key, const QString &what, bool keyRow);
+/// "The link loses K1 CREATED on its way to DB B: ...": what the other DB will never
+/// learn, and what that does to a retry there.
+[[nodiscard]] QString replicaLostCaption(const QString &toDb, const QString &key,
+                                         const QString &what, bool keyRow);
 /// Rewords a replicate or conflict event as the second copy of a message the link delivered
 /// twice: its label gains " (copy)" (what the why and the scene read), its caption says that
 /// applying it again changed nothing. `applied`: the copy's statement took effect.

@@ -108,9 +108,8 @@ void SimRuntime::loseReplica(int from, int to, const QString &what, const QStrin
     sent.lost = true;
     const qint64 half = writtenUs + (arrivesUs - writtenUs) / 2;
     m_kernel.at(half, [this, from, to, what, label, keyRow, writtenUs, arrivesUs] {
-        Event &f =
-            log(EventType::Fault, from, to, -1, label,
-                eventtext::replicaLostCaption(nodeName(from), nodeName(to), label, what, keyRow));
+        Event &f = log(EventType::Fault, from, to, -1, label,
+                       eventtext::replicaLostCaption(nodeName(to), label, what, keyRow));
         f.label = what;
         f.startUs = writtenUs;
         f.endUs = arrivesUs;
