@@ -75,12 +75,6 @@ private:
         Doubled,
     };
     [[nodiscard]] FaultChoice nextRequest(int server, FaultMessageFate fate) const;
-    /// What the link does to the next replication message (the first sent at or after the
-    /// playhead, from either cluster).
-    [[nodiscard]] FaultChoice nextReplica(FaultMessageFate fate) const;
-    /// The event that shows the first replication message sent at or after the playhead (its
-    /// `replicate` or `conflict`, or the `send` of one the link loses), or -1.
-    [[nodiscard]] int nextReplicaEvent() const;
     /// A window fault (cache outage, partition) from the playhead for `forUs`.
     [[nodiscard]] FaultChoice windowFrom(FaultKind kind, qint64 forUs) const;
     /// Ends every window of `kind` open at the playhead there.
