@@ -168,7 +168,8 @@ Popup {
                 mark: qsTr("right-click"); markColor: Theme.anomaly
                 meaning: qsTr("On a server, the shared cache or the replication line: inject a "
                               + "fault at the playhead (crash now or after its next step, restart, "
-                              + "cache down, partition, drop or duplicate the next request). The "
+                              + "cache down, partition, drop or duplicate the next request or "
+                              + "the next replication message). The "
                               + "fault joins the scenario and the run is computed again.")
             }
             Entry {

@@ -1,5 +1,7 @@
 #include "faultinjection.h"
 
+#include "replicationfaultchoices.h"
+
 #include "faults/faultplan.h"
 #include "storage/dbcommand.h"
 #include "timeline/durationtext.h"
@@ -385,13 +387,22 @@ QVector<FaultChoice> FaultInjection::cacheChoices() const
 
 QVector<FaultChoice> FaultInjection::linkChoices() const
 {
-    if (windowOpen(FaultKind::Partition))
-        return {windowEnd(FaultKind::Partition)};
     QVector<FaultChoice> list;
-    for (qint64 forUs : partitionsUs)
-        list.append(windowFrom(FaultKind::Partition, forUs));
-    if (!list.first().enabled())
-        list.resize(1); // one line says why, not one per duration
+    if (windowOpen(FaultKind::Partition)) {
+        list.append(windowEnd(FaultKind::Partition));
+    } else {
+        for (qint64 forUs : partitionsUs)
+            list.append(windowFrom(FaultKind::Partition, forUs));
+        if (!list.first().enabled())
+            list.resize(1); // one line says why, not one per duration
+    }
+    if (!m_scenario.settings.replication)
+        return list; // the partition line says why nothing crosses the link
+    const ReplicationFaultChoices replication(m_run, m_atUs, m_playheadUs);
+    list.append(replication.nextMessage(choice(QStringLiteral("drop-replica-next")),
+                                        ReplicationFaultChoices::Fate::Lost));
+    list.append(replication.nextMessage(choice(QStringLiteral("duplicate-replica-next")),
+                                        ReplicationFaultChoices::Fate::Doubled));
     return list;
 }
 

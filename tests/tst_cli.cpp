@@ -334,7 +334,21 @@ void TstCli::badInput_data()
     QTest::addRow("fault of no kind")
         << QStringList{"run", "1", "--fault", "explode:request=1"}
         << "--fault \"explode:request=1\": unknown kind \"explode\" (expected crash, "
-           "cache-down, partition, duplicate or fail)";
+           "cache-down, partition, duplicate, fail, drop-replica or duplicate-replica)";
+    QTest::addRow("replication fault from no cluster")
+        << QStringList{"run", "7", "--fault", "drop-replica:from=C"}
+        << "--fault \"drop-replica:from=C\": from: must be \"A\" or \"B\", got \"C\"";
+    QTest::addRow("replication fault without its cluster")
+        << QStringList{"run", "7", "--fault", "duplicate-replica:nth=2"}
+        << "--fault \"duplicate-replica:nth=2\": from: missing (expected the cluster that "
+           "sends the message: \"A\" or \"B\")";
+    QTest::addRow("replication fault by place and time")
+        << QStringList{"run", "7", "--fault", "drop-replica:from=A:nth=2:at-ms=5"}
+        << "--fault \"drop-replica:from=A:nth=2:at-ms=5\": nth: is not allowed with atMs";
+    QTest::addRow("replication fault nth zero")
+        << QStringList{"run", "7", "--fault", "drop-replica:from=A:nth=0"}
+        << "--fault \"drop-replica:from=A:nth=0\": nth: must be a whole number from 1 to "
+           "1000000 (1 = the first replication message the cluster sends), got 0";
     QTest::addRow("fault on an unknown server")
         << QStringList{"run", "1", "--fault", "crash:server-z9:after=claim:request=1"}
         << "--fault \"crash:server-z9:after=claim:request=1\": server: must be a server id "
@@ -416,7 +430,8 @@ void TstCli::runHelp()
     QVERIFY(!text.contains(QLatin1String("Commands:")));
     for (const char *option :
          {"--json", "--export <FILE>", "--from-ms <T>", "--to-ms <T>", "--db-dir <DIR>",
-          "--fault <SPEC>", "crash:SERVER:after=claim|charge|consume|respond"})
+          "--fault <SPEC>", "crash:SERVER:after=claim|charge|consume|respond",
+          "drop-replica:from=A|B[:nth=N|:at-ms=T]", "duplicate-replica:from=A|B"})
         QVERIFY2(text.contains(QLatin1String(option)), option);
     for (const idem::ExportFormat &f : idem::Exporter::table())
         QVERIFY2(text.contains(QStringLiteral(".%1 (%2)").arg(f.suffix, f.name)),

@@ -95,6 +95,7 @@ private slots:
     void agreesWithTheCliFault();
     void crashAfterNextStepIsWhatTheEngineDoes();
     void noNextStepIsRefusedWithAReason();
+    void replicationLinesNameTheNextMessage();
     void restartAndHealEndTheDowntimeAtThePlayhead_data();
     void restartAndHealEndTheDowntimeAtThePlayhead();
     void refusedWithoutAScenarioToChange();
@@ -173,6 +174,28 @@ void TstFaultInjection::landsInTheScenarioAndMatchesAFreshRun_data()
         << "partition-120000"
         << "faults"
         << R"({"kind": "partition", "fromMs": 1, "untilMs": 120001})";
+    // The next replication message from the playhead: K1's claim on its way to DB B; with a
+    // 1 s lag DB B then has K1 only from its CONSUMED row.
+    QTest::addRow("lose the next replication message, failover retry")
+        << "failover-retry"
+        << "lagMs=1000" << 0.0 << "replication-link"
+        << "drop-replica-next"
+        << "faults"
+        << R"({"kind": "dropReplica", "from": "A", "atMs": 0})";
+    // From 100 ms the next one is R1's ledger row (the claim left at 25 ms).
+    QTest::addRow("duplicate the next replication message, failover retry")
+        << "failover-retry"
+        << "" << 100.0 << "replication-link"
+        << "duplicate-replica-next"
+        << "faults"
+        << R"({"kind": "duplicateReplica", "from": "A", "atMs": 100})";
+    // CONSUMED is lost: the retry on cluster B gets 409 instead of the replay.
+    QTest::addRow("lose CONSUMED on its way, failover retry")
+        << "failover-retry"
+        << "lagMs=1000" << 327.0 << "replication-link"
+        << "drop-replica-next"
+        << "faults"
+        << R"({"kind": "dropReplica", "from": "A", "atMs": 327})";
 }
 
 void TstFaultInjection::landsInTheScenarioAndMatchesAFreshRun()
@@ -271,6 +294,16 @@ void TstFaultInjection::agreesWithTheCliFault_data()
         << "retry-while-processing" << 100.0 << "server-a1"
         << "crash-next"
         << "crash:server-a1:after=charge:request=R1:attempt=1:down-ms=5000";
+    // Preset 7: the claim's replication message is lost; DB B never holds A's K1 CREATED.
+    QTest::addRow("7, lose the next replication message")
+        << "failover-retry" << 0.0 << "replication-link"
+        << "drop-replica-next"
+        << "drop-replica:from=A:at-ms=0";
+    // Preset 7: the ledger row arrives twice; INSERT OR IGNORE keeps one.
+    QTest::addRow("7, duplicate the next replication message")
+        << "failover-retry" << 100.0 << "replication-link"
+        << "duplicate-replica-next"
+        << "duplicate-replica:from=A:at-ms=100";
 }
 
 void TstFaultInjection::agreesWithTheCliFault()
@@ -376,6 +409,62 @@ void TstFaultInjection::noNextStepIsRefusedWithAReason()
     QVERIFY(!c.session()->injectFault(QStringLiteral("server-a1"), QStringLiteral("explode")));
     QCOMPARE(notices.count(), 2);
     QVERIFY(notices.last().at(0).toString().contains(QStringLiteral("explode")));
+}
+
+void TstFaultInjection::replicationLinesNameTheNextMessage()
+{
+    const QString link = QStringLiteral("replication-link");
+    const QString drop = QStringLiteral("drop-replica-next");
+    const QString dup = QStringLiteral("duplicate-replica-next");
+    SimulationController c;
+    c.session()->setPreset(QStringLiteral("failover-retry"));
+    // The lines name the message, its two DBs and when it leaves.
+    const QString text = menuLine(*c.session(), link, drop).value("text").toString();
+    QVERIFY2(text.contains(QStringLiteral("K1 CREATED from DB A to DB B, sent at")),
+             qPrintable(text));
+    QVERIFY(menuLine(*c.session(), link, dup).value("enabled").toBool());
+
+    // Once lost, it cannot be lost or doubled again; the scene shows it falling half way.
+    QVERIFY(c.session()->injectFault(link, drop));
+    for (const QString &id : {drop, dup}) {
+        const QVariantMap line = menuLine(*c.session(), link, id);
+        QVERIFY(!line.value("enabled").toBool());
+        QVERIFY2(line.value("text").toString().contains(QStringLiteral("loses it already")),
+                 qPrintable(line.value("text").toString()));
+    }
+    const RunResult &run = *c.playback()->run();
+    const auto sent = std::find_if(run.events.cbegin(), run.events.cend(), [](const Event &e) {
+        return e.type == EventType::Send && e.lost && e.label == QLatin1String("K1 CREATED");
+    });
+    QVERIFY(sent != run.events.cend());
+    const qint64 late = sent->startUs + (sent->endUs - sent->startUs) * 3 / 4;
+    const SceneState s = sceneAt(run, late);
+    const bool falling = std::any_of(s.messages.cbegin(), s.messages.cend(), [&](const auto &m) {
+        return m.event == int(sent - run.events.cbegin()) && m.falling;
+    });
+    QVERIFY(falling);
+    QVERIFY(!whyOf(run, *std::find_if(
+                            run.events.cbegin(), run.events.cend(),
+                            [](const Event &e) { return e.type == EventType::Fault && e.lost; }))
+                 .isEmpty());
+
+    // Doubled, it cannot be doubled again (it can still be lost).
+    QVERIFY(c.session()->undoFault());
+    QVERIFY(c.session()->injectFault(link, dup));
+    QVERIFY(!menuLine(*c.session(), link, dup).value("enabled").toBool());
+    QVERIFY(menuLine(*c.session(), link, drop).value("enabled").toBool());
+
+    // After the last row crossed, there is nothing left to lose.
+    c.playback()->seek(c.playback()->endUs());
+    QVERIFY(menuLine(*c.session(), link, drop)
+                .value("text")
+                .toString()
+                .contains(QStringLiteral("no row crosses the link")));
+    // Replication off: no line for its messages, the partition line says why.
+    QCOMPARE(c.session()->setSetting(QStringLiteral("replication"), QStringLiteral("off")),
+             QString());
+    c.playback()->seek(0);
+    QVERIFY(menuLine(*c.session(), link, drop).isEmpty());
 }
 
 void TstFaultInjection::restartAndHealEndTheDowntimeAtThePlayhead_data()

@@ -62,9 +62,15 @@ void addProtocolAndFaults(quint64 seed, Scenario &s)
             f.kind = FaultKind::Partition;
             f.fromUs = rng.upTo(2'000) * 1000;
             f.untilUs = f.fromUs + (1 + rng.upTo(20'000)) * 1000;
-        } else if (kind < 0.86) {
+        } else if (kind < 0.8) {
             f.kind = FaultKind::Duplicate;
             f.message = rng.uniform() < 0.5 ? FaultMessage::Request : FaultMessage::Response;
+        } else if (kind < 0.86) {
+            // One replication message lost or doubled: the n-th a cluster sends.
+            f.kind = rng.uniform() < 0.5 ? FaultKind::DropReplica : FaultKind::DuplicateReplica;
+            f.request.clear();
+            f.cluster = int(rng.upTo(1));
+            f.nth = 1 + int(rng.upTo(5));
         } else {
             f.kind = FaultKind::Fail;
             f.status = rng.uniform() < 0.5 ? 502 : 504;

@@ -1,8 +1,11 @@
 // The scene at any moment is rebuilt from the event log alone; at the end of a run it
 // must equal what the SQLite databases actually hold.
+#include "export/timelineexporter.h"
 #include "playback/scenestate.h"
+#include "report/whytext.h"
 #include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
+#include "timeline/timelinereader.h"
 
 #include "presetrun.h"
 
@@ -73,6 +76,7 @@ private slots:
     void partitionCutsTheLink();
     void takeoverBumpsTheGenerationAndFences();
     void clientScopedKeysStayApart();
+    void reapRemovesOnlyItsClientsRow();
     void verdictsBecomeTrueAtTheirMoment();
 };
 
@@ -311,6 +315,26 @@ void TstSceneState::reapedKeyLeavesTheScene()
     QCOMPARE(keyRows(sceneAt(r, 15'500'000).keys[0]), QStringList{"K1:CONSUMED:A"});
     QVERIFY(sceneAt(r, 15'500'000).expired[0].isEmpty());
     QCOMPARE(sceneAt(r, 15'500'000).keys[0].first().mark, KeyMark::ClaimedAfterExpiry);
+    // The key moment: the phone's retry looks K1 up and finds nothing. The greyed row is
+    // still there, and the lookup's caption says why the payment is new to the server.
+    const SceneState missed = sceneAt(r, 15'023'000);
+    QCOMPARE(keyRows(missed.expired[0]), QStringList{"K1:CONSUMED:A"});
+    QVERIFY(missed.keys[0].isEmpty());
+    const Event &lookup = r.events[missed.lastEvent];
+    QCOMPARE(lookup.type, EventType::DbRead);
+    QCOMPARE(lookup.state, QStringLiteral("absent"));
+    QVERIFY2(lookup.caption.endsWith(QStringLiteral(
+                 "not in DB A — the reaper deleted it 5.0 s ago, when its 10.0 s time-to-live "
+                 "ran out: to this server the payment is new")),
+             qPrintable(lookup.caption));
+    // R1's own lookup, before any reap, says nothing of the kind.
+    const auto first = std::find_if(r.events.cbegin(), r.events.cend(),
+                                    [](const Event &e) { return e.type == EventType::DbRead; });
+    QVERIFY(first->t < 1'000'000 && !first->caption.contains(QLatin1String("reaper")));
+    // The why beside it: a key lives only its time-to-live (R1's lookup, before it, says not).
+    QVERIFY2(whyOf(r, lookup).contains(QLatin1String("keeps a key only 10 s")),
+             qPrintable(whyOf(r, lookup)));
+    QVERIFY(!whyOf(r, *first).contains(QLatin1String("time-to-live")));
     QCOMPARE(ledgerIds(sceneAt(r, 15'500'000).ledger[0]), (QStringList{"A-1:K1", "A-2:K1"}));
 }
 
@@ -383,6 +407,44 @@ void TstSceneState::clientScopedKeysStayApart()
     QCOMPARE(keyLeases(sceneAt(r, 1'500'000).keys[0]),
              (QStringList{"K1:Client 1:gen 1", "K1:Client 2:gen 1"}));
     QVERIFY(sceneAt(r, r.endUs).verdicts.isEmpty());
+}
+
+void TstSceneState::reapRemovesOnlyItsClientsRow()
+{
+    // keyScope client, two clients with K1 in DB A: Client 2's claimed there at 1 s, Client
+    // 1's claimed at 0 on cluster B and replicated to DB A at 1.5 s, after Client 2's. Its
+    // reaper runs first (2 s after its claim on B), so the first K1 row of DB A is not the
+    // one it deletes: the reap names its scope, and exactly that row goes.
+    Scenario s = presetScenario(QStringLiteral("key-collision"));
+    s.settings.keyScope = KeyScope::Client;
+    s.settings.lagUs = 1'500'000;
+    s.settings.keyTtlUs = 2'000'000;
+    s.requests[0].cluster = 1;
+    const RunResult r = runScenario(s);
+    const SceneState before = sceneAt(r, 1'900'000);
+    QCOMPARE(keyLeases(before.keys[0]), (QStringList{"K1:Client 1:gen 1", "K1:Client 2:gen 1"}));
+    QCOMPARE(before.keys[0].first().scope, QStringLiteral("Client 2"));
+    const int dbA = r.nodeIndex(QStringLiteral("db-a"));
+    const auto reap = std::find_if(r.events.cbegin(), r.events.cend(), [&](const Event &e) {
+        return e.label == QLatin1String("REAP K1") && e.to == dbA;
+    });
+    QVERIFY(reap != r.events.cend());
+    QCOMPARE(reap->scope, QStringLiteral("Client 1"));
+    QCOMPARE(reap->request, -1);
+    QVERIFY2(reap->caption.contains(QLatin1String("K1 (Client 1)")), qPrintable(reap->caption));
+    QVERIFY(reap->t > 1'900'000 && reap->t < 2'500'000);
+    // After it: only Client 1's row is gone, greyed as expired; Client 2's stays to the end
+    // (its 2 s run out after the run).
+    const SceneState after = sceneAt(r, 2'500'000);
+    QCOMPARE(keyLeases(after.keys[0]), QStringList{"K1:Client 2:gen 1"});
+    QCOMPARE(keyLeases(after.expired[0]), QStringList{"K1:Client 1:gen 1"});
+    QCOMPARE(after.expired[0].first().mark, KeyMark::Expired);
+    QCOMPARE(keyLeases(sceneAt(r, r.endUs).keys[0]), keyLeases(r.keys[0]));
+
+    // A timeline keeps the reap's scope: the replayed scene is the same.
+    const TimelineLoad back = TimelineReader::fromJson(TimelineExporter::render(r), "t.json");
+    QVERIFY2(back.run, qPrintable(back.error));
+    QCOMPARE(keyLeases(sceneAt(*back.run, 2'500'000).keys[0]), QStringList{"K1:Client 2:gen 1"});
 }
 
 void TstSceneState::verdictsBecomeTrueAtTheirMoment()

@@ -57,7 +57,7 @@ QJsonArray nodesJson(const RunResult &run)
 
 QJsonObject eventJson(const RunResult &run, const Event &e)
 {
-    return QJsonObject{
+    QJsonObject o{
         {"t", e.t},
         {"seq", e.seq},
         {"type", eventTypeName(e.type)},
@@ -75,6 +75,10 @@ QJsonObject eventJson(const RunResult &run, const Event &e)
         {"caption", e.caption},
         {"why", whyOf(run, e)},
     };
+    // Newer and optional: only an event that has one names it, so older files stay as they were.
+    if (!e.scope.isEmpty())
+        o.insert(QStringLiteral("scope"), e.scope);
+    return o;
 }
 
 QJsonObject attemptJson(const RunResult &run, const Attempt &a)

@@ -23,6 +23,10 @@ FaultPlan::FaultPlan(const QVector<FaultSpec> &faults)
         case FaultKind::Fail:
             m_byRequest[f.request].append(f);
             break;
+        case FaultKind::DropReplica:
+        case FaultKind::DuplicateReplica:
+            m_replicas.append(f);
+            break;
         }
     }
 }
@@ -60,6 +64,25 @@ bool FaultPlan::duplicates(const QString &request, int attempt, FaultMessage mes
         if (f.kind == FaultKind::Duplicate && f.attempt == attempt && f.message == message)
             return true;
     return false;
+}
+
+ReplicaFate FaultPlan::replicaFate(int cluster, int nth, qint64 sentUs, qint64 previousUs) const
+{
+    ReplicaFate fate = ReplicaFate::Delivered;
+    for (const FaultSpec &f : m_replicas) {
+        if (f.cluster != cluster)
+            continue;
+        // By time: the first message sent at or after atUs, the one whose predecessor was
+        // sent before it.
+        const bool named =
+            f.atUs >= 0 ? sentUs >= f.atUs && (nth == 1 || previousUs < f.atUs) : f.nth == nth;
+        if (!named)
+            continue;
+        if (f.kind == FaultKind::DropReplica)
+            return ReplicaFate::Lost;
+        fate = ReplicaFate::Doubled;
+    }
+    return fate;
 }
 
 bool FaultPlan::cacheDown(qint64 t) const

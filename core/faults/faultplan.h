@@ -18,6 +18,14 @@ struct FaultWindow
     [[nodiscard]] bool covers(qint64 t) const { return t >= fromUs && t < untilUs; }
 };
 
+/// What the link does to one replication message.
+enum class ReplicaFate : quint8
+{
+    Delivered, ///< it arrives once, as it should
+    Lost,      ///< it never arrives
+    Doubled,   ///< it arrives, then a second copy of it arrives
+};
+
 /// The faults of a scenario (Scenario::faults), asked by the simulation as it runs: does this
 /// server crash after this step of this attempt, does this attempt's charge fail, is the cache
 /// reachable now, when does a row written now cross the replication link.
@@ -40,6 +48,12 @@ public:
     /// arrives when it heals.
     [[nodiscard]] qint64 replicaArrival(qint64 writtenUs, qint64 lagUs) const;
 
+    /// The fate of the `nth` message (1 = the first) `cluster` sends to the other DB, sent at
+    /// `sentUs`; `previousUs` is when its message before was sent (-1 for the first). A
+    /// message both lost and doubled is lost.
+    [[nodiscard]] ReplicaFate replicaFate(int cluster, int nth, qint64 sentUs,
+                                          qint64 previousUs) const;
+
     /// The crashes at a time (FaultSpec::atUs), as the simulation schedules them.
     [[nodiscard]] const QVector<FaultSpec> &timedCrashes() const { return m_timedCrashes; }
     [[nodiscard]] const QVector<FaultWindow> &cacheOutages() const { return m_cacheDown; }
@@ -53,6 +67,7 @@ private:
     QVector<FaultSpec> m_timedCrashes;
     QVector<FaultWindow> m_cacheDown;
     QVector<FaultWindow> m_partitions;
+    QVector<FaultSpec> m_replicas; ///< dropReplica, duplicateReplica
 };
 
 } // namespace idem

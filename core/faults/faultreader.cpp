@@ -13,11 +13,14 @@ namespace {
 
 using W = JsonWording;
 
-const QStringList kinds = {"crash", "cacheDown", "partition", "duplicate", "fail"};
+const QStringList kinds = {"crash", "cacheDown",   "partition",       "duplicate",
+                           "fail",  "dropReplica", "duplicateReplica"};
+const QStringList clusters = {"A", "B"};
 const QStringList steps = {"claim", "charge", "consume", "respond"};
 const QStringList messages = {"request", "response"};
 constexpr qint64 maxAtMs = 86'400'000; ///< as ScenarioReader::maxAtMs: one day
 constexpr int maxAttempt = 11;         ///< as ScenarioReader::maxAttempt
+constexpr int maxNth = 1'000'000;      ///< a replication message's place among its cluster's
 
 /// The fields each kind takes, besides "kind".
 QStringList fieldsOf(FaultKind kind)
@@ -32,6 +35,9 @@ QStringList fieldsOf(FaultKind kind)
         return {"kind", "request", "attempt", "message"};
     case FaultKind::Fail:
         return {"kind", "request", "attempt", "status"};
+    case FaultKind::DropReplica:
+    case FaultKind::DuplicateReplica:
+        return {"kind", "from", "nth", "atMs"};
     }
     return {};
 }
@@ -109,6 +115,11 @@ public:
                     return std::nullopt;
                 fault.status = int(*status);
             }
+            return fault;
+        case FaultKind::DropReplica:
+        case FaultKind::DuplicateReplica:
+            if (!replicaMessage(*o, path, fault))
+                return std::nullopt;
             return fault;
         }
         return std::nullopt;
@@ -203,6 +214,43 @@ private:
         return true;
     }
 
+    // The cluster that sends it, and either its place among that cluster's messages (nth) or
+    // a time (atMs: the first it sends at or after then).
+    bool replicaMessage(const QJsonObject &o, const QString &path, FaultSpec &fault)
+    {
+        const auto from = m_f.required(o, path, QStringLiteral("from"),
+                                       QStringLiteral("the cluster that sends the message: %1")
+                                           .arg(W::alternatives(clusters)));
+        const auto cluster =
+            from ? m_f.oneOf(*from, W::at(path, QStringLiteral("from")), clusters) : std::nullopt;
+        if (!cluster)
+            return false;
+        fault.cluster = *cluster;
+        if (o.contains(QLatin1String("atMs"))) {
+            if (o.contains(QLatin1String("nth")))
+                return m_f.fail(W::at(path, QStringLiteral("nth")),
+                                QStringLiteral("is not allowed with atMs: the message is either "
+                                               "the nth the cluster sends or the first it sends "
+                                               "at or after atMs"));
+            const auto at = m_f.wholeNumber(
+                o.value(QLatin1String("atMs")), W::at(path, QStringLiteral("atMs")), 0, maxAtMs,
+                QStringLiteral("ms from which the next message is meant"));
+            if (!at)
+                return false;
+            fault.atUs = *at * 1000;
+            return true;
+        }
+        if (!o.contains(QLatin1String("nth")))
+            return true;
+        const auto nth = m_f.wholeNumber(
+            o.value(QLatin1String("nth")), W::at(path, QStringLiteral("nth")), 1, maxNth,
+            QStringLiteral("1 = the first replication message the cluster sends"));
+        if (!nth)
+            return false;
+        fault.nth = int(*nth);
+        return true;
+    }
+
     bool window(const QJsonObject &o, const QString &path, FaultSpec &fault)
     {
         const auto fromValue = m_f.required(o, path, QStringLiteral("fromMs"),
@@ -263,18 +311,21 @@ FaultReader::SpecLoad FaultReader::parseSpec(const QString &spec)
                                                       {"cache-down", "cacheDown"},
                                                       {"partition", "partition"},
                                                       {"duplicate", "duplicate"},
-                                                      {"fail", "fail"}};
+                                                      {"fail", "fail"},
+                                                      {"drop-replica", "dropReplica"},
+                                                      {"duplicate-replica", "duplicateReplica"}};
     static const QHash<QString, QString> fieldNames = {
         {"after", "after"},     {"request", "request"}, {"attempt", "attempt"},
         {"down-ms", "downMs"},  {"from-ms", "fromMs"},  {"until-ms", "untilMs"},
         {"message", "message"}, {"status", "status"},   {"server", "server"},
-        {"at-ms", "atMs"}};
+        {"at-ms", "atMs"},      {"from", "from"},       {"nth", "nth"}};
     SpecLoad load;
     const QStringList parts = spec.split(QLatin1Char(':'));
     const QString kind = parts.value(0).trimmed();
     if (!kindNames.contains(kind)) {
         load.error = QStringLiteral("--fault %1: unknown kind %2 (expected crash, "
-                                    "cache-down, partition, duplicate or fail)")
+                                    "cache-down, partition, duplicate, fail, drop-replica or "
+                                    "duplicate-replica)")
                          .arg(W::quoted(spec), W::quoted(kind));
         return load;
     }
@@ -297,7 +348,7 @@ FaultReader::SpecLoad FaultReader::parseSpec(const QString &spec)
         if (!fieldNames.contains(name)) {
             load.error = QStringLiteral("--fault %1: unknown field %2 (expected after, "
                                         "request, attempt, at-ms, down-ms, from-ms, until-ms, "
-                                        "message or status)")
+                                        "message, status, from or nth)")
                              .arg(W::quoted(spec), W::quoted(name));
             return load;
         }
@@ -346,6 +397,9 @@ QString FaultReader::specHelp()
         "  partition:from-ms=T:until-ms=T      the replication link is cut (rows queue)\n"
         "  duplicate:request=R[:attempt=N][:message=request|response]\n"
         "  fail:request=R[:attempt=N][:status=502]   the charge itself fails\n"
+        "  drop-replica:from=A|B[:nth=N|:at-ms=T]   the link loses one replication message\n"
+        "  duplicate-replica:from=A|B[:nth=N|:at-ms=T]   ... or delivers it twice\n"
+        "    (the nth the cluster sends, 1 = the first, or the first it sends at or after T)\n"
         "  R is a request id (R1) or its number (1); e.g.\n"
         "  --fault crash:server-a1:after=claim:request=1:attempt=1:down-ms=5000\n");
 }

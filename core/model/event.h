@@ -59,6 +59,9 @@ struct Event
     /// Empty when nothing changed.
     QString state;
     QString caption; ///< one plain sentence
+    /// Under keyScope client, the client whose key an event that names no request acts on (a
+    /// reap); empty otherwise (an event of a request has its client in the attempt).
+    QString scope;
 };
 
 } // namespace idem

@@ -15,6 +15,10 @@ QString faultKindName(FaultKind kind)
         return QStringLiteral("duplicate");
     case FaultKind::Fail:
         return QStringLiteral("fail");
+    case FaultKind::DropReplica:
+        return QStringLiteral("dropReplica");
+    case FaultKind::DuplicateReplica:
+        return QStringLiteral("duplicateReplica");
     }
     return {};
 }

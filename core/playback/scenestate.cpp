@@ -33,8 +33,8 @@ bool sameKey(const KeyRowView &row, const QString &key, const std::optional<QStr
     return row.key == key && (!scope || row.scope == *scope);
 }
 
-/// The row of `key` within `scope`; no scope (an event that names no request, such as a
-/// reap) matches the key's first row whatever its scope.
+/// The row of `key` within `scope`; no scope (an event that names neither a request nor a
+/// scope) matches the key's first row whatever its scope.
 KeyRowView *findKey(QVector<KeyRowView> &rows, const QString &key,
                     const std::optional<QString> &scope)
 {
@@ -121,13 +121,14 @@ private:
     int clusterOf(int node) const { return node >= 0 ? m_run.nodes[node].cluster : -1; }
 
     /// The scope of the key `e` names: empty for global keys, under keyScope client the
-    /// client of its request; none when the event names no request (it matches any scope).
+    /// client of its request, or the client the event names (a reap names no request); none
+    /// when it names neither (it matches any scope).
     std::optional<QString> scopeOf(const Event &e) const
     {
         if (!m_scoped)
             return QString();
         if (e.request < 0 || e.request >= m_run.attempts.size())
-            return std::nullopt;
+            return e.scope.isEmpty() ? std::nullopt : std::optional<QString>(e.scope);
         return m_run.scenario.clients.value(m_run.attempts[e.request].client).name;
     }
 

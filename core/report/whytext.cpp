@@ -1,5 +1,6 @@
 #include "report/whytext.h"
 
+#include "sim/eventtext.h"
 #include "timeline/durationtext.h"
 
 #include <QJsonObject>
@@ -37,6 +38,11 @@ QString validateWhy(const Event &e)
 
 QString readWhy(const Event &e, const Settings &s)
 {
+    if (e.state == QLatin1String("absent") && e.t >= s.keyTtlUs)
+        return QStringLiteral("To this server the key is new. Its DB keeps a key only %1 after "
+                              "its claim (the time-to-live): a retry that comes later than that "
+                              "is charged as a new payment.")
+            .arg(brief(s.keyTtlUs));
     if (e.state == QLatin1String("absent"))
         return QStringLiteral("To this server the key is new: it sees only its own cluster's DB, "
                               "where a claim made on the other cluster %1.")
@@ -150,6 +156,28 @@ QString faultWhy(const Event &e, const Settings &s)
     return {};
 }
 
+bool isDb(const RunResult &run, int node)
+{
+    return node >= 0 && node < run.nodes.size() && run.nodes[node].kind == NodeKind::Database;
+}
+
+/// A replication message the link lost, or the second copy of one it delivered twice.
+QString replicaFaultWhy(const Event &e)
+{
+    if (e.type == EventType::Replicate || e.type == EventType::Conflict)
+        return QStringLiteral("Links deliver twice (a resend after a lost acknowledgement): "
+                              "replication must be idempotent, so a second copy of a row "
+                              "changes nothing.");
+    const bool keyRow =
+        e.label.endsWith(QLatin1String(" CREATED")) || e.label.endsWith(QLatin1String(" CONSUMED"));
+    if (!keyRow)
+        return QStringLiteral("The payment still happened once, but the other cluster's ledger "
+                              "will never show it: totals read there are wrong.");
+    return QStringLiteral("Replication is no guard: the other cluster's servers judge a retry "
+                          "by their own DB alone. Only a shared claim (the cache) covers both "
+                          "clusters.");
+}
+
 QString respondWhy(const Event &e)
 {
     if (e.state.startsWith(QLatin1String("REPLAYED")))
@@ -176,6 +204,8 @@ QString whyOf(const RunResult &run, const Event &e)
     case EventType::CacheOp:
         return cacheWhy(e, s);
     case EventType::Fault:
+        if (e.lost && isDb(run, e.from) && isDb(run, e.to))
+            return replicaFaultWhy(e);
         return faultWhy(e, s);
     case EventType::Respond:
         return respondWhy(e);
@@ -194,9 +224,13 @@ QString whyOf(const RunResult &run, const Event &e)
         return QStringLiteral("The per-key lock makes SELECT and INSERT one step: this request "
                               "waits instead of racing.");
     case EventType::Replicate:
+        if (e.label.endsWith(eventtext::replicaCopySuffix()))
+            return replicaFaultWhy(e);
         return QStringLiteral("Replication is asynchronous: until this row arrives, the two "
                               "clusters disagree about the key.");
     case EventType::Conflict:
+        if (e.label.endsWith(eventtext::replicaCopySuffix()))
+            return replicaFaultWhy(e);
         return QStringLiteral("Both clusters claimed the key on their own: each was right by its "
                               "DB, and the lag hid the other's claim.");
     case EventType::Anomaly:

@@ -93,6 +93,14 @@ QJsonObject ScenarioWriter::toJson(const Scenario &s)
             o.insert("attempt", f.attempt);
             o.insert("status", f.status);
             break;
+        case FaultKind::DropReplica:
+        case FaultKind::DuplicateReplica:
+            o.insert("from", f.cluster == 0 ? "A" : "B");
+            if (f.atUs >= 0)
+                o.insert("atMs", msValue(f.atUs));
+            else
+                o.insert("nth", f.nth);
+            break;
         }
         faults.append(o);
     }

@@ -238,7 +238,7 @@ void describeKeyReplica(Event &e, const QString &fromDb, const QString &toDb, co
                         .arg(fromDb, toDb, key);
         break;
     }
-    e.label = key + QLatin1Char(' ') + row.status;
+    e.label = keyReplicaLabel(key, row);
 }
 
 void describeLedgerReplica(Event &e, const QString &fromDb, const QString &toDb, const QString &key,
@@ -246,8 +246,62 @@ void describeLedgerReplica(Event &e, const QString &fromDb, const QString &toDb,
 {
     e.caption = fromDb + QStringLiteral(" → ") + toDb + QStringLiteral(": replicated ledger row ") +
                 row.id + QStringLiteral(" (") + key + QLatin1Char(')');
-    e.label = QStringLiteral("ledger ") + row.id;
+    e.label = ledgerReplicaLabel(row);
     e.state = row.id;
+}
+
+QString keyReplicaLabel(const QString &key, const KeyRow &row)
+{
+    return key + QLatin1Char(' ') + row.status;
+}
+
+QString ledgerReplicaLabel(const LedgerRow &row)
+{
+    return QStringLiteral("ledger ") + row.id;
+}
+
+QString replicaSentCaption(const QString &fromDb, const QString &toDb, const QString &what,
+                           qint64 inUs)
+{
+    return QStringLiteral("%1 → %2: replicates %3 (due in %4)")
+        .arg(fromDb, toDb, what, seconds(inUs));
+}
+
+QString replicaLostCaption(const QString &toDb, const QString &key, const QString &what,
+                           bool keyRow)
+{
+    if (!keyRow)
+        return QStringLiteral("The link loses %1 on its way to %2: %2's ledger will never show "
+                              "this charge")
+            .arg(what, toDb);
+    return QStringLiteral("The link loses %1 on its way to %2: %2 never learns of this write, and "
+                          "judges a retry of %3 without it")
+        .arg(what, toDb, key);
+}
+
+QString replicaCopySuffix()
+{
+    return QStringLiteral(" (copy)");
+}
+
+void describeReplicaCopy(Event &e, const QString &fromDb, const QString &toDb, const QString &key,
+                         const QString &what, bool keyRow, bool applied)
+{
+    e.label += replicaCopySuffix();
+    const QString again =
+        QStringLiteral("%1 → %2: %3 again (the link delivered it twice)").arg(fromDb, toDb, what);
+    if (e.type == EventType::Conflict)
+        e.caption = again + QStringLiteral(" — it conflicts again with the local claim, kept");
+    else if (keyRow && applied)
+        e.caption = again + QStringLiteral(" — the upsert writes the same row: %1 still holds "
+                                           "one %2")
+                                .arg(toDb, key);
+    else if (keyRow)
+        e.caption = again + QStringLiteral(" — the local row is as new or newer: skipped");
+    else if (!applied)
+        e.caption = again + QStringLiteral(" — INSERT OR IGNORE keeps the one row: %1 is charged "
+                                           "once")
+                                .arg(key);
 }
 
 void describeDuplicate(Event &e, const QString &key, const QStringList &ledgerIds)
@@ -280,6 +334,13 @@ QString reapCaption(const QString &db, const QString &key, qint64 ageUs)
     return QStringLiteral("%1's reaper: %2 was claimed %3 ago, its whole time-to-live — deleted; "
                           "a later request with %2 counts as new")
         .arg(db, key, seconds(ageUs));
+}
+
+QString reapedClause(qint64 agoUs, qint64 ttlUs)
+{
+    return QStringLiteral(" — the reaper deleted it %1 ago, when its %2 time-to-live ran out: "
+                          "to this server the payment is new")
+        .arg(seconds(agoUs), seconds(ttlUs));
 }
 
 QString crashCaption(const QString &server, const QString &key, const QString &request, int attempt,

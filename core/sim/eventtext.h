@@ -47,6 +47,25 @@ void describeKeyReplica(Event &e, const QString &fromDb, const QString &toDb, co
 void describeLedgerReplica(Event &e, const QString &fromDb, const QString &toDb, const QString &key,
                            const LedgerRow &row);
 
+/// What a replication message carries, as its arrow shows it: "K1 CREATED", "ledger A-1".
+[[nodiscard]] QString keyReplicaLabel(const QString &key, const KeyRow &row);
+[[nodiscard]] QString ledgerReplicaLabel(const LedgerRow &row);
+/// "DB A → DB B: replicates K1 CREATED (due in 60.0 s)": the `send` of a message the link
+/// will lose (a delivered one is drawn from its `replicate` event alone).
+[[nodiscard]] QString replicaSentCaption(const QString &fromDb, const QString &toDb,
+                                         const QString &what, qint64 inUs);
+/// "The link loses K1 CREATED on its way to DB B: ...": what the other DB will never
+/// learn, and what that does to a retry there.
+[[nodiscard]] QString replicaLostCaption(const QString &toDb, const QString &key,
+                                         const QString &what, bool keyRow);
+/// Rewords a replicate or conflict event as the second copy of a message the link delivered
+/// twice: its label gains " (copy)" (what the why and the scene read), its caption says that
+/// applying it again changed nothing. `applied`: the copy's statement took effect.
+void describeReplicaCopy(Event &e, const QString &fromDb, const QString &toDb, const QString &key,
+                         const QString &what, bool keyRow, bool applied);
+/// The label suffix of a second copy.
+[[nodiscard]] QString replicaCopySuffix();
+
 /// Fills the `anomaly` event of a key charged more than once (`ledgerIds`: its charges).
 void describeDuplicate(Event &e, const QString &key, const QStringList &ledgerIds);
 
@@ -58,6 +77,8 @@ void describeDuplicate(Event &e, const QString &key, const QStringList &ledgerId
 
 /// "DB A's reaper: K1 was claimed 10.0 s ago, ... deleted".
 [[nodiscard]] QString reapCaption(const QString &db, const QString &key, qint64 ageUs);
+/// " — the reaper deleted it 5.0 s ago, ...": what a lookup that misses a reaped key adds.
+[[nodiscard]] QString reapedClause(qint64 agoUs, qint64 ttlUs);
 /// "Server A1 crashes right after claiming K1 (R1, attempt 1) — ...".
 [[nodiscard]] QString crashCaption(const QString &server, const QString &key,
                                    const QString &request, int attempt, FaultStep step,

@@ -140,9 +140,23 @@ void SimRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         DbResult result = m_dbs[size_t(cluster)]->execute(command, m_kernel.now(), check);
         result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
         const int dbNode = m_topology.db[size_t(cluster)];
+        // A lookup that misses a key the reaper deleted says so: the retry is new to the server.
+        QString missed;
+        QHash<QString, qint64> &reapedKeys = m_reapedUs[size_t(cluster)];
+        if (!reapedKeys.isEmpty() && result.ok()) {
+            const QString id = command.scope + QLatin1Char('\n') + command.key;
+            if (command.op == DbOp::Lookup && !result.found) {
+                if (const auto reaped = reapedKeys.constFind(id); reaped != reapedKeys.cend())
+                    missed = eventtext::reapedClause(m_kernel.now() - *reaped, m_settings.keyTtlUs);
+            } else if (result.changed &&
+                       (command.op == DbOp::Claim || command.op == DbOp::Overwrite)) {
+                reapedKeys.remove(id);
+            }
+        }
         for (Event &e : eventtext::dbEvents(nodeName(ctx.server), nodeName(dbNode), ctx.label,
                                             command, result)) {
-            Event &logged = log(e.type, ctx.server, dbNode, ctx.request, ctx.label, e.caption);
+            Event &logged =
+                log(e.type, ctx.server, dbNode, ctx.request, ctx.label, e.caption + missed);
             logged.label = e.label;
             logged.detail = e.detail;
             logged.state = e.state;
@@ -183,13 +197,20 @@ void SimRuntime::scheduleReap(int cluster, const KeyRow &row, const QString &lab
         const DbResult result = m_dbs[size_t(cluster)]->execute(cmd, m_kernel.now());
         if (!result.ok() || !result.changed)
             return;
+        m_reapedUs[size_t(cluster)].insert(row.scope + QLatin1Char('\n') + row.rawKey,
+                                           m_kernel.now());
         const int dbNode = m_topology.db[size_t(cluster)];
+        // A scoped key is named with its client, as the verdict names it: "K1 (Client 2)".
+        const QString named = row.scope.isEmpty()
+                                  ? label
+                                  : label + QStringLiteral(" (") + row.scope + QLatin1Char(')');
         Event &e =
             log(EventType::DbWrite, dbNode, dbNode, -1, label,
-                eventtext::reapCaption(nodeName(dbNode), label, m_kernel.now() - row.createdUs));
+                eventtext::reapCaption(nodeName(dbNode), named, m_kernel.now() - row.createdUs));
         e.label = QStringLiteral("REAP ") + label;
         e.detail = dbStatementText(DbOp::Reap);
         e.state = eventtext::deletedState();
+        e.scope = row.scope; // which client's K1 it deletes: the event names no request
     });
 }
 
@@ -382,57 +403,6 @@ void SimRuntime::chargeRecorded(const HandlerContext &ctx, const LedgerRow &row)
     Event &e =
         log(EventType::Anomaly, m_topology.db[size_t(ctx.cluster)], -1, ctx.request, ctx.label, {});
     eventtext::describeDuplicate(e, ctx.label, ids);
-}
-
-void SimRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
-                           const QString &label)
-{
-    if (!m_settings.replication)
-        return;
-    const int from = m_topology.db[size_t(fromCluster)];
-    const int to = m_topology.db[size_t(1 - fromCluster)];
-    const qint64 written = m_kernel.now();
-    // Capture only the row that travels: this runs for every write of every request.
-    const qint64 arrives = m_faults.replicaArrival(written, m_settings.lagUs);
-    if (keyRow) {
-        m_kernel.at(arrives, [this, from, to, row = result.row, written, label] {
-            KeyRow local;
-            if (m_trace)
-                m_trace->push_back({SqlTraceEntry::Kind::KeyReplica,
-                                    m_nodes[to].cluster,
-                                    m_kernel.now(),
-                                    {},
-                                    row,
-                                    {}});
-            const ReplicaOutcome outcome =
-                m_dbs[size_t(m_nodes[to].cluster)]->applyKeyReplica(row, &local);
-            if (outcome == ReplicaOutcome::Conflict)
-                ++m_conflicts;
-            // The copy expires with its original: its clock runs from the original claim.
-            if (outcome == ReplicaOutcome::Applied)
-                scheduleReap(m_nodes[to].cluster, row, label);
-            Event &e = log(eventtext::keyReplicaEventType(outcome), from, to, -1, label, {});
-            eventtext::describeKeyReplica(e, nodeName(from), nodeName(to), label, row, outcome,
-                                          local.origin);
-            e.startUs = written;
-            e.endUs = m_kernel.now();
-        });
-        return;
-    }
-    m_kernel.at(arrives, [this, from, to, row = result.ledger, written, label] {
-        if (m_trace)
-            m_trace->push_back({SqlTraceEntry::Kind::LedgerReplica,
-                                m_nodes[to].cluster,
-                                m_kernel.now(),
-                                {},
-                                {},
-                                row});
-        m_dbs[size_t(m_nodes[to].cluster)]->applyLedgerReplica(row);
-        Event &e = log(EventType::Replicate, from, to, -1, label, {});
-        eventtext::describeLedgerReplica(e, nodeName(from), nodeName(to), label, row);
-        e.startUs = written;
-        e.endUs = m_kernel.now();
-    });
 }
 
 } // namespace idem

@@ -94,7 +94,17 @@ private:
     void takeDown(int server, int request, const QString &key, const QString &caption,
                   qint64 downUs);
     void scheduleReap(int cluster, const KeyRow &row, const QString &label);
+    // The replication link (simreplication.cpp).
+    /// Sends the row a write at `fromCluster` left (its key row, or its ledger row) to the
+    /// other DB, as the plan's partitions, drops and duplicates let it.
     void replicate(int fromCluster, const DbResult &result, bool keyRow, const QString &label);
+    /// Applies the row at the other DB when it arrives (`copy`: the second copy of a doubled
+    /// message) and logs it.
+    void deliverReplica(int from, int to, const DbResult &result, bool keyRow, const QString &label,
+                        qint64 writtenUs, qint64 arrivesUs, bool copy);
+    /// Logs the `send` of a message the link loses and, half way, its loss.
+    void loseReplica(int from, int to, const QString &what, const QString &label, bool keyRow,
+                     qint64 writtenUs, qint64 arrivesUs);
     void chargeRecorded(const HandlerContext &ctx, const LedgerRow &row);
 
     Settings m_settings;
@@ -108,12 +118,17 @@ private:
     QHash<QString, QString> m_labels;
     QHash<QString, QStringList>
         m_charges; ///< label → ledger ids, to spot a duplicate as it happens
+    /// Per cluster: when the reaper last deleted each key ("scope\nraw key"), so that a
+    /// lookup that misses it can say why; forgotten when the key is claimed again.
+    QHash<QString, qint64> m_reapedUs[2];
     int m_conflicts = 0;
     SqlTrace *m_trace = nullptr;
     const FaultPlan &m_faults;
     QHash<int, int> m_incarnation;  ///< server node → its life (0 until the first crash)
     QHash<int, qint64> m_downUntil; ///< server node → when it is back up
     QHash<int, QSet<QString>> m_heldLocks[2]; ///< per cluster: server node → keys it locks
+    std::array<int, 2> m_replicasSent{};      ///< per cluster: replication messages sent so far
+    std::array<qint64, 2> m_lastReplicaUs{-1, -1}; ///< per cluster: when its last one left
 };
 
 } // namespace idem

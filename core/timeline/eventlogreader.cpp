@@ -213,6 +213,9 @@ bool EventLogReader::event(const QJsonObject &o, const QString &path)
     e.detail = m_f.string(o, path, QStringLiteral("detail"), longText);
     e.state = m_f.string(o, path, QStringLiteral("state"), shortText);
     e.caption = m_f.string(o, path, QStringLiteral("caption"), longText);
+    // Newer, absent from older timelines and from events that act on no scoped key.
+    if (o.contains(QLatin1String("scope")))
+        e.scope = m_f.string(o, path, QStringLiteral("scope"), shortText);
     if (m_f.failed())
         return false;
     m_run.events.append(e);

@@ -1,7 +1,7 @@
 // libFuzzer target: the --fault grammar (FaultReader::parseSpec, then the strict reader of
 // the fault it describes) on any text, against a two-request scenario. A refused spec gives
 // one line; an accepted one adds exactly one fault that names a request of the scenario (or,
-// for a window or a crash at a time, a time).
+// for a window or a crash at a time, a time; for a replication message, a cluster).
 
 #include "faults/faultreader.h"
 #include "fuzzcheck.h"
@@ -30,6 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz::check(f.fromUs < f.untilUs, "a window ends after it starts", spec);
     else if (f.kind == FaultKind::Crash && f.atUs >= 0)
         fuzz::check(f.request.isEmpty(), "a crash at a time names no request", spec);
+    else if (f.kind == FaultKind::DropReplica || f.kind == FaultKind::DuplicateReplica)
+        fuzz::check(f.request.isEmpty() && (f.cluster == 0 || f.cluster == 1) &&
+                        (f.atUs >= 0 || f.nth >= 1),
+                    "a replication fault names a cluster and a message, no request", spec);
     else
         fuzz::check(f.request == QLatin1String("R1") || f.request == QLatin1String("R2"),
                     "the fault names a request of the scenario", spec);
