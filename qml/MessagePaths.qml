@@ -123,6 +123,23 @@ QtObject {
         return response ? 1 : -1
     }
 
+    /// The lane a w×h token at `progress` on link `l` can take: `lane` itself, or mirrored,
+    /// or its usual place, whichever first keeps it off every node's box (a crowded link
+    /// beside the router must not push a token onto the router).
+    function laneClearOfNodes(l, progress, response, w, h, lane, rev) {
+        if (!l || lane === 0)
+            return lane
+        const rects = nodeRects(rev)
+        for (const candidate of [lane, -lane]) {
+            const p = tokenPosition(l, progress, response, w, h, candidate)
+            const hits = rects.some(r => p.x + w / 2 > r.x && p.x - w / 2 < r.x + r.width
+                                    && p.y + h / 2 > r.y && p.y - h / 2 < r.y + r.height)
+            if (!hits)
+                return candidate
+        }
+        return 0
+    }
+
     /// Half a w×h token's length along link `l`, plus a margin.
     function tokenExtent(l, w, h) {
         return Math.abs(l.ux) * w / 2 + Math.abs(l.uy) * h / 2 + 2

@@ -40,7 +40,11 @@ TokenPill {
                                       * (from < to ? 1 : -1)
     readonly property var beside: fits ? null
         : view.besideOf(eventIndex, view.slotRevision, paths.geometryRevision)
-    readonly property real lane: fits ? view.laneOf(link, from, to, eventIndex, view.slotRevision) : 0
+    readonly property real lane: fits
+        ? paths.laneClearOfNodes(link, progress, response, width, height,
+                                 view.laneOf(link, from, to, eventIndex, view.slotRevision),
+                                 paths.geometryRevision)
+        : 0
     readonly property point position: beside ? beside
         : paths.tokenPosition(link, progress, response, width, height, lane)
 

@@ -66,9 +66,17 @@ Item {
             i = slots.indexOf(null)
         if (i < 0)
             i = slots.length
+        const old = slots[i]
+        if (old && old.w === w && old.h === h && old.side === side && old.fits === fits)
+            return
         slots[i] = { event: eventIndex, lo: Math.min(from, to), hi: Math.max(from, to),
                      w: w, h: h, side: side, fits: fits }
         linkSlots[key] = slots
+        Qt.callLater(placeAgain)
+    }
+    /// Tokens come in crowds (a burst sends tens at once): the places are worked out again
+    /// once for all of them, not once per token.
+    function placeAgain() {
         ++slotRevision
     }
     function releaseSlot(from, to, eventIndex) {
@@ -79,7 +87,7 @@ Item {
         slots[i] = null
         while (slots.length > 0 && slots[slots.length - 1] === null)
             slots.pop()
-        ++slotRevision
+        Qt.callLater(placeAgain)
     }
     /// How far across its line the token of `eventIndex` rides (MessagePaths.laneOffset).
     function laneOf(l, from, to, eventIndex, rev) {
