@@ -124,12 +124,12 @@ QtObject {
     }
 
     /// The lane a w×h token at `progress` on link `l` can take: `lane` itself, or mirrored,
-    /// or its usual place, whichever first keeps it off every node's box (a crowded link
-    /// beside the router must not push a token onto the router).
+    /// or its usual place, whichever first keeps it off every box and title (obstacleRects:
+    /// a crowded link beside the router must not push a token onto the router).
     function laneClearOfNodes(l, progress, response, w, h, lane, rev) {
         if (!l || lane === 0)
             return lane
-        const rects = nodeRects(rev)
+        const rects = obstacleRects(rev)
         for (const candidate of [lane, -lane]) {
             const p = tokenPosition(l, progress, response, w, h, candidate)
             const hits = rects.some(r => p.x + w / 2 > r.x && p.x - w / 2 < r.x + r.width
@@ -160,12 +160,7 @@ QtObject {
         if (!l || l.parked)
             return null
         const margin = Math.round(3 * Theme.scale)
-        const obstacles = nodeRects(rev).concat(taken || [], [
-            Qt.rect(0, 0, stageWidth, layout.bodyTop),
-            Qt.rect(layout.clusterX, layout.clusterY(0), layout.clusterWidth, layout.clusterHeaderHeight),
-            Qt.rect(layout.clusterX, layout.clusterY(1), layout.clusterWidth, layout.clusterHeaderHeight)])
-        if (legendShown)
-            obstacles.push(layout.legendRect)
+        const obstacles = obstacleRects(rev).concat(taken || [])
         const clear = (cx, cy) => {
             if (cx - w / 2 < 0 || cy - h / 2 < 0 || cx + w / 2 > stageWidth || cy + h / 2 > stageHeight)
                 return false
@@ -188,6 +183,18 @@ QtObject {
             }
         }
         return null
+    }
+
+    /// What a token moved off its line must not cover: every node's box, the header, the
+    /// two cluster titles and, while shown, the legend.
+    function obstacleRects(rev) {
+        const obstacles = nodeRects(rev).concat([
+            Qt.rect(0, 0, stageWidth, layout.bodyTop),
+            Qt.rect(layout.clusterX, layout.clusterY(0), layout.clusterWidth, layout.clusterHeaderHeight),
+            Qt.rect(layout.clusterX, layout.clusterY(1), layout.clusterWidth, layout.clusterHeaderHeight)])
+        if (legendShown)
+            obstacles.push(layout.legendRect)
+        return obstacles
     }
 
     /// Every node's box, by node index, for the C++ message layer.
