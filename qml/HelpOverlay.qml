@@ -110,6 +110,12 @@ Popup {
                               + "partitioned: its rows wait and flow after the heal.")
             }
             Entry {
+                mark: "▲"; markColor: Theme.status201
+                meaning: qsTr("Green triangle on a lane of the timeline: back up. The crashed "
+                              + "server restarted, the cache is reachable again, or the "
+                              + "replication link healed (✕ marks where it went down).")
+            }
+            Entry {
                 mark: "⟳"; markColor: Theme.text
                 meaning: qsTr("Circular arrow on a DB lane of the timeline: a claim older than the "
                               + "lease was taken over (the key row then shows \"gen 2\").")

@@ -75,7 +75,9 @@ QtObject {
     /// Where a token of size w×h is at `progress` along link `l`: it starts and stops just
     /// outside the two boxes so it never hides a node's text; requests ride on one side of
     /// the line, responses on the other, so a request and its answer never cover each other.
-    function tokenPosition(l, progress, response, w, h) {
+    /// `lane`: how far the token is moved off its usual place across the line, in units
+    /// of the normal of the link from its lower to its higher node (laneOffset).
+    function tokenPosition(l, progress, response, w, h, lane) {
         if (!l)
             return Qt.point(-1000, -1000)
         const extent = tokenExtent(l, w, h)
@@ -86,9 +88,27 @@ QtObject {
         const bx = l.bx - l.ux * shorten
         const by = l.by - l.uy * shorten
         // A parked replication sits wholly left of its (vertical) line.
-        const side = l.parked ? Math.sign(l.uy) * (w / 2 + 6 * Theme.scale)
-                              : sideOf(l, response, t) * h * 0.6
+        const side = (l.parked ? Math.sign(l.uy) * (w / 2 + 6 * Theme.scale)
+                               : sideOf(l, response, t) * h * 0.6) + (lane || 0)
         return Qt.point(ax + (bx - ax) * t - l.uy * side, ay + (by - ay) * t + l.ux * side)
+    }
+
+    /// The lane of the token in `slot` on link `l` (slot 0: on its usual side; 1, 2, …:
+    /// alternately on either side of it, further out each pair), so that tokens sharing a
+    /// link never cover each other, wherever each is along it. `w`×`h`: the largest token on
+    /// the link. `forward`: l runs from the lower to the higher node index.
+    function laneOffset(l, slot, w, h, forward) {
+        if (!l || slot <= 0 || l.parked)
+            return 0
+        // Across a slanted line two tokens clear each other once apart by their width
+        // sideways or their height up and down, whichever comes first; a token's own side
+        // (±0.6 h) is added on top, so the lanes clear any token's usual place too.
+        const ax = Math.abs(l.ux)
+        const ay = Math.abs(l.uy)
+        const across = Math.min(ay > 0.01 ? w / ay : Infinity, ax > 0.01 ? h / ax : Infinity)
+        const spacing = across + 1.2 * h + Math.round(3 * Theme.scale)
+        const lane = (slot % 2 === 1 ? 1 : -1) * Math.ceil(slot / 2) * spacing
+        return forward ? lane : -lane
     }
 
     /// Which side of link `l` a token rides on at `progress` (+1 or -1 times the line's
@@ -101,6 +121,23 @@ QtObject {
         if (Math.abs(product) > 0.02)
             return (product > 0 ? 1 : -1) * Math.max(-1, Math.min(1, 1 - 2 * progress))
         return response ? 1 : -1
+    }
+
+    /// The lane a w×h token at `progress` on link `l` can take: `lane` itself, or mirrored,
+    /// or its usual place, whichever first keeps it off every box and title (obstacleRects:
+    /// a crowded link beside the router must not push a token onto the router).
+    function laneClearOfNodes(l, progress, response, w, h, lane, rev) {
+        if (!l || lane === 0)
+            return lane
+        const rects = obstacleRects(rev)
+        for (const candidate of [lane, -lane]) {
+            const p = tokenPosition(l, progress, response, w, h, candidate)
+            const hits = rects.some(r => p.x + w / 2 > r.x && p.x - w / 2 < r.x + r.width
+                                    && p.y + h / 2 > r.y && p.y - h / 2 < r.y + r.height)
+            if (!hits)
+                return candidate
+        }
+        return 0
     }
 
     /// Half a w×h token's length along link `l`, plus a margin.
@@ -118,16 +155,12 @@ QtObject {
     /// instead: beside the middle of its line, pushed out sideways until it clears both
     /// boxes, on the side `preferred` (+1 or -1 times the line's normal) first, and only
     /// where it covers no box, cluster title or the header. null: nowhere (it becomes a dot).
-    function besidePosition(l, w, h, preferred, rev) {
+    /// `taken`: the boxes of the tokens already placed beside this line, kept clear too.
+    function besidePosition(l, w, h, preferred, rev, taken) {
         if (!l || l.parked)
             return null
         const margin = Math.round(3 * Theme.scale)
-        const obstacles = nodeRects(rev).concat([
-            Qt.rect(0, 0, stageWidth, layout.bodyTop),
-            Qt.rect(layout.clusterX, layout.clusterY(0), layout.clusterWidth, layout.clusterHeaderHeight),
-            Qt.rect(layout.clusterX, layout.clusterY(1), layout.clusterWidth, layout.clusterHeaderHeight)])
-        if (legendShown)
-            obstacles.push(layout.legendRect)
+        const obstacles = obstacleRects(rev).concat(taken || [])
         const clear = (cx, cy) => {
             if (cx - w / 2 < 0 || cy - h / 2 < 0 || cx + w / 2 > stageWidth || cy + h / 2 > stageHeight)
                 return false
@@ -144,12 +177,24 @@ QtObject {
         for (const side of [preferred, -preferred]) {
             const nx = -l.uy * side
             const ny = l.ux * side
-            for (let d = h / 2; d <= 4 * h + w; d += step) {
+            for (let d = h / 2 + margin; d <= 6 * h + w; d += step) {
                 if (clear(mx + nx * d, my + ny * d))
                     return Qt.point(mx + nx * d, my + ny * d)
             }
         }
         return null
+    }
+
+    /// What a token moved off its line must not cover: every node's box, the header, the
+    /// two cluster titles and, while shown, the legend.
+    function obstacleRects(rev) {
+        const obstacles = nodeRects(rev).concat([
+            Qt.rect(0, 0, stageWidth, layout.bodyTop),
+            Qt.rect(layout.clusterX, layout.clusterY(0), layout.clusterWidth, layout.clusterHeaderHeight),
+            Qt.rect(layout.clusterX, layout.clusterY(1), layout.clusterWidth, layout.clusterHeaderHeight)])
+        if (legendShown)
+            obstacles.push(layout.legendRect)
+        return obstacles
     }
 
     /// Every node's box, by node index, for the C++ message layer.

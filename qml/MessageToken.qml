@@ -31,12 +31,22 @@ TokenPill {
 
     /// Too little room between the two boxes: the label sits whole beside the line instead
     /// (on the side it would ride on), or, where there is no room for it, becomes a dot.
+    /// Several tokens on one link keep apart: each has a slot of its link (SceneMessages), a
+    /// lane across the line by it, or, beside a short line, a place clear of the others.
     readonly property bool fits: paths.tokenFits(link, fullWidth, fullHeight)
+    /// The side it prefers beside a short line, on the normal of the link from its lower to
+    /// its higher node.
+    readonly property int besideSide: (link && paths.sideOf(link, response, 0) < 0 ? -1 : 1)
+                                      * (from < to ? 1 : -1)
     readonly property var beside: fits ? null
-        : paths.besidePosition(link, fullWidth, fullHeight, link ? (paths.sideOf(link, response, 0) < 0 ? -1 : 1) : 1,
-                            paths.geometryRevision)
+        : view.besideOf(eventIndex, view.slotRevision, paths.geometryRevision)
+    readonly property real lane: fits
+        ? paths.laneClearOfNodes(link, progress, response, width, height,
+                                 view.laneOf(link, from, to, eventIndex, view.slotRevision),
+                                 paths.geometryRevision)
+        : 0
     readonly property point position: beside ? beside
-        : paths.tokenPosition(link, progress, response, width, height)
+        : paths.tokenPosition(link, progress, response, width, height, lane)
 
     /// A replication while others are in flight too: the first says how many, the rest hide.
     readonly property bool replication: link !== null && link.parked
@@ -56,7 +66,15 @@ TokenPill {
     rotation: falling ? 25 * fall : 0
     scale: highlighted ? 1.3 : 1
 
+    function takeSlot() {
+        view.takeSlot(from, to, eventIndex, fullWidth, fullHeight, besideSide, fits)
+    }
+    onFullWidthChanged: takeSlot()
+    onFullHeightChanged: takeSlot()
+    onBesideSideChanged: takeSlot()
+    onFitsChanged: takeSlot()
     Component.onCompleted: {
+        takeSlot()
         if (falling)
             view.startFall(eventIndex)
         if (replication)
@@ -64,6 +82,10 @@ TokenPill {
     }
     onReplicationChanged: replication ? view.addReplication(eventIndex)
                                       : view.removeReplication(eventIndex)
-    Component.onDestruction: if (replication) view.removeReplication(eventIndex)
+    Component.onDestruction: {
+        view.releaseSlot(from, to, eventIndex)
+        if (replication)
+            view.removeReplication(eventIndex)
+    }
     onFallingChanged: if (falling) view.startFall(eventIndex)
 }

@@ -15,6 +15,8 @@ Rectangle {
     /// Crashed: greyed, dashed, "✕ DOWN" and `backText` instead of its work.
     property bool down: false
     property string backText
+    /// The same, short ("back 3.0 s"): beside the badge where there is no line under it.
+    property string backBrief
     /// Small box (many nodes): one line only, smaller type.
     property bool compact: height < Math.round(38 * Theme.scale)
 
@@ -63,12 +65,32 @@ Rectangle {
             font.bold: true
         }
 
-        DownBadge {
+        // No line to spare under the badge (a small box at 1280x720): when it comes back
+        // goes beside it, short; where even that is too wide, the badge keeps only its ✕.
+        Row {
+            id: downRow
             visible: box.down && !box.compact
             anchors.horizontalCenter: parent.horizontalCenter
+            spacing: Math.round(4 * Theme.scale)
+            readonly property bool underShown: box.backText.length > 0 && box.maxLines > 1
+            readonly property bool besideShown: !underShown && box.backBrief.length > 0
+                && badge.briefWidth + spacing + briefText.implicitWidth <= titleText.width
+            DownBadge {
+                id: badge
+                brief: downRow.besideShown
+                       && badge.fullWidth + downRow.spacing + briefText.implicitWidth > titleText.width
+            }
+            Text {
+                id: briefText
+                visible: downRow.besideShown
+                anchors.verticalCenter: badge.verticalCenter
+                text: box.backBrief
+                color: Theme.text
+                font.pixelSize: Theme.smallFont
+            }
         }
         Text {
-            visible: box.down && !box.compact && box.backText.length > 0 && box.maxLines > 1
+            visible: box.down && !box.compact && downRow.underShown
             width: titleText.width
             horizontalAlignment: Text.AlignHCenter
             text: box.backText

@@ -45,6 +45,100 @@ Item {
     readonly property int leadReplication: replicationEvents.length > 0
                                            ? Math.min.apply(null, replicationEvents) : -1
 
+    /// The tokens on each link (either way), by slot: a token takes the first free slot of
+    /// its link when it sets out and keeps it while in flight, so the n-th message on a
+    /// link rides in a lane of its own (MessagePaths.laneOffset) that does not jump when
+    /// another message arrives or leaves. Entries: {event, lo, hi, w, h, side, fits}; null:
+    /// a free slot.
+    property var linkSlots: ({})
+    property int slotRevision: 0
+    function linkKey(from, to) {
+        return Math.min(from, to) * 4096 + Math.max(from, to)
+    }
+    /// Takes (or updates) the slot of message `eventIndex` on its link. `side`: where it
+    /// sits beside a line too short for it (+1 or -1 times the normal of the link from its
+    /// lower to its higher node); `fits`: whether it rides on its line instead.
+    function takeSlot(from, to, eventIndex, w, h, side, fits) {
+        const key = linkKey(from, to)
+        const slots = linkSlots[key] || []
+        let i = slots.findIndex(s => s !== null && s.event === eventIndex)
+        if (i < 0)
+            i = slots.indexOf(null)
+        if (i < 0)
+            i = slots.length
+        const old = slots[i]
+        if (old && old.w === w && old.h === h && old.side === side && old.fits === fits)
+            return
+        slots[i] = { event: eventIndex, lo: Math.min(from, to), hi: Math.max(from, to),
+                     w: w, h: h, side: side, fits: fits }
+        linkSlots[key] = slots
+        Qt.callLater(placeAgain)
+    }
+    /// Tokens come in crowds (a burst sends tens at once): the places are worked out again
+    /// once for all of them, not once per token.
+    function placeAgain() {
+        ++slotRevision
+    }
+    function releaseSlot(from, to, eventIndex) {
+        const slots = linkSlots[linkKey(from, to)]
+        const i = slots ? slots.findIndex(s => s !== null && s.event === eventIndex) : -1
+        if (i < 0)
+            return
+        slots[i] = null
+        while (slots.length > 0 && slots[slots.length - 1] === null)
+            slots.pop()
+        Qt.callLater(placeAgain)
+    }
+    /// How far across its line the token of `eventIndex` rides (MessagePaths.laneOffset).
+    function laneOf(l, from, to, eventIndex, rev) {
+        const slots = linkSlots[linkKey(from, to)]
+        const slot = slots ? slots.findIndex(s => s !== null && s.event === eventIndex) : -1
+        if (slot <= 0)
+            return 0
+        let w = 0
+        let h = 0
+        for (const s of slots) {
+            if (s !== null) {
+                w = Math.max(w, s.w)
+                h = Math.max(h, s.h)
+            }
+        }
+        return paths.laneOffset(l, slot, w, h, from < to)
+    }
+    /// Where the token of `eventIndex` sits beside a line too short for it (null: nowhere,
+    /// it is a dot). Every such token of the scene is placed in event order, each clear of
+    /// those before it (two answers on two short links may want the same free spot): one
+    /// pass per change, kept in a plain object (no property is written while bindings read).
+    readonly property var besideCache: ({ key: "", places: {} })
+    function besideOf(eventIndex, rev, geometryRev) {
+        const cache = besideCache
+        // Everything besidePosition reads, so every token's binding depends on it all.
+        const key = [rev, geometryRev, paths.stageWidth, paths.stageHeight, paths.legendShown,
+                     Theme.scale].join("/")
+        if (cache.key !== key) {
+            const entries = []
+            for (const key in linkSlots)
+                for (const s of linkSlots[key])
+                    if (s !== null && !s.fits)
+                        entries.push(s)
+            entries.sort((a, b) => a.event - b.event)
+            const places = {}
+            const taken = []
+            for (const s of entries) {
+                const line = paths.link(s.lo, s.hi, geometryRev)
+                const p = line ? paths.besidePosition(line, s.w, s.h, s.side, geometryRev, taken)
+                               : null
+                places[s.event] = p
+                if (p)
+                    taken.push(Qt.rect(p.x - s.w / 2, p.y - s.h / 2, s.w, s.h))
+            }
+            cache.key = key
+            cache.places = places
+        }
+        const p = cache.places[eventIndex]
+        return p === undefined ? null : p
+    }
+
     /// One shared fall (0..1) for lost messages; restarted for each new lost message only,
     /// as its token is recreated whenever the set of messages in flight changes.
     property real fallPhase: 1

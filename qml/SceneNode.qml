@@ -19,6 +19,7 @@ Item {
     required property bool busy
     required property bool down
     required property string backText
+    required property string backBrief
 
     required property SceneLayout layout
     required property SimulationController controller
@@ -104,6 +105,7 @@ Item {
             busy: node.busy && !node.down
             down: node.down
             backText: node.backText
+            backBrief: node.backBrief
             HoverHandler { id: serverHover }
             SceneTip {
                 shown: serverHover.hovered

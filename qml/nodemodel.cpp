@@ -41,7 +41,9 @@ QVariant NodeModel::data(const QModelIndex &index, int role) const
     case DownRole:
         return m_down.contains(index.row());
     case BackTextRole:
-        return m_down.value(index.row());
+        return m_down.value(index.row()).full;
+    case BackBriefRole:
+        return m_down.value(index.row()).brief;
     }
     return {};
 }
@@ -57,7 +59,8 @@ QHash<int, QByteArray> NodeModel::roleNames() const
             {TasksRole, "tasks"},
             {BusyRole, "busy"},
             {DownRole, "down"},
-            {BackTextRole, "backText"}};
+            {BackTextRole, "backText"},
+            {BackBriefRole, "backBrief"}};
 }
 
 void NodeModel::setNodes(const QVector<Node> &nodes)
@@ -90,15 +93,15 @@ void NodeModel::setActivity(const QVector<NodeActivity> &servers,
     }
 }
 
-void NodeModel::setDown(const QMap<int, QString> &backTexts)
+void NodeModel::setDown(const QMap<int, BackTexts> &backTexts)
 {
     if (backTexts == m_down)
         return;
-    const QMap<int, QString> before = m_down;
+    const QMap<int, BackTexts> before = m_down;
     m_down = backTexts;
     for (int i = 0; i < m_nodes.size(); ++i)
         if (before.contains(i) != m_down.contains(i) || before.value(i) != m_down.value(i))
-            emit dataChanged(index(i), index(i), {DownRole, BackTextRole});
+            emit dataChanged(index(i), index(i), {DownRole, BackTextRole, BackBriefRole});
 }
 
 } // namespace idem

@@ -27,8 +27,9 @@ public:
         GroupSizeRole,
         TasksRole,
         BusyRole,
-        DownRole,     ///< crashed, or the cache while it is unreachable
-        BackTextRole, ///< while down: "back at t = 10.0 s"
+        DownRole,      ///< crashed, or the cache while it is unreachable
+        BackTextRole,  ///< while down: "back at t = 10.0 s"
+        BackBriefRole, ///< …as short as a small box's line: "back 10.0 s"
     };
     using QAbstractListModel::QAbstractListModel;
 
@@ -39,13 +40,24 @@ public:
     void setNodes(const QVector<Node> &nodes);
     /// What each server and client is doing now.
     void setActivity(const QVector<NodeActivity> &servers, const QVector<NodeActivity> &clients);
+    /// When a down node comes back, in full and as short as a small box's line.
+    struct BackTexts
+    {
+        QString full;
+        QString brief;
+        [[nodiscard]] bool operator==(const BackTexts &o) const
+        {
+            return full == o.full && brief == o.brief;
+        }
+        [[nodiscard]] bool operator!=(const BackTexts &o) const { return !(*this == o); }
+    };
     /// Which nodes are down now, each with the words of when it comes back.
-    void setDown(const QMap<int, QString> &backTexts);
+    void setDown(const QMap<int, BackTexts> &backTexts);
 
 private:
     QVector<Node> m_nodes;
     QVector<NodeActivity> m_activity; // by node
-    QMap<int, QString> m_down;        // down node → "back at t = …"
+    QMap<int, BackTexts> m_down;      // down node → "back at t = …"
 };
 
 } // namespace idem

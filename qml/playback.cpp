@@ -7,6 +7,9 @@ namespace idem {
 
 namespace {
 constexpr int tickMs = 16;
+/// A tick longer than this is a stall (the first frame, a window dragged), not time to play:
+/// at 0.01× the 1 s a window takes to show would otherwise skip 10 ms of the run at once.
+constexpr qint64 maxTickNs = 250'000'000;
 /// Live, the playhead runs this far behind the session's "now": a request's first events
 /// reach the screen after the refresh (≤ 0.1 s) and must still be ahead of it.
 constexpr qint64 liveBehindUs = 300'000;
@@ -22,9 +25,9 @@ Playback::Playback(QObject *parent) : QObject(parent)
         const qint64 ns = m_clock.nsecsElapsed();
         m_clock.restart();
         if (m_live)
-            followLive(ns);
+            followLive(ns); // keeps up with the servers' clock whatever the stall
         else
-            advance(ns);
+            advance(std::min(ns, maxTickNs));
     });
 }
 

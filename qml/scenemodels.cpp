@@ -26,9 +26,9 @@ void SceneModels::timeChanged()
     const SceneState &state = m_playback.state();
     m_nodes.setActivity(state.servers, state.clients);
     const SceneText text(m_playback.run(), state, qint64(m_playback.timeUs()));
-    QMap<int, QString> down;
+    QMap<int, NodeModel::BackTexts> down;
     for (const int node : state.downNodes)
-        down.insert(node, text.backText(node));
+        down.insert(node, {text.backText(node), text.backBrief(node)});
     m_nodes.setDown(down);
     m_messages.setMessages(state.messages);
     for (int c = 0; c < 2; ++c) {

@@ -91,6 +91,15 @@ QString SceneText::backText(int node) const
                      : QStringLiteral("down until the end of the run");
 }
 
+QString SceneText::backBrief(int node) const
+{
+    const qint64 back = m_state.backUs.value(node, -1);
+    if (!m_state.downNodes.contains(node))
+        return {};
+    return back >= 0 ? QStringLiteral("back %1").arg(durationText(back, DurationUnit::Brief))
+                     : QStringLiteral("until the end");
+}
+
 QString SceneText::linkText() const
 {
     if (!m_state.linkCut)

@@ -29,6 +29,9 @@ public:
     [[nodiscard]] QString anomaly() const;
     /// Under a down node's name: "back at t = 10.0 s", or "down until the end of the run".
     [[nodiscard]] QString backText(int node) const;
+    /// The same as short as a small box's line: "back 10 s", "back 2.35 s", or "until the
+    /// end" (three figures at most; the tooltip keeps the exact time).
+    [[nodiscard]] QString backBrief(int node) const;
     /// Beside the cut replication link: "partitioned — 2 rows waiting · heals at t = 5.0 s",
     /// or "" while the link is up.
     [[nodiscard]] QString linkText() const;

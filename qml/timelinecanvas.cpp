@@ -180,6 +180,22 @@ QPointF TimelineCanvas::eventAnchor(int event) const
     return {};
 }
 
+QString TimelineCanvas::markOf(int event) const
+{
+    ensureGeometry();
+    const RunResult *run = m_playback ? m_playback->run() : nullptr;
+    if (!run || event < 0 || event >= run->events.size() || m_geo.laneYs.isEmpty())
+        return {};
+    QVector<Segment> legs;
+    QVector<Marker> markers;
+    appendEvent(*run, m_geo, event, legs, markers);
+    if (markers.isEmpty())
+        return {};
+    static const char *const names[markerKinds] = {"anomaly", "timeout", "fault",   "takeover",
+                                                   "fenced",  "reaped",  "recovery"};
+    return QString::fromLatin1(names[int(markers.first().kind)]);
+}
+
 void TimelineCanvas::mousePressEvent(QMouseEvent *event)
 {
     if (!m_playback || event->button() != Qt::LeftButton) {

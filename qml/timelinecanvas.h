@@ -47,6 +47,9 @@ public:
     /// A point on the drawing of `event` (the middle of its first leg, or its marker);
     /// null if the event is not drawn.
     [[nodiscard]] Q_INVOKABLE QPointF eventAnchor(int event) const;
+    /// The mark `event` puts on a lane: "anomaly", "timeout", "fault" (✕), "takeover",
+    /// "fenced", "reaped", "recovery" (▲, back up), or "" for none.
+    [[nodiscard]] QString markOf(int event) const;
     /// The x of virtual time `timeUs` on the compressed axis.
     [[nodiscard]] double xForTime(double timeUs) const;
     /// The y of node `node`'s lane.
@@ -105,6 +108,7 @@ private:
         TakeOver, ///< ⟳ on the DB lane: a claim taken over after its lease
         Fenced,   ///< ⊘ on the DB lane: a write by a stale generation refused
         Reaped,   ///< ⌛ on the DB lane: the reaper deleted a key at the end of its TTL
+        Recovery, ///< ▲ in green: back up (a server restarted, the cache back, a link healed)
     };
 
     /// Drawn over the layers each frame, so one at the playhead shows whole.
@@ -191,7 +195,7 @@ private:
     mutable bool m_layersValid = false;
     mutable QImage m_played;
     mutable QImage m_unplayed;
-    static constexpr int markerKinds = 6;
+    static constexpr int markerKinds = 7;
     mutable QImage m_sprites[markerKinds][2]; ///< [kind][played]
 };
 

@@ -8,6 +8,7 @@
 #include <QLineF>
 #include <QPointF>
 #include <QRectF>
+#include <QVector>
 
 #include <algorithm>
 #include <cmath>
@@ -55,6 +56,32 @@ inline bool lineCrossesRect(const QLineF &l, const QRectF &r)
             return false;
     }
     return true;
+}
+
+/// A label's extent along the time axis, in px.
+struct Span
+{
+    double left = 0;
+    double right = 0;
+};
+
+/// Where the playhead's time pill, `pillWidth` wide, goes on an axis `width` wide: centred
+/// on the playhead at `x`, moved inside the axis at its two ends.
+inline Span playheadPill(double x, double pillWidth, double width)
+{
+    const double left = std::clamp(x - pillWidth / 2, 0.0, std::max(0.0, width - pillWidth));
+    return {left, left + pillWidth};
+}
+
+/// Which of the axis's tick and gap `labels` the playhead's `pill` hides: the pill wins,
+/// and a label it would cover even in part is left out whole (no "34 ms ms", no "200 ms"
+/// over "+301 ms"). Labels that only touch it stay.
+inline QVector<bool> hiddenByPill(const Span &pill, const QVector<Span> &labels)
+{
+    QVector<bool> hidden(labels.size(), false);
+    for (qsizetype i = 0; i < labels.size(); ++i)
+        hidden[i] = labels[i].right > pill.left && labels[i].left < pill.right;
+    return hidden;
 }
 
 /// `c` at `alpha` over `background`, opaque: overlapping faded arrows do not add up, and the

@@ -195,6 +195,15 @@ void TimelineCanvas::drawMarker(QPainter *p, const Colours &c, MarkerKind kind, 
         p->drawLine(at + QPointF(-4, -4), at + QPointF(4, 4));
         p->drawLine(at + QPointF(-4, 4), at + QPointF(4, -4));
         break;
+    case MarkerKind::Recovery: { // ▲: back up, in the colour of a success
+        const QColor up = c.style[int(Style::Status201)];
+        const QPointF tri[] = {at + QPointF(0, -5.5), at + QPointF(5, 3.5), at + QPointF(-5, 3.5)};
+        p->setPen(QPen(c.background, 1.5));
+        p->setBrush(played ? up : faded(up, c.background, 0.35));
+        p->drawConvexPolygon(tri, 3);
+        p->setBrush(Qt::NoBrush);
+        break;
+    }
     case MarkerKind::TakeOver:
     case MarkerKind::Fenced:
     case MarkerKind::Reaped:

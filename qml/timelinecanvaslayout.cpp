@@ -2,6 +2,7 @@
 #include "timelinecanvas_p.h"
 
 #include "playback.h"
+#include "sim/eventtext.h"
 #include "timeline/timelineaxis.h"
 
 #include <QCursor>
@@ -220,7 +221,10 @@ void TimelineCanvas::appendEvent(const RunResult &run, const Geometry &g, int in
             markers.append({QPointF(x(e.t), g.laneYs[e.from]), e.t, index, MarkerKind::Timeout});
         return;
     case EventType::Fault:
-        if (hasFrom && hasTo && e.startUs >= 0) // a message lost half way
+        // Back up (RESTART, CACHE UP, HEALED) is no fault: a calm mark of its own.
+        if (hasFrom && e.state == eventtext::upState())
+            markers.append({QPointF(x(e.t), g.laneYs[e.from]), e.t, index, MarkerKind::Recovery});
+        else if (hasFrom && hasTo && e.startUs >= 0) // a message lost half way
             markers.append({QPointF(x(e.t), (g.laneYs[e.from] + g.laneYs[e.to]) / 2), e.t, index,
                             MarkerKind::Fault});
         else if (hasFrom)

@@ -213,28 +213,31 @@ void TimelineCanvas::drawPlayhead(QPainter *p, const Colours &c, qint64 now) con
     const QFont font = tickFont();
     const QFontMetricsF fm(font);
     const QString text = durationText(now);
-    const double w = fm.horizontalAdvance(text) + 12;
-    const double left = std::clamp(x - w / 2, 0.0, std::max(0.0, width() - w));
-    const QRectF pill(left, baseline + 3, w, fm.height() + 2);
-    // A tick or gap label the pill would half cover ("34 ms ms") is hidden whole.
+    const Span span = playheadPill(x, fm.horizontalAdvance(text) + 12, width());
+    const QRectF pill(span.left, baseline + 3, span.right - span.left, fm.height() + 2);
+    // The tick and gap labels under the pill, as drawTicks placed them, are hidden whole.
     if (g.axis) {
-        auto hide = [&](double x0, double x1) {
-            if (x1 > pill.left() && x0 < pill.right())
-                p->fillRect(QRectF(x0, baseline + 3, x1 - x0, fm.height() + 2), c.background);
-        };
+        QVector<Span> labels;
         for (const Tick &t : g.axis->ticks()) {
             const double tw = fm.horizontalAdvance(t.text);
             const double tl = labelLeft(t.x, tw) - 2;
-            hide(tl, tl + tw + 4);
+            labels.append({tl, tl + tw + 4});
         }
         for (const Gap &gap : g.axis->gaps()) {
             if (!gap.labelled)
                 continue;
             const double gw = fm.horizontalAdvance(durationText(gap.duration, DurationUnit::Gap));
-            hide(gap.x - gw / 2 - 2, gap.x + gw / 2 + 2);
+            labels.append({gap.x - gw / 2 - 2, gap.x + gw / 2 + 2});
         }
-        p->setBrush(c.playhead);
+        const QVector<bool> hidden = hiddenByPill(span, labels);
+        for (qsizetype i = 0; i < labels.size(); ++i)
+            if (hidden[i])
+                p->fillRect(QRectF(labels[i].left, baseline + 3, labels[i].right - labels[i].left,
+                                   fm.height() + 2),
+                            c.background);
     }
+    p->setPen(Qt::NoPen);
+    p->setBrush(c.playhead);
     p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
     p->setBrush(Qt::NoBrush);
     p->setFont(font);

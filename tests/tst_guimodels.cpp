@@ -174,6 +174,8 @@ private slots:
     void advanceMovesBySpeed_data();
     void advanceMovesBySpeed();
     void advanceCrossesCompressedGapQuickly();
+    void playingTakesBusyTimeOverSpeed_data();
+    void playingTakesBusyTimeOverSpeed();
     void playingStopsAtEnd();
     void sendFromClientKeepsTime();
     void sendFromClientNewKey();
@@ -200,6 +202,8 @@ private slots:
     void canvasHitTest_data();
     void canvasHitTest();
     void canvasMouse();
+    void canvasMarksRecoveryApart_data();
+    void canvasMarksRecoveryApart();
     void canvasLargeRunPaintsQuickly();
     void liveTimingStretchesEachRequestsHops();
 };
@@ -264,8 +268,9 @@ void TstGuiModels::roleNames_data()
     QTest::addColumn<QString>("model");
     QTest::addColumn<QStringList>("roles");
     QTest::addRow("nodes") << "nodes"
-                           << QStringList{"nodeId",    "name",  "kind", "cluster", "indexInGroup",
-                                          "groupSize", "tasks", "busy", "down",    "backText"};
+                           << QStringList{"nodeId",       "name",      "kind",     "cluster",
+                                          "indexInGroup", "groupSize", "tasks",    "busy",
+                                          "down",         "backText",  "backBrief"};
     QTest::addRow("messages") << "messages"
                               << QStringList{"from",   "to",       "progress", "label",     "key",
                                              "status", "response", "falling",  "eventIndex"};
@@ -913,6 +918,69 @@ void TstGuiModels::advanceCrossesCompressedGapQuickly()
     QVERIFY(wall >= 500'000'000); // still visible as a pause, not a jump
 }
 
+void TstGuiModels::playingTakesBusyTimeOverSpeed_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<double>("speed");
+    for (const char *preset : {"single-request", "retry-after-success", "burst"})
+        for (const double speed : {0.01, 0.05, 1.0})
+            QTest::addRow("%s at %g×", preset, speed) << QString::fromLatin1(preset) << speed;
+}
+
+void TstGuiModels::playingTakesBusyTimeOverSpeed()
+{
+    // Played frame by frame (16 ms of wall time each) from 0 to the end, a run takes its
+    // busy time / speed (0.01×: 1 s of traffic lasts 100 s) plus each compressed idle gap
+    // at the speed too but never more than gapPlayUs: the speed is what the busy parts get.
+    QFETCH(QString, preset);
+    QFETCH(double, speed);
+    SimulationController c;
+    c.session()->setPreset(preset);
+    Playback &p = *c.playback();
+    p.setSpeed(speed);
+    p.seek(0);
+    const double end = p.endUs();
+    double idle = 0;
+    double idleWall = 0;
+    for (const TimelineAxis::Gap &g : p.axis().gaps()) {
+        idle += double(g.to - g.from);
+        idleWall += std::min(double(g.to - g.from) / speed, double(Playback::gapPlayUs));
+    }
+    const double expectedWallUs = (end - idle) / speed + idleWall;
+    const qint64 tickNs = 16'000'000;
+    const TimelineAxis &axis = p.axis();
+    const auto busyBetween = [&axis](double from, double to) {
+        if (axis.gapAt(qint64(from)) || axis.gapAt(qint64(to)))
+            return false;
+        const auto next = axis.nextGap(qint64(from));
+        return !next || next->from >= qint64(to);
+    };
+    qint64 ticks = 0;
+    int busyFrames = 0;
+    while (p.timeUs() < end && ticks < 10'000'000) {
+        const double before = p.timeUs();
+        p.advance(tickNs);
+        ++ticks;
+        // A frame wholly inside a busy stretch moves the playhead by speed × 16 ms exactly.
+        if (p.timeUs() < end && busyBetween(before, p.timeUs())) {
+            QVERIFY2(std::abs(p.timeUs() - before - speed * tickNs / 1000.0) <= 1.0,
+                     qPrintable(QStringLiteral("at %1 µs a frame moved %2 µs")
+                                    .arg(before)
+                                    .arg(p.timeUs() - before)));
+            ++busyFrames;
+        }
+    }
+    QVERIFY(busyFrames > 0);
+    const double wallUs = double(ticks) * tickNs / 1000.0;
+    // One frame of slack per gap and at the end (a frame that crosses into or out of a gap).
+    const double slack = double(tickNs) / 1000.0 * double(p.axis().gaps().size() + 1);
+    QVERIFY2(std::abs(wallUs - expectedWallUs) <= slack,
+             qPrintable(QStringLiteral("took %1 s of wall time, expected %2 s")
+                            .arg(wallUs / 1e6)
+                            .arg(expectedWallUs / 1e6)));
+    QVERIFY(!p.playing());
+}
+
 void TstGuiModels::playingStopsAtEnd()
 {
     SimulationController c;
@@ -1489,6 +1557,45 @@ void TstGuiModels::canvasHitTest()
     QVERIFY(canvas.eventAnchor(c.playback()->eventCount()).isNull());
 }
 
+void TstGuiModels::canvasMarksRecoveryApart_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("mark");
+    // Going down is a fault (✕); coming back is not, and has its own calm mark (▲).
+    QTest::addRow("crash") << "crash-after-claim"
+                           << "CRASH"
+                           << "fault";
+    QTest::addRow("restart") << "crash-after-claim"
+                             << "RESTART"
+                             << "recovery";
+    QTest::addRow("cache down") << "cache-outage"
+                                << "CACHE DOWN"
+                                << "fault";
+    QTest::addRow("cache up") << "cache-outage"
+                              << "CACHE UP"
+                              << "recovery";
+}
+
+void TstGuiModels::canvasMarksRecoveryApart()
+{
+    QFETCH(QString, preset);
+    QFETCH(QString, label);
+    QFETCH(QString, mark);
+    SimulationController c;
+    c.session()->setPreset(preset);
+    TimelineCanvas canvas;
+    canvas.setPlayback(c.playback());
+    canvas.setSize(QSizeF(1200, 320));
+    const RunResult &run = *c.playback()->run();
+    int event = -1;
+    for (int i = 0; i < run.events.size() && event < 0; ++i)
+        if (run.events[i].type == EventType::Fault && run.events[i].label == label)
+            event = i;
+    QVERIFY2(event >= 0, qPrintable(label));
+    QCOMPARE(canvas.markOf(event), mark);
+}
+
 void TstGuiModels::canvasMouse()
 {
     SimulationController c;
@@ -1648,9 +1755,12 @@ void TstGuiModels::crashedServerIsDownInTheModel()
     QVERIFY(node.data(NodeModel::DownRole).toBool());
     // It crashed right after its claim (25 ms) and is down for 10 s.
     QCOMPARE(node.data(NodeModel::BackTextRole).toString(), QStringLiteral("back at t = 10.025 s"));
+    // The box's short line: three figures at most (the tooltip keeps the exact time).
+    QCOMPARE(node.data(NodeModel::BackBriefRole).toString(), QStringLiteral("back 10 s"));
     c.playback()->seek(11000 * ms);
     QVERIFY(!node.data(NodeModel::DownRole).toBool());
     QCOMPARE(node.data(NodeModel::BackTextRole).toString(), QString());
+    QCOMPARE(node.data(NodeModel::BackBriefRole).toString(), QString());
 }
 
 QTEST_MAIN(TstGuiModels)

@@ -144,22 +144,6 @@ QQuickWindow *openWindow(QQmlApplicationEngine &engine, const GuiOptions &option
     return window;
 }
 
-// Takes the problems `known` matches out of `problems` and returns them: a known fault of
-// another part is expected to fail on its own while the rest is checked as strictly.
-template <typename Known> QStringList knownProblems(QStringList &problems, Known known)
-{
-    QStringList matched;
-    for (auto it = problems.begin(); it != problems.end();) {
-        if (known(*it)) {
-            matched << *it;
-            it = problems.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    return matched;
-}
-
 // Not blank: many distinct colours, and a fair share of pixels off the background.
 void verifyNotBlank(const QImage &image)
 {
@@ -308,24 +292,11 @@ void TstScreenshots::preset()
     else
         QVERIFY2(bottom.size() > 8, qPrintable(QString::number(bottom.size())));
 
-    QStringList problems = TextLayoutCheck::problems(*window);
-    // Known, in the scene's tokens (SceneView's placement): in the burst without the mutex
-    // a claim's UPSERT K1 and another claim's CREATED answer meet on one link. Everything
-    // else of that look (the scrub bar's marks, the timeline, the tables) is held to the
-    // check; that overlap is expected to fail until the tokens keep apart, and then this
-    // exception must go (an unexpected pass fails the row).
-    const bool burstWithoutMutex =
-        QByteArray(QTest::currentDataTag()).startsWith("9 burst, mutex off");
-    const QStringList tokens = knownProblems(problems, [](const QString &p) {
-        return p.contains(QLatin1String(" overlaps ")) &&
-               (p.startsWith(QLatin1String("\"CREATED\"")) ||
-                p.startsWith(QLatin1String("\"UPSERT K1\"")));
-    });
+    // Everything of every look is held to the check, the scene's tokens included: in the
+    // burst without the mutex a claim's UPSERT K1 and another claim's CREATED answer share
+    // one short link, and keep apart there (each token has a slot of its link).
+    const QStringList problems = TextLayoutCheck::problems(*window);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    if (burstWithoutMutex)
-        QEXPECT_FAIL("", "scene tokens UPSERT K1 and CREATED meet on one link (SceneView)",
-                     Continue);
-    QVERIFY2(tokens.isEmpty(), qPrintable(tokens.join(QLatin1Char('\n'))));
 }
 
 void TstScreenshots::panels_data()

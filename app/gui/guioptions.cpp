@@ -41,6 +41,10 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
                       QStringLiteral("How long --fps-log plays (default 10)"),
                       QStringLiteral("S")});
     parser.addOption({QStringLiteral("play"), QStringLiteral("Start playing at once")});
+    parser.addOption({QStringLiteral("speed"),
+                      QStringLiteral("Playback speed, 0.01 to 10 (0.01: 1 s of traffic lasts "
+                                     "100 s; idle waits last at most 1 s)"),
+                      QStringLiteral("S")});
     parser.addOption({QStringLiteral("live"),
                       QStringLiteral("Start live mode at once: clusters A and B as real HTTP "
                                      "servers (ports 8081, 8082), each request animated")});
@@ -113,6 +117,12 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     if (!screenshot.isEmpty() && !screenshot.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
         return QStringLiteral("--screenshot writes PNG: give a FILE.png, got \"%1\"")
             .arg(screenshot);
+    if (parser.isSet(QStringLiteral("speed"))) {
+        speed = number(QStringLiteral("speed"), 0.01, 10);
+        if (!speed)
+            return QStringLiteral("--speed takes a factor from 0.01 to 10, got \"%1\"")
+                .arg(parser.value(QStringLiteral("speed")));
+    }
     fpsLog = parser.value(QStringLiteral("fps-log"));
     play = parser.isSet(QStringLiteral("play"));
     live = parser.isSet(QStringLiteral("live"));
@@ -190,6 +200,8 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
                 .arg(key,
                      known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")));
     }
+    if (speed)
+        controller.playback()->setSpeed(*speed);
     if (atMs)
         controller.playback()->seek(*atMs * 1000.0);
     if (play)
@@ -244,13 +256,15 @@ void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &control
     }
     auto *clock = new QElapsedTimer(sinceStart);
     auto *last = new qint64(-1);
-    QTextStream(file) << "# ms_since_process_start frame_interval_ms messages_in_flight\n";
+    QTextStream(file)
+        << "# ms_since_process_start frame_interval_ms messages_in_flight playhead_ms\n";
     QObject::connect(&window, &QQuickWindow::frameSwapped, file, [file, clock, last, &controller] {
         const qint64 now = clock->nsecsElapsed();
         QTextStream out(file);
         out << QString::number(now / 1e6, 'f', 3) << ' '
             << (*last < 0 ? QStringLiteral("0") : QString::number((now - *last) / 1e6, 'f', 3))
-            << ' ' << controller.models()->messages()->rowCount() << '\n';
+            << ' ' << controller.models()->messages()->rowCount() << ' '
+            << QString::number(controller.playback()->timeUs() / 1000.0, 'f', 3) << '\n';
         *last = now;
     });
     controller.playback()->setPlaying(true);

@@ -26,7 +26,8 @@ public:
     [[nodiscard]] std::optional<QString> apply(SimulationController &controller) const;
     /// Renders the window once, saves the PNG, reports on stderr; false on failure.
     bool takeScreenshot(QQuickWindow &window, QGuiApplication &app) const;
-    /// Plays the run and writes one line per frame (time since start, frame time) to fpsLog.
+    /// Plays the run and writes one line per frame (time since start, frame time, messages in
+    /// flight, the playhead) to fpsLog.
     /// Times are measured from `sinceStart` (started first thing in main()).
     void startFpsLog(QQuickWindow &window, SimulationController &controller,
                      const QElapsedTimer &sinceStart) const;
@@ -41,6 +42,8 @@ public:
     double fpsSeconds = 10;
     QSize size{1280, 720};
     bool play = false;
+    /// --speed: the playback speed to start at (else the remembered one).
+    std::optional<double> speed;
     /// Start live mode at launch (the Live switch): real servers on 8081 and 8082.
     bool live = false;
     bool dark = false;

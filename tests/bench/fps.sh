@@ -14,7 +14,7 @@ xvfb-run -a -s "-screen 0 1920x1080x24" \
 python3 - "$log" "$start" <<'PY'
 import sys, statistics
 rows = [l.split() for l in open(sys.argv[1]) if not l.startswith('#')]
-rows = [(float(a), float(b), int(c)) for a, b, c in rows]
+rows = [(float(r[0]), float(r[1]), int(r[2])) for r in rows]  # 4th: the playhead, ms
 if len(rows) < 3:
     sys.exit("no frames logged")
 first = rows[0][0]
