@@ -35,8 +35,12 @@ Playback::~Playback() = default;
 
 void Playback::show(RunResult run)
 {
+    m_index.reset(); // it points into the run about to go
     m_run = std::move(run);
+    m_index.emplace(*m_run);
     m_axis = TimelineAxis(TimelineAxis::momentsOf(*m_run), 0, 1);
+    m_eventTicks = findEventTicks();
+    m_anomalyTicks = findAnomalyTicks();
     emit runChanged();
     emit endChanged();
     setTime(std::min<qint64>(m_time, m_run->endUs), true);
@@ -117,7 +121,7 @@ void Playback::setTime(qint64 t, bool force)
         return;
     m_time = t;
     if (m_run)
-        m_state = sceneAt(*m_run, m_time);
+        m_state = m_index->at(m_time);
     emit timeChanged();
 }
 
@@ -242,22 +246,32 @@ void Playback::setHighlightedEvent(int event)
     emit highlightedEventChanged();
 }
 
-QVariantList Playback::eventTicks() const
+QVariantList Playback::findEventTicks() const
 {
     QVariantList ticks;
     if (!m_run)
         return ticks;
+    // One tick per distinct event time, and at most one per 1/tickSlots of the axis: a tick
+    // is a 1 px line, so closer ones would be drawn on the same pixel anyway, and each is a
+    // QML item (a large run has 100,000 distinct times).
+    constexpr double tickSlots = 4096;
     qint64 last = -1;
+    double lastSlot = -1;
     for (const Event &e : m_run->events) {
         if (e.t == last)
             continue;
         last = e.t;
-        ticks.append(axisPosition(double(e.t)));
+        const double x = axisPosition(double(e.t));
+        const double slot = std::floor(x * tickSlots);
+        if (slot == lastSlot)
+            continue;
+        lastSlot = slot;
+        ticks.append(x);
     }
     return ticks;
 }
 
-QVariantList Playback::anomalyTicks() const
+QVariantList Playback::findAnomalyTicks() const
 {
     QVariantList ticks;
     if (!m_run)

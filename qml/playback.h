@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/runresult.h"
+#include "playback/sceneindex.h"
 #include "playback/scenestate.h"
 #include "timeline/timelineaxis.h"
 
@@ -33,7 +34,8 @@ class Playback : public QObject
                    highlightedEventChanged FINAL)
     /// The playhead follows a running live session: play and speed do not apply.
     Q_PROPERTY(bool live READ live NOTIFY liveChanged FINAL)
-    /// Where on the axis ([0, 1]) the run's moments and its anomalies are, for the scrub bar.
+    /// Where on the axis ([0, 1]) the run's moments (at most one per 1/4096 of it) and its
+    /// anomalies are, for the scrub bar.
     Q_PROPERTY(QVariantList eventTicks READ eventTicks NOTIFY runChanged FINAL)
     Q_PROPERTY(QVariantList anomalyTicks READ anomalyTicks NOTIFY runChanged FINAL)
     /// Two marks on the scrub bar bound the part of the run to export; -1 while unset (an
@@ -80,8 +82,8 @@ public:
     [[nodiscard]] int highlightedEvent() const { return m_highlighted; }
     void setHighlightedEvent(int event);
     [[nodiscard]] bool live() const { return m_live; }
-    [[nodiscard]] QVariantList eventTicks() const;
-    [[nodiscard]] QVariantList anomalyTicks() const;
+    [[nodiscard]] QVariantList eventTicks() const { return m_eventTicks; }
+    [[nodiscard]] QVariantList anomalyTicks() const { return m_anomalyTicks; }
 
     [[nodiscard]] double markInUs() const { return double(m_markIn); }
     [[nodiscard]] double markOutUs() const { return double(m_markOut); }
@@ -127,9 +129,15 @@ signals:
 
 private:
     void setLive(bool live);
+    [[nodiscard]] QVariantList findEventTicks() const;
+    [[nodiscard]] QVariantList findAnomalyTicks() const;
     void setTime(qint64 t, bool force = false);
 
     std::optional<RunResult> m_run;
+    std::optional<SceneIndex> m_index; ///< finds m_state in *m_run
+    /// Found once per run: QML reads a list property again for each element it looks at.
+    QVariantList m_eventTicks;
+    QVariantList m_anomalyTicks;
     SceneState m_state;
     TimelineAxis m_axis{QVector<qint64>{0}, 0.0, 1.0};
     qint64 m_time = 0;

@@ -3,6 +3,8 @@
 #include <QAbstractListModel>
 #include <QVector>
 
+#include <algorithm>
+
 namespace idem {
 
 /// The shape the scene's list models share: a vector of rows, one role switch per row type.
@@ -29,22 +31,39 @@ public:
 protected:
     [[nodiscard]] virtual QVariant rowData(const Row &row, int role) const = 0;
 
-    /// Takes `rows`: a reset when their number changed or `sameRow` finds a row that shows
-    /// differently; otherwise the rows are updated in place and only `liveRoles` (which
-    /// change with the playhead, like a TTL) are announced.
+    /// Takes `rows`. The rows that look the same (`sameRow`) at the start and at the end stay;
+    /// between them, rows are changed in place (dataChanged), and the extra ones inserted or
+    /// removed: a view keeps the delegates of the rows that did not change (a large run adds
+    /// a row or two per frame to lists of 10,000; a reset rebuilt every visible delegate).
+    /// `liveRoles` (which change with the playhead, like a TTL) are announced for every row.
     template <typename SameRow>
     void assignRows(const QVector<Row> &rows, SameRow sameRow, const QList<int> &liveRoles = {})
     {
-        bool same = rows.size() == m_rows.size();
-        for (int i = 0; same && i < rows.size(); ++i)
-            same = sameRow(rows[i], m_rows[i]);
-        if (!same) {
-            beginResetModel();
+        const qsizetype oldCount = m_rows.size();
+        const qsizetype newCount = rows.size();
+        qsizetype head = 0;
+        while (head < oldCount && head < newCount && sameRow(rows[head], m_rows[head]))
+            ++head;
+        qsizetype tail = 0;
+        while (tail < oldCount - head && tail < newCount - head &&
+               sameRow(rows[newCount - 1 - tail], m_rows[oldCount - 1 - tail]))
+            ++tail;
+        const qsizetype oldMiddle = oldCount - head - tail;
+        const qsizetype newMiddle = newCount - head - tail;
+        const qsizetype changed = std::min(oldMiddle, newMiddle);
+        if (oldMiddle > newMiddle) {
+            beginRemoveRows({}, int(head + changed), int(head + oldMiddle - 1));
             m_rows = rows;
-            endResetModel();
-            return;
+            endRemoveRows();
+        } else if (newMiddle > oldMiddle) {
+            beginInsertRows({}, int(head + changed), int(head + newMiddle - 1));
+            m_rows = rows;
+            endInsertRows();
+        } else {
+            m_rows = rows;
         }
-        m_rows = rows;
+        if (changed > 0)
+            emit dataChanged(index(int(head)), index(int(head + changed - 1)));
         if (!liveRoles.isEmpty() && !m_rows.isEmpty())
             emit dataChanged(index(0), index(int(m_rows.size()) - 1), liveRoles);
     }

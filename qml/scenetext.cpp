@@ -7,7 +7,10 @@
 #include "report/whytext.h"
 #include "timeline/durationtext.h"
 
+#include <QHash>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace idem {
 
@@ -36,21 +39,32 @@ QString SceneText::anomaly() const
     QStringList headlines;
     QStringList details;
     if (!m_state.duplicateKeys.isEmpty()) {
-        QStringList parts;
-        for (const QString &key : m_state.duplicateKeys) {
-            QStringList ids;
-            for (int c = 0; c < 2; ++c)
-                for (const LedgerRowView &row : m_state.ledger[c])
-                    if (row.key == key && row.duplicate && !row.replica && !ids.contains(row.id))
+        // Each key's own rows (not their replicas), gathered in one pass over both DBs.
+        QHash<QString, QStringList> idsByKey;
+        for (int c = 0; c < 2; ++c)
+            for (const LedgerRowView &row : m_state.ledger[c])
+                if (row.duplicate && !row.replica) {
+                    QStringList &ids = idsByKey[row.key];
+                    if (!ids.contains(row.id))
                         ids.append(row.id);
+                }
+        QStringList keys = m_state.duplicateKeys;
+        keys.removeDuplicates();
+        // The worst first (most charges), as the verdict names them.
+        std::stable_sort(keys.begin(), keys.end(), [&](const QString &l, const QString &r) {
+            return idsByKey.value(l).size() > idsByKey.value(r).size();
+        });
+        QStringList parts;
+        for (const QString &key : keys) {
+            const QStringList ids = idsByKey.value(key);
             parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
                              .arg(key)
                              .arg(ids.size())
-                             .arg(ids.join(QStringLiteral(", "))));
+                             .arg(Verdict::listFew(ids, Verdict::listLimit)));
         }
-        parts.removeDuplicates();
         headlines.append(QStringLiteral("DUPLICATE EFFECT"));
-        details.append(parts.join(QStringLiteral("; ")));
+        details.append(
+            Verdict::namedFew(parts, QStringLiteral("%1 keys charged more than once, the worst")));
     }
     for (const QString &type : {QStringLiteral("STUCK_KEY"), QStringLiteral("KEY_COLLISION")}) {
         QStringList parts;
@@ -72,9 +86,12 @@ QString SceneText::anomaly() const
         parts.removeDuplicates();
         if (parts.isEmpty())
             continue;
-        headlines.append(type == QLatin1String("STUCK_KEY") ? QStringLiteral("STUCK KEY")
-                                                            : QStringLiteral("KEY COLLISION"));
-        details.append(parts.join(QStringLiteral("; ")));
+        const bool stuck = type == QLatin1String("STUCK_KEY");
+        headlines.append(stuck ? QStringLiteral("STUCK KEY") : QStringLiteral("KEY COLLISION"));
+        details.append(Verdict::namedFew(
+            parts, stuck ? QStringLiteral("%1 keys left stuck, the first")
+                         : QStringLiteral("%1 keys answered with another client's payment, the "
+                                          "first")));
     }
     if (headlines.isEmpty())
         return {};

@@ -1,6 +1,9 @@
 #include "model/runresult.h"
 
 #include <QJsonArray>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace idem {
 
@@ -17,35 +20,73 @@ QString attemptOutcomeName(AttemptOutcome outcome)
     return {};
 }
 
+QString Verdict::countText(qsizetype n)
+{
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(qlonglong(n));
+}
+
+QString Verdict::namedFew(const QStringList &parts, const QString &many)
+{
+    if (parts.size() <= namedLimit)
+        return parts.join(QStringLiteral("; "));
+    return many.arg(countText(parts.size())) + QStringLiteral(": ") +
+           parts.mid(0, namedLimit).join(QStringLiteral("; ")) + QStringLiteral("; and ") +
+           countText(parts.size() - namedLimit) + QStringLiteral(" more");
+}
+
+QString Verdict::listFew(const QStringList &items, int limit)
+{
+    if (items.size() <= limit)
+        return items.join(QStringLiteral(", "));
+    return items.mid(0, limit).join(QStringLiteral(", ")) + QStringLiteral(" and ") +
+           countText(items.size() - limit) + QStringLiteral(" more");
+}
+
 QString Verdict::summary() const
 {
     if (anomalies.isEmpty())
         return QStringLiteral("OK: every key took effect at most once");
-    // One clause per kind, in the order the verdict found them: "DUPLICATE EFFECT: ...".
+    // One clause per kind, in the order the verdict found them: "DUPLICATE EFFECT: ...";
+    // within a kind the worst first (most extra charges; ties in the verdict's order).
     QStringList types;
-    QMap<QString, QStringList> parts;
+    QMap<QString, QVector<const Anomaly *>> byType;
     for (const Anomaly &a : anomalies) {
         if (!types.contains(a.type))
             types.append(a.type);
-        if (a.type == QLatin1String("STUCK_KEY"))
-            parts[a.type].append(QStringLiteral("key %1 left CREATED with no holder and no "
-                                                "lease to free it")
-                                     .arg(a.key));
-        else if (a.type == QLatin1String("KEY_COLLISION"))
-            parts[a.type].append(
-                QStringLiteral("key %1 answered a client with another client's payment %2")
-                    .arg(a.key, a.count == 1 ? QStringLiteral("once")
-                                             : QStringLiteral("%1 times").arg(a.count)));
-        else
-            parts[a.type].append(QStringLiteral("key %1 charged %2 times (ledger %3)")
-                                     .arg(a.key)
-                                     .arg(a.count)
-                                     .arg(a.ledgerIds.join(QStringLiteral(", "))));
+        byType[a.type].append(&a);
     }
     QStringList clauses;
-    for (const QString &type : types)
+    for (const QString &type : types) {
+        QVector<const Anomaly *> list = byType.value(type);
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Anomaly *l, const Anomaly *r) { return l->count > r->count; });
+        QStringList parts;
+        QString many;
+        for (const Anomaly *a : list) {
+            if (type == QLatin1String("STUCK_KEY"))
+                parts.append(QStringLiteral("key %1 left CREATED with no holder and no "
+                                            "lease to free it")
+                                 .arg(a->key));
+            else if (type == QLatin1String("KEY_COLLISION"))
+                parts.append(
+                    QStringLiteral("key %1 answered a client with another client's payment %2")
+                        .arg(a->key, a->count == 1 ? QStringLiteral("once")
+                                                   : QStringLiteral("%1 times").arg(a->count)));
+            else
+                parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
+                                 .arg(a->key)
+                                 .arg(a->count)
+                                 .arg(listFew(a->ledgerIds, listLimit)));
+        }
+        if (type == QLatin1String("STUCK_KEY"))
+            many = QStringLiteral("%1 keys left stuck, the first");
+        else if (type == QLatin1String("KEY_COLLISION"))
+            many = QStringLiteral("%1 keys answered with another client's payment, the worst");
+        else
+            many = QStringLiteral("%1 keys charged more than once, the worst");
         clauses.append(QString(type).replace(QLatin1Char('_'), QLatin1Char(' ')) +
-                       QStringLiteral(": ") + parts.value(type).join(QStringLiteral("; ")));
+                       QStringLiteral(": ") + namedFew(parts, many));
+    }
     return clauses.join(QStringLiteral(" · "));
 }
 

@@ -60,9 +60,24 @@ struct Verdict
     QStringList stuckKeys; ///< keys left CREATED in some DB at the end
     int replicationConflicts = 0;
 
+    /// How many anomalies of one kind, and items of a list (ledger ids, keys), a verdict names;
+    /// the rest are counted ("and 4,809 more"). The JSON keeps every one.
+    static constexpr int namedLimit = 3;
+    static constexpr int listLimit = 6;
+
     [[nodiscard]] bool ok() const { return anomalies.isEmpty(); }
-    /// One line: "OK: every key charged at most once" or the anomalies.
+    /// One line: "OK: every key charged at most once" or the anomalies, each kind with its
+    /// worst namedLimit keys and how many more ("DUPLICATE EFFECT: 4,812 keys charged more
+    /// than once, the worst: key K17 charged 3 times (ledger …); …; and 4,809 more").
     [[nodiscard]] QString summary() const;
+    /// `parts` (worst first) as one clause: all of them joined by "; " when there are at most
+    /// namedLimit, else `many` (with %1 the count, "4,812 keys charged more than once")
+    /// followed by the first namedLimit and "and N more". The banner says it the same way.
+    [[nodiscard]] static QString namedFew(const QStringList &parts, const QString &many);
+    /// "L1, L2" — past `limit` items, "L1, …, L6 and 44 more".
+    [[nodiscard]] static QString listFew(const QStringList &items, int limit);
+    /// "4,812": counts in the verdict are read by a class, grouped by thousands.
+    [[nodiscard]] static QString countText(qsizetype n);
     /// The timeline's "verdict" object (docs/timeline-format.md); `run --json` shows its
     /// counts, anomalies and stuck keys the same way.
     [[nodiscard]] QJsonObject toJson() const;

@@ -5,10 +5,14 @@
 namespace idem {
 
 SceneActivity::SceneActivity(const RunResult &run, qint64 t)
-    : m_run(run), m_t(t),
-      m_answerOnArrival(std::none_of(run.events.cbegin(), run.events.cend(),
-                                     [](const Event &e) { return e.type == EventType::Receive; }))
+    : m_run(run), m_t(t), m_answerOnArrival(answersOnArrival(run))
 {}
+
+bool SceneActivity::answersOnArrival(const RunResult &run)
+{
+    return std::none_of(run.events.cbegin(), run.events.cend(),
+                        [](const Event &e) { return e.type == EventType::Receive; });
+}
 
 void SceneActivity::serverDown(int server)
 {

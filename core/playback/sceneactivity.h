@@ -17,6 +17,11 @@ class SceneActivity
 public:
     SceneActivity(const RunResult &run, qint64 t);
 
+    /// A live record logs the reply's hop only (no Receive): a client has its answer once
+    /// that hop has arrived, so what a client is doing depends on the moment shown, not
+    /// only on the events applied.
+    [[nodiscard]] static bool answersOnArrival(const RunResult &run);
+
     /// Takes one event (in the run's order, at or before the moment).
     void apply(const Event &e);
     /// A server crashed: its work in progress died with it.
@@ -42,9 +47,7 @@ private:
 
     const RunResult &m_run;
     const qint64 m_t;
-    /// A live record logs the reply's hop only (no Receive): the client has its answer once
-    /// that hop has arrived.
-    const bool m_answerOnArrival;
+    const bool m_answerOnArrival;                 ///< answersOnArrival(m_run)
     QMap<int, Task> m_tasks;                      // ordered by request
     QMap<int, QVector<ClientLine>> m_clientLines; // by client node
 };

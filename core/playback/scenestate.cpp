@@ -4,6 +4,7 @@
 #include "playback/scenemessages.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <optional>
@@ -56,8 +57,11 @@ int comesBackAt(const RunResult &run, int index)
     return -1;
 }
 
+} // namespace
+
 /// Builds the SceneState of a moment from the events up to it, applied one by one: DB rows,
-/// cache entries, locks, anomalies and what each server and client is busy with.
+/// cache entries, locks, anomalies and what each server and client is busy with. Copyable:
+/// a copy is a checkpoint of the replay (SceneReplay).
 class SceneBuilder
 {
 public:
@@ -68,14 +72,17 @@ public:
                 m_ledgerById.insert(row.id, row);
         m_scoped = run.scenario.settings.keyScope == KeyScope::Client;
         findStuckMoments();
+        // In time order, so that each event looks only at the moments not reached yet.
+        std::stable_sort(m_stuck.begin(), m_stuck.end(),
+                         [](const VerdictMoment &l, const VerdictMoment &r) { return l.t < r.t; });
     }
 
     void apply(int index, SceneState &s)
     {
         const Event &e = m_run.events[index];
-        for (const VerdictMoment &stuck : m_stuck)
-            if (stuck.t == e.t && !containsVerdict(s, stuck))
-                s.verdicts.append(stuck);
+        for (; m_nextStuck < m_stuck.size() && m_stuck[m_nextStuck].t <= e.t; ++m_nextStuck)
+            if (m_stuck[m_nextStuck].t == e.t && !containsVerdict(s, m_stuck[m_nextStuck]))
+                s.verdicts.append(m_stuck[m_nextStuck]);
         switch (e.type) {
         case EventType::DbWrite:
             dbWrite(e, s);
@@ -106,8 +113,10 @@ public:
         case EventType::Anomaly:
             s.duplicateKeys.append(e.key);
             for (const QString &id : e.detail.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                if (!s.duplicateLedgerIds.contains(id))
+                if (!m_duplicateIds.contains(id)) {
+                    m_duplicateIds.insert(id);
                     s.duplicateLedgerIds.append(id);
+                }
             break;
         default:
             break;
@@ -116,6 +125,8 @@ public:
     }
 
     void finishActivity(SceneState &s) const { m_activity.finish(s); }
+    /// Whether `id` is one of the rows of a duplicate charge seen so far.
+    [[nodiscard]] bool isDuplicate(const QString &id) const { return m_duplicateIds.contains(id); }
 
 private:
     int clusterOf(int node) const { return node >= 0 ? m_run.nodes[node].cluster : -1; }
@@ -334,11 +345,9 @@ private:
     void addLedger(SceneState &s, int c, const QString &id, bool replica)
     {
         const auto it = m_ledgerById.constFind(id);
-        if (it == m_ledgerById.cend())
+        if (it == m_ledgerById.cend() || m_ledgerIds[c].contains(id))
             return;
-        for (const LedgerRowView &row : s.ledger[c])
-            if (row.id == id)
-                return;
+        m_ledgerIds[c].insert(id);
         const LedgerRow &r = it.value();
         s.ledger[c].append({r.id, r.key, r.origin, r.fromAcct, r.toAcct, r.amount, replica, false});
         s.balances[c][r.fromAcct] -= r.amount;
@@ -394,37 +403,70 @@ private:
     const RunResult &m_run;
     bool m_scoped = false;
     QHash<QString, Written> m_written; ///< each key write, by writeKey(), for its replicas
-    QVector<VerdictMoment> m_stuck;
+    QVector<VerdictMoment> m_stuck;    ///< in time order
+    int m_nextStuck = 0;               ///< the first of m_stuck not reached yet
     QHash<QString, LedgerRow> m_ledgerById;
+    QSet<QString> m_ledgerIds[2]; ///< the ids of s.ledger[c], to add each row once
+    QSet<QString> m_duplicateIds; ///< s.duplicateLedgerIds, to look them up
     SceneActivity m_activity;
 };
 
-} // namespace
+SceneReplay::SceneReplay(const RunResult &run, qint64 activityUs)
+    : m_run(&run), m_builder(std::make_unique<SceneBuilder>(run, activityUs))
+{}
 
-SceneState sceneAt(const RunResult &run, qint64 t)
+SceneReplay::SceneReplay(const SceneReplay &other)
+    : m_run(other.m_run), m_builder(std::make_unique<SceneBuilder>(*other.m_builder)),
+      m_state(other.m_state)
+{}
+
+SceneReplay::~SceneReplay() = default;
+
+void SceneReplay::applyUntil(int end)
 {
-    SceneState s;
-    s.t = t;
-    SceneBuilder builder(run, t);
-    for (int i = 0; i < run.events.size() && run.events[i].t <= t; ++i) {
-        builder.apply(i, s);
-        s.lastEvent = i;
+    for (int i = m_state.lastEvent + 1; i < end; ++i) {
+        m_builder->apply(i, m_state);
+        m_state.lastEvent = i;
     }
+}
+
+void SceneReplay::advanceTo(qint64 t)
+{
+    // The events are in time order: the first one after t is at most a few past the last
+    // applied when the playhead moves forward.
+    int end = m_state.lastEvent + 1;
+    while (end < m_run->events.size() && m_run->events[end].t <= t)
+        ++end;
+    applyUntil(end);
+}
+
+SceneState SceneReplay::stateAt(qint64 t) const
+{
+    const RunResult &run = *m_run;
+    SceneState s = m_state;
+    s.t = t;
     // Rows written while the link is cut wait on it for the heal.
     if (s.linkCut)
         for (const Event &e : run.events)
             if ((e.type == EventType::Replicate || e.type == EventType::Conflict) &&
                 e.startUs >= 0 && e.startUs <= t && e.t > t)
                 ++s.queuedRows;
-    builder.finishActivity(s);
+    m_builder->finishActivity(s);
     s.cache.erase(std::remove_if(s.cache.begin(), s.cache.end(),
                                  [t](const CacheEntryView &e) { return e.expiresUs <= t; }),
                   s.cache.end());
     for (int c = 0; c < 2; ++c)
         for (LedgerRowView &row : s.ledger[c])
-            row.duplicate = s.duplicateLedgerIds.contains(row.id);
+            row.duplicate = m_builder->isDuplicate(row.id);
     addMessagesInFlight(run, t, s);
     return s;
+}
+
+SceneState sceneAt(const RunResult &run, qint64 t)
+{
+    SceneReplay replay(run, t);
+    replay.advanceTo(t);
+    return replay.stateAt(t);
 }
 
 } // namespace idem

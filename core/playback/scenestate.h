@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+#include <memory>
+
 namespace idem {
 
 /// What last happened to a key row that the scene points out beside it.
@@ -128,5 +130,35 @@ struct SceneState
 
 /// Replays `run`'s events up to and including time `t`.
 [[nodiscard]] SceneState sceneAt(const RunResult &run, qint64 t);
+
+class SceneBuilder;
+
+/// A run's events applied in order up to some point, which can be continued later or copied
+/// (a checkpoint, see SceneIndex): sceneAt(run, t) is a replay advanced to t, then stateAt(t).
+class SceneReplay
+{
+public:
+    /// Nothing applied yet. `activityUs`: the moment the scene will be shown at, for a live
+    /// record whose clients get their answer on arrival (SceneActivity); a simulated run's
+    /// replay is the same for every moment.
+    SceneReplay(const RunResult &run, qint64 activityUs);
+    SceneReplay(const SceneReplay &other);
+    SceneReplay &operator=(const SceneReplay &) = delete;
+    ~SceneReplay();
+
+    /// How many events are applied (the first ones of the log).
+    [[nodiscard]] int applied() const { return m_state.lastEvent + 1; }
+    /// Applies the events before index `end` that are not applied yet.
+    void applyUntil(int end);
+    /// Applies the events not applied yet up to and including time `t`.
+    void advanceTo(qint64 t);
+    /// The scene at `t`, which is at or after the last event applied and before the next.
+    [[nodiscard]] SceneState stateAt(qint64 t) const;
+
+private:
+    const RunResult *m_run;
+    std::unique_ptr<SceneBuilder> m_builder;
+    SceneState m_state; ///< what the events applied so far built, before stateAt's finish
+};
 
 } // namespace idem

@@ -88,7 +88,7 @@ QString TextReport::render(const RunResult &run)
                    .arg(it.value() > 1 ? QStringLiteral("   ← charged more than once") : QString());
     if (!run.verdict.stuckKeys.isEmpty())
         out += QStringLiteral("Keys left CREATED: %1\n")
-                   .arg(run.verdict.stuckKeys.join(QStringLiteral(", ")));
+                   .arg(Verdict::listFew(run.verdict.stuckKeys, Verdict::listLimit));
     if (run.verdict.replicationConflicts)
         out += QStringLiteral("Replication conflicts: %1\n").arg(run.verdict.replicationConflicts);
 
