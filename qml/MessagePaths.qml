@@ -123,19 +123,51 @@ QtObject {
         return response ? 1 : -1
     }
 
-    /// The lane a w×h token at `progress` on link `l` can take: `lane` itself, or mirrored,
-    /// or its usual place, whichever first keeps it off every box and title (obstacleRects:
-    /// a crowded link beside the router must not push a token onto the router).
-    function laneClearOfNodes(l, progress, response, w, h, lane, rev) {
-        if (!l || lane === 0)
-            return lane
+    /// Where a w×h token at `progress` on link `l` in `lane` goes so that it covers no box
+    /// or title: its place, or mirrored across the line, or its usual place; where the line
+    /// itself runs over another node's box (a server's line to the router passing the
+    /// server below it), the nearest place along the line that is clear.
+    function clearPosition(l, progress, response, w, h, lane, rev) {
+        if (!l)
+            return Qt.point(-1000, -1000)
         const rects = obstacleRects(rev)
-        for (const candidate of [lane, -lane]) {
+        const hits = p => rects.some(r => p.x + w / 2 > r.x && p.x - w / 2 < r.x + r.width
+                                     && p.y + h / 2 > r.y && p.y - h / 2 < r.y + r.height)
+        // Across to the other side of the line: the usual side is sideOf × 0.6 h.
+        const mirrored = -2 * sideOf(l, response, Math.max(0, Math.min(1, progress))) * h * 0.6
+        const candidates = lane === 0 ? [0, mirrored] : [lane, -lane, 0, mirrored]
+        for (const candidate of candidates) {
             const p = tokenPosition(l, progress, response, w, h, candidate)
-            const hits = rects.some(r => p.x + w / 2 > r.x && p.x - w / 2 < r.x + r.width
-                                    && p.y + h / 2 > r.y && p.y - h / 2 < r.y + r.height)
-            if (!hits)
-                return candidate
+            if (!hits(p))
+                return p
+        }
+        for (let d = 0.04; d <= 1; d += 0.04) {
+            for (const q of [progress + d, progress - d]) {
+                if (q < 0 || q > 1)
+                    continue
+                for (const candidate of [0, mirrored]) {
+                    const p = tokenPosition(l, q, response, w, h, candidate)
+                    if (!hits(p))
+                        return p
+                }
+            }
+        }
+        return tokenPosition(l, progress, response, w, h, lane)
+    }
+
+    /// How far (down, or up where that is clear) a lost w×h token falls from `p`: as far as
+    /// `distance` where it then covers no box or title, tilted as it falls (25°), else
+    /// less; 0 where every fall would cover one.
+    function fallOffset(p, w, h, distance, rev) {
+        const rects = obstacleRects(rev)
+        // The box of the token turned by 25°.
+        const bw = 0.91 * w + 0.42 * h
+        const bh = 0.42 * w + 0.91 * h
+        for (const d of [distance, -distance, distance / 2, -distance / 2]) {
+            const cy = p.y + d
+            if (!rects.some(r => p.x + bw / 2 > r.x && p.x - bw / 2 < r.x + r.width
+                            && cy + bh / 2 > r.y && cy - bh / 2 < r.y + r.height))
+                return d
         }
         return 0
     }
@@ -188,14 +220,23 @@ QtObject {
     /// What a token moved off its line must not cover: every node's box, the header, the
     /// two cluster titles and, while shown, the legend.
     function obstacleRects(rev) {
+        // Worked out once per layout (every token asks, every frame).
+        if (obstacleCache && obstacleRevision === rev && obstacleLegend === legendShown)
+            return obstacleCache
         const obstacles = nodeRects(rev).concat([
             Qt.rect(0, 0, stageWidth, layout.bodyTop),
             Qt.rect(layout.clusterX, layout.clusterY(0), layout.clusterWidth, layout.clusterHeaderHeight),
             Qt.rect(layout.clusterX, layout.clusterY(1), layout.clusterWidth, layout.clusterHeaderHeight)])
         if (legendShown)
             obstacles.push(layout.legendRect)
+        obstacleCache = obstacles
+        obstacleRevision = rev
+        obstacleLegend = legendShown
         return obstacles
     }
+    property var obstacleCache: null
+    property int obstacleRevision: -1
+    property bool obstacleLegend: false
 
     /// Every node's box, by node index, for the C++ message layer.
     function nodeRects(rev) {

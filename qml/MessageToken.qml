@@ -25,7 +25,10 @@ TokenPill {
     required property SimulationController controller
 
     readonly property var link: paths.link(from, to, paths.geometryRevision)
-    readonly property real fallDistance: Math.round(60 * Theme.scale)
+    /// Down by 60 px (scaled), or up, or less, wherever it then covers no box or title.
+    readonly property real fallDistance: falling
+        ? paths.fallOffset(position, width, height, Math.round(60 * Theme.scale), paths.geometryRevision)
+        : 0
     /// 0..1 through the fall; the scene runs one shared fall animation per lost message.
     readonly property real fall: falling ? view.fallPhase : 0
 
@@ -40,13 +43,10 @@ TokenPill {
                                       * (from < to ? 1 : -1)
     readonly property var beside: fits ? null
         : view.besideOf(eventIndex, view.slotRevision, paths.geometryRevision)
-    readonly property real lane: fits
-        ? paths.laneClearOfNodes(link, progress, response, width, height,
-                                 view.laneOf(link, from, to, eventIndex, view.slotRevision),
-                                 paths.geometryRevision)
-        : 0
+    readonly property real lane: fits ? view.laneOf(link, from, to, eventIndex, view.slotRevision) : 0
     readonly property point position: beside ? beside
-        : paths.tokenPosition(link, progress, response, width, height, lane)
+        : paths.clearPosition(link, progress, response, width, height, lane,
+                              paths.geometryRevision)
 
     /// A replication while others are in flight too: the first says how many, the rest hide.
     readonly property bool replication: link !== null && link.parked

@@ -518,7 +518,8 @@ void TstExporters::svgStructure()
                                         "stroke-dasharray=\"4 2.5\"")));
     QVERIFY(text.contains(QLatin1String("stroke=\"#D55E00\" stroke-width=\"2.2\"")));
     QVERIFY(text.contains(QLatin1String("fill=\"#D55E00\" stroke=\"#ffffff\"")));
-    QVERIFY(text.contains(QLatin1String(">lost message</text>")));
+    QVERIFY(text.contains(QLatin1String(">lost message / crash</text>")));
+    QVERIFY(text.contains(QLatin1String(">back up</text>")));
     // Hovering an arrow shows its caption.
     QVERIFY(text.contains(QStringLiteral("<title>331 ms · send · Router → Client 1: the 201 for K1 "
                                          "is lost</title>")));

@@ -5,6 +5,7 @@
 // or is cut off by the window, its panel or a clipping view (TextLayoutCheck, which the
 // broken layouts below prove can fail). The real binary is run too, for its command line.
 #include "guioptions.h"
+#include "lesson.h"
 #include "livecontroller.h"
 #include "scenario/scenarioloader.h"
 #include "simulationcontroller.h"
@@ -41,6 +42,8 @@ private slots:
     void textCheckFindsBrokenLayouts();
     void preset_data();
     void preset();
+    void lessonStep_data();
+    void lessonStep();
     void panels_data();
     void panels();
     void liveCrowd_data();
@@ -52,6 +55,10 @@ private slots:
     void badArguments();
 
 private:
+    /// The window of the look `look` (loaded once per look), with `options` applied to its
+    /// controller; null on a failure, which the test has reported.
+    SimulationController *lookController(const QStringList &look, const GuiOptions &options);
+
     /// The window of the look being tested (size, theme, text scale): loaded once per look,
     /// each preset then applied to it as the command line would.
     std::unique_ptr<QQmlApplicationEngine> m_engine;
@@ -174,6 +181,32 @@ QString shotFile(const QTemporaryDir &dir)
 
 } // namespace
 
+SimulationController *TstScreenshots::lookController(const QStringList &look,
+                                                     const GuiOptions &options)
+{
+    if (look != m_look || !m_engine) {
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        loadWindow(*m_engine, options);
+        m_look = look;
+    }
+    if (m_engine->rootObjects().size() != 1) {
+        QTest::qFail("the window did not load", __FILE__, __LINE__);
+        return nullptr;
+    }
+    auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    auto *controller =
+        window ? window->property("controller").value<SimulationController *>() : nullptr;
+    if (!controller) {
+        QTest::qFail("the window has no controller", __FILE__, __LINE__);
+        return nullptr;
+    }
+    if (const auto applyError = options.apply(*controller)) {
+        QTest::qFail(qPrintable(*applyError), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return controller;
+}
+
 void TstScreenshots::textCheckFindsBrokenLayouts_data()
 {
     QTest::addColumn<QByteArray>("items");
@@ -253,18 +286,9 @@ void TstScreenshots::preset()
     const auto parseError =
         options.parse(QStringList{"idemlab"} + args + look + QStringList{"--screenshot", "x.png"});
     QVERIFY2(!parseError, qPrintable(parseError.value_or(QString())));
-    if (look != m_look || !m_engine) {
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        loadWindow(*m_engine, options);
-        m_look = look;
-    }
-    QCOMPARE(m_engine->rootObjects().size(), 1);
-    auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-    QVERIFY(window);
-    auto *controller = window->property("controller").value<SimulationController *>();
+    auto *controller = lookController(look, options);
     QVERIFY(controller);
-    const auto applyError = options.apply(*controller);
-    QVERIFY2(!applyError, qPrintable(applyError.value_or(QString())));
+    auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
     if (!options.atMs)
         controller->playback()->seek(controller->playback()->endUs());
     // As --screenshot renders: the size asked for, layouts settled, a frame drawn.
@@ -296,6 +320,76 @@ void TstScreenshots::preset()
     // burst without the mutex a claim's UPSERT K1 and another claim's CREATED answer share
     // one short link, and keep apart there (each token has a slot of its link).
     const QStringList problems = TextLayoutCheck::problems(*window);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TstScreenshots::lessonStep_data()
+{
+    // Every step of every preset's tour, its question and answer shown (the most words a
+    // step puts on screen), in the looks at the ends of the matrix: both sizes, both themes,
+    // text scale 1 and the largest.
+    QTest::addColumn<QStringList>("look");
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("step");
+    const QStringList presets = ScenarioLoader::presetNames();
+    for (const Look &look : looks()) {
+        const QByteArray name(look.name);
+        if (!(name == "1280x720 light 1x" || name == "1280x720 dark 3x" ||
+              name == "1920x1080 dark 1x" || name == "1920x1080 light 3x"))
+            continue;
+        for (int i = 0; i < presets.size(); ++i) {
+            const ScenarioLoad load = ScenarioLoader::load(presets[i]);
+            QVERIFY2(load.scenario, qPrintable(load.error));
+            for (int step = 0; step < load.scenario->lesson.size(); ++step)
+                QTest::addRow("%d %s step %d, %s", i + 1, qPrintable(presets[i]), step + 1,
+                              look.name)
+                    << look.args << presets[i] << step;
+        }
+    }
+}
+
+void TstScreenshots::lessonStep()
+{
+    QFETCH(QStringList, look);
+    QFETCH(QString, preset);
+    QFETCH(int, step);
+    const ScenarioLoad load = ScenarioLoader::load(preset);
+    QVERIFY2(load.scenario, qPrintable(load.error));
+    const LessonStep &shown = load.scenario->lesson.at(step);
+    GuiOptions options;
+    const auto parseError = options.parse(
+        QStringList{"idemlab", preset, "--at-ms", QString::number(shown.atUs / 1000.0, 'f', 3)} +
+        look + QStringList{"--screenshot", "x.png"});
+    QVERIFY2(!parseError, qPrintable(parseError.value_or(QString())));
+    auto *controller = lookController(look, options);
+    QVERIFY(controller);
+    auto *window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    // As --show lesson does: the step at the playhead, its question and answer revealed.
+    controller->lesson()->showAt(double(shown.atUs));
+    QCOMPARE(controller->lesson()->index(), step);
+    window->resize(options.size);
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 300)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QTemporaryDir dir;
+    if (!qEnvironmentVariableIsEmpty("IDEMLAB_SHOTS_DIR"))
+        QVERIFY(window->grabWindow().save(shotFile(dir)));
+
+    // The step is on screen whole: its label, title, words, question and answer.
+    QStringList texts;
+    for (const TextLayoutCheck::Placed &p : TextLayoutCheck::visibleTexts(window->contentItem()))
+        texts << p.text;
+    const QString label =
+        QStringLiteral("Step %1 of %2").arg(step + 1).arg(load.scenario->lesson.size());
+    for (const QString &expected : {label, shown.title, shown.text})
+        QVERIFY2(texts.contains(expected), qPrintable(expected + QLatin1String(" not in: ") +
+                                                      texts.join(QLatin1String(" | "))));
+    if (!shown.question.isEmpty())
+        QVERIFY(texts.contains(QStringLiteral("Question: %1").arg(shown.question)));
+    // Nothing of it (or of the scene it shares the window with) overlaps or is cut.
+    const QStringList problems = TextLayoutCheck::problems(*window);
+    controller->lesson()->setActive(false);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 

@@ -40,6 +40,7 @@ enum class Swatch
 {
     Arrow,
     Lost,
+    BackUp,
     Anomaly,
     Timeout,
     Operation,
@@ -71,7 +72,8 @@ QVector<LegendItem> legendItems()
     items.append(
         {QStringLiteral("replication"), Swatch::Arrow, SvgTimeline::replicateStroke, false});
     items.append({QStringLiteral("conflict"), Swatch::Arrow, SvgTimeline::conflictStroke, false});
-    items.append({QStringLiteral("lost message"), Swatch::Lost});
+    items.append({QStringLiteral("lost message / crash"), Swatch::Lost});
+    items.append({QStringLiteral("back up"), Swatch::BackUp});
     items.append({QStringLiteral("anomaly"), Swatch::Anomaly});
     items.append({QStringLiteral("timeout"), Swatch::Timeout});
     items.append({QStringLiteral("operation"), Swatch::Operation});
@@ -234,6 +236,9 @@ void drawSwatch(SvgPainter &p, const LegendItem &item, QPointF at)
     case Swatch::Lost:
         p.line({x + 12, y - 4}, {x + 20, y + 4}, red);
         p.line({x + 12, y + 4}, {x + 20, y - 4}, red);
+        break;
+    case Swatch::BackUp:
+        p.polygon({{x + 16, y - 5.5}, {x + 21, y + 3.5}, {x + 11, y + 3.5}}, palette.status201);
         break;
     case Swatch::Anomaly:
         p.polygon({{x + 16, y - 6}, {x + 22, y}, {x + 16, y + 6}, {x + 10, y}}, palette.anomaly);

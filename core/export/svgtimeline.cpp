@@ -273,12 +273,19 @@ void SvgTimeline::marker(SvgPainter &p, const Event &e) const
         return;
     }
     case EventType::Fault: {
-        // A lost message has its ✕ already; other faults (a crash) get one on their lane.
+        // A lost message has its ✕ already; other faults (a crash) get one on their lane, and
+        // coming back up (the fault event whose state is "up") a ▲.
         if (!hasLane(e.from) || (hasLane(e.to) && e.startUs >= 0))
             return;
         const QPointF c = at(e.from, e.t);
-        const Stroke cross{palette.anomaly, 2.2};
         p.beginGroup(tooltip(e));
+        if (e.state == QLatin1String("up")) { // back up (restart, cache up, heal): a calm ▲
+            p.polygon({c + QPointF(0, -5.5), c + QPointF(5, 3.5), c + QPointF(-5, 3.5)},
+                      palette.status201, Stroke{palette.panel, 1.5});
+            p.endGroup();
+            return;
+        }
+        const Stroke cross{palette.anomaly, 2.2};
         p.line(c + QPointF(-4, -4), c + QPointF(4, 4), cross);
         p.line(c + QPointF(-4, 4), c + QPointF(4, -4), cross);
         p.endGroup();
