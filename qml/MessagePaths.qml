@@ -221,22 +221,23 @@ QtObject {
     /// two cluster titles and, while shown, the legend.
     function obstacleRects(rev) {
         // Worked out once per layout (every token asks, every frame).
-        if (obstacleCache && obstacleRevision === rev && obstacleLegend === legendShown)
-            return obstacleCache
+        const cache = obstacleCache
+        if (cache.rects && cache.revision === rev && cache.legend === legendShown)
+            return cache.rects
         const obstacles = nodeRects(rev).concat([
             Qt.rect(0, 0, stageWidth, layout.bodyTop),
             Qt.rect(layout.clusterX, layout.clusterY(0), layout.clusterWidth, layout.clusterHeaderHeight),
             Qt.rect(layout.clusterX, layout.clusterY(1), layout.clusterWidth, layout.clusterHeaderHeight)])
         if (legendShown)
             obstacles.push(layout.legendRect)
-        obstacleCache = obstacles
-        obstacleRevision = rev
-        obstacleLegend = legendShown
+        // Kept in the fields of one object, not in properties: a binding that asks must not
+        // depend on the cache it fills.
+        cache.rects = obstacles
+        cache.revision = rev
+        cache.legend = legendShown
         return obstacles
     }
-    property var obstacleCache: null
-    property int obstacleRevision: -1
-    property bool obstacleLegend: false
+    readonly property var obstacleCache: ({})
 
     /// Every node's box, by node index, for the C++ message layer.
     function nodeRects(rev) {
