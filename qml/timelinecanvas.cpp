@@ -161,15 +161,22 @@ int TimelineCanvas::eventAt(QPointF point) const
     return best;
 }
 
-QPointF TimelineCanvas::eventAnchor(int event) const
+bool TimelineCanvas::drawingOf(int event, QVector<Segment> &legs, QVector<Marker> &markers) const
 {
     ensureGeometry();
     const RunResult *run = m_playback ? m_playback->run() : nullptr;
     if (!run || event < 0 || event >= run->events.size() || m_geo.laneYs.isEmpty())
-        return {};
+        return false;
+    appendEvent(*run, m_geo, event, legs, markers);
+    return true;
+}
+
+QPointF TimelineCanvas::eventAnchor(int event) const
+{
     QVector<Segment> legs;
     QVector<Marker> markers;
-    appendEvent(*run, m_geo, event, legs, markers);
+    if (!drawingOf(event, legs, markers))
+        return {};
     if (!legs.isEmpty())
         return legs.first().line.center();
     if (!markers.isEmpty())
@@ -182,14 +189,9 @@ QPointF TimelineCanvas::eventAnchor(int event) const
 
 QString TimelineCanvas::markOf(int event) const
 {
-    ensureGeometry();
-    const RunResult *run = m_playback ? m_playback->run() : nullptr;
-    if (!run || event < 0 || event >= run->events.size() || m_geo.laneYs.isEmpty())
-        return {};
     QVector<Segment> legs;
     QVector<Marker> markers;
-    appendEvent(*run, m_geo, event, legs, markers);
-    if (markers.isEmpty())
+    if (!drawingOf(event, legs, markers) || markers.isEmpty())
         return {};
     static const char *const names[markerKinds] = {"anomaly", "timeout", "fault",   "takeover",
                                                    "fenced",  "reaped",  "recovery"};

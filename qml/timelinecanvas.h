@@ -159,6 +159,8 @@ private:
     void ensureGeometry() const;
     [[nodiscard]] double axisX(const Geometry &g, double timeUs) const;
     void buildGeometry(Geometry &g) const;
+    /// The legs and markers `event` is drawn with; false if it is not on the canvas.
+    bool drawingOf(int event, QVector<Segment> &legs, QVector<Marker> &markers) const;
     void appendEvent(const RunResult &run, const Geometry &g, int index, QVector<Segment> &segments,
                      QVector<Marker> &markers) const;
     void buildBars(const RunResult &run, Geometry &g) const;

@@ -1,5 +1,7 @@
 #include "playback/keylife.h"
 
+#include "playback/sceneindex.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -83,10 +85,12 @@ KeyLife keyLifeOf(const RunResult &run, const QString &key, const QString &scope
                                QStringLiteral("Shared cache")};
     for (const QString &place : places)
         life.lanes.append({place, {KeySpan{0, life.endUs, {}, 1, false, KeyMark::None}}});
+    // The moments in order: the index goes forward from one to the next, never from the start.
+    SceneIndex scenes(run);
     for (const qint64 t : moments) {
         if (t > life.endUs)
             break;
-        const SceneState s = sceneAt(run, t);
+        const SceneState s = scenes.at(t);
         for (int p = 0; p < 3; ++p) {
             KeySpan now = spanIn(s, p, key, scope);
             QVector<KeySpan> &spans = life.lanes[p].spans;

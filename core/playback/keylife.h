@@ -54,7 +54,7 @@ struct KeyCharge
 };
 
 /// A key's life at a glance: its state over the run in each place, the requests that
-/// carried it and the ledger rows it caused. Read off the scene state itself (sceneAt) at
+/// carried it and the ledger rows it caused. Read off the scene state itself (a SceneIndex) at
 /// every moment the key could change, so it says exactly what the scene shows.
 struct KeyLife
 {
