@@ -114,10 +114,39 @@ QString seconds(qint64 us)
 
 #endif
 
+/// `--cache redis://…` (the shared cache in a real Redis) shares its name with the override
+/// `--cache on|off`: a value that looks like a URL is taken out of `args` (replaced by
+/// `--cache on`, as a Redis cache is a shared cache that is on) and returned.
+std::optional<QString> takeRedisUrl(QStringList &args)
+{
+    auto isUrl = [](const QString &v) {
+        return v.startsWith(QLatin1String("redis"), Qt::CaseInsensitive) ||
+               v.contains(QLatin1String("://"));
+    };
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        for (const QLatin1String flag : {QLatin1String("--cache"), QLatin1String("-cache")}) {
+            if (a == flag && i + 1 < args.size() && isUrl(args[i + 1])) {
+                const QString url = args.takeAt(i + 1);
+                args[i] = QStringLiteral("--cache=on");
+                return url;
+            }
+            if (a.startsWith(flag + QLatin1Char('=')) && isUrl(a.mid(flag.size() + 1))) {
+                const QString url = a.mid(flag.size() + 1);
+                args[i] = QStringLiteral("--cache=on");
+                return url;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-int serve(const QStringList &args)
+int serve(const QStringList &givenArgs)
 {
+    QStringList args = givenArgs;
+    const std::optional<QString> redisUrl = takeRedisUrl(args);
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOption({QStringLiteral("port-a"), QStringLiteral("Port of cluster A (0: any free)"),
@@ -191,6 +220,14 @@ int serve(const QStringList &args)
     if (auto overrideError = OverrideOptions::apply(parser, options.settings))
         return usageError(*overrideError);
     options.recordEvents = log == QLatin1String("events");
+    if (redisUrl) {
+        options.redis = RedisAddress::parse(*redisUrl, &error);
+        if (!options.redis)
+            return usageError(error);
+        options.cacheLog = [](const QString &line) {
+            QTextStream(stderr) << "idemlab-cli serve: " << line << Qt::endl;
+        };
+    }
 
     QTextStream err(stderr);
     for (const char *flag : {"delay-ms", "router-ms", "jitter-ms", "loss", "timeout-ms", "retries",
@@ -231,6 +268,12 @@ int serve(const QStringList &args)
         << "  cluster B   " << live.baseUrl(1).toString() << '\n'
         << "  databases   " << live.dbDir() << " (cluster-a.sqlite, cluster-b.sqlite; WAL)\n"
         << "  settings    " << liveSettingsLine(options.settings) << '\n'
+        << "  cache       "
+        << (!options.settings.cache ? QStringLiteral("off (each cluster claims in its own DB)")
+            : options.redis
+                ? options.redis->display() + QStringLiteral(" (Redis, shared by both clusters)")
+                : QStringLiteral("in this process (shared by both clusters)"))
+        << '\n'
         << "Try: curl -i " << a
         << "/payments -H 'Idempotency-Key: k1' -d '{\"from\":\"A\",\"to\":\"B\",\"amount\":10}'"
         << Qt::endl;

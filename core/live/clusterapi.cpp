@@ -174,6 +174,7 @@ HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)
         request.key = *key;
 
     HandlerContext ctx;
+    ctx.exchange = m_rt.nextExchange();
     ctx.cluster = cluster;
     ctx.server = top.server[size_t(cluster)];
     ctx.serverName = m_rt.nodeName(ctx.server);

@@ -5,6 +5,8 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QMutexLocker>
+#include <QRandomGenerator>
+#include <QStringBuilder>
 
 namespace idem {
 
@@ -16,9 +18,13 @@ constexpr int checkpointIntervalMs = 200;
 } // namespace
 
 LiveRuntime::LiveRuntime(const Settings &settings, const QVector<Node> &nodes,
-                         const LiveTopology &topology, LiveRecorder &recorder)
+                         const LiveTopology &topology, LiveRecorder &recorder,
+                         std::unique_ptr<SharedCache> cache)
     : m_settings(settings), m_nodes(nodes), m_topology(topology), m_recorder(recorder),
-      m_id(runtimeCounter.fetchAndAddRelaxed(1))
+      m_id(runtimeCounter.fetchAndAddRelaxed(1)),
+      m_cache(cache ? std::move(cache) : std::make_unique<CacheStore>()),
+      m_holderSuffix(QLatin1Char('@') +
+                     QString::number(QRandomGenerator::global()->generate64(), 36))
 {}
 
 LiveRuntime::~LiveRuntime()
@@ -181,7 +187,10 @@ void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
     const qint64 sent = nowUs();
     const qint64 half = m_settings.cacheUs / 2;
     sleepUs(half);
-    const CacheResult result = m_cache.execute(command, nowUs());
+    CacheCommand held = command;
+    held.holder =
+        nodeName(ctx.server) % QLatin1Char('#') % QString::number(ctx.exchange) % m_holderSuffix;
+    const CacheResult result = m_cache->execute(held, nowUs());
     const qint64 back = m_settings.cacheUs - half;
     if (m_recorder.recording()) {
         Event e = event(EventType::CacheOp, ctx.server, m_topology.cache, ctx.request, ctx.label);

@@ -44,7 +44,8 @@ struct LiveTopology
 /// - `db` runs the statement on this thread's own connection to the cluster's WAL file
 ///   (writes through the cluster's GroupCommit), after half of --db-ms and before the
 ///   other half (the DB's distance, slept for real);
-/// - `cache` is a CacheStore shared by both clusters (SET NX PX, thread-safe);
+/// - `cache` is the SharedCache of both clusters: a CacheStore in memory, or a RedisCache
+///   (SET NX PX in a real Redis); each command names its holder (server and request);
 /// - `lock` is a BlockingKeyLock per cluster: the thread blocks until it holds the key;
 /// - replication is a ReplicationLink thread applying each written row after the lag;
 /// - a WalCheckpointer thread copies the WAL into the files, off the request path.
@@ -52,9 +53,9 @@ struct LiveTopology
 class LiveRuntime : public Runtime
 {
 public:
-    /// `nodes` and `recorder` must outlive the runtime.
+    /// `nodes` and `recorder` must outlive the runtime. `cache` null: a CacheStore in memory.
     LiveRuntime(const Settings &settings, const QVector<Node> &nodes, const LiveTopology &topology,
-                LiveRecorder &recorder);
+                LiveRecorder &recorder, std::unique_ptr<SharedCache> cache = {});
     ~LiveRuntime() override;
 
     /// Opens (creating or reusing) cluster-a.sqlite and cluster-b.sqlite in `dbDir` from
@@ -86,6 +87,8 @@ public:
     [[nodiscard]] ClusterDatabase &ownerDatabase(int cluster) { return *m_owner[size_t(cluster)]; }
     [[nodiscard]] int replicationConflicts() const { return m_conflicts.load(); }
     [[nodiscard]] const LiveTopology &topology() const { return m_topology; }
+    /// A number for a new exchange (HandlerContext::exchange), unique in this runtime.
+    [[nodiscard]] quint64 nextExchange() { return m_exchanges.fetch_add(1) + 1; }
     [[nodiscard]] const QString &nodeName(int node) const { return m_nodes[node].name; }
     [[nodiscard]] LiveRecorder &recorder() { return m_recorder; }
     [[nodiscard]] QString filePath(int cluster) const { return m_files[size_t(cluster)]; }
@@ -114,10 +117,12 @@ private:
     std::array<GroupCommit, 2> m_commits{GroupCommit(m_writeLocks[0]),
                                          GroupCommit(m_writeLocks[1])};
     std::array<BlockingKeyLock, 2> m_locks;
-    CacheStore m_cache;
+    const std::unique_ptr<SharedCache> m_cache;
+    const QString m_holderSuffix; ///< tells this runtime's holders from another process's
     std::unique_ptr<ReplicationLink> m_replication;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::atomic<int> m_conflicts{0};
+    std::atomic<quint64> m_exchanges{0};
 
     QMutex m_sleepMutex;
     QWaitCondition m_wakeSleepers;

@@ -3,6 +3,7 @@
 #include "live/httpfrontend.h"
 #include "live/liverecorder.h"
 #include "live/liveruntime.h"
+#include "live/rediscache.h"
 #include "sim/topology.h"
 #include "sim/verdict.h"
 
@@ -39,6 +40,14 @@ std::optional<QString> prepareDbDir(const QString &given, QString *dir)
     return {};
 }
 
+/// Where the Redis cache's lines go: the options' log, else qWarning.
+RedisCache::Log cacheLog(const LiveSession::Options &options)
+{
+    if (options.cacheLog)
+        return options.cacheLog;
+    return [](const QString &line) { qWarning("%s", qPrintable(line)); };
+}
+
 } // namespace
 
 struct LiveSession::Engine
@@ -46,8 +55,15 @@ struct LiveSession::Engine
     explicit Engine(const Options &options)
         : nodes(LiveSession::nodes()), topology(Topology::of(nodes)),
           recorder(options.recordEvents, options.maxEvents),
-          runtime(options.settings, nodes, topology, recorder), api(runtime)
+          runtime(options.settings, nodes, topology, recorder, makeCache(options)), api(runtime)
     {}
+
+    static std::unique_ptr<SharedCache> makeCache(const Options &options)
+    {
+        if (!options.redis)
+            return {};
+        return std::make_unique<RedisCache>(*options.redis, cacheLog(options));
+    }
 
     /// Serves one call: on this I/O thread, or on a worker if it may sleep.
     void dispatch(LiveSession *session, int cluster, HttpCall &&call,
@@ -122,6 +138,21 @@ bool LiveSession::start(const Options &options)
         return false;
     };
     engine->dbDir = dir;
+    if (options.redis) {
+        // A Redis that refuses us (password, database) is a setting to fix: say so now. One
+        // that is not up yet is only noted: the cache-failure policy answers until it is.
+        bool refused = false;
+        RedisCache cache(*options.redis);
+        if (auto why = cache.ping(&refused)) {
+            const QString line =
+                QStringLiteral("shared cache %1: %2").arg(options.redis->display(), *why);
+            if (refused)
+                return fail(line);
+            cacheLog(options)(line + QStringLiteral(" — serving anyway; requests that need the "
+                                                    "cache get the cache-failure policy's "
+                                                    "answer until it is up"));
+        }
+    }
     if (auto error = engine->runtime.open(dir))
         return fail(*error);
     if (options.recordEvents)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "live/clusterapi.h"
+#include "live/redisaddress.h"
 #include "model/runresult.h"
 #include "model/settings.h"
 
@@ -9,7 +10,9 @@
 #include <QUrl>
 
 #include <array>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace idem {
 
@@ -71,6 +74,10 @@ public:
         /// else up to 128 workers so that sleeping requests overlap for real.
         int workers = 0;
         int ioThreads = 0; ///< threads parsing HTTP; 0 = one per core
+        /// The shared cache in a real Redis (--cache redis://…); nullopt = in memory.
+        std::optional<RedisAddress> redis;
+        /// Where the Redis cache's lines go (it went away, it is back); empty = qWarning.
+        std::function<void(const QString &)> cacheLog;
     };
 
     explicit LiveSession(QObject *parent = nullptr);

@@ -16,14 +16,15 @@ struct HandlerContext
 {
     int request = -1; ///< attempt index (simulation) or request number (live)
     int cluster = 0;
-    int server = -1;     ///< node index of the server
-    QString serverName;  ///< its name ("Server A1"): a claim row names its holder
-    QString key;         ///< stored key (header value)
-    QString label;       ///< key as shown ("K1")
-    QString client;      ///< who sent it (keyScope client scopes keys by it; empty in live mode)
-    int incarnation = 0; ///< the server's life it runs in: a crash ends it (simulation)
-    QString requestId;   ///< the request ("R1"), as faults name it
-    int attempt = 1;     ///< 1 = the first attempt of that request
+    int server = -1;      ///< node index of the server
+    QString serverName;   ///< its name ("Server A1"): a claim row names its holder
+    QString key;          ///< stored key (header value)
+    QString label;        ///< key as shown ("K1")
+    QString client;       ///< who sent it (keyScope client scopes keys by it; empty in live mode)
+    int incarnation = 0;  ///< the server's life it runs in: a crash ends it (simulation)
+    QString requestId;    ///< the request ("R1"), as faults name it
+    int attempt = 1;      ///< 1 = the first attempt of that request
+    quint64 exchange = 0; ///< live mode: this exchange's number in its runtime (never reused)
 };
 
 /// The steps of the protocol after which a server may crash (a `crash` fault).

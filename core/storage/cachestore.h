@@ -39,6 +39,10 @@ struct CacheCommand
     QString responseBody;
     qint64 ttlUs = 0;
     QString client; ///< ClaimNx: the client whose request claims the key
+    /// Who sends it (live mode: the server and its request). A cache that checks holders
+    /// (RedisCache) finishes or releases a claim only for the holder that made it, so a
+    /// holder whose claim expired and was taken by another cannot overwrite the newer one.
+    QString holder;
 };
 
 struct CacheResult
@@ -49,11 +53,21 @@ struct CacheResult
     CacheEntry entry;
 };
 
-/// The shared cache (think Redis): atomic set-if-absent with a time-to-live. Thread-safe.
-class CacheStore
+/// What the protocol needs of a shared cache: one command at a time, each atomic.
+/// CacheStore (in memory) and RedisCache (live/, a real Redis) implement it. Thread-safe.
+class SharedCache
 {
 public:
-    CacheResult execute(const CacheCommand &command, qint64 nowUs);
+    virtual ~SharedCache() = default;
+    virtual CacheResult execute(const CacheCommand &command, qint64 nowUs) = 0;
+};
+
+/// The shared cache in memory (think Redis): atomic set-if-absent with a time-to-live.
+/// Thread-safe. It does not check holders: the simulation's claims end the way its log says.
+class CacheStore : public SharedCache
+{
+public:
+    CacheResult execute(const CacheCommand &command, qint64 nowUs) override;
     /// Live entries at `nowUs`, ordered by key.
     [[nodiscard]] QVector<CacheEntry> entries(qint64 nowUs) const;
     /// The command in Redis syntax, for captions and the timeline's detail field.
