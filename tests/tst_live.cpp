@@ -89,6 +89,7 @@ private slots:
     void wrongMethod();
     void unknownPath();
     void ledgerAndHealth();
+    void allowedOrigins();
     void preflightAndHead();
     void pipelinedAnswersInOrder();
     void twoKeyHeaders();
@@ -519,12 +520,44 @@ void TstLive::ledgerAndHealth()
     QCOMPARE(health.json.value("settings").toObject().value("opMs").toInt(), 1);
 }
 
+void TstLive::allowedOrigins()
+{
+    Live live(settingsWith({}), 0, [](LiveSession::Options &o) {
+        o.allowedOrigins = {QByteArrayLiteral("http://class.example:8000")};
+    });
+    auto from = [&](const QByteArray &origin) {
+        Call call = get(QStringLiteral("/health"));
+        QNetworkReply *reply = nullptr;
+        QUrl url = live.session().baseUrl(0);
+        url.setPath(call.path);
+        QNetworkRequest request(url);
+        if (!origin.isEmpty())
+            request.setRawHeader("Origin", origin);
+        QNetworkAccessManager nam;
+        reply = nam.get(request);
+        return Live::finish(reply);
+    };
+    const Answer allowed = from("http://class.example:8000");
+    QCOMPARE(allowed.status, 200);
+    QCOMPARE(allowed.header("Access-Control-Allow-Origin"),
+             QByteArray("http://class.example:8000"));
+    QVERIFY(allowed.header("Access-Control-Expose-Headers").contains("Idempotent-Replayed"));
+    QCOMPARE(allowed.header("Vary"), QByteArray("Origin"));
+    for (const QByteArray &other : {QByteArray("http://evil.example"), QByteArray("null"),
+                                    QByteArray("http://class.example:8001"), QByteArray()}) {
+        const Answer a = from(other);
+        QCOMPARE(a.status, 200);
+        QVERIFY2(!a.headers.contains("access-control-allow-origin"), other.constData());
+    }
+}
+
 void TstLive::preflightAndHead()
 {
     Live live(settingsWith({}));
     const Answer options = live.send(0, Call{"OPTIONS", "/payments", std::nullopt, {}});
     QCOMPARE(options.status, 204);
-    QCOMPARE(options.header("Access-Control-Allow-Origin"), QByteArray("*"));
+    // No origin was allowed: a page of any origin gets no CORS header (never "*").
+    QVERIFY(!options.headers.contains("access-control-allow-origin"));
     QVERIFY(options.header("Access-Control-Allow-Headers").contains("Idempotency-Key"));
     const Answer head = live.send(0, Call{"HEAD", "/health", std::nullopt, {}});
     QCOMPARE(head.status, 200);

@@ -17,6 +17,7 @@ const char *const usage =
     "  bench [--requests N]                    engine throughput against bare SQL\n"
     "  serve [--port-a 8081] [--port-b 8082] [--bind 127.0.0.1] [--db-dir DIR] [overrides]\n"
     "      [--cache redis://[:PASSWORD@]HOST[:PORT][/DB]]  the shared cache in a real Redis\n"
+    "      [--allow-origin http://HOST[:PORT]]...   web pages that may read the answers\n"
     "      [--log events|requests|none]        live mode: both clusters as HTTP servers\n"
     "      [--workers N] [--io-threads N]\n"
     "\n"

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <QUrl>
 
 #ifdef IDEMLAB_HAS_LIVE
 #include "live/livesession.h"
@@ -114,6 +115,31 @@ QString seconds(qint64 us)
 
 #endif
 
+/// An --allow-origin value as browsers send it in Origin: "scheme://host[:port]", lower-case,
+/// without a default port; nullopt and a one-line error otherwise.
+std::optional<QByteArray> webOrigin(const QString &given, QString *error)
+{
+    const QUrl url(given, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    const bool web = scheme == QLatin1String("http") || scheme == QLatin1String("https");
+    if (given == QLatin1String("*") || !url.isValid() || !web || url.host().isEmpty() ||
+        (!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery() ||
+        url.hasFragment() || !url.userInfo().isEmpty()) {
+        *error = QStringLiteral("--allow-origin \"%1\" is not a web origin; expected "
+                                "http://HOST[:PORT] or https://HOST[:PORT] (one origin each, "
+                                "never *)")
+                     .arg(given);
+        return std::nullopt;
+    }
+    QByteArray origin =
+        scheme.toLatin1() + "://" + url.host(QUrl::FullyEncoded).toLower().toLatin1();
+    const int port = url.port();
+    const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
+    if (port >= 0 && port != defaultPort)
+        origin += ':' + QByteArray::number(port);
+    return origin;
+}
+
 /// `--cache redis://…` (the shared cache in a real Redis) shares its name with the override
 /// `--cache on|off`: a value that looks like a URL is taken out of `args` (replaced by
 /// `--cache on`, as a Redis cache is a shared cache that is on) and returned.
@@ -164,6 +190,10 @@ int serve(const QStringList &givenArgs)
                       QStringLiteral("What to print: events (every step, in plain words), "
                                      "requests (one line each) or none"),
                       QStringLiteral("events|requests|none"), QStringLiteral("events")});
+    parser.addOption({QStringLiteral("allow-origin"),
+                      QStringLiteral("A web page origin (http://HOST[:PORT]) whose scripts may "
+                                     "read the answers (CORS); repeat for more; none by default"),
+                      QStringLiteral("ORIGIN")});
     parser.addOption({QStringLiteral("workers"),
                       QStringLiteral("Worker threads for POST /payments (default: automatic)"),
                       QStringLiteral("N"), QStringLiteral("0")});
@@ -220,6 +250,12 @@ int serve(const QStringList &givenArgs)
     if (auto overrideError = OverrideOptions::apply(parser, options.settings))
         return usageError(*overrideError);
     options.recordEvents = log == QLatin1String("events");
+    for (const QString &given : parser.values(QStringLiteral("allow-origin"))) {
+        const auto origin = webOrigin(given, &error);
+        if (!origin)
+            return usageError(error);
+        options.allowedOrigins.append(*origin);
+    }
     if (redisUrl) {
         options.redis = RedisAddress::parse(*redisUrl, &error);
         if (!options.redis)
@@ -274,6 +310,11 @@ int serve(const QStringList &givenArgs)
                 ? options.redis->display() + QStringLiteral(" (Redis, shared by both clusters)")
                 : QStringLiteral("in this process (shared by both clusters)"))
         << '\n'
+        << (options.allowedOrigins.isEmpty()
+                ? QString()
+                : QStringLiteral("  web pages   ") +
+                      QString::fromLatin1(options.allowedOrigins.join(' ')) +
+                      QStringLiteral(" may read the answers (CORS)\n"))
         << "Try: curl -i " << a
         << "/payments -H 'Idempotency-Key: k1' -d '{\"from\":\"A\",\"to\":\"B\",\"amount\":10}'"
         << Qt::endl;

@@ -16,17 +16,6 @@ const QString paymentsPath = QStringLiteral("/payments");
 const QString ledgerPath = QStringLiteral("/ledger");
 const QString healthPath = QStringLiteral("/health");
 
-// Every response may be read by a page of another origin (a class's browser fetch).
-void addCors(HttpResponse &r)
-{
-    static const QByteArray origin = "Access-Control-Allow-Origin";
-    static const QByteArray any = "*";
-    static const QByteArray expose = "Access-Control-Expose-Headers";
-    static const QByteArray exposed = "Location, Retry-After, Idempotent-Replayed";
-    r.addHeader(origin, any);
-    r.addHeader(expose, exposed);
-}
-
 HttpResponse json(int status, const QJsonObject &o)
 {
     HttpResponse r;
@@ -154,8 +143,19 @@ HttpResponse ClusterApi::serve(int cluster, const HttpCall &call)
                                                  "/payments, GET /ledger and GET /health")
                                       .arg(call.path, clusterName(cluster)));
     }
-    addCors(r);
+    addCors(r, call.origin);
     return r;
+}
+
+// A page of an origin the user named (--allow-origin) may read the answers (a class's browser
+// fetch); any other page gets no CORS header, so the browser keeps the answer from it.
+void ClusterApi::addCors(HttpResponse &r, const QByteArray &origin) const
+{
+    r.addHeader("Vary", "Origin");
+    if (origin.isEmpty() || !m_allowedOrigins.contains(origin))
+        return;
+    r.addHeader("Access-Control-Allow-Origin", origin);
+    r.addHeader("Access-Control-Expose-Headers", "Location, Retry-After, Idempotent-Replayed");
 }
 
 HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)

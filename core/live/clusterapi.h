@@ -19,6 +19,7 @@ struct HttpCall
     QString path;                      ///< decoded, without the query
     QString query;                     ///< what follows '?', still percent-encoded
     QList<QByteArray> idempotencyKeys; ///< every Idempotency-Key header value, as sent
+    QByteArray origin;                 ///< the Origin header (a browser page's), or empty
     QByteArray body;
 };
 
@@ -32,7 +33,11 @@ public:
     /// The largest `POST /payments` body accepted; a larger one gets 413.
     static constexpr qsizetype maxBodyBytes = 64 * 1024;
 
-    explicit ClusterApi(LiveRuntime &runtime) : m_rt(runtime), m_handler(runtime) {}
+    /// `allowedOrigins`: the web origins ("http://host:port") whose pages may read the
+    /// answers (CORS); a server that moves money allows no other, and never "*".
+    explicit ClusterApi(LiveRuntime &runtime, QList<QByteArray> allowedOrigins = {})
+        : m_rt(runtime), m_handler(runtime), m_allowedOrigins(std::move(allowedOrigins))
+    {}
 
     /// Serves `call` at `cluster` on this thread and returns the response. Thread-safe; a
     /// `POST /payments` may sleep (operation time, DB and cache latency, lock waits).
@@ -55,8 +60,12 @@ private:
     /// Logs the response going back to the client and ends the attempt.
     void answered(const HandlerContext &ctx, int status);
 
+    /// The CORS headers of an answer to a page of `origin`: none unless it is allowed.
+    void addCors(HttpResponse &r, const QByteArray &origin) const;
+
     LiveRuntime &m_rt;
     ClaimHandler m_handler;
+    const QList<QByteArray> m_allowedOrigins;
 };
 
 } // namespace idem

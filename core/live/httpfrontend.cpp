@@ -140,6 +140,8 @@ bool ClusterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     for (const auto &[name, value] : request.headers()) {
         if (name.compare("idempotency-key", Qt::CaseInsensitive) == 0)
             call.idempotencyKeys.append(value);
+        else if (name.compare("origin", Qt::CaseInsensitive) == 0)
+            call.origin = value.trimmed();
         else if (name.compare("connection", Qt::CaseInsensitive) == 0)
             close = value.toLower().contains("close");
     }

@@ -55,7 +55,8 @@ struct LiveSession::Engine
     explicit Engine(const Options &options)
         : nodes(LiveSession::nodes()), topology(Topology::of(nodes)),
           recorder(options.recordEvents, options.maxEvents),
-          runtime(options.settings, nodes, topology, recorder, makeCache(options)), api(runtime)
+          runtime(options.settings, nodes, topology, recorder, makeCache(options)),
+          api(runtime, options.allowedOrigins)
     {}
 
     static std::unique_ptr<SharedCache> makeCache(const Options &options)

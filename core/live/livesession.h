@@ -74,6 +74,9 @@ public:
         /// else up to 128 workers so that sleeping requests overlap for real.
         int workers = 0;
         int ioThreads = 0; ///< threads parsing HTTP; 0 = one per core
+        /// Web origins ("http://host:port") whose pages may read the answers (CORS); none by
+        /// default, never "*".
+        QList<QByteArray> allowedOrigins;
         /// The shared cache in a real Redis (--cache redis://…); nullopt = in memory.
         std::optional<RedisAddress> redis;
         /// Where the Redis cache's lines go (it went away, it is back); empty = qWarning.
