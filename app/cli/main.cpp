@@ -1,5 +1,6 @@
 #include "clicommands.h"
 #include "servecommand.h"
+#include "whatifcommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -18,6 +19,8 @@ const char *const usage =
     "  serve [--port-a 8081] [--port-b 8082] [--bind 127.0.0.1] [--db-dir DIR] [overrides]\n"
     "      [--log events|requests|none]        live mode: both clusters as HTTP servers\n"
     "      [--workers N] [--io-threads N]\n"
+    "  compare <preset|file> [overrides] --left \"OVERRIDES\" --right \"OVERRIDES\"\n"
+    "      [--json] [--export FILE.html|.svg]  one scenario twice: the first difference\n"
     "\n"
     "Overrides: --mutex on|off  --cache on|off  --delay-ms N  --lag-ms N  --op-ms N  --db-ms N\n"
     "  --cache-ms N  --timeout-ms N  --retries N  --jitter-ms N  --loss P\n"
@@ -51,6 +54,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("run"))
         return idem::cli::run(args); // its help lists the run's own arguments and overrides
+    if (command == QLatin1String("compare"))
+        return idem::cli::compare(args);
     if (idem::cli::wantsHelp(args)) {
         QTextStream(stdout) << usage;
         return 0;
@@ -62,6 +67,6 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("serve"))
         return idem::cli::serve(args);
     err << "idemlab-cli: unknown command \"" << command
-        << "\" (expected list, run, bench or serve; see idemlab-cli --help)" << Qt::endl;
+        << "\" (expected list, run, compare, bench or serve; see idemlab-cli --help)" << Qt::endl;
     return 2;
 }
