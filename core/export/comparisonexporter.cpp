@@ -71,13 +71,20 @@ void writeSvg(QXmlStreamWriter &xml, const ComparisonPage &page)
     const double plotWidth =
         std::clamp(pxPerTime * double(distinct.size()), minPlotWidth, maxPlotWidth);
     const QString heading = title(page);
-    const QString line = page.divergenceLine.isEmpty() ? QString() : page.divergenceLine;
+    // Under the title: where the runs part, and what each did there.
+    QStringList lines{page.divergenceLine};
+    if (page.divergenceUs)
+        lines << page.leftName + QStringLiteral(": ") + page.leftStep
+              << page.rightName + QStringLiteral(": ") + page.rightStep;
     double width = plotLeft + plotWidth + margin + 24;
     width = std::max(width, 2 * margin + textWidth(heading, titleSize));
+    for (const QString &l : lines)
+        width = std::max(width, 2 * margin + textWidth(l, textSize));
     width = std::ceil(width);
 
     Side sides[2] = {{&page.left, page.leftName, 0, {}}, {&page.right, page.rightName, 0, {}}};
-    double y = margin + titleSize + 20 + 18;
+    const double markerRow = margin + titleSize + 20 + 18 * double(lines.size() - 1) + 14;
+    double y = markerRow + 16;
     for (Side &side : sides) {
         side.top = y;
         y += sideHeader;
@@ -90,11 +97,15 @@ void writeSvg(QXmlStreamWriter &xml, const ComparisonPage &page)
     const TimelineAxis axis(times, plotLeft, plotWidth, 0.6 * smallSize);
 
     SvgPainter p(xml);
-    p.begin(width, height, heading, line);
+    p.begin(width, height, heading, lines.join(QStringLiteral(". ")));
     p.rect(QRectF(0, 0, width, height), palette.panel);
     p.text({margin, margin + titleSize}, heading, titleSize, palette.text, Anchor::Start, true);
-    p.text({margin, margin + titleSize + 20}, line, textSize,
-           page.divergenceUs ? palette.anomalyText : palette.okText, Anchor::Start, true);
+    for (int i = 0; i < lines.size(); ++i)
+        p.text({margin, margin + titleSize + 20 + 18 * i}, lines[i], textSize,
+               i > 0               ? palette.text
+               : page.divergenceUs ? palette.anomalyText
+                                   : palette.okText,
+               Anchor::Start, i == 0);
 
     for (const Side &side : sides) {
         const RunResult &run = *side.run;
@@ -120,8 +131,9 @@ void writeSvg(QXmlStreamWriter &xml, const ComparisonPage &page)
 
     p.line({plotLeft, axisY}, {plotLeft + plotWidth, axisY}, Stroke{palette.mutedText, 1});
     for (const TimelineAxis::Gap &g : axis.gaps()) {
-        p.line({g.x, sides[0].top + sideHeader}, {g.x, axisY},
-               Stroke{palette.mutedText, 1, QLatin1String("1 3")});
+        for (const Side &side : sides)
+            p.line({g.x, side.top + sideHeader}, {g.x, side.laneYs.last() + laneSpacing / 2},
+                   Stroke{palette.mutedText, 1, QLatin1String("1 3")});
         if (g.labelled)
             p.text({g.x, axisY + 18}, durationText(g.duration, DurationUnit::Gap), smallSize,
                    palette.mutedText, Anchor::Middle);
@@ -136,17 +148,19 @@ void writeSvg(QXmlStreamWriter &xml, const ComparisonPage &page)
            smallSize, palette.mutedText, Anchor::End);
 
     if (page.divergenceUs) {
-        // The first difference, across both runs: where the reader looks first.
+        // The first difference, over both runs' lanes (not their headings): where the reader
+        // looks first.
         const double x = axis.x(*page.divergenceUs);
+        const Stroke dashed{palette.anomaly, 2, QLatin1String("6 3")};
         p.beginGroup(page.divergenceLine);
-        p.line({x, sides[0].top + sideHeader - 4}, {x, axisY},
-               Stroke{palette.anomaly, 2, QLatin1String("6 3")});
-        p.polygon({{x, sides[0].top + sideHeader - 4},
-                   {x - 6, sides[0].top + sideHeader - 14},
-                   {x + 6, sides[0].top + sideHeader - 14}},
+        p.polygon({{x, markerRow + 8}, {x - 6, markerRow - 2}, {x + 6, markerRow - 2}},
                   palette.anomaly);
-        p.text({x + 9, sides[0].top + sideHeader - 6}, QStringLiteral("first difference"),
-               smallSize, palette.anomalyText, Anchor::Start, true);
+        p.text({x + 10, markerRow + 6}, QStringLiteral("first difference"), smallSize,
+               palette.anomalyText, Anchor::Start, true);
+        p.line({x, markerRow + 8}, {x, sides[0].top + 2}, dashed);
+        for (const Side &side : sides)
+            p.line({x, side.top + sideHeader}, {x, side.laneYs.last() + laneSpacing / 2}, dashed);
+        p.line({x, axisY - 6}, {x, axisY + 6}, Stroke{palette.anomaly, 2});
         p.endGroup();
     }
     p.end();
