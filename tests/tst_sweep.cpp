@@ -3,7 +3,10 @@
 // JSON and CSV schema, and the plots.
 #include "presetrun.h"
 
+#include "export/timelineexporter.h"
+#include "scenario/scenarioloader.h"
 #include "sim/simulation.h"
+#include "sim/simulationdatabases.h"
 #include "whatif/sweep.h"
 #include "whatif/sweepplot.h"
 #include "whatif/sweepresult.h"
@@ -63,6 +66,7 @@ private slots:
     void twoAxesGrid();
     void jobsDoNotChangeTheResult();
     void trialIsTheSeedRunAlone();
+    void reusedDatabasesGiveTheFreshRun();
     void shardsMergeIntoTheWhole();
     void mergeRefusesWrongParts_data();
     void mergeRefusesWrongParts();
@@ -151,6 +155,32 @@ void TstSweep::trialIsTheSeedRunAlone()
         }
         QVERIFY(alone == r.points[point]);
     }
+}
+
+void TstSweep::reusedDatabasesGiveTheFreshRun()
+{
+    // Every preset, each way of the mutex and jitter, one after the other on one pair of DBs:
+    // each run is byte for byte the run on fresh DBs (log, responses, final rows, verdict).
+    SimulationDatabases databases;
+    QVERIFY(!databases.open());
+    SimulationOptions reuse;
+    reuse.databases = &databases;
+    int runs = 0;
+    for (const QString &name : ScenarioLoader::presetNames())
+        for (const bool mutex : {false, true})
+            for (const qint64 jitterUs : {qint64(0), qint64(7'000)}) {
+                Scenario s = presetScenario(name);
+                s.settings.mutex = mutex;
+                s.settings.jitterUs = jitterUs;
+                s.settings.seed = 3;
+                const RunResult fresh = runScenario(s);
+                const Simulation::RunOrError again = Simulation::run(s, reuse);
+                QVERIFY2(again.result, qPrintable(again.error));
+                QCOMPARE(TimelineExporter::render(*again.result), TimelineExporter::render(fresh));
+                QCOMPARE(again.result->summaryJson(), fresh.summaryJson());
+                ++runs;
+            }
+    QCOMPARE(runs, int(ScenarioLoader::presetNames().size()) * 4);
 }
 
 void TstSweep::shardsMergeIntoTheWhole()

@@ -105,12 +105,25 @@ std::optional<SweepResult> Sweep::run(const SweepSpec &spec, const Progress &pro
     qint64 failedJob = -1;
     QString failure;
     auto work = [&](int thread) {
+        // One pair of DBs per thread, cleared for each trial, instead of two opened per trial.
+        SimulationDatabases databases;
+        if (auto openError = databases.open()) {
+            std::lock_guard<std::mutex> guard(lock);
+            if (failedJob < 0) {
+                failedJob = 0;
+                failure = *openError;
+            }
+            next = total;
+            return;
+        }
+        SimulationOptions options;
+        options.databases = &databases;
         for (qint64 i = next++; i < total; i = next++) {
             const qint64 job = jobs[i];
             const int point = int(job / spec.trials);
             const quint64 seed = spec.seedFrom + quint64(job % spec.trials);
             const Simulation::RunOrError outcome =
-                Simulation::run(trialScenario(spec, point, seed));
+                Simulation::run(trialScenario(spec, point, seed), options);
             std::lock_guard<std::mutex> guard(lock);
             if (!outcome.result) {
                 if (failedJob < 0 || job < failedJob) {
