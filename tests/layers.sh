@@ -18,7 +18,7 @@ declare -A layer=(
     [timeline]=4
     [report]=5 [playback]=5
     [export]=6
-    [live]=7 [bench]=7
+    [live]=7 [bench]=7 [whatif]=7
 )
 
 status=0

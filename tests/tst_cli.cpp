@@ -63,6 +63,13 @@ private slots:
     void badInput();
     void runHelp();
     void faultSpecsJoinTheScenario();
+    void compareReport();
+    void compareJsonAndExport_data();
+    void compareJsonAndExport();
+    void sweepJsonCsvPlot();
+    void sweepShardsMerge();
+    void whatIfHelp_data();
+    void whatIfHelp();
 };
 
 void TstCli::listShowsEveryPreset()
@@ -365,6 +372,53 @@ void TstCli::badInput_data()
     QTest::addRow("fault field unknown")
         << QStringList{"run", "1", "--fault", "fail:request=1:when=now"}
         << "--fault \"fail:request=1:when=now\": unknown field \"when\"";
+    QTest::addRow("compare bad left")
+        << QStringList{"compare", "5", "--left", "--mutx on", "--right", "--mutex on"}
+        << "--left \"--mutx on\": Unknown option 'mutx' (expected overrides as 'run' takes "
+           "them: --mutex on|off, --cache on|off,";
+    QTest::addRow("compare bad right value")
+        << QStringList{"compare", "5", "--right", "--lag-ms soon"}
+        << "--right \"--lag-ms soon\": --lag-ms takes N, got \"soon\"";
+    QTest::addRow("compare without scenario")
+        << QStringList{"compare", "--left", "--mutex on"} << "compare needs a preset";
+    QTest::addRow("compare export format")
+        << QStringList{"compare", "5", "--export", "c.png"}
+        << "--export c.png: a comparison is exported as .svg or .html, got \".png\"";
+    QTest::addRow("compare left twice")
+        << QStringList{"compare", "5", "--left", "--mutex on", "--left", "--cache on"}
+        << "--left given 2 times; give all its overrides in one argument";
+    QTest::addRow("sweep unknown setting")
+        << QStringList{"sweep", "7", "--vary", "lagg=0:10:1", "--trials", "2"}
+        << "--vary \"lagg=0:10:1\": unknown setting \"lagg\"";
+    QTest::addRow("sweep step 0") << QStringList{"sweep",         "7",        "--vary",
+                                                 "lag-ms=0:10:0", "--trials", "2"}
+                                  << "STEP must be above 0, got 0";
+    QTest::addRow("sweep three axes")
+        << QStringList{"sweep",        "7",      "--vary",       "lag-ms=0,1", "--vary",
+                       "mutex=off,on", "--vary", "cache=off,on", "--trials",   "2"}
+        << "--vary given 3 times; a sweep varies one or two settings";
+    QTest::addRow("sweep without trials")
+        << QStringList{"sweep", "7", "--vary", "lag-ms=0,1"} << "sweep needs --trials N";
+    QTest::addRow("sweep trials zero")
+        << QStringList{"sweep", "7", "--vary", "lag-ms=0,1", "--trials", "0"}
+        << "--trials takes a whole number from 1 to 1000000, got \"0\"";
+    QTest::addRow("sweep bad shard")
+        << QStringList{"sweep", "7", "--vary", "lag-ms=0,1", "--trials", "2", "--shard", "3/2"}
+        << "--shard takes K/N with 1 ≤ K ≤ N (e.g. 2/8), got \"3/2\"";
+    QTest::addRow("sweep with seed")
+        << QStringList{"sweep", "7", "--vary", "lag-ms=0,1", "--trials", "2", "--seed", "4"}
+        << "--seed: a sweep's trials run seeds S, S+1, ... (expected --seed-from S)";
+    QTest::addRow("sweep plot format")
+        << QStringList{"sweep", "7", "--vary", "lag-ms=0,1", "--trials", "2", "--plot", "p.pdf"}
+        << "--plot p.pdf: the plot is written as .svg or .png, got \".pdf\"";
+    QTest::addRow("merge nothing")
+        << QStringList{"sweep", "--merge"} << "sweep --merge needs the parts' JSON files";
+    QTest::addRow("merge a missing file")
+        << QStringList{"sweep", "--merge", "/nonexistent/part.json"}
+        << "/nonexistent/part.json: cannot read";
+    QTest::addRow("merge with vary")
+        << QStringList{"sweep", "--merge", "--vary", "lag-ms=0,1", "x.json"}
+        << "--merge joins finished parts; --vary belongs to the sweep that made them";
 }
 
 void TstCli::badInput()
@@ -441,6 +495,151 @@ void TstCli::runHelp()
             QVERIFY2(text.contains(QStringLiteral("--%1 <%2>").arg(info.flag, info.valueName)),
                      qPrintable(info.flag));
     QCOMPARE(cli({"run", "6", "-h"}).out, r.out);
+}
+
+void TstCli::compareReport()
+{
+    // Preset 5, mutex off against on: where the runs part, and the two verdicts.
+    const Run r = cli({"compare", "5", "--left", "--mutex off", "--right", "--mutex on"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY2(text.contains(QLatin1String("First difference: event #")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("left:  DUPLICATE EFFECT")));
+    QVERIFY(text.contains(QLatin1String("right: OK")));
+    QVERIFY(text.contains(QLatin1String("Responses (left | right)")));
+    // The same settings on both sides: no difference.
+    const Run same = cli({"compare", "5", "--mutex", "on"});
+    QCOMPARE(same.exitCode, 0);
+    QVERIFY(same.out.contains("No difference: both runs log the same"));
+}
+
+void TstCli::compareJsonAndExport_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("start");
+    QTest::addRow("svg") << "c.svg" << QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+    QTest::addRow("html") << "c.html" << QByteArray("<!DOCTYPE html>\n");
+}
+
+void TstCli::compareJsonAndExport()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, start);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(file);
+    const Run r = cli({"compare", "parallel-two-clusters", "--left", "--cache off", "--right",
+                       "--cache on", "--json", "--export", path});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value("scenario").toString(), QStringLiteral("parallel-two-clusters"));
+    QVERIFY(o.value("divergence").toObject().value("event").toInt() > 0);
+    QCOMPARE(o.value("left").toObject().value("ok").toBool(), false);
+    QCOMPARE(o.value("right").toObject().value("ok").toBool(), true);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray content = f.readAll();
+    QVERIFY(content.startsWith(start));
+    QVERIFY(content.contains("first difference"));
+}
+
+void TstCli::sweepJsonCsvPlot()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("s.csv"));
+    const QString plot = dir.filePath(QStringLiteral("s.svg"));
+    const Run r = cli({"sweep", "failover-retry", "--vary", "lag-ms=1000,9000", "--trials", "2",
+                       "--json", "--csv", csv, "--plot", plot});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty()); // no progress line outside a terminal
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value("schema").toString(), QStringLiteral("idemlab.sweep/1"));
+    const QJsonArray points = o.value("points").toArray();
+    QCOMPARE(points.size(), 2);
+    const auto share = [&](int i) {
+        return points[i]
+            .toObject()
+            .value("anomalies")
+            .toObject()
+            .value("any")
+            .toObject()
+            .value("share");
+    };
+    QCOMPARE(share(0).toDouble(), 0.0);
+    QCOMPARE(share(1).toDouble(), 1.0);
+    QFile c(csv);
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    QVERIFY(c.readAll().startsWith("lag-ms,trials,any,any_low,any_high,"));
+    QFile p(plot);
+    QVERIFY(p.open(QIODevice::ReadOnly));
+    QVERIFY(p.readAll().contains("Replication lag (ms)"));
+    // The text report: a line per point.
+    const Run text = cli({"sweep", "7", "--vary", "lag-ms=1000,9000", "--trials", "2"});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.startsWith("sweep failover-retry: 2 points × 2 trials (seeds 1 to 2)\n"));
+}
+
+void TstCli::sweepShardsMerge()
+{
+    // Three shards on their own, joined by --merge: byte for byte the one-run --json.
+    const QStringList sweep{"sweep",        "burst",    "--vary", "jitter-ms=0,5", "--vary",
+                            "mutex=off,on", "--trials", "5",      "--json"};
+    const Run whole = cli(sweep + QStringList{"--jobs", "1"});
+    QCOMPARE(whole.exitCode, 0);
+    QCOMPARE(cli(sweep + QStringList{"--jobs", "2"}).out, whole.out);
+    QTemporaryDir dir;
+    QStringList parts;
+    for (int k = 1; k <= 3; ++k) {
+        const Run part = cli(sweep + QStringList{"--shard", QStringLiteral("%1/3").arg(k)});
+        QCOMPARE(part.exitCode, 0);
+        const QString path = dir.filePath(QStringLiteral("part%1.json").arg(k));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(part.out);
+        parts << path;
+    }
+    const Run merged = cli(QStringList{"sweep", "--merge"} + parts + QStringList{"--json"});
+    QCOMPARE(merged.exitCode, 0);
+    QCOMPARE(merged.out, whole.out);
+    const Run missing = cli({"sweep", "--merge", parts[0], parts[2]});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY(missing.err.contains("shards missing: 2/3"));
+}
+
+void TstCli::whatIfHelp_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::addRow("compare") << "compare"
+                             << QStringList{"Usage: idemlab-cli compare <preset|file>",
+                                            "--left <OVERRIDES>",
+                                            "--right <OVERRIDES>",
+                                            "--json",
+                                            "--export <FILE>",
+                                            "--mutex <on|off>"};
+    QTest::addRow("sweep") << "sweep"
+                           << QStringList{"Usage: idemlab-cli sweep <preset|file>",
+                                          "--vary <NAME=VALUES>",
+                                          "--trials <N>",
+                                          "--seed-from <S>",
+                                          "--jobs <N>",
+                                          "--shard <K/N>",
+                                          "--merge",
+                                          "--csv <FILE>",
+                                          "--plot <FILE>",
+                                          "NAME=FROM:TO:STEP"};
+}
+
+void TstCli::whatIfHelp()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, mentions);
+    const Run r = cli({command, "--help"});
+    QCOMPARE(r.exitCode, 0);
+    const QString text = QString::fromUtf8(r.out);
+    for (const QString &m : mentions)
+        QVERIFY2(text.contains(m), qPrintable(m));
+    QVERIFY(cli({"--help"}).out.contains(command.toUtf8() + " <preset|file>"));
 }
 
 QTEST_GUILESS_MAIN(TstCli)

@@ -1,8 +1,14 @@
 #include "clicommands.h"
 #include "servecommand.h"
+#include "whatifcommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
+#ifdef IDEMLAB_HAS_SVG
+#include <QGuiApplication>
+#endif
+
+#include <memory>
 
 namespace {
 
@@ -20,6 +26,11 @@ const char *const usage =
     "      [--allow-origin http://HOST[:PORT]]...   web pages that may read the answers\n"
     "      [--log events|requests|none]        live mode: both clusters as HTTP servers\n"
     "      [--workers N] [--io-threads N]\n"
+    "  compare <preset|file> [overrides] --left \"OVERRIDES\" --right \"OVERRIDES\"\n"
+    "      [--json] [--export FILE.html|.svg]  one scenario twice: the first difference\n"
+    "  sweep <preset|file> --vary NAME=FROM:TO:STEP|V1,V2,... [--vary ...] --trials N\n"
+    "      [--seed-from S] [--jobs N] [--shard K/N] [--json] [--csv FILE] [--plot FILE.svg|.png]\n"
+    "  sweep --merge PART.json...              join the shards of a sweep\n"
     "\n"
     "Overrides: --mutex on|off  --cache on|off  --delay-ms N  --lag-ms N  --op-ms N  --db-ms N\n"
     "  --cache-ms N  --timeout-ms N  --retries N  --jitter-ms N  --loss P\n"
@@ -32,7 +43,22 @@ const char *const usage =
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A PNG plot is drawn with Qt Gui's painter and fonts: only then a QGuiApplication (on the
+    // offscreen platform unless one is asked for), so no other command needs a display.
+    QStringList raw;
+    for (int i = 1; i < argc; ++i)
+        raw << QString::fromLocal8Bit(argv[i]);
+    std::unique_ptr<QCoreApplication> application;
+#ifdef IDEMLAB_HAS_SVG
+    if (raw.value(0) == QLatin1String("sweep") && idem::cli::wantsPngPlot(raw)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    }
+#endif
+    if (!application)
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("idemlab-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(IDEMLAB_VERSION));
     QStringList args = app.arguments().mid(1);
@@ -53,6 +79,10 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("run"))
         return idem::cli::run(args); // its help lists the run's own arguments and overrides
+    if (command == QLatin1String("compare"))
+        return idem::cli::compare(args);
+    if (command == QLatin1String("sweep"))
+        return idem::cli::sweep(args);
     if (idem::cli::wantsHelp(args)) {
         QTextStream(stdout) << usage;
         return 0;
@@ -64,6 +94,7 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("serve"))
         return idem::cli::serve(args);
     err << "idemlab-cli: unknown command \"" << command
-        << "\" (expected list, run, bench or serve; see idemlab-cli --help)" << Qt::endl;
+        << "\" (expected list, run, compare, sweep, bench or serve; see idemlab-cli --help)"
+        << Qt::endl;
     return 2;
 }

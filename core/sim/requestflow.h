@@ -26,6 +26,11 @@ public:
 
     /// Opens both DBs (files under `dbDir`, or in memory); an error line on failure.
     [[nodiscard]] std::optional<QString> open(const QString &dbDir) { return m_rt.open(dbDir); }
+    /// Runs on `databases` (in memory, opened on this thread), cleared first.
+    [[nodiscard]] std::optional<QString> reuse(SimulationDatabases &databases)
+    {
+        return m_rt.reuse(databases);
+    }
     void setSqlTrace(SqlTrace *trace) { m_rt.setSqlTrace(trace); }
 
     /// Gives each key label its UUID and schedules every request's first attempt.

@@ -50,12 +50,22 @@ std::optional<QString> SimRuntime::open(const QString &dbDir)
                     return QStringLiteral("cannot replace %1 (is it open elsewhere?)").arg(file);
             }
         }
-        m_dbs[size_t(c)] = std::make_unique<ClusterDatabase>(
+        m_ownDbs[size_t(c)] = std::make_unique<ClusterDatabase>(
             c, QStringLiteral("idemlab-sim-%1-%2").arg(id).arg(clusterName(c)), path,
             ClusterDatabase::Durability::Scratch);
+        m_dbs[size_t(c)] = m_ownDbs[size_t(c)].get();
         if (auto error = m_dbs[size_t(c)]->open())
             return error;
     }
+    return {};
+}
+
+std::optional<QString> SimRuntime::reuse(SimulationDatabases &databases)
+{
+    if (auto error = databases.clear())
+        return error;
+    for (int c = 0; c < 2; ++c)
+        m_dbs[size_t(c)] = &databases.database(c);
     return {};
 }
 

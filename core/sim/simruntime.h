@@ -4,6 +4,7 @@
 #include "model/runresult.h"
 #include "protocol/runtime.h"
 #include "sim/simkernel.h"
+#include "sim/simulationdatabases.h"
 #include "sim/topology.h"
 #include "storage/cachestore.h"
 #include "storage/clusterdatabase.h"
@@ -44,6 +45,8 @@ public:
 
     /// Opens both DBs (files under `dbDir`, or in memory); an error line on failure.
     [[nodiscard]] std::optional<QString> open(const QString &dbDir);
+    /// Runs on `databases` instead, cleared first (they outlive this runtime).
+    [[nodiscard]] std::optional<QString> reuse(SimulationDatabases &databases);
 
     IDEM_RUNTIME_PORT(override)
 
@@ -111,7 +114,8 @@ private:
     SimKernel &m_kernel;
     const QVector<Node> &m_nodes;
     Topology m_topology;
-    std::array<std::unique_ptr<ClusterDatabase>, 2> m_dbs;
+    std::array<std::unique_ptr<ClusterDatabase>, 2> m_ownDbs; ///< opened by open()
+    std::array<ClusterDatabase *, 2> m_dbs{};                 ///< the ones the run uses
     std::array<KeyLock, 2> m_locks;
     CacheStore m_cache;
     QVector<Event> m_events;

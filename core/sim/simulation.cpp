@@ -13,7 +13,8 @@ Simulation::RunOrError Simulation::run(const Scenario &scenario, const Simulatio
 {
     RequestFlow flow(scenario, topologyNodes(scenario));
     flow.setSqlTrace(options.sqlTrace);
-    if (auto error = flow.open(options.dbDir)) {
+    if (auto error =
+            options.databases ? flow.reuse(*options.databases) : flow.open(options.dbDir)) {
         qCWarning(lcSim) << *error;
         return {std::nullopt, *error};
     }

@@ -113,6 +113,18 @@ std::optional<QString> ClusterDatabase::open()
     return {};
 }
 
+std::optional<QString> ClusterDatabase::clear()
+{
+    QSqlQuery query(m_db);
+    for (const char *sql : {"DELETE FROM idempotency_keys", "DELETE FROM ledger"})
+        if (!query.exec(QLatin1String(sql)))
+            return QStringLiteral("cannot clear DB %1: %2")
+                .arg(originName(m_cluster), query.lastError().text());
+    m_inBatch = false;
+    m_nextLedger->store(1);
+    return {};
+}
+
 ClusterDatabase::CheckpointResult ClusterDatabase::checkpoint(Checkpoint mode)
 {
     CheckpointResult result;

@@ -35,6 +35,9 @@ public:
 
     /// Opens the DB and migrates the schema; returns an error line on failure.
     [[nodiscard]] std::optional<QString> open();
+    /// Empties both tables and restarts the ledger ids, as a freshly opened DB: a sweep runs
+    /// its trials on one pair of DBs instead of opening two per trial. An error line on failure.
+    [[nodiscard]] std::optional<QString> clear();
     /// Takes ledger ids from `primary`'s counter from now on. Live mode opens one connection
     /// per thread to the same file; they must not hand out the same id. Call after open().
     void shareLedgerIds(const ClusterDatabase &primary) { m_nextLedger = primary.m_nextLedger; }
