@@ -87,20 +87,8 @@ Item {
     // their count beside it, so no triangle covers another.
     readonly property real anomalyMarkSize: Math.round(14 * Theme.scale)
     readonly property var anomalyGroups: {
-        const ticks = controller.playback.anomalyTicks.map(Number).sort((a, b) => a - b)
-        const groups = []
-        for (const t of ticks) {
-            const x = t * trackWidth
-            const last = groups.length > 0 ? groups[groups.length - 1] : null
-            // A group with a count is wider by its digits.
-            const reach = last === null ? 0
-                        : anomalyMarkSize * (last.count > 1 ? 1 + 0.6 * String(last.count + 1).length : 1)
-            if (last !== null && x - last.x < reach)
-                ++last.count
-            else
-                groups.push({ x: x, count: 1 })
-        }
-        return groups
+        controller.playback.eventCount; // rerun → new ticks
+        return controller.playback.anomalyGroups(trackWidth, anomalyMarkSize)
     }
     Repeater {
         model: scrub.anomalyGroups

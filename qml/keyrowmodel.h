@@ -44,6 +44,9 @@ protected:
 
 private:
     int m_rowsInDb = 0;
+    /// The rows last given: the same data again is no change.
+    QVector<KeyRowView> m_given;
+    QVector<KeyRowView> m_givenExpired;
 };
 
 } // namespace idem

@@ -43,6 +43,7 @@ protected:
 
 private:
     int m_firstDuplicate = -1;
+    QVector<LedgerRowView> m_given; ///< the rows last given: the same data again is no change
 };
 
 } // namespace idem

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace idem {
 
@@ -41,6 +42,10 @@ void Playback::show(RunResult run)
     m_axis = TimelineAxis(TimelineAxis::momentsOf(*m_run), 0, 1);
     m_eventTicks = findEventTicks();
     m_anomalyTicks = findAnomalyTicks();
+    m_anomalyPositions.clear();
+    for (const QVariant &tick : std::as_const(m_anomalyTicks))
+        m_anomalyPositions.append(tick.toDouble());
+    std::sort(m_anomalyPositions.begin(), m_anomalyPositions.end());
     emit runChanged();
     emit endChanged();
     setTime(std::min<qint64>(m_time, m_run->endUs), true);
@@ -280,6 +285,36 @@ QVariantList Playback::findAnomalyTicks() const
         if (e.type == EventType::Anomaly)
             ticks.append(axisPosition(double(e.t)));
     return ticks;
+}
+
+QVariantList Playback::anomalyGroups(double trackWidth, double markSize) const
+{
+    struct Group
+    {
+        double x;
+        int count;
+    };
+    QVector<Group> groups;
+    for (const double tick : m_anomalyPositions) {
+        const double x = tick * trackWidth;
+        if (!groups.isEmpty()) {
+            Group &last = groups.last();
+            // A group with a count is wider by its digits.
+            const double reach =
+                markSize *
+                (last.count > 1 ? 1 + 0.6 * double(QString::number(last.count + 1).size()) : 1);
+            if (x - last.x < reach) {
+                ++last.count;
+                continue;
+            }
+        }
+        groups.append({x, 1});
+    }
+    QVariantList out;
+    out.reserve(groups.size());
+    for (const Group &g : std::as_const(groups))
+        out.append(QVariantMap{{QStringLiteral("x"), g.x}, {QStringLiteral("count"), g.count}});
+    return out;
 }
 
 void Playback::setMarkIn()

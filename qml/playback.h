@@ -104,6 +104,12 @@ public:
     Q_INVOKABLE void faster();
     Q_INVOKABLE void slower();
 
+    /// The scrub bar's anomaly marks on a track `trackWidth` px wide, each `markSize` px: the
+    /// anomaly ticks in order, those closer than a mark's width (wider by the digits of its
+    /// count) merged into the first of them, as {x: px from the track's start, count}.
+    /// Grouped here once per run and width (a large run has 5,000 anomalies).
+    Q_INVOKABLE QVariantList anomalyGroups(double trackWidth, double markSize) const;
+
     /// Both map [0, endUs] onto [0, 1] monotonically (see axis()).
     Q_INVOKABLE double axisPosition(double timeUs) const;
     Q_INVOKABLE double axisTime(double position) const;
@@ -138,6 +144,7 @@ private:
     /// Found once per run: QML reads a list property again for each element it looks at.
     QVariantList m_eventTicks;
     QVariantList m_anomalyTicks;
+    QVector<double> m_anomalyPositions; ///< the same, ascending
     SceneState m_state;
     TimelineAxis m_axis{QVector<qint64>{0}, 0.0, 1.0};
     qint64 m_time = 0;

@@ -4,12 +4,18 @@
 #include "scenetext.h"
 #include "session.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace idem {
 
 SceneCaptions::SceneCaptions(const Playback &playback, const Session &session, QObject *parent)
     : QObject(parent), m_playback(playback), m_session(session)
 {
-    connect(&playback, &Playback::runChanged, this, &SceneCaptions::runChanged);
+    connect(&playback, &Playback::runChanged, this, [this] {
+        m_anomaly.valid = false;
+        emit runChanged();
+    });
     connect(&playback, &Playback::timeChanged, this, &SceneCaptions::timeChanged);
 }
 
@@ -36,7 +42,15 @@ QString SceneCaptions::verdictText() const
 
 QString SceneCaptions::anomalyText() const
 {
-    return text().anomaly();
+    const SceneState &s = m_playback.state();
+    const qsizetype sizes[5] = {s.duplicateKeys.size(), s.duplicateLedgerIds.size(),
+                                s.ledger[0].size(), s.ledger[1].size(), s.verdicts.size()};
+    if (!m_anomaly.valid || !std::equal(std::begin(sizes), std::end(sizes), m_anomaly.sizes)) {
+        m_anomaly.text = text().anomaly();
+        std::copy(std::begin(sizes), std::end(sizes), m_anomaly.sizes);
+        m_anomaly.valid = true;
+    }
+    return m_anomaly.text;
 }
 
 QString SceneCaptions::linkText() const

@@ -58,6 +58,17 @@ private:
 
     const Playback &m_playback;
     const Session &m_session;
+    /// The banner, worded again only when what it words grew: the duplicate keys and rows,
+    /// the ledgers and the verdicts only grow as the playhead moves on (a large run's banner
+    /// looks at 20,000 ledger rows), so their sizes tell one moment's banner from another's
+    /// within a run.
+    struct AnomalyCache
+    {
+        bool valid = false;
+        qsizetype sizes[5] = {};
+        QString text;
+    };
+    mutable AnomalyCache m_anomaly;
 };
 
 } // namespace idem

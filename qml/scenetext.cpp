@@ -54,14 +54,20 @@ QString SceneText::anomaly() const
         std::stable_sort(keys.begin(), keys.end(), [&](const QString &l, const QString &r) {
             return idsByKey.value(l).size() > idsByKey.value(r).size();
         });
+        // Only the keys the banner names are worded (a large run has 5,000): past namedLimit,
+        // namedFew counts the rest and never reads them.
+        const qsizetype named =
+            keys.size() <= Verdict::namedLimit ? keys.size() : qsizetype(Verdict::namedLimit);
         QStringList parts;
-        for (const QString &key : keys) {
-            const QStringList ids = idsByKey.value(key);
+        parts.reserve(keys.size());
+        for (qsizetype k = 0; k < named; ++k) {
+            const QStringList ids = idsByKey.value(keys[k]);
             parts.append(QStringLiteral("key %1 charged %2 times (ledger %3)")
-                             .arg(key)
+                             .arg(keys[k])
                              .arg(ids.size())
                              .arg(Verdict::listFew(ids, Verdict::listLimit)));
         }
+        parts.resize(keys.size());
         headlines.append(QStringLiteral("DUPLICATE EFFECT"));
         details.append(
             Verdict::namedFew(parts, QStringLiteral("%1 keys charged more than once, the worst")));

@@ -6,6 +6,7 @@
 #include "presetrun.h"
 
 #include "playback/sceneindex.h"
+#include "playback/scenemessages.h"
 #include "scenario/scenarioloader.h"
 
 #include <QRandomGenerator>
@@ -176,6 +177,41 @@ void compareEverywhere(const RunResult &run, const QString &order, int limit, QR
     }
 }
 
+/// The events spanning `t` as the walk finds them: startUs ≤ t < endUs, in log order.
+QVector<int> spanningByWalk(const RunResult &run, qint64 t)
+{
+    QVector<int> events;
+    for (int i = 0; i < run.events.size(); ++i) {
+        const Event &e = run.events[i];
+        if (e.startUs >= 0 && e.endUs >= 0 && e.startUs <= t && e.endUs > t)
+            events.append(i);
+    }
+    return events;
+}
+
+/// MessageIndex against the walk at every moment `moments` gives, and at each event's
+/// start and end and the microsecond before (the edges of a span).
+void compareSpans(const RunResult &run, QRandomGenerator &rng)
+{
+    const MessageIndex index(run);
+    QVector<qint64> times = moments(run, QStringLiteral("random"), 100'000, rng);
+    for (const Event &e : run.events)
+        for (const qint64 edge : {e.startUs, e.endUs})
+            if (edge >= 0)
+                times << edge - 1 << edge;
+    int spanned = 0;
+    for (const qint64 t : std::as_const(times)) {
+        const QVector<int> expected = spanningByWalk(run, t);
+        spanned += expected.isEmpty() ? 0 : 1;
+        const QVector<int> actual = index.spanning(t);
+        if (actual != expected)
+            QFAIL(qPrintable(QStringLiteral("at t = %1 µs: events %2 instead of %3")
+                                 .arg(t)
+                                 .arg(ints(actual), ints(expected))));
+    }
+    QVERIFY(spanned > 0);
+}
+
 } // namespace
 
 class TestSceneIndex : public QObject
@@ -199,6 +235,64 @@ private slots:
         QFETCH(QString, order);
         QRandomGenerator rng(7);
         compareEverywhere(runScenario(presetScenario(preset)), order, 100'000, rng);
+    }
+
+    // The messages in flight from MessageIndex are the ones the walk of the log finds.
+    void messageIndex_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<int>("extra");
+        for (const QString &name : ScenarioLoader::presetNames()) {
+            QTest::addRow("%s", qPrintable(name)) << name << 0;
+            QTest::addRow("%s + 120 random requests", qPrintable(name)) << name << 120;
+        }
+    }
+
+    void messageIndex()
+    {
+        QFETCH(QString, preset);
+        QFETCH(int, extra);
+        QRandomGenerator rng(11);
+        const Scenario scenario = presetScenario(preset);
+        compareSpans(runScenario(extra > 0 ? withRandomRequests(scenario, extra, rng) : scenario),
+                     rng);
+    }
+
+    void messageIndexOfAnEmptyRun()
+    {
+        const RunResult run;
+        QVERIFY(MessageIndex(run).spanning(0).isEmpty());
+        QVERIFY(MessageIndex(run).spanning(1'000).isEmpty());
+    }
+
+    // The key rows found by key (SceneBuilder's index) end as the DBs hold them, with many
+    // keys written, released, reaped and taken over.
+    void randomScenariosEndAsTheDatabases_data() { randomScenarios_data(); }
+
+    void randomScenariosEndAsTheDatabases()
+    {
+        QFETCH(QString, preset);
+        QFETCH(quint32, seed);
+        QRandomGenerator rng(seed + 100);
+        const RunResult run = runScenario(withRandomRequests(presetScenario(preset), 120, rng));
+        const SceneState s = SceneIndex(run).at(run.endUs);
+        for (int c = 0; c < 2; ++c) {
+            QStringList actual;
+            for (const KeyRowView &k : s.keys[c])
+                actual << QStringLiteral("%1 %2 %3 %4 g%5")
+                              .arg(k.key, k.scope, k.status)
+                              .arg(k.origin)
+                              .arg(k.generation);
+            QStringList expected;
+            for (const KeyRow &k : run.keys[c])
+                expected << QStringLiteral("%1 %2 %3 %4 g%5")
+                                .arg(k.key, k.scope, k.status)
+                                .arg(k.origin)
+                                .arg(k.generation);
+            actual.sort();
+            expected.sort();
+            QCOMPARE(actual, expected);
+        }
     }
 
     // Each preset (its faults and settings) with 120 random requests more: a few thousand

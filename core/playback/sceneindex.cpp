@@ -1,6 +1,7 @@
 #include "playback/sceneindex.h"
 
 #include "playback/sceneactivity.h"
+#include "playback/scenemessages.h"
 
 #include <algorithm>
 #include <limits>
@@ -20,7 +21,7 @@ SceneIndex::SceneIndex(const RunResult &run) : m_run(run)
         return;
     const int events = int(run.events.size());
     m_every = std::max(minSpacing, (events + maxCheckpoints - 1) / maxCheckpoints);
-    SceneReplay replay(run, anyMoment);
+    SceneReplay replay(run, anyMoment, std::make_shared<const MessageIndex>(run));
     m_checkpoints.reserve(std::size_t(events / m_every + 1));
     for (int end = 0; end <= events; end += m_every) {
         replay.applyUntil(end);

@@ -34,17 +34,6 @@ bool sameKey(const KeyRowView &row, const QString &key, const std::optional<QStr
     return row.key == key && (!scope || row.scope == *scope);
 }
 
-/// The row of `key` within `scope`; no scope (an event that names neither a request nor a
-/// scope) matches the key's first row whatever its scope.
-KeyRowView *findKey(QVector<KeyRowView> &rows, const QString &key,
-                    const std::optional<QString> &scope)
-{
-    for (auto &row : rows)
-        if (sameKey(row, key, scope))
-            return &row;
-    return nullptr;
-}
-
 /// The index of the first event after `index` that brings `e`'s node or link back up, or -1.
 int comesBackAt(const RunResult &run, int index)
 {
@@ -116,6 +105,11 @@ public:
                 if (!m_duplicateIds.contains(id)) {
                     m_duplicateIds.insert(id);
                     s.duplicateLedgerIds.append(id);
+                    // Marked once here (and as later copies arrive, addLedger), not per frame.
+                    for (int c = 0; c < 2; ++c)
+                        if (const auto row = m_ledgerRow[c].constFind(id);
+                            row != m_ledgerRow[c].cend())
+                            s.ledger[c][row.value()].duplicate = true;
                 }
             break;
         default:
@@ -125,8 +119,6 @@ public:
     }
 
     void finishActivity(SceneState &s) const { m_activity.finish(s); }
-    /// Whether `id` is one of the rows of a duplicate charge seen so far.
-    [[nodiscard]] bool isDuplicate(const QString &id) const { return m_duplicateIds.contains(id); }
 
 private:
     int clusterOf(int node) const { return node >= 0 ? m_run.nodes[node].cluster : -1; }
@@ -151,28 +143,26 @@ private:
         QVector<KeyRowView> &keys = s.keys[c];
         const std::optional<QString> scope = scopeOf(e);
         if (e.label.startsWith(fencedLabel)) { // refused: the row stays as the new holder left it
-            if (KeyRowView *row = findKey(keys, e.key, scope))
+            if (KeyRowView *row = findKey(s, c, e.key, scope))
                 mark(*row, KeyMark::Fenced, e.t);
             return;
         }
         if (e.state.isEmpty())
             return;
         if (e.state == deleted) { // released or reaped
-            const auto gone = std::find_if(keys.begin(), keys.end(), [&](const KeyRowView &row) {
-                return sameKey(row, e.key, scope);
-            });
-            if (gone == keys.end())
+            const KeyRowView *gone = findKey(s, c, e.key, scope);
+            if (!gone)
                 return;
             if (e.label.startsWith(reapLabel)) { // greyed in the scene until claimed again
                 KeyRowView ghost = *gone;
                 mark(ghost, KeyMark::Expired, e.t);
                 s.expired[c].append(ghost);
             }
-            keys.erase(gone);
+            eraseKey(s, c, int(gone - keys.constData()));
             return;
         }
         if (isKeyStatus(e.state)) {
-            KeyRowView *row = findKey(keys, e.key, scope);
+            KeyRowView *row = findKey(s, c, e.key, scope);
             if (!row) {
                 KeyRowView fresh{e.key, e.state, c, false, e.t, scope.value_or(QString())};
                 auto &expired = s.expired[c];
@@ -184,7 +174,7 @@ private:
                     expired.erase(old);
                     mark(fresh, KeyMark::ClaimedAfterExpiry, e.t);
                 }
-                keys.append(fresh);
+                appendKey(s, c, fresh);
                 m_written.insert(writeKey(c, e.key, e.t), {fresh.scope, fresh.generation});
                 return;
             }
@@ -205,6 +195,41 @@ private:
             return;
         }
         addLedger(s, c, e.state, false);
+    }
+
+    /// The row of `key` within `scope` in DB `c`; no scope (an event that names neither a
+    /// request nor a scope) matches the key's first row whatever its scope. By m_keyRows: a
+    /// search of the rows was most of the replay of a large run (one per DB write).
+    KeyRowView *findKey(SceneState &s, int c, const QString &key,
+                        const std::optional<QString> &scope) const
+    {
+        const auto it = m_keyRows[c].constFind(key);
+        if (it == m_keyRows[c].cend())
+            return nullptr;
+        for (const int i : it.value())
+            if (sameKey(s.keys[c][i], key, scope))
+                return &s.keys[c][i];
+        return nullptr;
+    }
+
+    void appendKey(SceneState &s, int c, const KeyRowView &row)
+    {
+        m_keyRows[c][row.key].append(int(s.keys[c].size()));
+        s.keys[c].append(row);
+    }
+
+    void eraseKey(SceneState &s, int c, int index)
+    {
+        const auto it = m_keyRows[c].find(s.keys[c][index].key);
+        it.value().removeOne(index);
+        if (it.value().isEmpty())
+            m_keyRows[c].erase(it);
+        s.keys[c].remove(index);
+        // The rows after it move up one (the erase itself moved them all).
+        for (QVector<int> &rows : m_keyRows[c])
+            for (int &i : rows)
+                if (i > index)
+                    --i;
     }
 
     static void mark(KeyRowView &row, KeyMark mark, qint64 t)
@@ -298,13 +323,13 @@ private:
             const auto source = m_written.constFind(writeKey(clusterOf(e.from), e.key, e.startUs));
             const std::optional<QString> scope =
                 source != m_written.cend() ? std::optional<QString>(source->scope) : std::nullopt;
-            KeyRowView *row = findKey(s.keys[c], e.key, scope);
+            KeyRowView *row = findKey(s, c, e.key, scope);
             if (!row) {
                 KeyRowView copy{e.key, e.state, clusterOf(e.from),
                                 true,  e.t,     scope.value_or(QString())};
                 if (source != m_written.cend())
                     copy.generation = source->generation;
-                s.keys[c].append(copy);
+                appendKey(s, c, copy);
                 return;
             }
             row->status = e.state;
@@ -345,11 +370,12 @@ private:
     void addLedger(SceneState &s, int c, const QString &id, bool replica)
     {
         const auto it = m_ledgerById.constFind(id);
-        if (it == m_ledgerById.cend() || m_ledgerIds[c].contains(id))
+        if (it == m_ledgerById.cend() || m_ledgerRow[c].contains(id))
             return;
-        m_ledgerIds[c].insert(id);
+        m_ledgerRow[c].insert(id, int(s.ledger[c].size()));
         const LedgerRow &r = it.value();
-        s.ledger[c].append({r.id, r.key, r.origin, r.fromAcct, r.toAcct, r.amount, replica, false});
+        s.ledger[c].append({r.id, r.key, r.origin, r.fromAcct, r.toAcct, r.amount, replica,
+                            m_duplicateIds.contains(id)});
         s.balances[c][r.fromAcct] -= r.amount;
         s.balances[c][r.toAcct] += r.amount;
     }
@@ -406,18 +432,21 @@ private:
     QVector<VerdictMoment> m_stuck;    ///< in time order
     int m_nextStuck = 0;               ///< the first of m_stuck not reached yet
     QHash<QString, LedgerRow> m_ledgerById;
-    QSet<QString> m_ledgerIds[2]; ///< the ids of s.ledger[c], to add each row once
-    QSet<QString> m_duplicateIds; ///< s.duplicateLedgerIds, to look them up
+    QHash<QString, int> m_ledgerRow[2];        ///< s.ledger[c]'s rows by id, to add each row once
+    QHash<QString, QVector<int>> m_keyRows[2]; ///< s.keys[c]'s rows by key, in row order
+    QSet<QString> m_duplicateIds;              ///< s.duplicateLedgerIds, to look them up
     SceneActivity m_activity;
 };
 
-SceneReplay::SceneReplay(const RunResult &run, qint64 activityUs)
-    : m_run(&run), m_builder(std::make_unique<SceneBuilder>(run, activityUs))
+SceneReplay::SceneReplay(const RunResult &run, qint64 activityUs,
+                         std::shared_ptr<const MessageIndex> messages)
+    : m_run(&run), m_builder(std::make_unique<SceneBuilder>(run, activityUs)),
+      m_messages(std::move(messages))
 {}
 
 SceneReplay::SceneReplay(const SceneReplay &other)
     : m_run(other.m_run), m_builder(std::make_unique<SceneBuilder>(*other.m_builder)),
-      m_state(other.m_state)
+      m_messages(other.m_messages), m_state(other.m_state)
 {}
 
 SceneReplay::~SceneReplay() = default;
@@ -452,13 +481,10 @@ SceneState SceneReplay::stateAt(qint64 t) const
                 e.startUs >= 0 && e.startUs <= t && e.t > t)
                 ++s.queuedRows;
     m_builder->finishActivity(s);
-    s.cache.erase(std::remove_if(s.cache.begin(), s.cache.end(),
-                                 [t](const CacheEntryView &e) { return e.expiresUs <= t; }),
-                  s.cache.end());
-    for (int c = 0; c < 2; ++c)
-        for (LedgerRowView &row : s.ledger[c])
-            row.duplicate = m_builder->isDuplicate(row.id);
-    addMessagesInFlight(run, t, s);
+    const auto expired = [t](const CacheEntryView &e) { return e.expiresUs <= t; };
+    if (std::any_of(s.cache.cbegin(), s.cache.cend(), expired)) // else the rows stay shared
+        s.cache.erase(std::remove_if(s.cache.begin(), s.cache.end(), expired), s.cache.end());
+    addMessagesInFlight(run, t, s, m_messages.get());
     return s;
 }
 

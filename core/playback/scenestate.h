@@ -132,6 +132,7 @@ struct SceneState
 [[nodiscard]] SceneState sceneAt(const RunResult &run, qint64 t);
 
 class SceneBuilder;
+class MessageIndex;
 
 /// A run's events applied in order up to some point, which can be continued later or copied
 /// (a checkpoint, see SceneIndex): sceneAt(run, t) is a replay advanced to t, then stateAt(t).
@@ -140,8 +141,10 @@ class SceneReplay
 public:
     /// Nothing applied yet. `activityUs`: the moment the scene will be shown at, for a live
     /// record whose clients get their answer on arrival (SceneActivity); a simulated run's
-    /// replay is the same for every moment.
-    SceneReplay(const RunResult &run, qint64 activityUs);
+    /// replay is the same for every moment. `messages`: the run's MessageIndex, or none to
+    /// find the messages in flight by walking the log.
+    SceneReplay(const RunResult &run, qint64 activityUs,
+                std::shared_ptr<const MessageIndex> messages = {});
     SceneReplay(const SceneReplay &other);
     SceneReplay &operator=(const SceneReplay &) = delete;
     ~SceneReplay();
@@ -158,6 +161,7 @@ public:
 private:
     const RunResult *m_run;
     std::unique_ptr<SceneBuilder> m_builder;
+    std::shared_ptr<const MessageIndex> m_messages; ///< shared by the copies
     SceneState m_state; ///< what the events applied so far built, before stateAt's finish
 };
 
