@@ -1,5 +1,7 @@
 #include "clicommands.h"
 
+#include "cliio.h"
+
 #include "bench/enginebenchmark.h"
 #include "export/exporter.h"
 #include "faults/faultreader.h"
@@ -21,36 +23,6 @@
 namespace idem::cli {
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int fail(const QString &line, int code = 2)
-{
-    err() << "idemlab-cli: " << line << Qt::endl;
-    return code;
-}
-
-// Parses `args` (the command's own words, without the program and command names).
-bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,
-           QString *error)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(QStringList{QStringLiteral("idemlab-cli ") + command} + args)) {
-        *error = parser.errorText().replace(QLatin1Char('\n'), QLatin1Char(' '));
-        return false;
-    }
-    return true;
-}
 
 std::optional<qint64> msOption(const QCommandLineParser &parser, const QString &name,
                                QString *error)
@@ -141,11 +113,6 @@ int runHelp(const QCommandLineParser &parser)
 
 } // namespace
 
-bool wantsHelp(const QStringList &args)
-{
-    return args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"));
-}
-
 int list(const QStringList &args)
 {
     if (!args.isEmpty())
@@ -189,14 +156,9 @@ int run(const QStringList &args)
     QString error;
     if (!parse(parser, QStringLiteral("run"), args, &error))
         return fail(error);
-    const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty())
-        return fail(
-            QStringLiteral("run needs a preset or a scenario file (see 'idemlab-cli list')"));
-    if (positional.size() > 1)
-        return fail(QStringLiteral("run takes one scenario, got %1: %2")
-                        .arg(positional.size())
-                        .arg(positional.join(QStringLiteral(", "))));
+    const auto input = scenarioArgument(parser, QStringLiteral("run"), &error);
+    if (!input)
+        return fail(error);
 
     const auto from = msOption(parser, QStringLiteral("from-ms"), &error);
     const auto to = msOption(parser, QStringLiteral("to-ms"), &error);
@@ -209,22 +171,15 @@ int run(const QStringList &args)
         if (auto formatError = Exporter::formatError(parser.value(QStringLiteral("export"))))
             return fail(*formatError);
 
-    const QString input = positional.first();
-    if (documentKindOf(input) == DocumentKind::Timeline)
-        return replay(parser, input, from, to);
-
-    const ScenarioLoad load = ScenarioLoader::load(input);
-    if (!load.scenario)
-        return fail(load.error);
-    Scenario scenario = *load.scenario;
-    if (auto overrideError = OverrideOptions::apply(parser, scenario.settings))
-        return fail(*overrideError);
-    if (auto faultError = FaultReader::addSpecs(parser.values(QStringLiteral("fault")), scenario))
-        return fail(*faultError);
+    if (documentKindOf(*input) == DocumentKind::Timeline)
+        return replay(parser, *input, from, to);
+    const auto scenario = loadScenario(*input, parser, &error);
+    if (!scenario)
+        return fail(error);
 
     SimulationOptions options;
     options.dbDir = parser.value(QStringLiteral("db-dir"));
-    const Simulation::RunOrError outcome = Simulation::run(scenario, options);
+    const Simulation::RunOrError outcome = Simulation::run(*scenario, options);
     if (!outcome.result)
         return fail(outcome.error, 1);
     ExportRange range;

@@ -4,8 +4,6 @@
 
 namespace idem::cli {
 
-/// The command's words ask for its help (--help or -h).
-[[nodiscard]] bool wantsHelp(const QStringList &args);
 /// `idemlab-cli list`: presets, one per line.
 int list(const QStringList &args);
 /// `idemlab-cli run <preset|file.json> [overrides] [--json] [--export FILE] [--db-dir DIR]`;

@@ -1,4 +1,5 @@
 #include "clicommands.h"
+#include "cliio.h"
 #include "servecommand.h"
 #include "whatifcommands.h"
 

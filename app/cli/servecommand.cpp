@@ -10,6 +10,7 @@
 
 #ifdef IDEMLAB_HAS_LIVE
 #include "live/livesession.h"
+#include "live/weborigin.h"
 #include "protocol/claimhandler.h"
 
 #include <QSocketNotifier>
@@ -114,31 +115,6 @@ QString seconds(qint64 us)
 }
 
 #endif
-
-/// An --allow-origin value as browsers send it in Origin: "scheme://host[:port]", lower-case,
-/// without a default port; nullopt and a one-line error otherwise.
-std::optional<QByteArray> webOrigin(const QString &given, QString *error)
-{
-    const QUrl url(given, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    const bool web = scheme == QLatin1String("http") || scheme == QLatin1String("https");
-    if (given == QLatin1String("*") || !url.isValid() || !web || url.host().isEmpty() ||
-        (!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery() ||
-        url.hasFragment() || !url.userInfo().isEmpty()) {
-        *error = QStringLiteral("--allow-origin \"%1\" is not a web origin; expected "
-                                "http://HOST[:PORT] or https://HOST[:PORT] (one origin each, "
-                                "never *)")
-                     .arg(given);
-        return std::nullopt;
-    }
-    QByteArray origin =
-        scheme.toLatin1() + "://" + url.host(QUrl::FullyEncoded).toLower().toLatin1();
-    const int port = url.port();
-    const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
-    if (port >= 0 && port != defaultPort)
-        origin += ':' + QByteArray::number(port);
-    return origin;
-}
 
 /// `--cache redis://…` (the shared cache in a real Redis) shares its name with the override
 /// `--cache on|off`: a value that looks like a URL is taken out of `args` (replaced by

@@ -2,15 +2,14 @@
 
 #include "export/comparisonexporter.h"
 #include "export/exporter.h"
-#include "faults/faultreader.h"
 #include "model/settingfield.h"
 #include "scenario/overrideoptions.h"
-#include "scenario/scenarioloader.h"
 #include "whatif/comparisonreport.h"
 #include "whatif/overridetext.h"
 #include "whatif/sweep.h"
 #include "whatif/sweepplot.h"
 
+#include "cliio.h"
 #include "plotimage.h"
 
 #include <QCommandLineParser>
@@ -25,83 +24,6 @@
 #include <unistd.h>
 
 namespace idem::cli {
-
-namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-int fail(const QString &line, int code = 2)
-{
-    QTextStream(stderr) << "idemlab-cli: " << line << Qt::endl;
-    return code;
-}
-
-bool wantsHelp(const QStringList &args)
-{
-    return args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"));
-}
-
-// The command's help: a usage line, a paragraph, then the parser's own option list.
-int help(const QCommandLineParser &parser, const QString &usage, const QString &about,
-         const QString &more = {})
-{
-    QString text = parser.helpText();
-    text = text.mid(text.indexOf(QLatin1Char('\n')) + 1); // Qt's usage line names argv[0]
-    out() << "Usage: " << usage << "\n\n" << about << "\n" << text << more;
-    out().flush();
-    return 0;
-}
-
-bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,
-           QString *error)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(QStringList{QStringLiteral("idemlab-cli ") + command} + args)) {
-        *error = parser.errorText().replace(QLatin1Char('\n'), QLatin1Char(' '));
-        return false;
-    }
-    return true;
-}
-
-// The scenario a what-if command starts from: its one positional argument, the common
-// overrides and faults applied. An error line on failure.
-std::optional<Scenario> loadScenario(const QCommandLineParser &parser, const QString &command,
-                                     QString *error)
-{
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        *error = positional.isEmpty()
-                     ? QStringLiteral("%1 needs a preset or a scenario file (see 'idemlab-cli "
-                                      "list')")
-                           .arg(command)
-                     : QStringLiteral("%1 takes one scenario, got %2: %3")
-                           .arg(command)
-                           .arg(positional.size())
-                           .arg(positional.join(QStringLiteral(", ")));
-        return std::nullopt;
-    }
-    const ScenarioLoad load = ScenarioLoader::load(positional.first());
-    if (!load.scenario) {
-        *error = load.error;
-        return std::nullopt;
-    }
-    Scenario scenario = *load.scenario;
-    if (auto e = OverrideOptions::apply(parser, scenario.settings)) {
-        *error = *e;
-        return std::nullopt;
-    }
-    if (auto e = FaultReader::addSpecs(parser.values(QStringLiteral("fault")), scenario)) {
-        *error = *e;
-        return std::nullopt;
-    }
-    return scenario;
-}
-
-} // namespace
 
 int compare(const QStringList &args)
 {
@@ -150,8 +72,8 @@ int compare(const QStringList &args)
     if (!exportPath.isEmpty())
         if (auto formatError = ComparisonExporter::formatError(exportPath))
             return fail(*formatError);
-    const std::optional<Scenario> scenario =
-        loadScenario(parser, QStringLiteral("compare"), &error);
+    const auto input = scenarioArgument(parser, QStringLiteral("compare"), &error);
+    const auto scenario = input ? loadScenario(*input, parser, &error) : std::nullopt;
     if (!scenario)
         return fail(error);
 
@@ -402,7 +324,8 @@ int sweep(const QStringList &args)
         spec.shardIndex = k;
         spec.shardCount = n;
     }
-    const auto scenario = loadScenario(parser, QStringLiteral("sweep"), &error);
+    const auto input = scenarioArgument(parser, QStringLiteral("sweep"), &error);
+    const auto scenario = input ? loadScenario(*input, parser, &error) : std::nullopt;
     if (!scenario)
         return fail(error);
     spec.scenario = *scenario;

@@ -170,6 +170,14 @@ QString JsonWording::unknownField(const QString &field, const QStringList &allow
         .arg(noun, allowed.join(QLatin1String(", ")));
 }
 
+QString JsonWording::typed(const QString &text)
+{
+    constexpr qsizetype maxTyped = 200;
+    if (text.size() <= maxTyped && isOneLine(text))
+        return QLatin1Char('"') + text + QLatin1Char('"');
+    return quoted(text);
+}
+
 bool JsonWording::isOneLine(const QString &text)
 {
     return std::none_of(text.begin(), text.end(), breaksLine);

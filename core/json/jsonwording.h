@@ -22,6 +22,10 @@ public:
     /// A string as a JSON literal with every control character escaped, cut to 40
     /// characters: whatever a file holds, the error quoting it stays one short line.
     [[nodiscard]] static QString quoted(const QString &text);
+    /// A value the user typed (a command-line flag's), in double quotes as it was typed when
+    /// it is one line of at most 200 characters, else quoted(): the error line that repeats
+    /// it stays one line whatever the argument held.
+    [[nodiscard]] static QString typed(const QString &text);
     /// Names joined by ", ", the first ten and "and N more".
     [[nodiscard]] static QString listed(const QStringList &names);
     /// `"A" or "B"`, `"a", "b" or "c"`; with `orNull`, `"A", "B" or null`.

@@ -1,5 +1,7 @@
 #include "live/redisaddress.h"
 
+#include "json/jsonwording.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -25,7 +27,8 @@ std::optional<RedisAddress> RedisAddress::parse(const QString &url, QString *err
 {
     auto fail = [&](const QString &what) {
         if (error)
-            *error = QStringLiteral("--cache \"%1\": %2; %3").arg(redacted(url), what, expected);
+            *error = QStringLiteral("--cache %1: %2; %3")
+                         .arg(JsonWording::typed(redacted(url)), what, expected);
         return std::nullopt;
     };
     if (url.trimmed().isEmpty())

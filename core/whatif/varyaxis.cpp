@@ -1,6 +1,7 @@
 #include "whatif/varyaxis.h"
 
 #include "model/settingfield.h"
+#include "json/jsonwording.h"
 
 #include <cmath>
 
@@ -66,9 +67,12 @@ QString VaryAxis::title() const
 std::optional<VaryAxis> VaryAxis::parse(const QString &text, QString *error)
 {
     const auto bad = [&](const QString &why) {
-        *error = QStringLiteral("--vary \"%1\": %2").arg(text, why);
+        *error = QStringLiteral("--vary %1: %2").arg(JsonWording::typed(text), why);
         return std::nullopt;
     };
+    if (!JsonWording::isOneLine(text))
+        return bad(QStringLiteral("a line break or control character in it; expected ") +
+                   grammar());
     const qsizetype eq = text.indexOf(QLatin1Char('='));
     if (eq <= 0)
         return bad(QStringLiteral("expected ") + grammar());

@@ -1,0 +1,91 @@
+// libFuzzer target: the addresses `idemlab-cli serve` is given, on any text: a Redis URL
+// (--cache redis://…, RedisAddress::parse) and a web origin (--allow-origin, webOrigin).
+// Refused: one line, and never the password typed between "://" and the last '@'.
+// Accepted: a Redis address with a host, a port in 1..65535 and a database ≥ 0, whose
+// display() hides the password and which, typed back without credentials, reads back the
+// same; an origin "http[s]://host[:port]" in lower case that, given again, comes back the same.
+
+#include "fuzzcheck.h"
+#include "live/redisaddress.h"
+#include "live/weborigin.h"
+#include "json/jsonwording.h"
+
+using namespace idem;
+
+namespace {
+
+void redisUrl(const QString &url)
+{
+    QString error;
+    const auto address = RedisAddress::parse(url, &error);
+    if (!address) {
+        fuzz::checkOneLine(error);
+        const qsizetype scheme = url.indexOf(QLatin1String("://"));
+        const qsizetype at = url.lastIndexOf(QLatin1Char('@'));
+        if (scheme >= 0 && at > scheme + 3) {
+            const QString secret = url.mid(scheme + 3, at - scheme - 3);
+            // Only a secret that the rest of the line could not hold by chance.
+            const QString rest = url.left(scheme + 3) + url.mid(at) +
+                                 QStringLiteral("redis://[[USER]:PASSWORD@]HOST[:PORT][/DB] "
+                                                "a user without a password (write "
+                                                "redis://:PASSWORD@HOST for a password alone)");
+            if (secret.size() >= 4 && !rest.contains(secret) &&
+                !error.contains(QLatin1String("...")))
+                fuzz::check(!error.contains(secret), "the error never repeats the password", error);
+        }
+        return;
+    }
+    fuzz::check(!address->host.isEmpty(), "an address has a host", url);
+    fuzz::check(address->port >= 1 && address->port <= 65535, "the port is in range", url);
+    fuzz::check(address->db >= 0, "the database is ≥ 0", url);
+    fuzz::check(address->user.isEmpty() || !address->password.isEmpty(),
+                "a user comes with a password", url);
+    const QString shown = address->display();
+    fuzz::check(JsonWording::isOneLine(shown), "display() is one line", shown);
+    if (!address->password.isEmpty()) {
+        fuzz::check(shown.startsWith(QLatin1String("redis://***@")), "display() hides the password",
+                    shown);
+        const QString afterAt = shown.mid(shown.indexOf(QLatin1Char('@')) + 1);
+        if (address->password.size() >= 4 && !address->host.contains(address->password))
+            fuzz::check(!afterAt.contains(address->password), "display() never shows the password",
+                        shown);
+    }
+    QString plain = shown;
+    plain.replace(QLatin1String("***@"), QString());
+    QString again;
+    const auto back = RedisAddress::parse(plain, &again);
+    fuzz::check(back.has_value(), "display() without credentials reads back", again);
+    fuzz::check(back->host.compare(address->host, Qt::CaseInsensitive) == 0 &&
+                    back->port == address->port && back->db == address->db,
+                "display() reads back as the same host, port and database", plain);
+}
+
+void allowOrigin(const QString &given)
+{
+    QString error;
+    const auto origin = webOrigin(given, &error);
+    if (!origin) {
+        fuzz::checkOneLine(error);
+        return;
+    }
+    const QString text = QString::fromLatin1(*origin);
+    fuzz::check(text.startsWith(QLatin1String("http://")) ||
+                    text.startsWith(QLatin1String("https://")),
+                "an origin is http or https", text);
+    fuzz::check(text == text.toLower(), "an origin is lower case", text);
+    fuzz::check(!text.mid(text.indexOf(QLatin1String("://")) + 3).contains(QLatin1Char('/')),
+                "an origin has no path", text);
+    QString again;
+    const auto twice = webOrigin(text, &again);
+    fuzz::check(twice && *twice == *origin, "an origin given again comes back the same", again);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+    redisUrl(text);
+    allowOrigin(text);
+    return 0;
+}
