@@ -68,6 +68,8 @@ private slots:
     void compareJsonAndExport();
     void sweepJsonCsvPlot();
     void sweepShardsMerge();
+    void huntSavesAndExports();
+    void huntFindingNothingSaysSo();
     void whatIfHelp_data();
     void whatIfHelp();
 };
@@ -416,6 +418,19 @@ void TstCli::badInput_data()
     QTest::addRow("merge a missing file")
         << QStringList{"sweep", "--merge", "/nonexistent/part.json"}
         << "/nonexistent/part.json: cannot read";
+    QTest::addRow("hunt bad invariant")
+        << QStringList{"hunt", "9", "--invariant", "double"}
+        << "--invariant takes duplicate, stuck, collision or any, got \"double\"";
+    QTest::addRow("hunt budget zero") << QStringList{"hunt", "9", "--budget", "0"}
+                                      << "--budget takes a whole number from 1 to 10000000";
+    QTest::addRow("hunt save not json")
+        << QStringList{"hunt", "9", "--save", "out.txt"}
+        << "--save \"out.txt\": a scenario file is written as .json";
+    QTest::addRow("hunt export format")
+        << QStringList{"hunt", "9", "--export", "out.doc"} << "out.doc";
+    QTest::addRow("hunt with seed")
+        << QStringList{"hunt", "9", "--seed", "3"} << "--seed: a hunt tries seeds S, S+1, ...";
+    QTest::addRow("hunt without scenario") << QStringList{"hunt"} << "hunt needs a preset";
     QTest::addRow("merge with vary")
         << QStringList{"sweep", "--merge", "--vary", "lag-ms=0,1", "x.json"}
         << "--merge joins finished parts; --vary belongs to the sweep that made them";
@@ -606,6 +621,59 @@ void TstCli::sweepShardsMerge()
     QVERIFY(missing.err.contains("shards missing: 2/3"));
 }
 
+void TstCli::huntSavesAndExports()
+{
+    // Preset 9 with the mutex off: the hunt shrinks the five copies to two; the saved file
+    // runs with the same double charge, and the export is the narrated page of that run.
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("smallest.json"));
+    const QString page = dir.filePath(QStringLiteral("smallest.html"));
+    const Run r = cli({"hunt", "burst", "--mutex", "off", "--save", saved, "--export", page});
+    QCOMPARE(r.exitCode, 0);
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY2(text.contains(QLatin1String("breaks the any invariant in run 1 of 1000")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("dropped request R5")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Smallest failure (seed 1): 2 requests, 1 client")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("DUPLICATE_EFFECT: key K1 charged 2 times")),
+             qPrintable(text));
+    const QJsonObject o = runJson({saved});
+    QCOMPARE(o.value("scenario").toString(), QStringLiteral("burst-hunted"));
+    QCOMPARE(o.value("responses").toArray().size(), 2);
+    QCOMPARE(o.value("anomalies").toArray().size(), 1);
+    QFile html(page);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QByteArray body = html.readAll();
+    QVERIFY(body.startsWith("<!DOCTYPE html>"));
+    QVERIFY(body.contains("Smallest failure"));
+
+    const Run json = cli({"hunt", "burst", "--mutex", "off", "--json"});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject h = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(h.value("schema").toString(), QStringLiteral("idemlab.hunt/1"));
+    QVERIFY(h.value("found").toBool());
+    QCOMPARE(h.value("minimal").toObject().value("requests").toArray().size(), 2);
+    QCOMPARE(h.value("steps").toArray().size(), 4);
+}
+
+void TstCli::huntFindingNothingSaysSo()
+{
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("smallest.json"));
+    const Run r = cli({"hunt", "burst", "--mutex", "on", "--invariant", "duplicate", "--budget",
+                       "200", "--save", saved});
+    QCOMPARE(r.exitCode, 0);
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY2(text.contains(QLatin1String("nothing breaks the duplicate invariant of burst within "
+                                         "the budget (200 runs)")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("This is not a proof that the design is safe")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("nothing was saved")), qPrintable(text));
+    QVERIFY(!QFile::exists(saved));
+}
+
 void TstCli::whatIfHelp_data()
 {
     QTest::addColumn<QString>("command");
@@ -628,6 +696,13 @@ void TstCli::whatIfHelp_data()
                                           "--csv <FILE>",
                                           "--plot <FILE>",
                                           "NAME=FROM:TO:STEP"};
+    QTest::addRow("hunt") << "hunt"
+                          << QStringList{"Usage: idemlab-cli hunt <preset|file>",
+                                         "--invariant <WHAT>",
+                                         "--budget <N>",
+                                         "--save <FILE.json>",
+                                         "--export <FILE>",
+                                         "not a proof of safety"};
 }
 
 void TstCli::whatIfHelp()

@@ -52,6 +52,37 @@ bool parse(QCommandLineParser &parser, const QString &command, const QStringList
     return true;
 }
 
+bool givenOnce(const QCommandLineParser &parser, std::initializer_list<const char *> options,
+               QString *error)
+{
+    for (const char *option : options) {
+        const qsizetype times = parser.values(QLatin1String(option)).size();
+        if (times > 1) {
+            *error = QStringLiteral("--%1 given %2 times; give it once")
+                         .arg(QLatin1String(option))
+                         .arg(times);
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<qint64> wholeNumber(const QCommandLineParser &parser, const QString &name, qint64 min,
+                                  qint64 max, QString *error)
+{
+    bool ok = false;
+    const qint64 n = parser.value(name).toLongLong(&ok);
+    if (!ok || n < min || n > max) {
+        *error = QStringLiteral("--%1 takes a whole number from %2 to %3, got \"%4\"")
+                     .arg(name)
+                     .arg(min)
+                     .arg(max)
+                     .arg(parser.value(name));
+        return std::nullopt;
+    }
+    return n;
+}
+
 std::optional<QString> scenarioArgument(const QCommandLineParser &parser, const QString &command,
                                         QString *error)
 {

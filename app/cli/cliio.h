@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <initializer_list>
 #include <optional>
 
 class QCommandLineParser;
@@ -27,6 +28,13 @@ int help(const QCommandLineParser &parser, const QString &usage, const QString &
 /// and the parser's error on one line otherwise.
 bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args,
            QString *error);
+/// Whether each of `options` is given at most once; false and an error line otherwise.
+bool givenOnce(const QCommandLineParser &parser, std::initializer_list<const char *> options,
+               QString *error);
+/// A whole number from `min` to `max` given to option `name`; nullopt and an error line
+/// otherwise.
+std::optional<qint64> wholeNumber(const QCommandLineParser &parser, const QString &name, qint64 min,
+                                  qint64 max, QString *error);
 /// The command's one positional argument (a preset, a scenario or a timeline file); nullopt
 /// and an error line when there is none or more than one.
 std::optional<QString> scenarioArgument(const QCommandLineParser &parser, const QString &command,

@@ -1,5 +1,6 @@
 #include "clicommands.h"
 #include "cliio.h"
+#include "huntcommand.h"
 #include "servecommand.h"
 #include "whatifcommands.h"
 
@@ -32,6 +33,8 @@ const char *const usage =
     "  sweep <preset|file> --vary NAME=FROM:TO:STEP|V1,V2,... [--vary ...] --trials N\n"
     "      [--seed-from S] [--jobs N] [--shard K/N] [--json] [--csv FILE] [--plot FILE.svg|.png]\n"
     "  sweep --merge PART.json...              join the shards of a sweep\n"
+    "  hunt <preset|file> [overrides] [--vary ...] [--invariant duplicate|stuck|collision|any]\n"
+    "      [--budget N] [--save FILE.json] [--export FILE] [--json]  find a failure, shrink it\n"
     "\n"
     "Overrides: --mutex on|off  --cache on|off  --delay-ms N  --lag-ms N  --op-ms N  --db-ms N\n"
     "  --cache-ms N  --timeout-ms N  --retries N  --jitter-ms N  --loss P\n"
@@ -84,6 +87,8 @@ int main(int argc, char *argv[])
         return idem::cli::compare(args);
     if (command == QLatin1String("sweep"))
         return idem::cli::sweep(args);
+    if (command == QLatin1String("hunt"))
+        return idem::cli::hunt(args);
     if (idem::cli::wantsHelp(args)) {
         QTextStream(stdout) << usage;
         return 0;
@@ -95,7 +100,7 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("serve"))
         return idem::cli::serve(args);
     err << "idemlab-cli: unknown command \"" << command
-        << "\" (expected list, run, compare, sweep, bench or serve; see idemlab-cli --help)"
+        << "\" (expected list, run, compare, sweep, hunt, bench or serve; see idemlab-cli --help)"
         << Qt::endl;
     return 2;
 }

@@ -104,23 +104,6 @@ int compare(const QStringList &args)
 
 namespace {
 
-// A whole number from `min` to `max` given to option `name`; an error line otherwise.
-std::optional<qint64> wholeNumber(const QCommandLineParser &parser, const QString &name, qint64 min,
-                                  qint64 max, QString *error)
-{
-    bool ok = false;
-    const qint64 n = parser.value(name).toLongLong(&ok);
-    if (!ok || n < min || n > max) {
-        *error = QStringLiteral("--%1 takes a whole number from %2 to %3, got \"%4\"")
-                     .arg(name)
-                     .arg(min)
-                     .arg(max)
-                     .arg(parser.value(name));
-        return std::nullopt;
-    }
-    return n;
-}
-
 std::optional<QString> plotFormatError(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -276,11 +259,8 @@ int sweep(const QStringList &args)
     QString error;
     if (!parse(parser, QStringLiteral("sweep"), args, &error))
         return fail(error);
-    for (const char *option : {"trials", "seed-from", "jobs", "shard", "csv", "plot"})
-        if (parser.values(QLatin1String(option)).size() > 1)
-            return fail(QStringLiteral("--%1 given %2 times; give it once")
-                            .arg(QLatin1String(option))
-                            .arg(parser.values(QLatin1String(option)).size()));
+    if (!givenOnce(parser, {"trials", "seed-from", "jobs", "shard", "csv", "plot"}, &error))
+        return fail(error);
     if (parser.isSet(QStringLiteral("plot")))
         if (auto e = plotFormatError(parser.value(QStringLiteral("plot"))))
             return fail(*e);
