@@ -1,5 +1,6 @@
 #include "storage/clusterdatabase.h"
 
+#include "storage/clusterstatements.h"
 #include "storage/protocolsql.h"
 #include "storage/sqlrow.h"
 
@@ -36,16 +37,6 @@ bool dbOpWrites(DbOp op)
 {
     return op != DbOp::Lookup;
 }
-
-struct ClusterDatabase::Statements
-{
-    explicit Statements(const QSqlDatabase &db)
-        : lookup(db), claim(db), overwrite(db), charge(db), consume(db), takeOver(db), release(db),
-          reap(db), keyReplica(db), ledgerReplica(db)
-    {}
-    QSqlQuery lookup, claim, overwrite, charge, consume, takeOver, release, reap, keyReplica,
-        ledgerReplica;
-};
 
 ClusterDatabase::ClusterDatabase(int cluster, const QString &connection, const QString &filePath,
                                  Durability durability)
@@ -98,6 +89,8 @@ std::optional<QString> ClusterDatabase::open()
         {&m_st->consume, consumeSql},       {&m_st->takeOver, takeOverSql},
         {&m_st->release, releaseSql},       {&m_st->reap, reapSql},
         {&m_st->keyReplica, keyReplicaSql}, {&m_st->ledgerReplica, ledgerReplicaSql},
+        {&m_st->allKeys, allKeysSql},       {&m_st->allLedger, allLedgerSql},
+        {&m_st->clearKeys, clearKeysSql},   {&m_st->clearLedger, clearLedgerSql},
     };
     for (const auto &[query, sql] : prepared) {
         query->setForwardOnly(true); // no row cache: each statement is read once
@@ -115,11 +108,10 @@ std::optional<QString> ClusterDatabase::open()
 
 std::optional<QString> ClusterDatabase::clear()
 {
-    QSqlQuery query(m_db);
-    for (const char *sql : {"DELETE FROM idempotency_keys", "DELETE FROM ledger"})
-        if (!query.exec(QLatin1String(sql)))
+    for (QSqlQuery *query : {&m_st->clearKeys, &m_st->clearLedger})
+        if (!query->exec())
             return QStringLiteral("cannot clear DB %1: %2")
-                .arg(originName(m_cluster), query.lastError().text());
+                .arg(originName(m_cluster), query->lastError().text());
     m_inBatch = false;
     m_nextLedger->store(1);
     return {};

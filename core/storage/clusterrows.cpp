@@ -1,5 +1,6 @@
 #include "storage/clusterdatabase.h"
 
+#include "storage/clusterstatements.h"
 #include "storage/protocolsql.h"
 #include "storage/sqlrow.h"
 
@@ -75,25 +76,21 @@ DbResult ClusterDatabase::chargeAndConsume(const DbCommand &cmd, qint64 nowUs,
 QVector<KeyRow> ClusterDatabase::keyRows() const
 {
     QVector<KeyRow> rows;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.exec(QStringLiteral("SELECT key, scope, " IDEM_KEY_COLUMNS
-                          " FROM idempotency_keys ORDER BY created_us, key, scope"));
+    QSqlQuery &q = m_st->allKeys;
+    q.exec();
     while (q.next()) {
         rows.append(readKeyRow(q, 2, q.value(0).toString()));
         rows.last().scope = q.value(1).toString();
     }
+    q.finish();
     return rows;
 }
 
 QVector<LedgerRow> ClusterDatabase::ledgerRows() const
 {
     QVector<LedgerRow> rows;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.exec(QStringLiteral(
-        "SELECT id, key, origin, from_acct, to_acct, amount, at_us, scope FROM ledger "
-        "ORDER BY at_us, id"));
+    QSqlQuery &q = m_st->allLedger;
+    q.exec();
     while (q.next()) {
         LedgerRow row;
         row.id = q.value(0).toString();
@@ -106,6 +103,7 @@ QVector<LedgerRow> ClusterDatabase::ledgerRows() const
         row.scope = q.value(7).toString();
         rows.append(row);
     }
+    q.finish();
     return rows;
 }
 

@@ -63,4 +63,13 @@ inline constexpr const char *ledgerReplicaSql =
     "INSERT OR IGNORE INTO ledger (id, key, origin, from_acct, to_acct, amount, at_us, scope) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
+// Reading a DB back at the end of a run, and clearing it for the next run that reuses it.
+inline constexpr const char *allKeysSql =
+    "SELECT key, scope, " IDEM_KEY_COLUMNS " FROM idempotency_keys ORDER BY created_us, key, scope";
+inline constexpr const char *allLedgerSql =
+    "SELECT id, key, origin, from_acct, to_acct, amount, at_us, scope FROM ledger "
+    "ORDER BY at_us, id";
+inline constexpr const char *clearKeysSql = "DELETE FROM idempotency_keys";
+inline constexpr const char *clearLedgerSql = "DELETE FROM ledger";
+
 } // namespace idem::protocolsql
