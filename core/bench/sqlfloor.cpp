@@ -6,22 +6,11 @@
 
 namespace idem {
 
-SqlFloor::Result SqlFloor::replay(const SqlTrace &trace, int requests)
+namespace {
+
+qint64 replayOn(ClusterDatabase *const (&dbs)[2], const SqlTrace &trace)
 {
-    Result result;
-    result.requests = requests;
-    ClusterDatabase a(0, QStringLiteral("idemlab-floor-a"));
-    ClusterDatabase b(1, QStringLiteral("idemlab-floor-b"));
-    for (ClusterDatabase *db : {&a, &b}) {
-        if (auto error = db->open()) {
-            result.error = *error;
-            return result;
-        }
-    }
-    ClusterDatabase *dbs[2] = {&a, &b};
     qint64 rows = 0;
-    QElapsedTimer timer;
-    timer.start();
     for (const SqlTraceEntry &entry : trace) {
         ClusterDatabase &db = *dbs[entry.cluster];
         switch (entry.kind) {
@@ -39,9 +28,52 @@ SqlFloor::Result SqlFloor::replay(const SqlTrace &trace, int requests)
             break;
         }
     }
+    return rows;
+}
+
+// Opens two fresh in-memory DBs, then times `work` on them alone.
+template <typename Work> SqlFloor::Result timed(int requests, const Work &work)
+{
+    SqlFloor::Result result;
+    result.requests = requests;
+    ClusterDatabase a(0, QStringLiteral("idemlab-floor-a"));
+    ClusterDatabase b(1, QStringLiteral("idemlab-floor-b"));
+    for (ClusterDatabase *db : {&a, &b}) {
+        if (auto error = db->open()) {
+            result.error = *error;
+            return result;
+        }
+    }
+    ClusterDatabase *const dbs[2] = {&a, &b};
+    QElapsedTimer timer;
+    timer.start();
+    if (auto error = work(dbs))
+        result.error = *error;
     result.nanoseconds = timer.nsecsElapsed();
-    Q_UNUSED(rows);
     return result;
+}
+
+} // namespace
+
+SqlFloor::Result SqlFloor::replay(const SqlTrace &trace, int requests)
+{
+    return timed(requests, [&](ClusterDatabase *const(&dbs)[2]) {
+        replayOn(dbs, trace);
+        return std::optional<QString>();
+    });
+}
+
+SqlFloor::Result SqlFloor::replayTrials(const std::vector<SqlTrace> &traces)
+{
+    return timed(int(traces.size()), [&](ClusterDatabase *const(&dbs)[2]) {
+        for (const SqlTrace &trace : traces) {
+            for (ClusterDatabase *db : dbs)
+                if (auto error = db->clear())
+                    return error;
+            replayOn(dbs, trace);
+        }
+        return std::optional<QString>();
+    });
 }
 
 } // namespace idem

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace idem {
 
@@ -26,6 +27,9 @@ public:
     };
     /// Replays `trace`; `requests` is what the figure is per.
     [[nodiscard]] static Result replay(const SqlTrace &trace, int requests);
+    /// Replays many runs' traces (a sweep's trials) one after the other on one pair of DBs,
+    /// each after a clear(), as a sweep's thread reuses its DBs; the figure is per trace.
+    [[nodiscard]] static Result replayTrials(const std::vector<SqlTrace> &traces);
 };
 
 } // namespace idem
