@@ -20,8 +20,11 @@ std::optional<QByteArray> webOrigin(const QString &given, QString *error)
                      .arg(JsonWording::typed(given));
         return std::nullopt;
     }
-    QByteArray origin =
-        scheme.toLatin1() + "://" + url.host(QUrl::FullyEncoded).toLower().toLatin1();
+    // An IPv6 host keeps its brackets, as a browser's Origin header writes it.
+    QByteArray host = url.host(QUrl::FullyEncoded).toLower().toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    QByteArray origin = scheme.toLatin1() + "://" + host;
     const int port = url.port();
     const int defaultPort = scheme == QLatin1String("https") ? 443 : 80;
     if (port >= 0 && port != defaultPort)
