@@ -72,16 +72,15 @@ QString report(const HuntSpec &spec, const HuntResult &r, const QString &budgetW
 {
     QString text;
     QTextStream t(&text);
-    const QString invariant = Hunt::invariantWord(spec.invariant);
     if (!r.found) {
-        t << "hunt: nothing breaks the " << invariant << " invariant of " << spec.scenario.name
+        t << "hunt: " << spec.scenario.name << " " << Hunt::holdingText(spec.invariant)
           << " within the budget (" << budgetWord << ").\n"
           << "Searched: " << r.searched.join(QStringLiteral("; ")) << ".\n"
           << "This is not a proof that the design is safe: a larger --budget, other --vary "
              "settings or other faults may still break it.\n";
         return text;
     }
-    t << "hunt: " << spec.scenario.name << " breaks the " << invariant << " invariant in run "
+    t << "hunt: " << spec.scenario.name << " " << Hunt::breakingText(spec.invariant) << " in run "
       << r.searchRuns << " of " << spec.budget << ": " << r.candidate << "\n";
     t << "Shrunk in " << r.steps.size() << " step" << (r.steps.size() == 1 ? "" : "s") << " ("
       << r.shrinkRuns << " runs), each still failing:\n";

@@ -323,6 +323,36 @@ QString Hunt::invariantWord(Invariant invariant)
     return QStringLiteral("any");
 }
 
+QString Hunt::breakingText(Invariant invariant)
+{
+    switch (invariant) {
+    case Invariant::Duplicate:
+        return QStringLiteral("charges a key more than once");
+    case Invariant::Stuck:
+        return QStringLiteral("leaves a key stuck in CREATED");
+    case Invariant::Collision:
+        return QStringLiteral("lets two different payments share a key");
+    case Invariant::Any:
+        break;
+    }
+    return QStringLiteral("shows an anomaly");
+}
+
+QString Hunt::holdingText(Invariant invariant)
+{
+    switch (invariant) {
+    case Invariant::Duplicate:
+        return QStringLiteral("never charges a key more than once");
+    case Invariant::Stuck:
+        return QStringLiteral("never leaves a key stuck in CREATED");
+    case Invariant::Collision:
+        return QStringLiteral("never lets two different payments share a key");
+    case Invariant::Any:
+        break;
+    }
+    return QStringLiteral("shows no anomaly");
+}
+
 QString Hunt::sizeText(const Scenario &s)
 {
     auto n = [](qsizetype count, const char *one, const char *many) {
@@ -422,20 +452,24 @@ std::optional<HuntResult> Hunt::run(const HuntSpec &spec, const Progress &progre
     current.title = clipped(QStringLiteral("Smallest failure: ") +
                                 (spec.scenario.title.isEmpty() ? source : spec.scenario.title),
                             ScenarioReader::maxTitle);
-    current.description =
-        clipped(QStringLiteral("Found by idemlab-cli hunt (%1) and shrunk in %2 step%3 to %4; "
-                               "it still breaks the %5 invariant.")
-                    .arg(r.candidate)
-                    .arg(r.steps.size())
-                    .arg(r.steps.size() == 1 ? "" : "s")
-                    .arg(sizeText(current), invariantWord(spec.invariant)),
-                ScenarioReader::maxDescription);
     const auto minimalRun = runner.run(current, error);
     if (!minimalRun)
         return std::nullopt;
+    r.broken = breaking(*minimalRun, spec.invariant);
+    QStringList broken;
+    for (const Anomaly &a : r.broken)
+        broken << QStringLiteral("%1 on %2").arg(a.type, a.key);
+    current.description =
+        clipped(QStringLiteral("Found by idemlab-cli hunt (%1) and shrunk in %2 step%3 to %4; "
+                               "it still fails: %5.")
+                    .arg(r.candidate)
+                    .arg(r.steps.size())
+                    .arg(r.steps.size() == 1 ? "" : "s")
+                    .arg(sizeText(current), broken.join(QStringLiteral(", "))),
+                ScenarioReader::maxDescription);
     r.minimal = current;
     r.minimalRun = *minimalRun;
-    r.broken = breaking(*minimalRun, spec.invariant);
+    r.minimalRun.scenario = current; // the run's own copy, with the title and description
     return r;
 }
 

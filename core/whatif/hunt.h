@@ -76,6 +76,10 @@ public:
     [[nodiscard]] static std::optional<Invariant> invariantNamed(const QString &word,
                                                                  QString *error);
     [[nodiscard]] static QString invariantWord(Invariant invariant);
+    /// What breaking it means, as a verb phrase: "charges a key more than once".
+    [[nodiscard]] static QString breakingText(Invariant invariant);
+    /// Its negation: "never charges a key more than once".
+    [[nodiscard]] static QString holdingText(Invariant invariant);
     /// "2 requests, 1 client, no fault": what a scenario holds, for the step list.
     [[nodiscard]] static QString sizeText(const Scenario &scenario);
 };
