@@ -33,11 +33,6 @@ constexpr double minPlotWidth = 880;
 constexpr double maxPlotWidth = 6000;
 constexpr double pxPerTime = 26;
 
-double textWidth(const QString &text, double size)
-{
-    return 0.6 * size * double(text.size()); // as the run's SVG export measures, no font engine
-}
-
 QString title(const ComparisonPage &page)
 {
     const Scenario &s = page.left.scenario;
@@ -66,7 +61,7 @@ void writeSvg(QXmlStreamWriter &xml, const ComparisonPage &page)
     double widest = 60;
     for (const RunResult *run : {&page.left, &page.right})
         for (const Node &n : run->nodes)
-            widest = std::max(widest, textWidth(n.name, textSize) * 1.1);
+            widest = std::max(widest, SvgPainter::textWidth(n.name, textSize) * 1.1);
     const double plotLeft = margin + std::min(widest + 20, 260.0);
     const double plotWidth =
         std::clamp(pxPerTime * double(distinct.size()), minPlotWidth, maxPlotWidth);
@@ -77,9 +72,9 @@ void writeSvg(QXmlStreamWriter &xml, const ComparisonPage &page)
         lines << page.leftName + QStringLiteral(": ") + page.leftStep
               << page.rightName + QStringLiteral(": ") + page.rightStep;
     double width = plotLeft + plotWidth + margin + 24;
-    width = std::max(width, 2 * margin + textWidth(heading, titleSize));
+    width = std::max(width, 2 * margin + SvgPainter::textWidth(heading, titleSize));
     for (const QString &l : lines)
-        width = std::max(width, 2 * margin + textWidth(l, textSize));
+        width = std::max(width, 2 * margin + SvgPainter::textWidth(l, textSize));
     width = std::ceil(width);
 
     Side sides[2] = {{&page.left, page.leftName, 0, {}}, {&page.right, page.rightName, 0, {}}};
@@ -110,7 +105,7 @@ void writeSvg(QXmlStreamWriter &xml, const ComparisonPage &page)
     for (const Side &side : sides) {
         const RunResult &run = *side.run;
         p.text({margin, side.top + 14}, side.name, textSize, palette.text, Anchor::Start, true);
-        p.text({margin + textWidth(side.name, textSize) + 12, side.top + 14},
+        p.text({margin + SvgPainter::textWidth(side.name, textSize) + 12, side.top + 14},
                TextReport::settingsLine(run.scenario.settings), smallSize, palette.mutedText);
         p.text({margin, side.top + 31}, QStringLiteral("Verdict: ") + run.verdict.summary(),
                smallSize, run.verdict.ok() ? palette.okText : palette.anomalyText, Anchor::Start,

@@ -28,11 +28,6 @@ constexpr double right = 40;
 constexpr double top = 92;
 constexpr double bottom = 90;
 
-double textWidth(const QString &text, double size)
-{
-    return 0.6 * size * double(text.size()); // as the timeline exports measure, no font engine
-}
-
 QByteArray document(const std::function<void(SvgPainter &)> &draw)
 {
     QByteArray out;
@@ -102,7 +97,7 @@ QByteArray SvgChart::line(const LineChart &c)
         // Tick labels: every point while they fit, else every k-th.
         double widest = 0;
         for (const QString &l : c.xLabels)
-            widest = std::max(widest, textWidth(l, smallSize) + 8);
+            widest = std::max(widest, SvgPainter::textWidth(l, smallSize) + 8);
         const int every = c.xs.size() > 1
                               ? std::max(1, int(std::ceil(widest / (plotW / double(c.xs.size())))))
                               : 1;
@@ -157,7 +152,7 @@ QByteArray SvgChart::heatMap(const HeatMap &m)
         heading(p, m.title, m.subtitle);
         double widest = 0;
         for (const QString &l : m.yLabels)
-            widest = std::max(widest, textWidth(l, smallSize));
+            widest = std::max(widest, SvgPainter::textWidth(l, smallSize));
         const double plotLeft = std::max(left, 56 + widest + 12);
         const double legendW = 90;
         const double plotW = width - plotLeft - right - legendW;
@@ -189,8 +184,9 @@ QByteArray SvgChart::heatMap(const HeatMap &m)
                    {plotLeft + plotW, top + plotH},
                    {plotLeft, top + plotH}},
                   QLatin1String("none"), Stroke{palette.mutedText, 1});
-        const int everyX =
-            std::max(1, int(std::ceil((textWidth(m.xLabels.value(nx - 1), smallSize) + 8) / cw)));
+        const int everyX = std::max(
+            1,
+            int(std::ceil((SvgPainter::textWidth(m.xLabels.value(nx - 1), smallSize) + 8) / cw)));
         for (int xi = 0; xi < nx; ++xi)
             if (xi % everyX == 0 || xi == nx - 1)
                 p.text({plotLeft + (xi + 0.5) * cw, top + plotH + 20}, m.xLabels.value(xi),

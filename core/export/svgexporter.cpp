@@ -29,13 +29,6 @@ constexpr double minPlotWidth = 880;
 constexpr double maxPlotWidth = 6000;
 constexpr double pxPerTime = 26; ///< plot width per distinct time, up to the maximum
 
-// Text metrics without a font engine (core has no QtGui): DejaVu Sans averages a little
-// under 0.6 em a character, so this errs on the wide side.
-double textWidth(const QString &text, double size)
-{
-    return 0.6 * size * double(text.size());
-}
-
 enum class Swatch
 {
     Arrow,
@@ -54,7 +47,7 @@ struct LegendItem
     Stroke stroke = {};
     bool solidHead = false;
 
-    [[nodiscard]] double width() const { return 38 + textWidth(text, smallSize); }
+    [[nodiscard]] double width() const { return 38 + SvgPainter::textWidth(text, smallSize); }
 };
 
 QVector<LegendItem> legendItems()
@@ -141,7 +134,7 @@ Layout layoutFor(const RunResult &run, const ExportRange &range, int distinctTim
     l.header = headerLines(run, range);
     double widest = 60;
     for (const Node &n : run.nodes)
-        widest = std::max(widest, textWidth(n.name, textSize) * 1.1);
+        widest = std::max(widest, SvgPainter::textWidth(n.name, textSize) * 1.1);
     l.labelWidth = std::min(widest + 20, 260.0);
     l.plotLeft = margin + l.labelWidth;
     l.plotWidth = std::clamp(pxPerTime * distinctTimes, minPlotWidth, maxPlotWidth);
@@ -152,7 +145,8 @@ Layout layoutFor(const RunResult &run, const ExportRange &range, int distinctTim
     l.legendY = l.axisY + 52;
     l.width = l.plotLeft + l.plotWidth + margin + 24;
     for (int i = 0; i < l.header.size(); ++i)
-        l.width = std::max(l.width, 2 * margin + textWidth(l.header[i], i ? textSize : titleSize));
+        l.width = std::max(
+            l.width, 2 * margin + SvgPainter::textWidth(l.header[i], i ? textSize : titleSize));
     l.width = std::ceil(l.width); // whole pixels: the same size in every viewer
     l.height = std::ceil(legendPlaces(legendItems(), l.width, l.legendY).last().y() + 12 + margin);
     return l;

@@ -55,6 +55,13 @@ public:
 
     /// "12", "12.5", "-0.25".
     [[nodiscard]] static QString number(double value);
+    /// How wide `text` is drawn at `size`, without a font engine (core has no QtGui): DejaVu
+    /// Sans averages a little under 0.6 em a character, so this errs on the wide side. Every
+    /// SVG export lays out its text with it.
+    [[nodiscard]] static double textWidth(const QString &text, double size)
+    {
+        return 0.6 * size * double(text.size());
+    }
 
 private:
     void strokeAttributes(const Stroke &stroke);
