@@ -183,6 +183,14 @@ Popup {
                 meaning: qsTr("Take back the fault injected last: the run is the one before it.")
             }
             Entry {
+                mark: "Ctrl+F"; markColor: Theme.anomaly
+                meaning: qsTr("Find a failure: runs the scenario on screen on many seeds and with "
+                              + "small random changes (timing, jitter, loss, faults) until one run "
+                              + "breaks what you pick (a double charge, a stuck key, a key "
+                              + "collision), then shrinks it to the smallest scenario that still "
+                              + "fails and shows it here. Finding nothing is no proof of safety.")
+            }
+            Entry {
                 mark: "L"; markColor: Theme.accentText
                 meaning: qsTr("Lesson mode: the preset's guided tour. Page Down (a presentation "
                               + "clicker) runs to the next step and stops there, Page Up goes back, "

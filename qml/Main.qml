@@ -233,6 +233,11 @@ ApplicationWindow {
         id: help
     }
 
+    HuntDialog {
+        id: huntDialog
+        controller: window.controller
+    }
+
     ExportDialog {
         id: exportDialog
         controller: controller
@@ -330,6 +335,7 @@ ApplicationWindow {
     }
 
     Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
+    Shortcut { sequence: "Ctrl+F"; onActivated: huntDialog.open() }
     Shortcut {
         sequence: "Esc"
         enabled: body.keyLifeShown
@@ -468,6 +474,13 @@ ApplicationWindow {
             discardLiveDialog.open()
         else if (name === "lesson")
             controller.lesson.showAt(controller.playback.timeUs)
+        else if (name === "hunt")
+            huntDialog.open()
+        else if (name === "hunt-run") {
+            huntDialog.open()
+            controller.hunt.start("any", 1000)
+            controller.hunt.wait() // a screenshot shows the hunt's end
+        }
     }
 
     /// False for automated runs (--screenshot, --fps-log), which must neither read nor

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "huntrunner.h"
 #include "lesson.h"
 #include "playback.h"
 #include "scenecaptions.h"
@@ -25,6 +26,7 @@ class SimulationController : public QObject
     Q_PROPERTY(idem::SceneModels *models READ models CONSTANT FINAL)
     Q_PROPERTY(idem::SceneCaptions *text READ text CONSTANT FINAL)
     Q_PROPERTY(idem::Lesson *lesson READ lesson CONSTANT FINAL)
+    Q_PROPERTY(idem::HuntRunner *hunt READ hunt CONSTANT FINAL)
 
 public:
     explicit SimulationController(QObject *parent = nullptr) : QObject(parent) {}
@@ -36,6 +38,7 @@ public:
     [[nodiscard]] SceneModels *models() { return &m_models; }
     [[nodiscard]] SceneCaptions *text() { return &m_text; }
     [[nodiscard]] Lesson *lesson() { return &m_lesson; }
+    [[nodiscard]] HuntRunner *hunt() { return &m_hunt; }
 
 private:
     // In this order: the models hear of a new moment before anything else does, and the
@@ -45,6 +48,7 @@ private:
     Session m_session{m_playback};
     SceneCaptions m_text{m_playback, m_session};
     Lesson m_lesson{m_playback};
+    HuntRunner m_hunt{m_session};
 };
 
 } // namespace idem

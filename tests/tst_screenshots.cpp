@@ -399,7 +399,9 @@ void TstScreenshots::panels_data()
     // The ☰ menu and the question before a live record is discarded, in every look: what
     // they show stays whole inside the window, nothing in them overlaps, and the window
     // under them is as tidy as without them.
-    for (const char *panel : {"menu", "discard"})
+    // Find a failure at the end of a hunt, its smallest failure in the scene and its steps
+    // listed: the longest the dialog gets.
+    for (const char *panel : {"menu", "discard", "hunt-run"})
         for (const Look &look : looks())
             QTest::addRow("--show %s, %s", panel, look.name)
                 << QStringList{"parallel-two-clusters", "--at-ms", "330", "--show", panel} +
@@ -429,9 +431,10 @@ void TstScreenshots::panels()
         return texts;
     }();
     // The panel is open: the menu's items or the question's buttons are on screen.
-    const QString expected = options.show == QLatin1String("menu")
-                                 ? QStringLiteral("Export…  (Ctrl+E)")
-                                 : QStringLiteral("Discard and apply");
+    const QString expected =
+        options.show == QLatin1String("menu")       ? QStringLiteral("Export…  (Ctrl+E)")
+        : options.show == QLatin1String("hunt-run") ? QStringLiteral("Hunt again")
+                                                    : QStringLiteral("Discard and apply");
     QVERIFY2(popupTexts.contains(expected), qPrintable(popupTexts.join(QLatin1String(" | "))));
     const QStringList problems =
         TextLayoutCheck::popupProblems(*window) + TextLayoutCheck::problems(*window);

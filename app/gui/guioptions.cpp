@@ -55,8 +55,10 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     parser.addOption({QStringLiteral("show"),
                       QStringLiteral("Open a panel at once (for --screenshot): settings, export, "
                                      "export-file, open, menu (the ☰ menu), discard (the "
-                                     "discard-live-record question) or lesson (the lesson's "
-                                     "step at --at-ms, its question answered)"),
+                                     "discard-live-record question), lesson (the lesson's "
+                                     "step at --at-ms, its question answered), hunt (Find a "
+                                     "failure) or hunt-run (a hunt run to its end, its "
+                                     "smallest failure in the scene)"),
                       QStringLiteral("PANEL")});
     parser.addOption({QStringLiteral("key"),
                       QStringLiteral("Show the life of this key in the lane timeline's place "
@@ -130,13 +132,14 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
         return QStringLiteral("--live follows the servers' clock: it cannot --play too");
     dark = parser.isSet(QStringLiteral("dark"));
     show = parser.value(QStringLiteral("show"));
-    static const QStringList panels = {QStringLiteral("settings"),    QStringLiteral("export"),
-                                       QStringLiteral("export-file"), QStringLiteral("open"),
-                                       QStringLiteral("menu"),        QStringLiteral("discard"),
-                                       QStringLiteral("lesson")};
+    static const QStringList panels = {
+        QStringLiteral("settings"), QStringLiteral("export"), QStringLiteral("export-file"),
+        QStringLiteral("open"),     QStringLiteral("menu"),   QStringLiteral("discard"),
+        QStringLiteral("lesson"),   QStringLiteral("hunt"),   QStringLiteral("hunt-run")};
     if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
         return QStringLiteral(
-                   "--show takes settings, export, export-file, open, menu, discard or lesson, "
+                   "--show takes settings, export, export-file, open, menu, discard, lesson, hunt "
+                   "or hunt-run, "
                    "got \"%1\"")
             .arg(show);
     key = parser.value(QStringLiteral("key"));

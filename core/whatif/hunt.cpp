@@ -159,8 +159,10 @@ qint64 roundedTo(qint64 us, qint64 unit)
 class Shrinker
 {
 public:
-    Shrinker(Runner &runner, Invariant invariant, const Hunt::Progress &progress, int budget)
-        : m_runner(runner), m_invariant(invariant), m_progress(progress), m_budget(budget)
+    Shrinker(Runner &runner, Invariant invariant, const Hunt::Progress &progress, int budget,
+             const std::atomic<bool> *cancel)
+        : m_runner(runner), m_invariant(invariant), m_progress(progress), m_budget(budget),
+          m_cancel(cancel)
     {}
 
     bool shrink(Scenario &current, QVector<HuntStep> &steps, QString *error)
@@ -252,8 +254,9 @@ private:
 
     bool attempt(const Scenario &candidate, const QString &what)
     {
-        if (!m_error->isEmpty() || m_runs >= maxShrinkRuns || !readsBack(candidate))
-            return false;
+        if (!m_error->isEmpty() || m_runs >= maxShrinkRuns || (m_cancel && m_cancel->load()) ||
+            !readsBack(candidate))
+            return false; // a cancelled shrink keeps the smallest failure it has so far
         ++m_runs;
         const auto result = m_runner.run(candidate, m_error);
         if (m_progress)
@@ -269,6 +272,7 @@ private:
     Invariant m_invariant;
     const Hunt::Progress &m_progress;
     int m_budget;
+    const std::atomic<bool> *m_cancel;
     int m_runs = 0;
     Scenario *m_current = nullptr;
     QVector<HuntStep> *m_steps = nullptr;
@@ -388,7 +392,12 @@ std::optional<HuntResult> Hunt::run(const HuntSpec &spec, const Progress &progre
 
     HuntResult r;
     const int budget = std::max(1, spec.budget);
+    const auto cancelled = [&] { return spec.cancel && spec.cancel->load(); };
     for (int k = 0; k < budget && !r.found; ++k) {
+        if (cancelled()) {
+            r.cancelled = true;
+            break;
+        }
         const int point = k % points;
         const int round = k / points;
         const quint64 seed = spec.seedFrom + quint64(round);
@@ -439,7 +448,7 @@ std::optional<HuntResult> Hunt::run(const HuntSpec &spec, const Progress &progre
 
     Scenario current = r.failing;
     current.lesson.clear(); // its steps were written for the scenario as it was
-    Shrinker shrinker(runner, spec.invariant, progress, budget);
+    Shrinker shrinker(runner, spec.invariant, progress, budget, spec.cancel);
     if (!shrinker.shrink(current, r.steps, error))
         return std::nullopt;
     r.shrinkRuns = shrinker.runs();
@@ -460,7 +469,7 @@ std::optional<HuntResult> Hunt::run(const HuntSpec &spec, const Progress &progre
     for (const Anomaly &a : r.broken)
         broken << QStringLiteral("%1 on %2").arg(a.type, a.key);
     current.description =
-        clipped(QStringLiteral("Found by idemlab-cli hunt (%1) and shrunk in %2 step%3 to %4; "
+        clipped(QStringLiteral("Found by a hunt (%1) and shrunk in %2 step%3 to %4; "
                                "it still fails: %5.")
                     .arg(r.candidate)
                     .arg(r.steps.size())

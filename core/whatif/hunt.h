@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -31,6 +32,9 @@ struct HuntSpec
     Invariant invariant = Invariant::Any;
     int budget = 1000; ///< runs the search may spend (the shrink's runs are counted apart)
     quint64 seedFrom = 1;
+    /// When set and true, the hunt stops before its next run (the app's Cancel); the result
+    /// then says `cancelled`.
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 /// One accepted shrink step: what it took away, and the scenario it left, which still fails.
@@ -44,8 +48,9 @@ struct HuntStep
 struct HuntResult
 {
     bool found = false;
-    int searchRuns = 0; ///< runs spent by the search (≤ the budget)
-    int shrinkRuns = 0; ///< runs spent by the shrink, rejected steps included
+    bool cancelled = false; ///< stopped by HuntSpec::cancel: what was searched, nothing found
+    int searchRuns = 0;     ///< runs spent by the search (≤ the budget)
+    int shrinkRuns = 0;     ///< runs spent by the shrink, rejected steps included
     QString
         candidate; ///< how the first failing run differed from the scenario: "seed 3, jitter 12 ms"
     QStringList searched; ///< what the search went through, for the "nothing found" report
