@@ -316,10 +316,16 @@ ApplicationWindow {
         maxWidth: window.width - 2 * window.margin
         onNotice: (message, ok) => toast.show(message, ok)
     }
+    // One undo stack for every edit: the editor panel, the fault menu, a request sent.
     Shortcut {
         sequences: [StandardKey.Undo]
-        enabled: controller.session.canUndoFault
-        onActivated: controller.session.undoFault()
+        enabled: controller.session.editor.canUndo
+        onActivated: controller.session.editor.undo()
+    }
+    Shortcut {
+        sequences: ["Ctrl+Shift+Z", "Ctrl+Y"]
+        enabled: controller.session.editor.canRedo
+        onActivated: controller.session.editor.redo()
     }
 
     Toast {
