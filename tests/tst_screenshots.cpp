@@ -396,10 +396,11 @@ void TstScreenshots::lessonStep()
 void TstScreenshots::panels_data()
 {
     QTest::addColumn<QStringList>("args");
-    // The ☰ menu and the question before a live record is discarded, in every look: what
-    // they show stays whole inside the window, nothing in them overlaps, and the window
-    // under them is as tidy as without them.
-    for (const char *panel : {"menu", "discard"})
+    // The ☰ menu, the question before a live record is discarded, the scenario editor and
+    // the question before unsaved edits are discarded, in every look: what they show stays
+    // whole inside the window, nothing in them overlaps, and the window under them is as
+    // tidy as without them.
+    for (const char *panel : {"menu", "discard", "editor", "discard-edits"})
         for (const Look &look : looks())
             QTest::addRow("--show %s, %s", panel, look.name)
                 << QStringList{"parallel-two-clusters", "--at-ms", "330", "--show", panel} +
@@ -418,20 +419,26 @@ void TstScreenshots::panels()
     QVERIFY(window);
     // As --screenshot waits for a panel: it opens after the window and animates in.
     QTest::qWait(900);
+    GuiOptions::layOut(*window);
     QTemporaryDir dir;
     if (!qEnvironmentVariableIsEmpty("IDEMLAB_SHOTS_DIR"))
         QVERIFY(window->grabWindow().save(shotFile(dir)));
     const QStringList popupTexts = [&] {
         QStringList texts;
-        for (const TextLayoutCheck::Placed &p :
-             TextLayoutCheck::visibleTexts(window->contentItem(), true))
+        // The editor is docked in the window, the others are popups.
+        for (const TextLayoutCheck::Placed &p : TextLayoutCheck::visibleTexts(
+                 window->contentItem(), options.show != QLatin1String("editor")))
             texts << p.text;
         return texts;
     }();
     // The panel is open: the menu's items or the question's buttons are on screen.
-    const QString expected = options.show == QLatin1String("menu")
-                                 ? QStringLiteral("Export…  (Ctrl+E)")
-                                 : QStringLiteral("Discard and apply");
+    static const QHash<QString, QString> expectedText = {
+        {QStringLiteral("menu"), QStringLiteral("Export…  (Ctrl+E)")},
+        {QStringLiteral("discard"), QStringLiteral("Discard and apply")},
+        {QStringLiteral("editor"), QStringLiteral("Scenario editor")},
+        {QStringLiteral("discard-edits"), QStringLiteral("Discard the edits")},
+    };
+    const QString expected = expectedText.value(options.show);
     QVERIFY2(popupTexts.contains(expected), qPrintable(popupTexts.join(QLatin1String(" | "))));
     const QStringList problems =
         TextLayoutCheck::popupProblems(*window) + TextLayoutCheck::problems(*window);

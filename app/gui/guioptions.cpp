@@ -11,12 +11,27 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
 
 namespace idem {
+
+namespace {
+
+/// Lays out `item` and everything under it, parents first (a layout sizes its children, which
+/// then lay out theirs).
+void polishTree(QQuickItem *item)
+{
+    item->ensurePolished();
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children)
+        polishTree(child);
+}
+
+} // namespace
 
 std::optional<QString> GuiOptions::parse(const QStringList &arguments)
 {
@@ -55,8 +70,10 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     parser.addOption({QStringLiteral("show"),
                       QStringLiteral("Open a panel at once (for --screenshot): settings, export, "
                                      "export-file, open, menu (the ☰ menu), discard (the "
-                                     "discard-live-record question) or lesson (the lesson's "
-                                     "step at --at-ms, its question answered)"),
+                                     "discard-live-record question), lesson (the lesson's "
+                                     "step at --at-ms, its question answered), editor (the "
+                                     "scenario editor) or discard-edits (the discard-unsaved-"
+                                     "edits question)"),
                       QStringLiteral("PANEL")});
     parser.addOption({QStringLiteral("key"),
                       QStringLiteral("Show the life of this key in the lane timeline's place "
@@ -130,14 +147,15 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
         return QStringLiteral("--live follows the servers' clock: it cannot --play too");
     dark = parser.isSet(QStringLiteral("dark"));
     show = parser.value(QStringLiteral("show"));
-    static const QStringList panels = {QStringLiteral("settings"),    QStringLiteral("export"),
-                                       QStringLiteral("export-file"), QStringLiteral("open"),
-                                       QStringLiteral("menu"),        QStringLiteral("discard"),
-                                       QStringLiteral("lesson")};
+    static const QStringList panels = {
+        QStringLiteral("settings"), QStringLiteral("export"), QStringLiteral("export-file"),
+        QStringLiteral("open"),     QStringLiteral("menu"),   QStringLiteral("discard"),
+        QStringLiteral("lesson"),   QStringLiteral("editor"), QStringLiteral("discard-edits")};
     if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
-        return QStringLiteral(
-                   "--show takes settings, export, export-file, open, menu, discard or lesson, "
-                   "got \"%1\"")
+        return QStringLiteral("--show takes settings, export, export-file, open, menu, discard, "
+                              "lesson, editor "
+                              "or discard-edits, "
+                              "got \"%1\"")
             .arg(show);
     key = parser.value(QStringLiteral("key"));
     if (parser.isSet(QStringLiteral("key")) && key.trimmed().isEmpty())
@@ -209,6 +227,15 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
     return {};
 }
 
+void GuiOptions::layOut(QQuickWindow &window)
+{
+    // Twice: the second pass sees the implicit sizes the first one changed.
+    for (int pass = 0; pass < 2; ++pass) {
+        polishTree(window.contentItem());
+        QCoreApplication::processEvents();
+    }
+}
+
 bool GuiOptions::takeScreenshot(QQuickWindow &window, QGuiApplication &app) const
 {
     window.resize(size);
@@ -218,6 +245,7 @@ bool GuiOptions::takeScreenshot(QQuickWindow &window, QGuiApplication &app) cons
     wait.start();
     while (wait.elapsed() < (show.isEmpty() ? 300 : 900))
         app.processEvents(QEventLoop::AllEvents, 50);
+    layOut(window);
     const QImage image = window.grabWindow();
     QTextStream err(stderr);
     if (image.isNull()) {
