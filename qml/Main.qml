@@ -240,17 +240,21 @@ ApplicationWindow {
                 onFaultMenuRequested: (target, name, item, x, y) => faultMenu.openFor(target, name, item, x, y)
             }
 
-            EditorPanel {
+            // Made when opened: a closed editor keeps no delegates of the scenario's lists.
+            Loader {
                 id: editorPanel
                 Layout.fillHeight: true
                 Layout.fillWidth: !parent.editorBeside
                 Layout.preferredWidth: parent.editorWidth
-                visible: window.editorOpen
-                editor: controller.session.editor
-                session: controller.session
-                onCloseRequested: window.editorOpen = false
-                onSaveAsRequested: saveDialog.start(controller.session.editor.fileName)
-                onNotice: (message, ok) => toast.show(message, ok)
+                active: window.editorOpen
+                visible: active
+                sourceComponent: EditorPanel {
+                    editor: controller.session.editor
+                    session: controller.session
+                    onCloseRequested: window.editorOpen = false
+                    onSaveAsRequested: saveDialog.start(controller.session.editor.fileName)
+                    onNotice: (message, ok) => toast.show(message, ok)
+                }
             }
         }
 
@@ -339,7 +343,7 @@ ApplicationWindow {
             window.useFolder(folder)
             if (controller.session.loadFile(fileUrl))
                 toast.show(qsTr("Opened %1").arg(controller.session.scenarioTitle), true)
-            else
+            else if (!discardEditsDialog.visible) // held back while it asks about unsaved edits
                 toast.show(controller.session.errorText, false)
         }
     }
