@@ -180,7 +180,18 @@ Popup {
             }
             Entry {
                 mark: "Ctrl+Z"; markColor: Theme.text
-                meaning: qsTr("Take back the fault injected last: the run is the one before it.")
+                meaning: qsTr("Undo the last change to the scenario (a fault injected, a request "
+                              + "sent, an edit in the editor): the run is the one before it. "
+                              + "Ctrl+Shift+Z or Ctrl+Y redoes it.")
+            }
+            Entry {
+                mark: "Ctrl+Shift+E"; markColor: Theme.request
+                meaning: qsTr("The scenario editor, beside the scene: clients and their region, "
+                              + "requests (time, key, amount, cluster or server, client), drops "
+                              + "and faults, each change run at once with the playhead kept. Drag "
+                              + "a ◆ on the timeline to send a request at another time. Ctrl+S "
+                              + "saves a scenario file (the CLI runs it, the app opens it), "
+                              + "Ctrl+Shift+S saves as; New scenario is in the ☰ menu; Esc closes.")
             }
             Entry {
                 mark: "Ctrl+F"; markColor: Theme.anomaly

@@ -74,6 +74,68 @@ ApplicationWindow {
         target: controller.session
         function onDiscardLiveAsked() { discardLiveDialog.open() }
     }
+    Binding { target: controller.session.editor; property: "askBeforeDiscarding"; value: true }
+    Connections {
+        target: controller.session.editor
+        function onDiscardEditsAsked() { discardEditsDialog.open() }
+    }
+
+    // Opening another scenario would lose edits not saved: ask, never drop them silently.
+    Dialog {
+        id: discardEditsDialog
+        title: qsTr("Discard the unsaved edits?")
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(window.width - 4 * Theme.gap, Math.round(520 * Theme.scale))
+        closePolicy: Popup.CloseOnEscape
+
+        Label {
+            width: Math.min(window.width - 8 * Theme.gap, Math.round(480 * Theme.scale))
+            height: implicitHeight
+            wrapMode: Text.WordWrap
+            color: Theme.text
+            text: qsTr("The scenario on screen has edits that are not saved. Keep them to save them first (Ctrl+S), or discard them and go on.")
+        }
+
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Keep the edits")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                text: qsTr("Discard the edits")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: controller.session.editor.discardEditsAndContinue()
+        onRejected: controller.session.editor.keepEdits()
+    }
+
+    /// The scenario editor is docked beside the scene (Ctrl+Shift+E).
+    property bool editorOpen: false
+    function saveScenario() {
+        if (controller.session.editor.fileUrl.toString().length === 0) {
+            saveDialog.start(controller.session.editor.fileName)
+            return
+        }
+        const error = controller.session.editor.save()
+        toast.show(error.length > 0 ? error : qsTr("Saved %1").arg(controller.session.editor.fileUrl.toString()),
+                   error.length === 0)
+    }
+
+    FileChooser {
+        id: saveDialog
+        title: qsTr("Save the scenario as")
+        saving: true
+        suffix: "json"
+        acceptText: qsTr("Save")
+        lastFolder: window.lastFolder
+        onChosen: (fileUrl, folder) => {
+            window.useFolder(folder)
+            const error = controller.session.editor.saveAs(fileUrl)
+            toast.show(error.length > 0 ? error : qsTr("Saved %1").arg(fileUrl.toString()), error.length === 0)
+        }
+    }
 
     // A setting change would replace the live record on screen: ask, never wipe silently.
     Dialog {
@@ -157,14 +219,43 @@ ApplicationWindow {
                                   Math.min(window.height * 0.22, rest - 0.9 * scene.comfortableHeight)))
             : 0
 
-        SceneView {
-            id: scene
+        // The scene, and docked beside it the scenario editor (Ctrl+Shift+E). Where the scene
+        // would be too narrow beside it (large text), the editor takes the scene's place.
+        RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: body.bothFit || !body.timelineOnly
-            controller: controller
-            live: live
-            onFaultMenuRequested: (target, name, item, x, y) => faultMenu.openFor(target, name, item, x, y)
+            spacing: window.margin
+            readonly property real editorWidth: Math.round(Math.min(400 * Theme.panelScale, window.width * 0.42))
+            readonly property bool editorBeside:
+                width - editorWidth - spacing >= 800 * Theme.zoom * Math.min(Theme.textScale, 1.25)
+
+            SceneView {
+                id: scene
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: !window.editorOpen || parent.editorBeside
+                controller: controller
+                live: live
+                onFaultMenuRequested: (target, name, item, x, y) => faultMenu.openFor(target, name, item, x, y)
+            }
+
+            // Made when opened: a closed editor keeps no delegates of the scenario's lists.
+            Loader {
+                id: editorPanel
+                Layout.fillHeight: true
+                Layout.fillWidth: !parent.editorBeside
+                Layout.preferredWidth: parent.editorWidth
+                active: window.editorOpen
+                visible: active
+                sourceComponent: EditorPanel {
+                    editor: controller.session.editor
+                    session: controller.session
+                    onCloseRequested: window.editorOpen = false
+                    onSaveAsRequested: saveDialog.start(controller.session.editor.fileName)
+                    onNotice: (message, ok) => toast.show(message, ok)
+                }
+            }
         }
 
         LessonPanel {
@@ -209,6 +300,7 @@ ApplicationWindow {
             Layout.preferredHeight: body.timelineHeight
             visible: (body.bothFit || body.timelineOnly) && !body.keyLifeShown
             controller: controller
+            editing: window.editorOpen
         }
 
         KeyLifePanel {
@@ -256,7 +348,7 @@ ApplicationWindow {
             window.useFolder(folder)
             if (controller.session.loadFile(fileUrl))
                 toast.show(qsTr("Opened %1").arg(controller.session.scenarioTitle), true)
-            else
+            else if (!discardEditsDialog.visible) // held back while it asks about unsaved edits
                 toast.show(controller.session.errorText, false)
         }
     }
@@ -293,6 +385,12 @@ ApplicationWindow {
             onTriggered: live.running ? live.stop() : live.start()
         }
         MenuItem { text: qsTr("Open scenario or timeline…  (Ctrl+O)"); onTriggered: openDialog.start("") }
+        MenuItem {
+            text: window.editorOpen ? qsTr("Close the scenario editor  (Ctrl+Shift+E)")
+                                    : qsTr("Scenario editor…  (Ctrl+Shift+E)")
+            onTriggered: window.editorOpen = !window.editorOpen
+        }
+        MenuItem { text: qsTr("New scenario"); onTriggered: controller.session.editor.newScenario() }
         MenuItem { text: qsTr("Export…  (Ctrl+E)"); onTriggered: exportDialog.open() }
         MenuSeparator {}
         MenuItem { text: qsTr("Mark the start of a part here  (I)"); onTriggered: controller.playback.setMarkIn() }
@@ -321,10 +419,16 @@ ApplicationWindow {
         maxWidth: window.width - 2 * window.margin
         onNotice: (message, ok) => toast.show(message, ok)
     }
+    // One undo stack for every edit: the editor panel, the fault menu, a request sent.
     Shortcut {
         sequences: [StandardKey.Undo]
-        enabled: controller.session.canUndoFault
-        onActivated: controller.session.undoFault()
+        enabled: controller.session.editor.canUndo
+        onActivated: controller.session.editor.undo()
+    }
+    Shortcut {
+        sequences: ["Ctrl+Shift+Z", "Ctrl+Y"]
+        enabled: controller.session.editor.canRedo
+        onActivated: controller.session.editor.redo()
     }
 
     Toast {
@@ -336,6 +440,17 @@ ApplicationWindow {
 
     Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
     Shortcut { sequence: "Ctrl+F"; onActivated: huntDialog.open() }
+    Shortcut { sequence: "Ctrl+Shift+E"; onActivated: window.editorOpen = !window.editorOpen }
+    Shortcut { sequence: "Ctrl+S"; onActivated: window.saveScenario() }
+    Shortcut {
+        sequence: "Ctrl+Shift+S"
+        onActivated: saveDialog.start(controller.session.editor.fileName)
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: window.editorOpen && !body.keyLifeShown
+        onActivated: window.editorOpen = false
+    }
     Shortcut {
         sequence: "Esc"
         enabled: body.keyLifeShown
@@ -481,6 +596,10 @@ ApplicationWindow {
             controller.hunt.start("any", 1000)
             controller.hunt.wait() // a screenshot shows the hunt's end
         }
+        else if (name === "editor")
+            window.editorOpen = true
+        else if (name === "discard-edits")
+            discardEditsDialog.open()
     }
 
     /// False for automated runs (--screenshot, --fps-log), which must neither read nor

@@ -78,6 +78,12 @@ QtObject {
     readonly property string monoFamily: "DejaVu Sans Mono"
     readonly property string fontFamily: "DejaVu Sans"
     /// Height of one table row (DB keys, ledger, cache entries).
+    /// The editor panel's scale: it follows the chrome, up to 1.75 (at the largest text its
+    /// fields and buttons still fit a panel 42 % of a 720 px window wide).
+    readonly property real panelScale: Math.min(chromeScale, 1.75)
+    readonly property int panelFont: Math.max(12, Math.round(13 * panelScale))
+    readonly property int panelTitleFont: Math.round(16 * panelScale)
+
     readonly property int rowHeight: Math.round(fontSize * 1.55)
 
     /// Spacing unit and corner radius, scaled with the text.

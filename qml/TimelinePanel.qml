@@ -8,6 +8,9 @@ Rectangle {
     id: panel
 
     required property SimulationController controller
+    /// The editor is open: each request shows a ◆ to drag along its client's lane.
+    property bool editing: false
+    readonly property TimelineCanvas laneCanvas: canvas
     /// One lane per node of the run on screen.
     readonly property int laneCount: canvas.laneCount
     /// The height at which every lane label shows at the scene's small text size.
@@ -42,5 +45,13 @@ Rectangle {
         ToolTip.text: qsTr("Time runs left to right. Where nothing happens for more than 40 ms "
                            + "the axis is broken: // marks the gap, drawn as 40 ms, and \"+59.7 s\" "
                            + "says how much idle time was skipped there.")
+    }
+
+    Repeater {
+        model: panel.editing ? panel.controller.session.editor.requests : null
+        delegate: RequestHandle {
+            canvas: panel.laneCanvas
+            editor: panel.controller.session.editor
+        }
     }
 }

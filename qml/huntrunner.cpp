@@ -1,5 +1,6 @@
 #include "huntrunner.h"
 
+#include "scenarioeditor.h"
 #include "session.h"
 
 #include <QCoreApplication>
@@ -127,8 +128,10 @@ void HuntRunner::done(const std::optional<HuntResult> &result, const QString &er
         m_status = QStringLiteral("Found in run %1 (%2), %3: %4, %5. It is on screen now.")
                        .arg(locale.toString(result->searchRuns), result->candidate, shrunk,
                             Hunt::sizeText(result->minimal), broken.join(QStringLiteral(", ")));
-        if (!m_session.setScenario(result->minimal))
-            m_status = m_session.errorText();
+        // Unsaved edits of the scenario on screen are not lost: the window asks first.
+        const Scenario minimal = result->minimal;
+        Session &session = m_session;
+        session.editor()->unlessEditsAreLost([&session, minimal] { session.setScenario(minimal); });
     }
     emit runningChanged();
     emit progressChanged();

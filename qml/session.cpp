@@ -9,6 +9,7 @@
 #include "timeline/documentkind.h"
 #include "timeline/timelinereader.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -45,7 +46,7 @@ void Session::setError(const QString &error)
 void Session::setPreset(const QString &nameOrPath)
 {
     if (nameOrPath == m_preset && m_playback.run() && !m_liveRecord &&
-        settingsChangedText().isEmpty())
+        settingsChangedText().isEmpty() && !m_editor.dirty())
         return;
     const ScenarioLoad load = ScenarioLoader::load(nameOrPath);
     if (!load.scenario) {
@@ -53,13 +54,15 @@ void Session::setPreset(const QString &nameOrPath)
         return;
     }
     // A preset starts from its own settings, the ones its description is written for.
-    setScenario(*load.scenario, nameOrPath);
+    if (!m_editor.unlessEditsAreLost(
+            [this, load, nameOrPath] { setScenario(*load.scenario, nameOrPath); }))
+        emit presetChanged(); // the preset list shows the one still on screen
 }
 
 bool Session::setScenario(const Scenario &scenario, const QString &presetName)
 {
     const bool presetDiffers = presetName != m_preset;
-    forgetInjections();
+    m_editor.reset(scenarioFile(presetName));
     m_scenario = scenario;
     m_preset = presetName.isEmpty() ? scenario.name : presetName;
     m_playback.rewind();
@@ -70,6 +73,22 @@ bool Session::setScenario(const Scenario &scenario, const QString &presetName)
     }
     emit settingsChanged();
     return m_playback.run() != nullptr;
+}
+
+QUrl Session::scenarioFile(const QString &presetName) const
+{
+    if (presetName.isEmpty() || m_presetNames.contains(presetName) ||
+        !QFileInfo(presetName).isFile())
+        return {};
+    return QUrl::fromLocalFile(QFileInfo(presetName).absoluteFilePath());
+}
+
+bool Session::runEdited(const Scenario &scenario)
+{
+    m_scenario = scenario;
+    const bool ok = rerun();
+    emit settingsChanged(); // the settings drawer and the preset's "changed" line
+    return ok;
 }
 
 QString Session::scenarioTitle() const
@@ -87,9 +106,7 @@ QString Session::scenarioDescription() const
     // The loss setting says 0 in the preset that loses a message: say the drop is scripted.
     QStringList drops;
     for (const DropSpec &d : m_scenario.drops)
-        drops.append((d.point == DropPoint::Response ? tr("%1's response") : tr("%1's request"))
-                         .arg(d.attempt > 1 ? tr("%1's retry %2").arg(d.request).arg(d.attempt - 1)
-                                            : d.request));
+        drops.append(ScenarioEditor::dropText(d));
     return tr("%1 (A scripted drop: %2 is lost on purpose, apart from random loss.)")
         .arg(m_scenario.description, drops.join(tr(" and ")));
 }
@@ -182,6 +199,7 @@ void Session::keepLiveRecord()
 
 bool Session::rerun()
 {
+    emit scenarioChanged();
     const auto outcome = Simulation::run(m_scenario);
     if (!outcome.result) {
         setError(outcome.error);
@@ -224,7 +242,7 @@ void Session::showLive(RunResult real, qint64 realNowUs)
     m_liveReal = std::move(real);
     const bool wasLiveRecord = m_liveRecord;
     m_liveRecord = true;
-    forgetInjections();
+    m_editor.reset({});
     m_playback.follow(front);
     present(std::move(display), false);
     if (!wasLiveRecord) {
@@ -265,6 +283,7 @@ void Session::sendFromClient(int client, bool newKey)
 {
     if (client < 0 || client >= m_scenario.clients.size())
         return;
+    const Scenario before = m_scenario;
     RequestSpec request;
     request.client = client;
     request.atUs = qint64(m_playback.timeUs());
@@ -291,7 +310,13 @@ void Session::sendFromClient(int client, bool newKey)
     // Keep the order the engine expects: by time, stable.
     std::stable_sort(m_scenario.requests.begin(), m_scenario.requests.end(),
                      [](const RequestSpec &a, const RequestSpec &b) { return a.atUs < b.atUs; });
-    rerun();
+    if (!rerun())
+        return;
+    ScenarioCommand::Step step;
+    step.before = before;
+    step.after = m_scenario;
+    step.text = tr("Send %1").arg(request.id);
+    m_editor.pushApplied(std::move(step));
 }
 
 bool Session::loadTimeline(const QString &path)
@@ -310,11 +335,12 @@ bool Session::loadTimeline(const QString &path)
     }
     // The recording is shown as it was: the engine does not run until a setting changes.
     const bool presetDiffers = path != m_preset;
-    forgetInjections();
+    m_editor.reset({}); // a timeline is not a scenario file: Save as writes one
     m_scenario = load.run->scenario;
     m_preset = path;
     m_playback.rewind();
     showRun(std::move(*load.run), true);
+    emit scenarioChanged();
     if (presetDiffers)
         emit presetChanged();
     emit settingsChanged();
@@ -323,15 +349,21 @@ bool Session::loadTimeline(const QString &path)
 
 bool Session::loadFile(const QUrl &url)
 {
-    const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
-    if (documentKindOf(path) == DocumentKind::Timeline)
-        return loadTimeline(path);
-    const ScenarioLoad load = ScenarioLoader::fromFile(path);
-    if (!load.scenario) {
-        setError(load.error);
-        return false;
-    }
-    return setScenario(*load.scenario, path);
+    bool loaded = false;
+    m_editor.unlessEditsAreLost([this, url, &loaded] {
+        const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+        if (documentKindOf(path) == DocumentKind::Timeline) {
+            loaded = loadTimeline(path);
+            return;
+        }
+        const ScenarioLoad load = ScenarioLoader::fromFile(path);
+        if (!load.scenario) {
+            setError(load.error);
+            return;
+        }
+        loaded = setScenario(*load.scenario, path);
+    });
+    return loaded;
 }
 
 QString Session::injectionBlocked() const
@@ -361,16 +393,19 @@ QVariantList Session::faultChoices(const QString &target) const
     for (const FaultChoice &c : injection.choices(target))
         list.append(
             line(c.id, c.enabled() ? c.text : tr("%1 — %2").arg(c.text, c.refusal), c.enabled()));
-    if (!m_injected.isEmpty() && m_injected.last().target == target)
-        list.append(line(QStringLiteral("undo"),
-                         tr("Remove %1  (Ctrl+Z)").arg(m_injected.last().what), true));
+    if (const QString undoable = m_editor.undoableFault(target); !undoable.isEmpty())
+        list.append(line(QStringLiteral("undo"), tr("Remove %1  (Ctrl+Z)").arg(undoable), true));
     return list;
 }
 
 bool Session::injectFault(const QString &target, const QString &choice)
 {
-    if (choice == QLatin1String("undo"))
-        return undoFault();
+    if (choice == QLatin1String("undo")) {
+        if (m_editor.undoableFault(target).isEmpty())
+            return false;
+        m_editor.undo();
+        return true;
+    }
     if (const QString blocked = injectionBlocked(); !blocked.isEmpty()) {
         emit faultNotice(blocked, false);
         return false;
@@ -386,7 +421,7 @@ bool Session::injectFault(const QString &target, const QString &choice)
                          false);
         return false;
     }
-    m_injected.append({target, c->what, m_scenario.faults, m_scenario.drops});
+    const Scenario before = m_scenario;
     m_scenario.faults = c->faults;
     m_scenario.drops = c->drops;
     bool ok = rerun();
@@ -399,40 +434,22 @@ bool Session::injectFault(const QString &target, const QString &choice)
         });
     }
     if (!ok) {
-        restoreFaults(m_injected.takeLast());
+        m_scenario = before;
+        rerun();
         emit faultNotice(
             tr("Nothing injected: the engine did not run \"%1\" as expected").arg(c->text), false);
         return false;
     }
-    emit faultsChanged();
+    ScenarioCommand::Step step;
+    step.before = before;
+    step.after = m_scenario;
+    step.text = c->text;
+    step.kind = ScenarioCommand::Kind::Fault;
+    step.subject = target;
+    step.what = c->what;
+    m_editor.pushApplied(std::move(step));
     emit faultNotice(c->done, true);
     return true;
-}
-
-bool Session::undoFault()
-{
-    if (m_injected.isEmpty())
-        return false;
-    const Injection last = m_injected.takeLast();
-    restoreFaults(last);
-    emit faultsChanged();
-    emit faultNotice(tr("Removed %1").arg(last.what), true);
-    return true;
-}
-
-void Session::restoreFaults(const Injection &before)
-{
-    m_scenario.faults = before.faults;
-    m_scenario.drops = before.drops;
-    rerun();
-}
-
-void Session::forgetInjections()
-{
-    if (m_injected.isEmpty())
-        return;
-    m_injected.clear();
-    emit faultsChanged();
 }
 
 } // namespace idem

@@ -2,6 +2,7 @@
 
 #include "livedisplaytiming.h"
 #include "model/runresult.h"
+#include "scenarioeditor.h"
 #include "timeline/exportrange.h"
 
 #include <QObject>
@@ -51,8 +52,9 @@ class Session : public QObject
     /// requests; the window sets it, tests leave it off to change settings at once.
     Q_PROPERTY(bool askBeforeDiscardingLive READ askBeforeDiscardingLive WRITE
                    setAskBeforeDiscardingLive NOTIFY askBeforeDiscardingLiveChanged FINAL)
-    /// A fault injected from the fault menu can be taken back (undoFault()).
-    Q_PROPERTY(bool canUndoFault READ canUndoFault NOTIFY faultsChanged FINAL)
+    /// Every edit of the scenario (the editor panel, the fault menu, a request sent from a
+    /// client) and its undo stack.
+    Q_PROPERTY(idem::ScenarioEditor *editor READ editor CONSTANT FINAL)
 
 public:
     /// Shows the default preset on `playback`.
@@ -108,9 +110,10 @@ public:
     /// playhead; the engine runs again, the playhead stays. faultNotice() says what was
     /// injected or why not.
     Q_INVOKABLE bool injectFault(const QString &target, const QString &choice);
-    /// Removes the fault injected last: the run is the one before it again.
-    Q_INVOKABLE bool undoFault();
-    [[nodiscard]] bool canUndoFault() const { return !m_injected.isEmpty(); }
+    [[nodiscard]] ScenarioEditor *editor() { return &m_editor; }
+    /// Runs `scenario` (an edit, its undo or redo) in place of the one on screen; the
+    /// playhead stays, as it does for a setting.
+    bool runEdited(const Scenario &scenario);
 
     [[nodiscard]] bool askBeforeDiscardingLive() const { return m_askBeforeDiscard; }
     void setAskBeforeDiscardingLive(bool ask);
@@ -149,24 +152,16 @@ signals:
     /// A setting change would wipe the live record on screen: it waits for
     /// discardLiveAndApply() or keepLiveRecord().
     void discardLiveAsked();
-    void faultsChanged();
+    /// The scenario changed: another one, an edit, a setting.
+    void scenarioChanged();
     /// What a fault injection or its undo did, or why it could not (`ok` false).
     void faultNotice(const QString &message, bool ok);
 
 private:
-    /// A fault injected from the menu, with what the scenario held before it.
-    struct Injection
-    {
-        QString target;
-        QString what;
-        QVector<FaultSpec> faults;
-        QVector<DropSpec> drops;
-    };
-
     bool rerun();
     [[nodiscard]] QString injectionBlocked() const;
-    void forgetInjections();
-    void restoreFaults(const Injection &before);
+    /// The scenario file `presetName` names, for the editor's save(); empty for a preset.
+    [[nodiscard]] QUrl scenarioFile(const QString &presetName) const;
     void showRun(RunResult run, bool recorded);
     void present(RunResult run, bool recorded);
     void setError(const QString &error);
@@ -186,7 +181,7 @@ private:
     std::optional<Settings> m_pendingSettings; ///< held back until the user answers
     std::optional<RunResult> m_liveReal;       ///< a live record's real times, for the exporters
     LiveDisplayTiming m_liveTiming;
-    QVector<Injection> m_injected; ///< newest last: what undoFault() takes back
+    ScenarioEditor m_editor{*this};
 };
 
 } // namespace idem

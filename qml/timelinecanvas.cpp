@@ -81,6 +81,8 @@ void TimelineCanvas::invalidate()
         m_laneCount = lanes;
         emit laneCountChanged();
     }
+    ++m_layoutRevision;
+    emit layoutChanged();
     update();
 }
 

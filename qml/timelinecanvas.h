@@ -27,6 +27,9 @@ class TimelineCanvas : public QQuickPaintedItem
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
     Q_PROPERTY(int laneCount READ laneCount NOTIFY laneCountChanged)
+    /// Counts layouts: whatever reads xForTime() or laneY() from QML binds to it to follow a
+    /// new run, size or text scale.
+    Q_PROPERTY(int layoutRevision READ layoutRevision NOTIFY layoutChanged)
 
 public:
     explicit TimelineCanvas(QQuickItem *parent = nullptr);
@@ -41,6 +44,7 @@ public:
     qreal textScale() const { return m_textScale; }
     void setTextScale(qreal scale);
     int laneCount() const { return m_laneCount; }
+    int layoutRevision() const { return m_layoutRevision; }
 
     /// The event whose arrow or marker is nearest `point` (within ~6 px), or -1.
     [[nodiscard]] Q_INVOKABLE int eventAt(QPointF point) const;
@@ -51,9 +55,11 @@ public:
     /// "fenced", "reaped", "recovery" (▲, back up), or "" for none.
     [[nodiscard]] QString markOf(int event) const;
     /// The x of virtual time `timeUs` on the compressed axis.
-    [[nodiscard]] double xForTime(double timeUs) const;
+    [[nodiscard]] Q_INVOKABLE double xForTime(double timeUs) const;
+    /// The virtual time at `x` on the compressed axis (the inverse of xForTime()).
+    [[nodiscard]] Q_INVOKABLE double timeForX(double x) const;
     /// The y of node `node`'s lane.
-    [[nodiscard]] double laneY(int node) const;
+    [[nodiscard]] Q_INVOKABLE double laneY(int node) const;
     /// Where arrows are drawn: right of the lane labels, above the time axis.
     [[nodiscard]] QRectF plotArea() const;
 
@@ -62,6 +68,7 @@ signals:
     void darkChanged();
     void textScaleChanged();
     void laneCountChanged();
+    void layoutChanged();
 
 protected:
     void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
@@ -192,6 +199,7 @@ private:
     bool m_dark = false;
     qreal m_textScale = 1.0;
     int m_laneCount = 0;
+    int m_layoutRevision = 0;
     bool m_scrubbing = false;
     mutable Geometry m_geo;
     mutable bool m_layersValid = false;

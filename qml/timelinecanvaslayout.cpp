@@ -46,6 +46,12 @@ double TimelineCanvas::xForTime(double timeUs) const
     return axisX(m_geo, timeUs);
 }
 
+double TimelineCanvas::timeForX(double x) const
+{
+    ensureGeometry();
+    return m_geo.axis ? m_geo.axis->time(x) : 0.0;
+}
+
 double TimelineCanvas::axisX(const Geometry &g, double timeUs) const
 {
     if (!g.axis)

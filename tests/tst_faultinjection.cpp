@@ -221,7 +221,7 @@ void TstFaultInjection::landsInTheScenarioAndMatchesAFreshRun()
     QVERIFY2(menuLine(*c.session(), target, choice).value("enabled").toBool(),
              qPrintable(menuLine(*c.session(), target, choice).value("text").toString()));
     QSignalSpy runs(c.playback(), &Playback::runChanged);
-    QSignalSpy faults(c.session(), &Session::faultsChanged);
+    QSignalSpy faults(c.session()->editor(), &ScenarioEditor::stackChanged);
     QSignalSpy notices(c.session(), &Session::faultNotice);
     QVERIFY(c.session()->injectFault(target, choice));
     QCOMPARE(runs.count(), 1);
@@ -229,7 +229,7 @@ void TstFaultInjection::landsInTheScenarioAndMatchesAFreshRun()
     QCOMPARE(notices.count(), 1);
     QVERIFY(notices.first().at(1).toBool());
     QVERIFY(!notices.first().at(0).toString().isEmpty());
-    QVERIFY(c.session()->canUndoFault());
+    QVERIFY(c.session()->editor()->canUndo());
     // The playhead stays.
     QCOMPARE(c.playback()->timeUs(), std::min(before, c.playback()->endUs()));
 
@@ -258,13 +258,14 @@ void TstFaultInjection::landsInTheScenarioAndMatchesAFreshRun()
     QVERIFY(eventLines(run) != eventLines(old));
 
     // Undo: the run before, exactly.
-    QVERIFY(c.session()->undoFault());
+    QVERIFY(c.session()->editor()->canUndo());
+    c.session()->editor()->undo();
     QCOMPARE(eventLines(*c.playback()->run()), eventLines(old));
     QCOMPARE(ScenarioLoader::toJson(c.session()->scenario()), ScenarioLoader::toJson(original));
     QCOMPARE(c.playback()->timeUs(), before);
     QCOMPARE(snapshot(c), sceneBefore);
-    QVERIFY(!c.session()->canUndoFault());
-    QVERIFY(!c.session()->undoFault());
+    QVERIFY(!c.session()->editor()->canUndo());
+    c.session()->editor()->undo(); // nothing to undo: nothing happens
 }
 
 void TstFaultInjection::agreesWithTheCliFault_data()
@@ -368,7 +369,8 @@ void TstFaultInjection::crashAfterNextStepIsWhatTheEngineDoes()
                                             .arg(preset, settings, server)
                                             .arg(t)));
                     ++injected;
-                    QVERIFY(c.session()->undoFault());
+                    QVERIFY(c.session()->editor()->canUndo());
+                    c.session()->editor()->undo();
                     QCOMPARE(eventLines(*c.playback()->run()), before);
                 }
             }
@@ -403,7 +405,7 @@ void TstFaultInjection::noNextStepIsRefusedWithAReason()
     QVERIFY(notices.first().at(0).toString().contains(QStringLiteral("nothing more")));
     QVERIFY(c.session()->scenario().faults.isEmpty());
     QCOMPARE(eventLines(*c.playback()->run()), before);
-    QVERIFY(!c.session()->canUndoFault());
+    QVERIFY(!c.session()->editor()->canUndo());
     // An unknown target or choice is refused too, in words.
     QVERIFY(c.session()->faultChoices(QStringLiteral("router")).isEmpty());
     QVERIFY(!c.session()->injectFault(QStringLiteral("server-a1"), QStringLiteral("explode")));
@@ -449,7 +451,8 @@ void TstFaultInjection::replicationLinesNameTheNextMessage()
                  .isEmpty());
 
     // Doubled, it cannot be doubled again (it can still be lost).
-    QVERIFY(c.session()->undoFault());
+    QVERIFY(c.session()->editor()->canUndo());
+    c.session()->editor()->undo();
     QVERIFY(c.session()->injectFault(link, dup));
     QVERIFY(!menuLine(*c.session(), link, dup).value("enabled").toBool());
     QVERIFY(menuLine(*c.session(), link, drop).value("enabled").toBool());
@@ -578,15 +581,16 @@ void TstFaultInjection::undoTakesBackOneAtATime()
     QVERIFY(menuLine(*c.session(), QStringLiteral("server-a1"), QStringLiteral("undo")).isEmpty());
     QVERIFY(c.session()->injectFault(QStringLiteral("replication-link"), QStringLiteral("undo")));
     QCOMPARE(eventLines(*c.playback()->run()), oneFault);
-    QVERIFY(c.session()->undoFault());
+    QVERIFY(c.session()->editor()->canUndo());
+    c.session()->editor()->undo();
     QCOMPARE(eventLines(*c.playback()->run()), original);
-    QVERIFY(!c.session()->canUndoFault());
+    QVERIFY(!c.session()->editor()->canUndo());
     // A new scenario starts with nothing to undo.
     QVERIFY(c.session()->injectFault(QStringLiteral("server-a1"), QStringLiteral("crash-now")));
-    QSignalSpy faults(c.session(), &Session::faultsChanged);
+    QSignalSpy faults(c.session()->editor(), &ScenarioEditor::stackChanged);
     c.session()->setPreset(QStringLiteral("single-request"));
     QCOMPARE(faults.count(), 1);
-    QVERIFY(!c.session()->canUndoFault());
+    QVERIFY(!c.session()->editor()->canUndo());
 }
 
 QTEST_MAIN(TstFaultInjection)

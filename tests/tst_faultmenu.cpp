@@ -209,7 +209,7 @@ void TstFaultMenu::opensInsideTheWindow()
     // Ctrl+Z takes it back.
     QTest::keyClick(window, Qt::Key_Z, Qt::ControlModifier);
     QTRY_COMPARE(notices.count(), 2);
-    QVERIFY(!controller->session()->canUndoFault());
+    QVERIFY(!controller->session()->editor()->canUndo());
 }
 
 QTEST_MAIN(TstFaultMenu)

@@ -1,6 +1,7 @@
 // Find a failure in the app (HuntRunner): the hunt runs on its own thread on the scenario and
 // settings on screen; a failure found is shrunk and opened in the scene, nothing found says
 // so and changes nothing, Cancel stops it.
+#include "scenarioeditor.h"
 #include "simulationcontroller.h"
 
 #include <QSignalSpy>
@@ -17,6 +18,7 @@ private slots:
     void nothingFoundChangesNothing();
     void cancelStops();
     void badInvariantRefused();
+    void unsavedEditsAreNotLost();
 };
 
 void TstHuntRunner::foundFailureOpensInTheScene()
@@ -86,6 +88,29 @@ void TstHuntRunner::badInvariantRefused()
     QVERIFY(!hunt.running());
     QCOMPARE(hunt.status(), QStringLiteral("--invariant takes duplicate, stuck, collision or any, "
                                            "got \"double\""));
+}
+
+void TstHuntRunner::unsavedEditsAreNotLost()
+{
+    // An edit not saved yet: the smallest failure waits for the window's question, and
+    // comes on screen once the edits are discarded.
+    SimulationController c;
+    c.session()->setPreset(QStringLiteral("burst"));
+    QCOMPARE(c.session()->setSetting(QStringLiteral("mutex"), QStringLiteral("off")), QString());
+    ScenarioEditor &editor = *c.session()->editor();
+    QSignalSpy asked(&editor, &ScenarioEditor::discardEditsAsked);
+    QCOMPARE(editor.addClient(), QString()); // "" on success
+    QVERIFY(editor.dirty());
+    const qsizetype clients = c.session()->scenario().clients.size();
+    HuntRunner &hunt = *c.hunt();
+    QVERIFY(hunt.start(QStringLiteral("duplicate"), 200));
+    hunt.wait();
+    QVERIFY(hunt.found());
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(c.session()->scenario().clients.size(), clients); // still the edited scenario
+    editor.discardEditsAndContinue();
+    QCOMPARE(c.session()->scenario().requests.size(), 2);
+    QCOMPARE(c.session()->scenario().name, QStringLiteral("burst-hunted"));
 }
 
 QTEST_MAIN(TstHuntRunner)

@@ -396,12 +396,12 @@ void TstScreenshots::lessonStep()
 void TstScreenshots::panels_data()
 {
     QTest::addColumn<QStringList>("args");
-    // The ☰ menu and the question before a live record is discarded, in every look: what
-    // they show stays whole inside the window, nothing in them overlaps, and the window
-    // under them is as tidy as without them.
-    // Find a failure at the end of a hunt, its smallest failure in the scene and its steps
-    // listed: the longest the dialog gets.
-    for (const char *panel : {"menu", "discard", "hunt-run"})
+    // The ☰ menu, the question before a live record is discarded, the scenario editor, the
+    // question before unsaved edits are discarded and Find a failure at the end of a hunt (its
+    // smallest failure in the scene, its steps listed: the longest the dialog gets), in every
+    // look: what they show stays whole inside the window, nothing in them overlaps, and the
+    // window under them is as tidy as without them.
+    for (const char *panel : {"menu", "discard", "editor", "discard-edits", "hunt-run"})
         for (const Look &look : looks())
             QTest::addRow("--show %s, %s", panel, look.name)
                 << QStringList{"parallel-two-clusters", "--at-ms", "330", "--show", panel} +
@@ -420,21 +420,27 @@ void TstScreenshots::panels()
     QVERIFY(window);
     // As --screenshot waits for a panel: it opens after the window and animates in.
     QTest::qWait(900);
+    GuiOptions::layOut(*window);
     QTemporaryDir dir;
     if (!qEnvironmentVariableIsEmpty("IDEMLAB_SHOTS_DIR"))
         QVERIFY(window->grabWindow().save(shotFile(dir)));
     const QStringList popupTexts = [&] {
         QStringList texts;
-        for (const TextLayoutCheck::Placed &p :
-             TextLayoutCheck::visibleTexts(window->contentItem(), true))
+        // The editor is docked in the window, the others are popups.
+        for (const TextLayoutCheck::Placed &p : TextLayoutCheck::visibleTexts(
+                 window->contentItem(), options.show != QLatin1String("editor")))
             texts << p.text;
         return texts;
     }();
     // The panel is open: the menu's items or the question's buttons are on screen.
-    const QString expected =
-        options.show == QLatin1String("menu")       ? QStringLiteral("Export…  (Ctrl+E)")
-        : options.show == QLatin1String("hunt-run") ? QStringLiteral("Hunt again")
-                                                    : QStringLiteral("Discard and apply");
+    static const QHash<QString, QString> expectedText = {
+        {QStringLiteral("menu"), QStringLiteral("Export…  (Ctrl+E)")},
+        {QStringLiteral("discard"), QStringLiteral("Discard and apply")},
+        {QStringLiteral("editor"), QStringLiteral("Scenario editor")},
+        {QStringLiteral("discard-edits"), QStringLiteral("Discard the edits")},
+        {QStringLiteral("hunt-run"), QStringLiteral("Hunt again")},
+    };
+    const QString expected = expectedText.value(options.show);
     QVERIFY2(popupTexts.contains(expected), qPrintable(popupTexts.join(QLatin1String(" | "))));
     const QStringList problems =
         TextLayoutCheck::popupProblems(*window) + TextLayoutCheck::problems(*window);

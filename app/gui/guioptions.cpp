@@ -11,12 +11,27 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
 
 namespace idem {
+
+namespace {
+
+/// Lays out `item` and everything under it, parents first (a layout sizes its children, which
+/// then lay out theirs).
+void polishTree(QQuickItem *item)
+{
+    item->ensurePolished();
+    const QList<QQuickItem *> children = item->childItems();
+    for (QQuickItem *child : children)
+        polishTree(child);
+}
+
+} // namespace
 
 std::optional<QString> GuiOptions::parse(const QStringList &arguments)
 {
@@ -56,9 +71,10 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
                       QStringLiteral("Open a panel at once (for --screenshot): settings, export, "
                                      "export-file, open, menu (the ☰ menu), discard (the "
                                      "discard-live-record question), lesson (the lesson's "
-                                     "step at --at-ms, its question answered), hunt (Find a "
-                                     "failure) or hunt-run (a hunt run to its end, its "
-                                     "smallest failure in the scene)"),
+                                     "step at --at-ms, its question answered), editor (the "
+                                     "scenario editor), discard-edits (the discard-unsaved-"
+                                     "edits question), hunt (Find a failure) or hunt-run (a "
+                                     "hunt run to its end, its smallest failure in the scene)"),
                       QStringLiteral("PANEL")});
     parser.addOption({QStringLiteral("key"),
                       QStringLiteral("Show the life of this key in the lane timeline's place "
@@ -133,14 +149,14 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     dark = parser.isSet(QStringLiteral("dark"));
     show = parser.value(QStringLiteral("show"));
     static const QStringList panels = {
-        QStringLiteral("settings"), QStringLiteral("export"), QStringLiteral("export-file"),
-        QStringLiteral("open"),     QStringLiteral("menu"),   QStringLiteral("discard"),
-        QStringLiteral("lesson"),   QStringLiteral("hunt"),   QStringLiteral("hunt-run")};
+        QStringLiteral("settings"), QStringLiteral("export"),  QStringLiteral("export-file"),
+        QStringLiteral("open"),     QStringLiteral("menu"),    QStringLiteral("discard"),
+        QStringLiteral("lesson"),   QStringLiteral("editor"),  QStringLiteral("discard-edits"),
+        QStringLiteral("hunt"),     QStringLiteral("hunt-run")};
     if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
-        return QStringLiteral(
-                   "--show takes settings, export, export-file, open, menu, discard, lesson, hunt "
-                   "or hunt-run, "
-                   "got \"%1\"")
+        return QStringLiteral("--show takes settings, export, export-file, open, menu, discard, "
+                              "lesson, editor, discard-edits, hunt or hunt-run, "
+                              "got \"%1\"")
             .arg(show);
     key = parser.value(QStringLiteral("key"));
     if (parser.isSet(QStringLiteral("key")) && key.trimmed().isEmpty())
@@ -212,6 +228,15 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
     return {};
 }
 
+void GuiOptions::layOut(QQuickWindow &window)
+{
+    // Twice: the second pass sees the implicit sizes the first one changed.
+    for (int pass = 0; pass < 2; ++pass) {
+        polishTree(window.contentItem());
+        QCoreApplication::processEvents();
+    }
+}
+
 bool GuiOptions::takeScreenshot(QQuickWindow &window, QGuiApplication &app) const
 {
     window.resize(size);
@@ -221,6 +246,7 @@ bool GuiOptions::takeScreenshot(QQuickWindow &window, QGuiApplication &app) cons
     wait.start();
     while (wait.elapsed() < (show.isEmpty() ? 300 : 900))
         app.processEvents(QEventLoop::AllEvents, 50);
+    layOut(window);
     const QImage image = window.grabWindow();
     QTextStream err(stderr);
     if (image.isNull()) {

@@ -26,6 +26,9 @@ public:
     [[nodiscard]] std::optional<QString> apply(SimulationController &controller) const;
     /// Renders the window once, saves the PNG, reports on stderr; false on failure.
     bool takeScreenshot(QQuickWindow &window, QGuiApplication &app) const;
+    /// Lays out every item of `window` now, as a frame would (a panel opened just before a
+    /// grab, with no frame since, is otherwise drawn where no layout has placed it yet).
+    static void layOut(QQuickWindow &window);
     /// Plays the run and writes one line per frame (time since start, frame time, messages in
     /// flight, the playhead) to fpsLog.
     /// Times are measured from `sinceStart` (started first thing in main()).
