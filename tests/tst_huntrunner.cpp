@@ -98,6 +98,7 @@ void TstHuntRunner::unsavedEditsAreNotLost()
     c.session()->setPreset(QStringLiteral("burst"));
     QCOMPARE(c.session()->setSetting(QStringLiteral("mutex"), QStringLiteral("off")), QString());
     ScenarioEditor &editor = *c.session()->editor();
+    editor.setAskBeforeDiscarding(true); // as the window does
     QSignalSpy asked(&editor, &ScenarioEditor::discardEditsAsked);
     QCOMPARE(editor.addClient(), QString()); // "" on success
     QVERIFY(editor.dirty());
