@@ -16,9 +16,9 @@ Dialog {
     modal: true
     anchors.centerIn: parent
     width: Math.min(parent.width - 40, Math.round(620 * Theme.scale))
+    height: Math.min(implicitHeight, parent.height - 2 * Theme.gap)
     closePolicy: hunt.running ? Popup.NoAutoClose : (Popup.CloseOnEscape | Popup.CloseOnPressOutside)
 
-    readonly property int maxSteps: 5
     readonly property var invariants: [
         { word: "any", text: qsTr("any anomaly") },
         { word: "duplicate", text: qsTr("a key charged more than once") },
@@ -83,23 +83,28 @@ Dialog {
             font.bold: dialog.hunt.found && !dialog.hunt.running
             text: dialog.hunt.status
         }
-        Repeater {
-            // The first few steps; a longer shrink says how many more.
-            model: dialog.hunt.running ? [] : dialog.hunt.steps.slice(0, dialog.maxSteps)
+        ListView {
+            // The shrink's steps; at a large text size the list scrolls rather than run
+            // under the buttons.
+            id: stepList
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: contentHeight
+            Layout.leftMargin: Theme.gap
+            visible: !dialog.hunt.running && count > 0
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            model: dialog.hunt.running ? [] : dialog.hunt.steps
+            ScrollBar.vertical: ScrollBar {}
+            /// It scrolls: a row at its edge may show in part (the screenshot tests allow it).
+            readonly property bool partialRows: true
             delegate: Label {
                 required property string modelData
-                Layout.fillWidth: true
-                Layout.leftMargin: Theme.gap
+                width: stepList.width - Theme.gap
                 wrapMode: Text.WordWrap
                 color: Theme.text
                 text: modelData
             }
-        }
-        Label {
-            visible: !dialog.hunt.running && dialog.hunt.steps.length > dialog.maxSteps
-            Layout.leftMargin: Theme.gap
-            color: Theme.mutedText
-            text: qsTr("and %1 more steps").arg(dialog.hunt.steps.length - dialog.maxSteps)
         }
     }
 

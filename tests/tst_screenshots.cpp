@@ -404,7 +404,10 @@ void TstScreenshots::panels_data()
     for (const char *panel : {"menu", "discard", "editor", "discard-edits", "hunt-run"})
         for (const Look &look : looks())
             QTest::addRow("--show %s, %s", panel, look.name)
-                << QStringList{"parallel-two-clusters", "--at-ms", "330", "--show", panel} +
+                << (QByteArray(panel) == "hunt-run"
+                        // Preset 9 without the mutex: a failure shrunk in four steps, listed.
+                        ? QStringList{"burst", "--mutex", "off", "--show", panel}
+                        : QStringList{"parallel-two-clusters", "--at-ms", "330", "--show", panel}) +
                        look.args;
 }
 
