@@ -202,6 +202,13 @@ Popup {
                               + "fails and shows it here. Finding nothing is no proof of safety.")
             }
             Entry {
+                mark: "Ctrl+Shift+W"; markColor: Theme.anomaly
+                meaning: qsTr("Sweep a setting: runs the scenario on screen many times at each value "
+                              + "of a setting (and of a second one), each run on another seed, and "
+                              + "plots how often a run shows an anomaly, with its 95 % interval. "
+                              + "Point at a dot for its numbers; click it to open a failing run.")
+            }
+            Entry {
                 mark: "L"; markColor: Theme.accentText
                 meaning: qsTr("Lesson mode: the preset's guided tour. Page Down (a presentation "
                               + "clicker) runs to the next step and stops there, Page Up goes back, "

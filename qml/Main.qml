@@ -330,6 +330,24 @@ ApplicationWindow {
         controller: window.controller
     }
 
+    // Made on first use: its chart (Qt Charts) is the window's heaviest item.
+    Loader {
+        id: sweepLoader
+        active: false
+        anchors.fill: parent
+        sourceComponent: SweepDialog {
+            controller: window.controller
+        }
+    }
+    function openSweep() {
+        sweepLoader.active = true
+        sweepLoader.item.open()
+    }
+    Connections {
+        target: controller.sweep
+        function onOpened(message) { toast.show(message, true) }
+    }
+
     ExportDialog {
         id: exportDialog
         controller: controller
@@ -392,14 +410,21 @@ ApplicationWindow {
         }
         MenuItem { text: qsTr("New scenario"); onTriggered: controller.session.editor.newScenario() }
         MenuItem { text: qsTr("Export…  (Ctrl+E)"); onTriggered: exportDialog.open() }
-        MenuSeparator {}
-        MenuItem { text: qsTr("Mark the start of a part here  (I)"); onTriggered: controller.playback.setMarkIn() }
-        MenuItem { text: qsTr("Mark the end of a part here  (O)"); onTriggered: controller.playback.setMarkOut() }
-        MenuItem {
-            text: qsTr("Clear the marks")
-            enabled: controller.playback.hasMarks
-            onTriggered: controller.playback.clearMarks()
+        Menu {
+            title: qsTr("Mark a part of the run (to export)")
+            font: appMenu.font
+            margins: window.margin
+            MenuItem { text: qsTr("Its start here  (I)"); onTriggered: controller.playback.setMarkIn() }
+            MenuItem { text: qsTr("Its end here  (O)"); onTriggered: controller.playback.setMarkOut() }
+            MenuItem {
+                text: qsTr("Clear the marks")
+                enabled: controller.playback.hasMarks
+                onTriggered: controller.playback.clearMarks()
+            }
         }
+        MenuSeparator {}
+        MenuItem { text: qsTr("Find a failure…  (Ctrl+F)"); onTriggered: huntDialog.open() }
+        MenuItem { text: qsTr("Sweep a setting…  (Ctrl+Shift+W)"); onTriggered: window.openSweep() }
         MenuSeparator {}
         MenuItem { text: window.dark ? qsTr("Light theme  (Ctrl+T)") : qsTr("Dark theme  (Ctrl+T)"); onTriggered: window.dark = !window.dark }
         MenuItem { text: qsTr("Larger text  (Ctrl+=)"); onTriggered: window.setTextScale(window.textScale + 0.1) }
@@ -440,6 +465,7 @@ ApplicationWindow {
 
     Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
     Shortcut { sequence: "Ctrl+F"; onActivated: huntDialog.open() }
+    Shortcut { sequence: "Ctrl+Shift+W"; onActivated: window.openSweep() }
     Shortcut { sequence: "Ctrl+Shift+E"; onActivated: window.editorOpen = !window.editorOpen }
     Shortcut { sequence: "Ctrl+S"; onActivated: window.saveScenario() }
     Shortcut {
@@ -595,6 +621,14 @@ ApplicationWindow {
             huntDialog.open()
             controller.hunt.start("any", 1000)
             controller.hunt.wait() // a screenshot shows the hunt's end
+        }
+        else if (name === "sweep")
+            window.openSweep()
+        else if (name === "sweep-run") {
+            // Preset 9's double charge against the jitter, with the mutex off and on.
+            window.openSweep()
+            sweepLoader.item.runWith("jitter-ms", "0:200:20", "mutex", "off,on", 100)
+            controller.sweep.wait() // a screenshot shows the plotted result
         }
         else if (name === "editor")
             window.editorOpen = true

@@ -6,6 +6,7 @@
 #include "scenecaptions.h"
 #include "scenemodels.h"
 #include "session.h"
+#include "sweeprunner.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
@@ -27,6 +28,7 @@ class SimulationController : public QObject
     Q_PROPERTY(idem::SceneCaptions *text READ text CONSTANT FINAL)
     Q_PROPERTY(idem::Lesson *lesson READ lesson CONSTANT FINAL)
     Q_PROPERTY(idem::HuntRunner *hunt READ hunt CONSTANT FINAL)
+    Q_PROPERTY(idem::SweepRunner *sweep READ sweep CONSTANT FINAL)
 
 public:
     explicit SimulationController(QObject *parent = nullptr) : QObject(parent) {}
@@ -39,6 +41,7 @@ public:
     [[nodiscard]] SceneCaptions *text() { return &m_text; }
     [[nodiscard]] Lesson *lesson() { return &m_lesson; }
     [[nodiscard]] HuntRunner *hunt() { return &m_hunt; }
+    [[nodiscard]] SweepRunner *sweep() { return &m_sweep; }
 
 private:
     // In this order: the models hear of a new moment before anything else does, and the
@@ -49,6 +52,7 @@ private:
     SceneCaptions m_text{m_playback, m_session};
     Lesson m_lesson{m_playback};
     HuntRunner m_hunt{m_session};
+    SweepRunner m_sweep{m_session};
 };
 
 } // namespace idem

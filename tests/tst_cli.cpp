@@ -420,7 +420,7 @@ void TstCli::badInput_data()
         << "/nonexistent/part.json: cannot read";
     QTest::addRow("hunt bad invariant")
         << QStringList{"hunt", "9", "--invariant", "double"}
-        << "--invariant takes duplicate, stuck, collision or any, got \"double\"";
+        << "--invariant: the invariant is duplicate, stuck, collision or any, not \"double\"";
     QTest::addRow("hunt budget zero") << QStringList{"hunt", "9", "--budget", "0"}
                                       << "--budget takes a whole number from 1 to 10000000";
     QTest::addRow("hunt save not json")
@@ -636,7 +636,7 @@ void TstCli::huntSavesAndExports()
     QVERIFY2(text.contains(QLatin1String("dropped request R5")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Smallest failure (seed 1): 2 requests, 1 client")),
              qPrintable(text));
-    QVERIFY2(text.contains(QLatin1String("DUPLICATE_EFFECT: key K1 charged 2 times")),
+    QVERIFY2(text.contains(QLatin1String("DUPLICATE EFFECT: key K1 charged 2 times")),
              qPrintable(text));
     const QJsonObject o = runJson({saved});
     QCOMPARE(o.value("scenario").toString(), QStringLiteral("burst-hunted"));

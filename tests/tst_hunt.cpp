@@ -209,7 +209,7 @@ void TstHunt::invariantWords()
         QCOMPARE(Hunt::invariantWord(*i), QLatin1String(word));
     }
     QVERIFY(!Hunt::invariantNamed(QStringLiteral("double"), &error));
-    QCOMPARE(error, QStringLiteral("--invariant takes duplicate, stuck, collision or any, got "
+    QCOMPARE(error, QStringLiteral("the invariant is duplicate, stuck, collision or any, not "
                                    "\"double\""));
 }
 

@@ -86,8 +86,8 @@ void TstHuntRunner::badInvariantRefused()
     HuntRunner &hunt = *c.hunt();
     QVERIFY(!hunt.start(QStringLiteral("double"), 100));
     QVERIFY(!hunt.running());
-    QCOMPARE(hunt.status(), QStringLiteral("--invariant takes duplicate, stuck, collision or any, "
-                                           "got \"double\""));
+    QCOMPARE(hunt.status(), QStringLiteral("the invariant is duplicate, stuck, collision or any, "
+                                           "not \"double\""));
 }
 
 void TstHuntRunner::unsavedEditsAreNotLost()

@@ -401,13 +401,19 @@ void TstScreenshots::panels_data()
     // smallest failure in the scene, its steps listed: the longest the dialog gets), in every
     // look: what they show stays whole inside the window, nothing in them overlaps, and the
     // window under them is as tidy as without them.
-    for (const char *panel : {"menu", "discard", "editor", "discard-edits", "hunt-run"})
+    // And Sweep a setting with its chart plotted (preset 9 over the jitter, a line with the
+    // mutex off and one with it on).
+    for (const char *panel :
+         {"menu", "discard", "editor", "discard-edits", "hunt-run", "sweep-run"})
         for (const Look &look : looks())
             QTest::addRow("--show %s, %s", panel, look.name)
                 << (QByteArray(panel) == "hunt-run"
                         // Preset 9 without the mutex: a failure shrunk in four steps, listed.
                         ? QStringList{"burst", "--mutex", "off", "--show", panel}
-                        : QStringList{"parallel-two-clusters", "--at-ms", "330", "--show", panel}) +
+                        : QByteArray(panel) == "sweep-run"
+                              ? QStringList{"burst", "--show", panel}
+                              : QStringList{"parallel-two-clusters", "--at-ms", "330", "--show",
+                                            panel}) +
                        look.args;
 }
 
@@ -442,6 +448,7 @@ void TstScreenshots::panels()
         {QStringLiteral("editor"), QStringLiteral("Scenario editor")},
         {QStringLiteral("discard-edits"), QStringLiteral("Discard the edits")},
         {QStringLiteral("hunt-run"), QStringLiteral("Hunt again")},
+        {QStringLiteral("sweep-run"), QStringLiteral("Sweep again")},
     };
     const QString expected = expectedText.value(options.show);
     QVERIFY2(popupTexts.contains(expected), qPrintable(popupTexts.join(QLatin1String(" | "))));

@@ -21,18 +21,6 @@ namespace idem::cli {
 
 namespace {
 
-QString anomalyLine(const Anomaly &a)
-{
-    if (a.type == QLatin1String("DUPLICATE_EFFECT"))
-        return QStringLiteral("DUPLICATE_EFFECT: key %1 charged %2 times (ledger %3)")
-            .arg(a.key)
-            .arg(a.count)
-            .arg(Verdict::listFew(a.ledgerIds, Verdict::listLimit));
-    if (a.type == QLatin1String("STUCK_KEY"))
-        return QStringLiteral("STUCK_KEY: key %1 left CREATED for good").arg(a.key);
-    return QStringLiteral("%1: key %2 (%3)").arg(a.type, a.key).arg(a.count);
-}
-
 QString requestLine(const Scenario &s, const RequestSpec &r)
 {
     const QString target =
@@ -96,8 +84,9 @@ QString report(const HuntSpec &spec, const HuntResult &r, const QString &budgetW
         ScenarioLoader::toJson(r.minimal).value(QStringLiteral("faults")).toArray();
     for (const QJsonValue &f : faults)
         t << "  fault: " << QJsonDocument(f.toObject()).toJson(QJsonDocument::Compact) << "\n";
-    for (const Anomaly &a : r.broken)
-        t << "  " << anomalyLine(a) << "\n";
+    Verdict broken;
+    broken.anomalies = r.broken;
+    t << "  " << broken.summary() << "\n";
     return text;
 }
 
@@ -169,7 +158,7 @@ int hunt(const QStringList &args)
     HuntSpec spec;
     const auto invariant = Hunt::invariantNamed(parser.value(QStringLiteral("invariant")), &error);
     if (!invariant)
-        return fail(error);
+        return fail(QStringLiteral("--invariant: ") + error);
     spec.invariant = *invariant;
     const auto budget = wholeNumber(parser, QStringLiteral("budget"), 1, 10'000'000, &error);
     if (!budget)

@@ -73,8 +73,10 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
                                      "discard-live-record question), lesson (the lesson's "
                                      "step at --at-ms, its question answered), editor (the "
                                      "scenario editor), discard-edits (the discard-unsaved-"
-                                     "edits question), hunt (Find a failure) or hunt-run (a "
-                                     "hunt run to its end, its smallest failure in the scene)"),
+                                     "edits question), hunt (Find a failure), hunt-run (a "
+                                     "hunt run to its end, its smallest failure in the scene), "
+                                     "sweep (Sweep a setting) or sweep-run (a sweep of the "
+                                     "jitter with the mutex off and on, plotted)"),
                       QStringLiteral("PANEL")});
     parser.addOption({QStringLiteral("key"),
                       QStringLiteral("Show the life of this key in the lane timeline's place "
@@ -149,13 +151,15 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     dark = parser.isSet(QStringLiteral("dark"));
     show = parser.value(QStringLiteral("show"));
     static const QStringList panels = {
-        QStringLiteral("settings"), QStringLiteral("export"),  QStringLiteral("export-file"),
-        QStringLiteral("open"),     QStringLiteral("menu"),    QStringLiteral("discard"),
-        QStringLiteral("lesson"),   QStringLiteral("editor"),  QStringLiteral("discard-edits"),
-        QStringLiteral("hunt"),     QStringLiteral("hunt-run")};
+        QStringLiteral("settings"), QStringLiteral("export"),   QStringLiteral("export-file"),
+        QStringLiteral("open"),     QStringLiteral("menu"),     QStringLiteral("discard"),
+        QStringLiteral("lesson"),   QStringLiteral("editor"),   QStringLiteral("discard-edits"),
+        QStringLiteral("hunt"),     QStringLiteral("hunt-run"), QStringLiteral("sweep"),
+        QStringLiteral("sweep-run")};
     if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
         return QStringLiteral("--show takes settings, export, export-file, open, menu, discard, "
-                              "lesson, editor, discard-edits, hunt or hunt-run, "
+                              "lesson, editor, discard-edits, hunt, hunt-run, sweep or "
+                              "sweep-run, "
                               "got \"%1\"")
             .arg(show);
     key = parser.value(QStringLiteral("key"));

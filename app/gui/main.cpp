@@ -4,8 +4,8 @@
 #include "livecontroller.h"
 #include "simulationcontroller.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
-#include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTextStream>
@@ -15,7 +15,8 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart; // for --fps-log's "first frame" figure
     sinceStart.start();
-    QGuiApplication app(argc, argv);
+    // QApplication, not QGuiApplication: the Sweep panel's chart (Qt Charts) needs it.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Idempotency Lab"));
     QGuiApplication::setOrganizationName(QStringLiteral("Idempotency Lab"));
     QGuiApplication::setApplicationVersion(QStringLiteral(IDEMLAB_VERSION));

@@ -307,8 +307,8 @@ std::optional<Invariant> Hunt::invariantNamed(const QString &word, QString *erro
          {Invariant::Duplicate, Invariant::Stuck, Invariant::Collision, Invariant::Any})
         if (word == invariantWord(i))
             return i;
-    *error = QStringLiteral("--invariant takes duplicate, stuck, collision or any, got \"%1\"")
-                 .arg(word);
+    *error =
+        QStringLiteral("the invariant is duplicate, stuck, collision or any, not \"%1\"").arg(word);
     return std::nullopt;
 }
 
@@ -465,21 +465,26 @@ std::optional<HuntResult> Hunt::run(const HuntSpec &spec, const Progress &progre
     if (!minimalRun)
         return std::nullopt;
     r.broken = breaking(*minimalRun, spec.invariant);
-    QStringList broken;
-    for (const Anomaly &a : r.broken)
-        broken << QStringLiteral("%1 on %2").arg(a.type, a.key);
     current.description =
         clipped(QStringLiteral("Found by a hunt (%1) and shrunk in %2 step%3 to %4; "
                                "it still fails: %5.")
                     .arg(r.candidate)
                     .arg(r.steps.size())
                     .arg(r.steps.size() == 1 ? "" : "s")
-                    .arg(sizeText(current), broken.join(QStringLiteral(", "))),
+                    .arg(sizeText(current), r.brokenText()),
                 ScenarioReader::maxDescription);
     r.minimal = current;
     r.minimalRun = *minimalRun;
     r.minimalRun.scenario = current; // the run's own copy, with the title and description
     return r;
+}
+
+QString HuntResult::brokenText() const
+{
+    QStringList parts;
+    for (const Anomaly &a : broken)
+        parts << QStringLiteral("%1 on %2").arg(a.type, a.key);
+    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace idem

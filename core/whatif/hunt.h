@@ -59,6 +59,9 @@ struct HuntResult
     Scenario minimal; ///< the smallest scenario that still fails: a file `run` and the app open
     RunResult minimalRun;
     QVector<Anomaly> broken; ///< the minimal run's anomalies that break the invariant
+
+    /// The broken anomalies in brief: "DUPLICATE_EFFECT on K1, STUCK_KEY on K2".
+    [[nodiscard]] QString brokenText() const;
 };
 
 /// Searches seeds, the grid and small mutations of a scenario (timing shifts, jitter, loss,

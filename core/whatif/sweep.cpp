@@ -119,6 +119,10 @@ std::optional<SweepResult> Sweep::run(const SweepSpec &spec, const Progress &pro
         SimulationOptions options;
         options.databases = &databases;
         for (qint64 i = next++; i < total; i = next++) {
+            if (spec.cancel && spec.cancel->load()) {
+                next = total;
+                return;
+            }
             const qint64 job = jobs[i];
             const int point = int(job / spec.trials);
             const quint64 seed = spec.seedFrom + quint64(job % spec.trials);
@@ -150,6 +154,10 @@ std::optional<SweepResult> Sweep::run(const SweepSpec &spec, const Progress &pro
         t.join();
     if (failedJob >= 0) {
         *error = failure;
+        return std::nullopt;
+    }
+    if (done < total) {
+        *error = QStringLiteral("cancelled after %1 of %2 trials").arg(done).arg(total);
         return std::nullopt;
     }
 

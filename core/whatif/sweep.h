@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <atomic>
+
 #include <functional>
 #include <optional>
 
@@ -24,6 +26,9 @@ struct SweepSpec
     int jobs = 0;       ///< threads; 0 = every core
     int shardIndex = 0; ///< 1-based K of --shard K/N; 0 = the whole sweep
     int shardCount = 0;
+    /// Set (from any thread) to stop the sweep before its next trial: run() then gives no
+    /// result and says how far it got. Null: it runs to the end.
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 /// Runs a sweep. The numbers depend only on the spec, never on `jobs` or the order the

@@ -76,8 +76,22 @@ std::optional<VaryAxis> VaryAxis::parse(const QString &text, QString *error)
     const qsizetype eq = text.indexOf(QLatin1Char('='));
     if (eq <= 0)
         return bad(QStringLiteral("expected ") + grammar());
-    const QString name = text.left(eq).trimmed();
-    const QString spec = text.mid(eq + 1).trimmed();
+    QString why;
+    auto axis = of(text.left(eq).trimmed(), text.mid(eq + 1).trimmed(), &why);
+    if (!axis)
+        return bad(why);
+    return axis;
+}
+
+std::optional<VaryAxis> VaryAxis::of(const QString &name, const QString &spec, QString *error)
+{
+    const auto bad = [&](const QString &why) {
+        *error = why;
+        return std::nullopt;
+    };
+    if (!JsonWording::isOneLine(name) || !JsonWording::isOneLine(spec))
+        return bad(QStringLiteral("a line break or control character in it; expected ") +
+                   grammar());
     const SettingField *f = fieldNamed(name);
     if (!f)
         return bad(QStringLiteral("unknown setting \"%1\" (expected one of: %2)")

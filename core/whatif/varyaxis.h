@@ -29,6 +29,10 @@ struct VaryAxis
     /// Reads NAME=FROM:TO:STEP or NAME=V1,V2,…; every value is checked against the setting's
     /// own range. An error line naming what was wrong and what was expected.
     [[nodiscard]] static std::optional<VaryAxis> parse(const QString &text, QString *error);
+    /// The axis of setting `name` (flag or file name) over `values` (FROM:TO:STEP or
+    /// V1,V2,…), as parse() reads the two sides of "="; the error line names only the fault.
+    [[nodiscard]] static std::optional<VaryAxis> of(const QString &name, const QString &values,
+                                                    QString *error);
     /// Reads each --vary and checks them together: one or two, each setting once.
     [[nodiscard]] static std::optional<QVector<VaryAxis>> parseAll(const QStringList &texts,
                                                                    QString *error);
