@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QThread>
 #include <QUrl>
+#include <QWebSocket>
 
 #include <atomic>
 #include <cerrno>
@@ -89,9 +90,13 @@ class ClusterServer final : public QAbstractHttpServer
 {
 public:
     ClusterServer(int cluster, const HttpFrontend::Handler &handler,
+                  const HttpFrontend::WebSocketHandler &webSocket,
                   const std::atomic<bool> &accepting)
-        : m_cluster(cluster), m_handler(handler), m_accepting(accepting)
-    {}
+        : m_cluster(cluster), m_handler(handler), m_webSocket(webSocket), m_accepting(accepting)
+    {
+        connect(this, &QAbstractHttpServer::newWebSocketConnection, this,
+                &ClusterServer::takeWebSockets);
+    }
 
     /// Writes every response that is ready on every connection (shutdown).
     void flushAll()
@@ -114,9 +119,11 @@ private:
     };
 
     void deliver(const QPointer<QTcpSocket> &socket, quint64 number, QByteArray bytes, bool close);
+    void takeWebSockets();
 
     const int m_cluster;
     const HttpFrontend::Handler &m_handler;
+    const HttpFrontend::WebSocketHandler &m_webSocket;
     const std::atomic<bool> &m_accepting;
     QHash<QTcpSocket *, Connection> m_connections;
 };
@@ -173,6 +180,29 @@ bool ClusterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     }
     m_handler(m_cluster, std::move(call), std::move(respond));
     return true;
+}
+
+// QAbstractHttpServer upgrades every WebSocket request before handleRequest() sees it: the
+// path is checked here, once the handshake is done.
+void ClusterServer::takeWebSockets()
+{
+    while (hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        QString refusal;
+        if (socket->requestUrl().path() != QLatin1String("/events"))
+            refusal = QStringLiteral("no WebSocket at %1: the event stream is GET /events")
+                          .arg(socket->requestUrl().path());
+        else if (!m_webSocket || !m_accepting.load(std::memory_order_relaxed))
+            refusal = QStringLiteral("this server streams no events now");
+        if (refusal.isEmpty()) {
+            m_webSocket(m_cluster, std::move(socket));
+            continue;
+        }
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, refusal);
+        socket.release()->deleteLater(); // after the close frame is written
+    }
 }
 
 void ClusterServer::deliver(const QPointer<QTcpSocket> &socket, quint64 number, QByteArray bytes,
@@ -282,6 +312,7 @@ struct HttpFrontend::Private
     };
 
     Handler handler;
+    WebSocketHandler webSocket;
     std::atomic<bool> accepting{true};
     std::array<quint16, 2> ports{};
     std::vector<IoThread> io;
@@ -295,6 +326,11 @@ HttpFrontend::HttpFrontend(Handler handler) : d(std::make_unique<Private>())
 HttpFrontend::~HttpFrontend()
 {
     close();
+}
+
+void HttpFrontend::setWebSocketHandler(WebSocketHandler handler)
+{
+    d->webSocket = std::move(handler);
 }
 
 std::optional<QString> HttpFrontend::listen(const QHostAddress &address,
@@ -346,7 +382,7 @@ std::optional<QString> HttpFrontend::listen(const QHostAddress &address,
                 for (int c = 0; c < 2; ++c) {
                     auto *tcp = new QTcpServer;
                     adopted = tcp->setSocketDescriptor(pair[size_t(c)]) && adopted;
-                    auto *server = new ClusterServer(c, d->handler, d->accepting);
+                    auto *server = new ClusterServer(c, d->handler, d->webSocket, d->accepting);
                     server->bind(tcp); // takes ownership
                     io.servers.push_back(server);
                 }
