@@ -107,7 +107,8 @@ public:
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+    /// Only reached for a WebSocket upgrade handleRequest() refused: answered, then closed.
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
     /// Responses of one connection, written in the order their requests came.
@@ -130,6 +131,12 @@ private:
 
 bool ClusterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // QAbstractHttpServer (6.4) gives a WebSocket upgrade to its own WebSocket server when
+    // this returns true (the handshake is answered there), else calls missingHandler().
+    if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0 &&
+        request.value("Connection").toLower().contains("upgrade"))
+        return request.url().path() == QLatin1String("/events") && m_webSocket &&
+               m_accepting.load(std::memory_order_relaxed);
     auto it = m_connections.find(socket);
     if (it == m_connections.end()) {
         it = m_connections.insert(socket, {});
@@ -182,25 +189,34 @@ bool ClusterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     return true;
 }
 
-// QAbstractHttpServer upgrades every WebSocket request before handleRequest() sees it: the
-// path is checked here, once the handshake is done.
+void ClusterServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QString path = request.url().path();
+    const HttpResponse r =
+        path != QLatin1String("/events")
+            ? ClaimHandler::problem(404, QStringLiteral("Not found"),
+                                    QStringLiteral("no WebSocket at %1: the event stream is "
+                                                   "GET /events")
+                                        .arg(path))
+            : ClaimHandler::problem(503, QStringLiteral("No event stream"),
+                                    QStringLiteral("this server streams no events (it records "
+                                                   "none: serve --log events does, or it is "
+                                                   "stopping)"));
+    socket->write(serialize(r, false)); // the caller closes the connection after it
+}
+
+// Sockets upgraded on /events (handleRequest() let only those through), handshake done.
 void ClusterServer::takeWebSockets()
 {
     while (hasPendingWebSocketConnections()) {
         std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
         if (!socket)
             continue;
-        QString refusal;
-        if (socket->requestUrl().path() != QLatin1String("/events"))
-            refusal = QStringLiteral("no WebSocket at %1: the event stream is GET /events")
-                          .arg(socket->requestUrl().path());
-        else if (!m_webSocket || !m_accepting.load(std::memory_order_relaxed))
-            refusal = QStringLiteral("this server streams no events now");
-        if (refusal.isEmpty()) {
+        if (m_accepting.load(std::memory_order_relaxed)) {
             m_webSocket(m_cluster, std::move(socket));
             continue;
         }
-        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, refusal);
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("stopping"));
         socket.release()->deleteLater(); // after the close frame is written
     }
 }

@@ -33,8 +33,8 @@ public:
     /// Called on an I/O thread for each request to `cluster`.
     using Handler = std::function<void(int cluster, HttpCall &&call, Respond respond)>;
 
-    /// Called on an I/O thread with a socket upgraded on `GET /events` of `cluster` (other
-    /// paths are closed with "policy violation" right after the upgrade).
+    /// Called on an I/O thread with a socket upgraded on `GET /events` of `cluster` (an
+    /// upgrade on another path is answered 404, and closed).
     using WebSocketHandler = std::function<void(int cluster, std::unique_ptr<QWebSocket> socket)>;
 
     explicit HttpFrontend(Handler handler);

@@ -10,6 +10,18 @@ LiveRecorder::LiveRecorder(bool recording, qsizetype capacity)
     m_clock.start();
 }
 
+void LiveRecorder::setListener(Listener listener)
+{
+    QMutexLocker locker(&m_mutex);
+    m_listener = std::move(listener);
+}
+
+void LiveRecorder::setAttemptListener(AttemptListener listener)
+{
+    QMutexLocker locker(&m_mutex);
+    m_attemptListener = std::move(listener);
+}
+
 bool LiveRecorder::append(Event e)
 {
     if (!m_recording)

@@ -32,9 +32,10 @@ public:
     [[nodiscard]] qint64 nowUs() const { return m_clock.nsecsElapsed() / 1000; }
 
     /// Called with every event, in log order, under the log's lock: keep it short (post it).
-    void setListener(Listener listener) { m_listener = std::move(listener); }
+    /// (May be changed while requests are recorded: it is set under the lock.)
+    void setListener(Listener listener);
     /// Called as attempts begin and end, under the same lock (so in order with the events).
-    void setAttemptListener(AttemptListener listener) { m_attemptListener = std::move(listener); }
+    void setAttemptListener(AttemptListener listener);
 
     /// Stamps `e` with the time and the next sequence number, keeps it and tells the
     /// listener. Returns false when not recording or full (the event is dropped).

@@ -240,14 +240,15 @@ LiveSession::StopReport LiveSession::stop()
     e.runtime.interrupt();
     if (e.pool)
         e.pool->waitForDone();
+    // The stream first, while its sockets' I/O threads still run: subscribers are told.
+    e.recorder.setListener([this](const Event &ev) { emit eventRecorded(ev); });
+    e.recorder.setAttemptListener({});
+    e.hub.reset();
     e.frontend->close();
     e.pool.reset(); // workers end and close their DB connections
     const LiveRuntime::CloseReport closed = e.runtime.close();
     report.unsentRows = closed.unsentRows;
     report.errors = closed.errors;
-    e.recorder.setListener({}); // nothing records now; the record stays for snapshot()
-    e.recorder.setAttemptListener({});
-    e.hub.reset(); // subscribers are told the session stopped
     m_running = false;
     emit runningChanged(false);
     return report;
