@@ -23,7 +23,7 @@ cd "$ROOT"
 BUILD_DIR="$ROOT/build"
 ASAN_DIR="$ROOT/build-asan"
 FUZZ_DIR="$ROOT/build-fuzz"
-FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey faultspec exportpath vary liveaddress)
+FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey faultspec exportpath vary liveaddress eventstream)
 FUZZ_SECONDS="${IDEMLAB_FUZZ_SECONDS:-45}"
 DEFAULT_PRESET="parallel-two-clusters"
 JOBS="$(nproc 2>/dev/null || echo 2)"

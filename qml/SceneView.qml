@@ -12,6 +12,8 @@ Rectangle {
     required property SimulationController controller
     /// The Live switch's controller, for the LIVE strip (null: no live mode).
     property LiveController live: null
+    /// The app attached to running clusters (the live strip says which); may be null.
+    property AttachController attach: null
 
     /// Right-click on a server, the cache or the replication link: `target` is its node id or
     /// "replication-link", (`x`, `y`) where on `item` the menu opens.
@@ -211,7 +213,11 @@ Rectangle {
             baseUrlA: scene.live ? scene.live.baseUrlA : ""
             baseUrlB: scene.live ? scene.live.baseUrlB : ""
             curl: scene.live ? scene.live.curlExample : ""
-            requestCount: scene.live ? scene.live.requestCount : 0
+            requestCount: attached ? scene.attach.requestCount : scene.live ? scene.live.requestCount : 0
+            attached: scene.attach !== null && scene.attach.attached
+            attachedUp: attached && scene.attach.anyUp
+            attachSummary: attached ? scene.attach.summary : ""
+            downClusters: attached ? scene.attach.downClusters : []
         }
 
         AnomalyBanner {
