@@ -6,7 +6,8 @@ import IdemLab
 // Attach to running clusters (Ctrl+Shift+A, the toolbar's Attach switch): the URL of each
 // cluster process (`idemlab-cli serve` prints them), and once attached each URL's state:
 // connecting, up (the clusters its process hosts) or down and why, retried by itself.
-// Detach keeps the record on screen for scrubbing and export.
+// Detach keeps the record on screen for scrubbing and export. Sized like the editor panel
+// (Theme.panelFont): at the largest text it still shows the fields and the states.
 Dialog {
     id: dialog
 
@@ -17,10 +18,10 @@ Dialog {
     title: qsTr("Attach to running clusters")
     modal: true
     anchors.centerIn: parent
-    width: Math.min(parent.width - 40, Math.round(620 * Theme.scale))
+    width: Math.min(parent.width - 40, Math.round(620 * Theme.panelScale))
     height: Math.min(implicitHeight, parent.height - 2 * Theme.gap)
     closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
-    font.pixelSize: Theme.fontSize
+    font.pixelSize: Theme.panelFont
 
     function attachNow() {
         dialog.attaching()
@@ -40,7 +41,7 @@ Dialog {
         ColumnLayout {
             id: column
             width: parent.width
-            spacing: Math.round(6 * Theme.scale)
+            spacing: Math.round(6 * Theme.panelScale)
 
             Label {
                 Layout.fillWidth: true
@@ -52,13 +53,13 @@ Dialog {
                 Layout.fillWidth: true
                 columns: 2
                 columnSpacing: Theme.gap
-                rowSpacing: Math.round(4 * Theme.scale)
+                rowSpacing: Math.round(4 * Theme.panelScale)
                 Label { text: qsTr("Cluster A"); color: Theme.text }
                 TextField {
                     id: urlA
                     Layout.fillWidth: true
-                    implicitHeight: Math.round(34 * Theme.scale)
-                    font.pixelSize: Theme.fontSize
+                    implicitHeight: Math.round(34 * Theme.panelScale)
+                    font.pixelSize: Theme.panelFont
                     text: "http://127.0.0.1:8081"
                     placeholderText: "http://HOST:8081"
                     selectByMouse: true
@@ -68,8 +69,8 @@ Dialog {
                 TextField {
                     id: urlB
                     Layout.fillWidth: true
-                    implicitHeight: Math.round(34 * Theme.scale)
-                    font.pixelSize: Theme.fontSize
+                    implicitHeight: Math.round(34 * Theme.panelScale)
+                    font.pixelSize: Theme.panelFont
                     text: "http://127.0.0.1:8082"
                     placeholderText: qsTr("http://HOST:8082 (or empty)")
                     selectByMouse: true
@@ -93,8 +94,8 @@ Dialog {
                     spacing: Theme.gap
                     Rectangle {
                         Layout.alignment: Qt.AlignTop
-                        Layout.topMargin: Math.round(4 * Theme.scale)
-                        implicitWidth: Math.round(10 * Theme.scale)
+                        Layout.topMargin: Math.round(4 * Theme.panelScale)
+                        implicitWidth: Math.round(10 * Theme.panelScale)
                         implicitHeight: implicitWidth
                         radius: width / 2
                         color: linkRow.state === "up" ? Theme.status201
@@ -134,5 +135,13 @@ Dialog {
             onClicked: dialog.attachNow()
         }
     }
-    onOpened: urlA.forceActiveFocus()
+    onOpened: {
+        // Attached: the fields say to what (to edit and attach again).
+        const links = dialog.attach.links
+        if (dialog.attach.attached && links.length > 0) {
+            urlA.text = links[0].url
+            urlB.text = links.length > 1 ? links[1].url : ""
+        }
+        urlA.forceActiveFocus()
+    }
 }
