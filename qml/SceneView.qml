@@ -150,6 +150,8 @@ Rectangle {
                 id: sceneNode
                 layout: geometry
                 controller: scene.controller
+                unreachable: kind === "server" && scene.attach !== null && scene.attach.attached
+                             && scene.attach.downClusters.indexOf(cluster === 1 ? "B" : "A") >= 0
                 onFaultMenuRequested: (x, y) => scene.faultMenuRequested(
                                     nodeId, kind === "cache" ? qsTr("the shared cache") : name, sceneNode, x, y)
             }
