@@ -79,14 +79,15 @@ void TstAttachGui::showsStreamedEventsAndKeepsTheRecord()
     QVERIFY(attach.attached());
     QCOMPARE(attached.count(), 1);
     QVERIFY(c.session()->liveRecord());
-    QVERIFY(c.playback()->live()); // the playhead follows the clusters' clock
+    QVERIFY(c.playback()->live());      // the playhead follows the clusters' clock
     QCOMPARE(attach.links().size(), 2); // the blank field is skipped
     QTRY_VERIFY_WITH_TIMEOUT(attach.settled() && attach.anyUp(), waitMs);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(attach, 1), QStringLiteral("up"), waitMs);
     QVERIFY(!links.isEmpty());
     QCOMPARE(attach.links()[0].toMap().value("cluster").toString(), QStringLiteral("A"));
     QCOMPARE(attach.links()[1].toMap().value("clusters").toString(), QStringLiteral("A, B"));
-    QVERIFY2(attach.summary() == QStringLiteral("A %1 · B %2").arg(a, b), qPrintable(attach.summary()));
+    QVERIFY2(attach.summary() == QStringLiteral("A %1 · B %2").arg(a, b),
+             qPrintable(attach.summary()));
     QVERIFY(attach.downClusters().isEmpty());
 
     QCOMPARE(pay(a, "attach-gui-1"), 201);

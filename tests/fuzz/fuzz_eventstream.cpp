@@ -57,7 +57,8 @@ void messages(const QByteArray &input)
         const std::optional<StreamMessage> back = echo.read(again);
         fuzz::check(back.has_value(), "what the writer writes from it, a reader reads",
                     echo.error() + QStringLiteral(" in ") + QString::fromUtf8(again));
-        fuzz::check(back->kind == m->kind, "it reads back as the same kind", QString::fromUtf8(again));
+        fuzz::check(back->kind == m->kind, "it reads back as the same kind",
+                    QString::fromUtf8(again));
         switch (m->kind) {
         case StreamMessage::Kind::Hello:
             fuzz::check(back->hello.session == m->hello.session &&
@@ -80,13 +81,12 @@ void messages(const QByteArray &input)
                         "an attempt reads back the same", QString::fromUtf8(again));
             break;
         case StreamMessage::Kind::Rows:
-            fuzz::check(back->rows.cluster == m->rows.cluster &&
-                            back->rows.replicationConflicts == m->rows.replicationConflicts &&
-                            asText(TimelineExporter::databaseJson(back->rows.keys,
-                                                                  back->rows.ledger)) ==
-                                asText(TimelineExporter::databaseJson(m->rows.keys,
-                                                                      m->rows.ledger)),
-                        "rows read back the same", QString::fromUtf8(again));
+            fuzz::check(
+                back->rows.cluster == m->rows.cluster &&
+                    back->rows.replicationConflicts == m->rows.replicationConflicts &&
+                    asText(TimelineExporter::databaseJson(back->rows.keys, back->rows.ledger)) ==
+                        asText(TimelineExporter::databaseJson(m->rows.keys, m->rows.ledger)),
+                "rows read back the same", QString::fromUtf8(again));
             break;
         }
     }
