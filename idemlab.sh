@@ -23,7 +23,7 @@ cd "$ROOT"
 BUILD_DIR="$ROOT/build"
 ASAN_DIR="$ROOT/build-asan"
 FUZZ_DIR="$ROOT/build-fuzz"
-FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey faultspec exportpath vary liveaddress)
+FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey faultspec exportpath vary liveaddress eventstream)
 FUZZ_SECONDS="${IDEMLAB_FUZZ_SECONDS:-45}"
 DEFAULT_PRESET="parallel-two-clusters"
 JOBS="$(nproc 2>/dev/null || echo 2)"
@@ -349,6 +349,7 @@ fuzz_max_len() {
     case "$1" in
     scenario | timeline) echo 1048576 ;;
     paymentbody) echo 65600 ;; # just past live mode's 64 KiB body limit
+    eventstream) echo 65536 ;; # a whole recorded stream (hello, attempts, events, rows)
     *) echo 4096 ;;
     esac
 }
@@ -365,7 +366,8 @@ fuzz_target() {
     local seeds=("$ROOT/tests/data/bad-scenarios" "$ROOT/tests/data/bad-timelines"
         "$ROOT/tests/data/golden" "$ROOT/tests/data/timelines" "$ROOT/resources/scenarios"
         "$ROOT/tests/fuzz/seeds-faultspec" "$ROOT/tests/fuzz/seeds-exportpath"
-        "$ROOT/tests/fuzz/seeds-vary" "$ROOT/tests/fuzz/seeds-liveaddress")
+        "$ROOT/tests/fuzz/seeds-vary" "$ROOT/tests/fuzz/seeds-liveaddress"
+        "$ROOT/tests/fuzz/seeds-eventstream")
     [[ -x "$bin" ]] || {
         err "$bin was not built (unknown fuzz target \"$name\"? expected one of: ${FUZZ_TARGETS[*]})"
         return 1

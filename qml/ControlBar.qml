@@ -20,12 +20,16 @@ Rectangle {
     required property SimulationController controller
     /// The Live switch's controller; null or unavailable hides the switch.
     property LiveController live: null
+    /// The Attach switch's controller (attach to running clusters); null hides the switch.
+    property AttachController attach: null
 
     /// The most height the bar may take (the window gives a share of its own).
     property real maxHeight: Infinity
 
     /// Opens the drawer with every setting.
     signal settingsRequested()
+    /// Opens the Attach dialog (the URLs of running clusters).
+    signal attachRequested()
 
     readonly property real rowHeight: Math.round(46 * Theme.scale)
     readonly property real margin: Math.round(10 * Theme.scale)
@@ -38,6 +42,9 @@ Rectangle {
         for (let i = timings.count - 1; i >= 0; --i)
             if (timings.itemAt(i))
                 items.push(timings.itemAt(i))
+        // Attach gives way before Live (Ctrl+Shift+A opens its dialog at any size).
+        if (attachAvailable)
+            items.push(attachItem)
         if (liveAvailable)
             items.push(liveItem)
         return items
@@ -55,6 +62,7 @@ Rectangle {
     /// Room for the picker and the optional items, in the row's own (unscaled) units.
     readonly property real room: width / fit - mandatory
     readonly property bool liveAvailable: live !== null && live.available
+    readonly property bool attachAvailable: attach !== null && attach.available
     /// The Live switch gave way (the ☰ menu has it then).
     readonly property bool liveHidden: liveAvailable && !shown(liveItem)
     /// The picker shows the whole title of the scenario on screen when it can.
@@ -166,6 +174,30 @@ Rectangle {
                           + "(ports 8081 and 8082) with these settings, and animates each\n"
                           + "request they get from an external client. Try:\n%1")
                          .arg(bar.live !== null ? bar.live.curlExample : "")
+            }
+        }
+
+        Item {
+            id: attachItem
+            visible: bar.attachAvailable && bar.shown(attachItem)
+            implicitWidth: attachSwitch.implicitWidth
+            width: implicitWidth
+            height: bar.rowHeight
+            ToolbarSwitch {
+                id: attachSwitch
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("Attach")
+                checked: bar.attach !== null && bar.attach.attached
+                onToggled: {
+                    if (checked)
+                        bar.attachRequested()
+                    else
+                        bar.attach.detach()
+                    checked = Qt.binding(() => bar.attach !== null && bar.attach.attached)
+                }
+                tip: qsTr("Attaches to clusters running elsewhere (idemlab-cli serve on\n"
+                          + "this machine or others) and animates the events they stream.\n"
+                          + "Ctrl+Shift+A: the cluster URLs and each one's state.")
             }
         }
 

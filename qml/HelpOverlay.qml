@@ -194,6 +194,15 @@ Popup {
                               + "Ctrl+Shift+S saves as; New scenario is in the ☰ menu; Esc closes.")
             }
             Entry {
+                mark: "Ctrl+Shift+A"; markColor: Theme.live
+                meaning: qsTr("Attach to clusters running elsewhere (idemlab-cli serve, on this "
+                              + "machine or others; also idemlab --attach URL...): type each "
+                              + "cluster's http://HOST:PORT, see each one up, connecting or down "
+                              + "and why, and detach. The scene animates what they stream; a "
+                              + "cluster that goes away is shown down and reconnected when back; "
+                              + "the record stays after detaching for scrubbing and export.")
+            }
+            Entry {
                 mark: "Ctrl+F"; markColor: Theme.anomaly
                 meaning: qsTr("Find a failure: runs the scenario on screen on many seeds and with "
                               + "small random changes (timing, jitter, loss, faults) until one run "

@@ -3,20 +3,30 @@ import QtQuick.Controls.Basic
 
 // Over the scene while live mode is on screen, in place of the scenario's title: LIVE and
 // the two clusters' addresses, then a curl line to try (selectable, with a Copy button).
-// After the servers stop it says the record stays, and how to leave it.
+// After the servers stop it says the record stays, and how to leave it. Attached to running
+// clusters (--attach, the Attach dialog) it says which, and which of them is down.
 Rectangle {
     id: strip
 
     property bool running: false
+    /// Showing the event streams of cluster processes elsewhere (AttachController).
+    property bool attached: false
+    /// Some attached process streams now.
+    property bool attachedUp: false
+    /// "A http://… · B http://… (down: why)".
+    property string attachSummary
+    /// Clusters whose every attached URL is down.
+    property var downClusters: []
+    readonly property bool streaming: running || (attached && attachedUp)
     property string baseUrlA
     property string baseUrlB
     property string curl
     property int requestCount: 0
 
     radius: Theme.radius
-    color: running ? Theme.liveFill : Theme.panelAlt
+    color: streaming ? Theme.liveFill : Theme.panelAlt
     border.width: Math.max(1, Math.round(1.5 * Theme.scale))
-    border.color: running ? Theme.live : Theme.border
+    border.color: streaming ? Theme.live : Theme.border
 
     readonly property real inset: Math.round(8 * Theme.scale)
 
@@ -27,7 +37,7 @@ Rectangle {
         width: pillText.implicitWidth + dot.width + Math.round(18 * Theme.scale)
         height: pillText.implicitHeight + Math.round(4 * Theme.scale)
         radius: height / 2
-        color: strip.running ? Theme.live : Theme.strongBorder
+        color: strip.streaming ? Theme.live : Theme.strongBorder
 
         Rectangle {
             id: dot
@@ -38,7 +48,7 @@ Rectangle {
             radius: width / 2
             color: Theme.onColour
             SequentialAnimation on opacity {
-                running: strip.running
+                running: strip.streaming
                 loops: Animation.Infinite
                 NumberAnimation { to: 0.25; duration: 600 }
                 NumberAnimation { to: 1; duration: 600 }
@@ -49,7 +59,9 @@ Rectangle {
             anchors.left: dot.right
             anchors.leftMargin: Math.round(5 * Theme.scale)
             anchors.verticalCenter: parent.verticalCenter
-            text: strip.running ? qsTr("LIVE") : qsTr("LIVE RECORD")
+            text: strip.attached ? (strip.downClusters.length > 0 ? qsTr("ATTACHED · %1 DOWN").arg(strip.downClusters.join(", "))
+                                                                  : qsTr("ATTACHED"))
+                : strip.running ? qsTr("LIVE") : qsTr("LIVE RECORD")
             color: Theme.onColour
             font.pixelSize: Theme.fontSize
             font.bold: true
@@ -63,7 +75,9 @@ Rectangle {
         anchors.right: parent.right
         anchors.rightMargin: strip.inset
         anchors.verticalCenter: pill.verticalCenter
-        text: strip.running
+        text: strip.attached
+              ? qsTr("attached to %1 · %n request(s) so far", "", strip.requestCount).arg(strip.attachSummary)
+              : strip.running
               ? qsTr("cluster A %1 · cluster B %2 · %n request(s) so far", "", strip.requestCount)
                     .arg(strip.baseUrlA).arg(strip.baseUrlB)
               : qsTr("%n request(s), servers stopped · scrub it, export it (real times) · "
@@ -72,12 +86,12 @@ Rectangle {
         elide: Text.ElideRight
         color: Theme.text
         font.pixelSize: Theme.fontSize
-        font.bold: strip.running
+        font.bold: strip.streaming
     }
 
     Text {
         id: tryLabel
-        visible: strip.running
+        visible: strip.running && !strip.attached
         x: strip.inset
         anchors.verticalCenter: curlLine.verticalCenter
         text: qsTr("try:")
@@ -86,7 +100,7 @@ Rectangle {
     }
     TextInput {
         id: curlLine
-        visible: strip.running
+        visible: tryLabel.visible
         anchors.left: tryLabel.right
         anchors.leftMargin: Math.round(6 * Theme.scale)
         anchors.right: copyButton.left
@@ -104,7 +118,7 @@ Rectangle {
     }
     Button {
         id: copyButton
-        visible: strip.running
+        visible: tryLabel.visible
         anchors.right: parent.right
         anchors.rightMargin: strip.inset
         anchors.verticalCenter: curlLine.verticalCenter

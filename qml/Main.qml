@@ -20,6 +20,7 @@ ApplicationWindow {
 
     property alias controller: controller
     property alias live: live
+    property alias attach: attach
     /// The presenter's look (text scale 0.5 to 3, as --text-scale takes). Ctrl+T and
     /// Ctrl+= / Ctrl+- change them; they are remembered between launches.
     property bool dark: false
@@ -180,10 +181,29 @@ ApplicationWindow {
         onErrorTextChanged: if (errorText.length > 0) toast.show(errorText, false)
     }
 
+    // Attached to running clusters (--attach, Ctrl+Shift+A): their streamed events on screen.
+    AttachController {
+        id: attach
+        session: controller.session
+        onErrorTextChanged: if (errorText.length > 0) toast.show(errorText, false)
+    }
+    Connections {
+        target: live
+        // One record on screen: starting the app's own servers detaches.
+        function onRunningChanged() { if (live.running) attach.detach() }
+    }
+    AttachDialog {
+        id: attachDialog
+        attach: attach
+        onAttaching: live.stop()
+    }
+
     header: ControlBar {
         id: controlBar
         controller: controller
         live: live
+        attach: attach
+        onAttachRequested: attachDialog.open()
         maxHeight: window.height / 10
         onSettingsRequested: settingsDrawer.open()
     }
@@ -237,6 +257,7 @@ ApplicationWindow {
                 visible: !window.editorOpen || parent.editorBeside
                 controller: controller
                 live: live
+                attach: attach
                 onFaultMenuRequested: (target, name, item, x, y) => faultMenu.openFor(target, name, item, x, y)
             }
 
@@ -466,6 +487,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
     Shortcut { sequence: "Ctrl+F"; onActivated: huntDialog.open() }
     Shortcut { sequence: "Ctrl+Shift+W"; onActivated: window.openSweep() }
+    Shortcut { sequence: "Ctrl+Shift+A"; onActivated: attachDialog.open() }
     Shortcut { sequence: "Ctrl+Shift+E"; onActivated: window.editorOpen = !window.editorOpen }
     Shortcut { sequence: "Ctrl+S"; onActivated: window.saveScenario() }
     Shortcut {
@@ -634,6 +656,8 @@ ApplicationWindow {
             window.editorOpen = true
         else if (name === "discard-edits")
             discardEditsDialog.open()
+        else if (name === "attach")
+            attachDialog.open()
     }
 
     /// False for automated runs (--screenshot, --fps-log), which must neither read nor

@@ -23,6 +23,8 @@ Item {
 
     required property SceneLayout layout
     required property SimulationController controller
+    /// Attached to running clusters: this server's process cannot be reached now.
+    property bool unreachable: false
 
     /// Right-click on a server or the cache, at `x`, `y` of the node: its fault menu.
     signal faultMenuRequested(real x, real y)
@@ -102,15 +104,16 @@ Item {
             title: compact ? node.name.replace(/^Server\s+/, "") : node.name
             lines: node.tasks
             idleText: qsTr("idle")
-            busy: node.busy && !node.down
-            down: node.down
-            backText: node.backText
-            backBrief: node.backBrief
+            busy: node.busy && !node.down && !node.unreachable
+            down: node.down || node.unreachable
+            backText: node.unreachable ? qsTr("reconnecting") : node.backText
+            backBrief: node.unreachable ? "" : node.backBrief
             HoverHandler { id: serverHover }
             SceneTip {
                 shown: serverHover.hovered
                 below: true
-                text: node.down ? qsTr("%1 has crashed: its work in progress died with it, and the router sends it nothing; %2.")
+                text: node.unreachable ? qsTr("%1: its cluster's process cannot be reached (the live strip says why); the app reconnects by itself.").arg(node.name)
+                      : node.down ? qsTr("%1 has crashed: its work in progress died with it, and the router sends it nothing; %2.")
                                       .arg(node.name).arg(node.backText)
                       : node.tasks.length > 0 ? node.name + "\n" + node.tasks.join("\n")
                                             : qsTr("%1: idle").arg(node.name)

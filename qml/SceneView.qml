@@ -12,6 +12,8 @@ Rectangle {
     required property SimulationController controller
     /// The Live switch's controller, for the LIVE strip (null: no live mode).
     property LiveController live: null
+    /// The app attached to running clusters (the live strip says which); may be null.
+    property AttachController attach: null
 
     /// Right-click on a server, the cache or the replication link: `target` is its node id or
     /// "replication-link", (`x`, `y`) where on `item` the menu opens.
@@ -148,6 +150,8 @@ Rectangle {
                 id: sceneNode
                 layout: geometry
                 controller: scene.controller
+                unreachable: kind === "server" && scene.attach !== null && scene.attach.attached
+                             && scene.attach.downClusters.indexOf(cluster === 1 ? "B" : "A") >= 0
                 onFaultMenuRequested: (x, y) => scene.faultMenuRequested(
                                     nodeId, kind === "cache" ? qsTr("the shared cache") : name, sceneNode, x, y)
             }
@@ -211,7 +215,11 @@ Rectangle {
             baseUrlA: scene.live ? scene.live.baseUrlA : ""
             baseUrlB: scene.live ? scene.live.baseUrlB : ""
             curl: scene.live ? scene.live.curlExample : ""
-            requestCount: scene.live ? scene.live.requestCount : 0
+            requestCount: attached ? scene.attach.requestCount : scene.live ? scene.live.requestCount : 0
+            attached: scene.attach !== null && scene.attach.attached
+            attachedUp: attached && scene.attach.anyUp
+            attachSummary: attached ? scene.attach.summary : ""
+            downClusters: attached ? scene.attach.downClusters : []
         }
 
         AnomalyBanner {

@@ -397,14 +397,15 @@ void TstScreenshots::panels_data()
 {
     QTest::addColumn<QStringList>("args");
     // The ☰ menu, the question before a live record is discarded, the scenario editor, the
-    // question before unsaved edits are discarded and Find a failure at the end of a hunt (its
-    // smallest failure in the scene, its steps listed: the longest the dialog gets), in every
+    // question before unsaved edits are discarded, Find a failure at the end of a hunt (its
+    // smallest failure in the scene, its steps listed: the longest the dialog gets) and the
+    // Attach dialog (its two URL fields, not attached: nothing runs in a test), in every
     // look: what they show stays whole inside the window, nothing in them overlaps, and the
     // window under them is as tidy as without them.
     // And Sweep a setting with its chart plotted (preset 9 over the jitter, a line with the
     // mutex off and one with it on).
     for (const char *panel :
-         {"menu", "discard", "editor", "discard-edits", "hunt-run", "sweep-run"})
+         {"menu", "discard", "editor", "discard-edits", "hunt-run", "sweep-run", "attach"})
         for (const Look &look : looks())
             QTest::addRow("--show %s, %s", panel, look.name)
                 << (QByteArray(panel) == "hunt-run"
@@ -449,6 +450,7 @@ void TstScreenshots::panels()
         {QStringLiteral("discard-edits"), QStringLiteral("Discard the edits")},
         {QStringLiteral("hunt-run"), QStringLiteral("Hunt again")},
         {QStringLiteral("sweep-run"), QStringLiteral("Sweep again")},
+        {QStringLiteral("attach"), QStringLiteral("Attach to running clusters")},
     };
     const QString expected = expectedText.value(options.show);
     QVERIFY2(popupTexts.contains(expected), qPrintable(popupTexts.join(QLatin1String(" | "))));
@@ -609,6 +611,15 @@ void TstScreenshots::badArguments_data()
     QTest::addRow("unknown preset")
         << QStringList{"nosuch", "--screenshot", "x.png"} << "unknown preset or file \"nosuch\"";
     QTest::addRow("bad time") << QStringList{"--at-ms", "soon"} << "--at-ms takes a time in ms";
+    QTest::addRow("attach, bad URL")
+        << QStringList{"--attach", "ftp://h:1"}
+        << "--attach: ftp://h:1: scheme ftp is not http or ws; expected http://HOST:PORT";
+    QTest::addRow("attach, no port") << QStringList{"--attach", "http://127.0.0.1:8081", "http://h"}
+                                     << "--attach: http://h: no port";
+    QTest::addRow("attach, no URL")
+        << QStringList{"--attach", "--dark"} << "--attach takes the URLs of running clusters";
+    QTest::addRow("attach and live") << QStringList{"--attach", "http://h:1", "--live"}
+                                     << "--attach shows the attached clusters' clock";
 }
 
 void TstScreenshots::badArguments()

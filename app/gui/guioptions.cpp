@@ -1,5 +1,6 @@
 #include "guioptions.h"
 
+#include "attachcontroller.h"
 #include "playback.h"
 #include "scenario/overrideoptions.h"
 #include "scenario/scenarioloader.h"
@@ -33,8 +34,28 @@ void polishTree(QQuickItem *item)
 
 } // namespace
 
-std::optional<QString> GuiOptions::parse(const QStringList &arguments)
+std::optional<QString> GuiOptions::parse(const QStringList &givenArguments)
 {
+    // --attach URL [URL...]: every argument after it up to the next option is a URL (the
+    // parser takes one value per option).
+    QStringList arguments;
+    for (qsizetype i = 0; i < givenArguments.size(); ++i) {
+        const QString &a = givenArguments[i];
+        if (a != QLatin1String("--attach") && a != QLatin1String("-attach")) {
+            arguments << a;
+            continue;
+        }
+        const qsizetype first = attach.size();
+        while (i + 1 < givenArguments.size() && !givenArguments[i + 1].startsWith(u'-'))
+            attach << givenArguments[++i];
+        if (attach.size() == first)
+            return QStringLiteral("--attach takes the URLs of running clusters, e.g. --attach "
+                                  "http://127.0.0.1:8081 http://127.0.0.1:8082; got none");
+    }
+    for (const QString &url : std::as_const(attach))
+        if (const QString error = AttachController::urlError(url); !error.isEmpty())
+            return QStringLiteral("--attach: %1").arg(error);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Idempotency Lab: watch idempotency keys hold or break."));
@@ -63,6 +84,10 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     parser.addOption({QStringLiteral("live"),
                       QStringLiteral("Start live mode at once: clusters A and B as real HTTP "
                                      "servers (ports 8081, 8082), each request animated")});
+    parser.addOption({QStringLiteral("attach"),
+                      QStringLiteral("Attach to running clusters (idemlab-cli serve) and animate "
+                                     "the events they stream: one or more http://HOST:PORT"),
+                      QStringLiteral("URL...")});
     parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark theme")});
     parser.addOption({QStringLiteral("text-scale"),
                       QStringLiteral("Scale all text, e.g. 1.5 for a projector"),
@@ -148,18 +173,21 @@ std::optional<QString> GuiOptions::parse(const QStringList &arguments)
     live = parser.isSet(QStringLiteral("live"));
     if (live && play)
         return QStringLiteral("--live follows the servers' clock: it cannot --play too");
+    if (!attach.isEmpty() && (live || play))
+        return QStringLiteral("--attach shows the attached clusters' clock: it cannot %1 too")
+            .arg(live ? QStringLiteral("--live") : QStringLiteral("--play"));
     dark = parser.isSet(QStringLiteral("dark"));
     show = parser.value(QStringLiteral("show"));
     static const QStringList panels = {
-        QStringLiteral("settings"), QStringLiteral("export"),   QStringLiteral("export-file"),
-        QStringLiteral("open"),     QStringLiteral("menu"),     QStringLiteral("discard"),
-        QStringLiteral("lesson"),   QStringLiteral("editor"),   QStringLiteral("discard-edits"),
-        QStringLiteral("hunt"),     QStringLiteral("hunt-run"), QStringLiteral("sweep"),
-        QStringLiteral("sweep-run")};
+        QStringLiteral("settings"),  QStringLiteral("export"),   QStringLiteral("export-file"),
+        QStringLiteral("open"),      QStringLiteral("menu"),     QStringLiteral("discard"),
+        QStringLiteral("lesson"),    QStringLiteral("editor"),   QStringLiteral("discard-edits"),
+        QStringLiteral("hunt"),      QStringLiteral("hunt-run"), QStringLiteral("sweep"),
+        QStringLiteral("sweep-run"), QStringLiteral("attach")};
     if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
         return QStringLiteral("--show takes settings, export, export-file, open, menu, discard, "
-                              "lesson, editor, discard-edits, hunt, hunt-run, sweep or "
-                              "sweep-run, "
+                              "lesson, editor, discard-edits, hunt, hunt-run, sweep, "
+                              "sweep-run or attach, "
                               "got \"%1\"")
             .arg(show);
     key = parser.value(QStringLiteral("key"));

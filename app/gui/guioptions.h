@@ -16,7 +16,8 @@ namespace idem {
 class SimulationController;
 
 /// The command line of `idemlab`:
-/// `idemlab [preset|file.json] [overrides] [--at-ms T] [--screenshot FILE.png] [--live] ...`.
+/// `idemlab [preset|file.json] [overrides] [--at-ms T] [--screenshot FILE.png] [--live]
+/// [--attach URL...] ...`.
 class GuiOptions
 {
 public:
@@ -49,6 +50,8 @@ public:
     std::optional<double> speed;
     /// Start live mode at launch (the Live switch): real servers on 8081 and 8082.
     bool live = false;
+    /// --attach URL...: running clusters to attach to at launch (checked: http:// or ws://).
+    QStringList attach;
     bool dark = false;
     std::optional<double> textScale;
     /// A panel to open at launch (--show): settings, export, export-file, open, menu or discard.

@@ -1,5 +1,6 @@
 // idemlab: the Qt Quick app. Parses the command line, loads the QML module, and either
 // shows the window or renders one screenshot and exits.
+#include "attachcontroller.h"
 #include "guioptions.h"
 #include "livecontroller.h"
 #include "simulationcontroller.h"
@@ -58,6 +59,28 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "idemlab: live: cluster A " << live->baseUrlA() << ", cluster B "
                             << live->baseUrlB() << ", databases in " << live->dbDir() << Qt::endl
                             << "  try: " << live->curlExample() << Qt::endl;
+    }
+    if (!options.attach.isEmpty()) {
+        auto *attach = window->property("attach").value<idem::AttachController *>();
+        if (!attach || !attach->attach(options.attach)) {
+            QTextStream(stderr) << "idemlab: "
+                                << (attach ? attach->errorText() : QStringLiteral("no attach"))
+                                << Qt::endl;
+            return 2;
+        }
+        QTextStream(stderr) << "idemlab: attaching to " << options.attach.join(u' ') << Qt::endl;
+        if (!options.screenshot.isEmpty()) {
+            // A picture of what the clusters said: each has answered (or failed to), and the
+            // replay is in.
+            QElapsedTimer waited;
+            waited.start();
+            while (!attach->settled() && waited.elapsed() < 5000)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            QElapsedTimer settle;
+            settle.start();
+            while (settle.elapsed() < 500)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        }
     }
     if (!options.screenshot.isEmpty())
         return options.takeScreenshot(*window, app) ? 0 : 1;

@@ -41,7 +41,9 @@ QJsonValue microsOrNull(qint64 us)
     return us < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(us);
 }
 
-QJsonArray nodesJson(const RunResult &run)
+} // namespace
+
+QJsonArray TimelineExporter::nodesJson(const RunResult &run)
 {
     QJsonArray nodes;
     for (const Node &n : run.nodes) {
@@ -55,7 +57,7 @@ QJsonArray nodesJson(const RunResult &run)
     return nodes;
 }
 
-QJsonObject eventJson(const RunResult &run, const Event &e)
+QJsonObject TimelineExporter::eventJson(const RunResult &run, const Event &e)
 {
     QJsonObject o{
         {"t", e.t},
@@ -81,7 +83,7 @@ QJsonObject eventJson(const RunResult &run, const Event &e)
     return o;
 }
 
-QJsonObject attemptJson(const RunResult &run, const Attempt &a)
+QJsonObject TimelineExporter::attemptJson(const RunResult &run, const Attempt &a)
 {
     const QVector<ClientSpec> &clients = run.scenario.clients;
     QString client;
@@ -107,7 +109,8 @@ QJsonObject attemptJson(const RunResult &run, const Attempt &a)
     };
 }
 
-QJsonObject databaseJson(const QVector<KeyRow> &keys, const QVector<LedgerRow> &ledger)
+QJsonObject TimelineExporter::databaseJson(const QVector<KeyRow> &keys,
+                                           const QVector<LedgerRow> &ledger)
 {
     QJsonArray keyRows;
     for (const KeyRow &k : keys) {
@@ -147,8 +150,6 @@ QJsonObject databaseJson(const QVector<KeyRow> &keys, const QVector<LedgerRow> &
     }
     return QJsonObject{{"idempotencyKeys", keyRows}, {"ledger", ledgerRows}};
 }
-
-} // namespace
 
 QJsonObject TimelineExporter::toJson(const RunResult &run, const ExportRange &range)
 {

@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QThread>
 #include <QUrl>
+#include <QWebSocket>
 
 #include <atomic>
 #include <cerrno>
@@ -89,9 +90,13 @@ class ClusterServer final : public QAbstractHttpServer
 {
 public:
     ClusterServer(int cluster, const HttpFrontend::Handler &handler,
+                  const HttpFrontend::WebSocketHandler &webSocket,
                   const std::atomic<bool> &accepting)
-        : m_cluster(cluster), m_handler(handler), m_accepting(accepting)
-    {}
+        : m_cluster(cluster), m_handler(handler), m_webSocket(webSocket), m_accepting(accepting)
+    {
+        connect(this, &QAbstractHttpServer::newWebSocketConnection, this,
+                &ClusterServer::takeWebSockets);
+    }
 
     /// Writes every response that is ready on every connection (shutdown).
     void flushAll()
@@ -102,7 +107,8 @@ public:
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+    /// Only reached for a WebSocket upgrade handleRequest() refused: answered, then closed.
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
     /// Responses of one connection, written in the order their requests came.
@@ -114,15 +120,23 @@ private:
     };
 
     void deliver(const QPointer<QTcpSocket> &socket, quint64 number, QByteArray bytes, bool close);
+    void takeWebSockets();
 
     const int m_cluster;
     const HttpFrontend::Handler &m_handler;
+    const HttpFrontend::WebSocketHandler &m_webSocket;
     const std::atomic<bool> &m_accepting;
     QHash<QTcpSocket *, Connection> m_connections;
 };
 
 bool ClusterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // QAbstractHttpServer (6.4) gives a WebSocket upgrade to its own WebSocket server when
+    // this returns true (the handshake is answered there), else calls missingHandler().
+    if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0 &&
+        request.value("Connection").toLower().contains("upgrade"))
+        return request.url().path() == QLatin1String("/events") && m_webSocket &&
+               m_accepting.load(std::memory_order_relaxed);
     auto it = m_connections.find(socket);
     if (it == m_connections.end()) {
         it = m_connections.insert(socket, {});
@@ -173,6 +187,38 @@ bool ClusterServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     }
     m_handler(m_cluster, std::move(call), std::move(respond));
     return true;
+}
+
+void ClusterServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const QString path = request.url().path();
+    const HttpResponse r =
+        path != QLatin1String("/events")
+            ? ClaimHandler::problem(404, QStringLiteral("Not found"),
+                                    QStringLiteral("no WebSocket at %1: the event stream is "
+                                                   "GET /events")
+                                        .arg(path))
+            : ClaimHandler::problem(503, QStringLiteral("No event stream"),
+                                    QStringLiteral("this server streams no events (it records "
+                                                   "none: serve --log events does, or it is "
+                                                   "stopping)"));
+    socket->write(serialize(r, false)); // the caller closes the connection after it
+}
+
+// Sockets upgraded on /events (handleRequest() let only those through), handshake done.
+void ClusterServer::takeWebSockets()
+{
+    while (hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        if (m_accepting.load(std::memory_order_relaxed)) {
+            m_webSocket(m_cluster, std::move(socket));
+            continue;
+        }
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("stopping"));
+        socket.release()->deleteLater(); // after the close frame is written
+    }
 }
 
 void ClusterServer::deliver(const QPointer<QTcpSocket> &socket, quint64 number, QByteArray bytes,
@@ -282,6 +328,7 @@ struct HttpFrontend::Private
     };
 
     Handler handler;
+    WebSocketHandler webSocket;
     std::atomic<bool> accepting{true};
     std::array<quint16, 2> ports{};
     std::vector<IoThread> io;
@@ -295,6 +342,11 @@ HttpFrontend::HttpFrontend(Handler handler) : d(std::make_unique<Private>())
 HttpFrontend::~HttpFrontend()
 {
     close();
+}
+
+void HttpFrontend::setWebSocketHandler(WebSocketHandler handler)
+{
+    d->webSocket = std::move(handler);
 }
 
 std::optional<QString> HttpFrontend::listen(const QHostAddress &address,
@@ -346,7 +398,7 @@ std::optional<QString> HttpFrontend::listen(const QHostAddress &address,
                 for (int c = 0; c < 2; ++c) {
                     auto *tcp = new QTcpServer;
                     adopted = tcp->setSocketDescriptor(pair[size_t(c)]) && adopted;
-                    auto *server = new ClusterServer(c, d->handler, d->accepting);
+                    auto *server = new ClusterServer(c, d->handler, d->webSocket, d->accepting);
                     server->bind(tcp); // takes ownership
                     io.servers.push_back(server);
                 }

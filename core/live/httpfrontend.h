@@ -10,13 +10,17 @@
 #include <memory>
 #include <optional>
 
+QT_BEGIN_NAMESPACE
+class QWebSocket;
+QT_END_NAMESPACE
+
 namespace idem {
 
 /// The HTTP side of live mode and the only code that knows QtHttpServer, whose API changes
 /// in later Qt versions (6.5 responders, 6.8 bind()): the listening sockets of both
-/// clusters, the I/O threads that parse requests, and responses written back in request
-/// order on each connection (HTTP/1.1 pipelining), HEAD without a body, `Connection:
-/// close` honoured.
+/// clusters (which also upgrade `GET /events` to the event stream's WebSocket), the I/O threads
+/// that parse requests, and responses written back in request order on each connection (HTTP/1.1
+/// pipelining), HEAD without a body, `Connection: close` honoured.
 ///
 /// Each I/O thread has a listening socket on each cluster's port (SO_REUSEPORT: the kernel
 /// spreads connections over the threads), so parsing uses every core.
@@ -29,11 +33,17 @@ public:
     /// Called on an I/O thread for each request to `cluster`.
     using Handler = std::function<void(int cluster, HttpCall &&call, Respond respond)>;
 
+    /// Called on an I/O thread with a socket upgraded on `GET /events` of `cluster` (an
+    /// upgrade on another path is answered 404, and closed).
+    using WebSocketHandler = std::function<void(int cluster, std::unique_ptr<QWebSocket> socket)>;
+
     explicit HttpFrontend(Handler handler);
     ~HttpFrontend();
     HttpFrontend(const HttpFrontend &) = delete;
     HttpFrontend &operator=(const HttpFrontend &) = delete;
 
+    /// Where event-stream sockets go; set before listen(). Without one, upgrades are refused.
+    void setWebSocketHandler(WebSocketHandler handler);
     /// Listens on `address`, port `ports[c]` for cluster c (0 = any free port), with
     /// `ioThreads` threads; an error line on failure ("port 8081 is in use ...").
     [[nodiscard]] std::optional<QString> listen(const QHostAddress &address,

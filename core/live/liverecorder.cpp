@@ -10,6 +10,18 @@ LiveRecorder::LiveRecorder(bool recording, qsizetype capacity)
     m_clock.start();
 }
 
+void LiveRecorder::setListener(Listener listener)
+{
+    QMutexLocker locker(&m_mutex);
+    m_listener = std::move(listener);
+}
+
+void LiveRecorder::setAttemptListener(AttemptListener listener)
+{
+    QMutexLocker locker(&m_mutex);
+    m_attemptListener = std::move(listener);
+}
+
 bool LiveRecorder::append(Event e)
 {
     if (!m_recording)
@@ -40,7 +52,10 @@ int LiveRecorder::beginAttempt(const Attempt &attempt)
         return -1;
     }
     m_attempts.append(attempt);
-    return int(m_attempts.size() - 1);
+    const int index = int(m_attempts.size() - 1);
+    if (m_attemptListener)
+        m_attemptListener(index, m_attempts.constLast());
+    return index;
 }
 
 void LiveRecorder::endAttempt(int request, int status)
@@ -52,6 +67,8 @@ void LiveRecorder::endAttempt(int request, int status)
     a.status = status;
     a.outcome = AttemptOutcome::Answered;
     a.receivedUs = nowUs();
+    if (m_attemptListener)
+        m_attemptListener(request, a);
 }
 
 QString LiveRecorder::labelOf(const QString &rawKey)

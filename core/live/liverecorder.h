@@ -22,6 +22,8 @@ class LiveRecorder
 {
 public:
     using Listener = std::function<void(const Event &)>;
+    /// Told attempt `index` as it is now (it began, or it was answered).
+    using AttemptListener = std::function<void(int index, const Attempt &)>;
 
     /// `recording` false: only the clock runs (benchmarks); `capacity`: events kept at most.
     LiveRecorder(bool recording, qsizetype capacity);
@@ -30,7 +32,10 @@ public:
     [[nodiscard]] qint64 nowUs() const { return m_clock.nsecsElapsed() / 1000; }
 
     /// Called with every event, in log order, under the log's lock: keep it short (post it).
-    void setListener(Listener listener) { m_listener = std::move(listener); }
+    /// (May be changed while requests are recorded: it is set under the lock.)
+    void setListener(Listener listener);
+    /// Called as attempts begin and end, under the same lock (so in order with the events).
+    void setAttemptListener(AttemptListener listener);
 
     /// Stamps `e` with the time and the next sequence number, keeps it and tells the
     /// listener. Returns false when not recording or full (the event is dropped).
@@ -65,6 +70,7 @@ private:
     const qsizetype m_capacity;
     QElapsedTimer m_clock;
     Listener m_listener;
+    AttemptListener m_attemptListener;
 
     mutable QMutex m_mutex;
     QVector<Event> m_events;

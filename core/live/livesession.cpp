@@ -1,5 +1,6 @@
 #include "live/livesession.h"
 
+#include "live/eventhub.h"
 #include "live/httpfrontend.h"
 #include "live/liverecorder.h"
 #include "live/liveruntime.h"
@@ -7,11 +8,14 @@
 #include "sim/topology.h"
 #include "sim/verdict.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QMetaMethod>
 #include <QTemporaryDir>
 #include <QThreadPool>
+#include <QUuid>
+#include <QWebSocket>
 
 namespace idem {
 
@@ -89,6 +93,41 @@ struct LiveSession::Engine
             serve();
     }
 
+    /// Cluster `cluster`'s rows as its DB file holds them now, keys shown by their labels.
+    StreamRows rows(int cluster)
+    {
+        const QHash<QString, QString> labels = recorder.labels();
+        StreamRows r{cluster, runtime.ownerDatabase(cluster).keyRows(),
+                     runtime.ownerDatabase(cluster).ledgerRows(), runtime.replicationConflicts()};
+        for (KeyRow &row : r.keys)
+            row.key = labels.value(row.rawKey, row.rawKey);
+        for (LedgerRow &row : r.ledger)
+            row.key = labels.value(row.key, row.key);
+        return r;
+    }
+
+    // ---- the event stream (GET /events): see EventHub ----
+    void startEventStream(const Options &options)
+    {
+        StreamHello hello;
+        hello.session = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        hello.clusters = {0, 1}; // both clusters in this process
+        hello.startEpochUs = QDateTime::currentMSecsSinceEpoch() * 1000 - recorder.nowUs();
+        hello.nodes = nodes;
+        hello.settings = options.settings;
+        hello.settings.serversPerCluster = 1;
+        EventHub::Setup setup{hello, &recorder, {}, options.allowedOrigins, {}};
+        setup.rows = [this, clusters = hello.clusters] {
+            QVector<StreamRows> all;
+            for (int c : clusters)
+                all.append(rows(c));
+            return all;
+        };
+        hub = std::make_unique<EventHub>(std::move(setup));
+        recorder.setAttemptListener(
+            [hub = hub.get()](int index, const Attempt &a) { hub->publishAttempt(index, a); });
+    }
+
     // Destroyed bottom-up: the servers' threads, then the workers, then what they used.
     QVector<Node> nodes;
     LiveTopology topology;
@@ -96,6 +135,7 @@ struct LiveSession::Engine
     LiveRuntime runtime;
     ClusterApi api;
     QString dbDir;
+    std::unique_ptr<EventHub> hub;     ///< null when not recording
     std::unique_ptr<QThreadPool> pool; ///< null: the I/O threads serve every call
     std::unique_ptr<HttpFrontend> frontend;
 };
@@ -156,8 +196,13 @@ bool LiveSession::start(const Options &options)
     }
     if (auto error = engine->runtime.open(dir))
         return fail(*error);
-    if (options.recordEvents)
-        engine->recorder.setListener([this](const Event &e) { emit eventRecorded(e); });
+    if (options.recordEvents) {
+        engine->startEventStream(options);
+        engine->recorder.setListener([this, hub = engine->hub.get()](const Event &e) {
+            hub->publishEvent(e);
+            emit eventRecorded(e);
+        });
+    }
 
     const Settings &s = options.settings;
     const bool sleeps = s.opUs > 0 || s.dbUs > 0 || s.cacheUs > 0;
@@ -171,6 +216,11 @@ bool LiveSession::start(const Options &options)
         [this, raw](int cluster, HttpCall &&call, HttpFrontend::Respond respond) {
             raw->dispatch(this, cluster, std::move(call), std::move(respond));
         });
+    if (raw->hub)
+        engine->frontend->setWebSocketHandler(
+            [hub = raw->hub.get()](int cluster, std::unique_ptr<QWebSocket> socket) {
+                hub->adopt(cluster, std::move(socket));
+            });
     const int io = options.ioThreads > 0 ? options.ioThreads : QThread::idealThreadCount();
     if (auto error = engine->frontend->listen(options.address, options.ports, std::max(1, io)))
         return fail(*error);
@@ -190,6 +240,10 @@ LiveSession::StopReport LiveSession::stop()
     e.runtime.interrupt();
     if (e.pool)
         e.pool->waitForDone();
+    // The stream first, while its sockets' I/O threads still run: subscribers are told.
+    e.recorder.setListener([this](const Event &ev) { emit eventRecorded(ev); });
+    e.recorder.setAttemptListener({});
+    e.hub.reset();
     e.frontend->close();
     e.pool.reset(); // workers end and close their DB connections
     const LiveRuntime::CloseReport closed = e.runtime.close();
@@ -259,14 +313,10 @@ RunResult LiveSession::snapshot() const
         spec.cluster = a.cluster;
         r.scenario.requests.append(spec);
     }
-    const QHash<QString, QString> labels = e.recorder.labels();
     for (int c = 0; c < 2; ++c) {
-        r.keys[c] = e.runtime.ownerDatabase(c).keyRows();
-        for (KeyRow &row : r.keys[c])
-            row.key = labels.value(row.rawKey, row.rawKey);
-        r.ledger[c] = e.runtime.ownerDatabase(c).ledgerRows();
-        for (LedgerRow &row : r.ledger[c])
-            row.key = labels.value(row.key, row.key);
+        StreamRows rows = e.rows(c);
+        r.keys[c] = std::move(rows.keys);
+        r.ledger[c] = std::move(rows.ledger);
     }
     r.endUs = r.events.isEmpty() ? 0 : r.events.constLast().t;
     r.verdict = computeVerdict(r, e.runtime.replicationConflicts());

@@ -15,9 +15,11 @@ public:
 
     /// Reads root.databases and root.verdict; false on the first problem.
     bool read(const QJsonObject &root);
+    /// One cluster's {"idempotencyKeys", "ledger"} into the run's rows of `cluster` (also
+    /// read alone by the live event stream).
+    bool database(const QJsonObject &o, const QString &path, int cluster);
 
 private:
-    bool database(const QJsonObject &o, const QString &path, int cluster);
     bool keyRow(const QJsonValue &value, const QString &path, int cluster);
     bool ledgerRow(const QJsonValue &value, const QString &path, int cluster);
     bool verdict(const QJsonObject &o, const QString &path);

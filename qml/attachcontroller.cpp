@@ -1,0 +1,291 @@
+#include "attachcontroller.h"
+
+#include <QLoggingCategory>
+
+#ifdef IDEMLAB_HAS_LIVE
+#include "live/attachsession.h"
+
+#include <QTimer>
+#endif
+
+Q_LOGGING_CATEGORY(lcAttachGui, "idemlab.gui.attach")
+
+namespace idem {
+
+namespace {
+
+/// At most this many refreshes of the scene per second, as the Live switch does.
+constexpr int refreshMs = 100;
+
+} // namespace
+
+#ifdef IDEMLAB_HAS_LIVE
+struct AttachController::Attach
+{
+    AttachSession session;
+    QTimer refresh;        ///< coalesces the messages of one burst into one snapshot
+    bool onScreen = false; ///< the session shows this record (not the simulation's)
+};
+
+namespace {
+
+QString stateName(AttachLink::State s)
+{
+    switch (s) {
+    case AttachLink::State::Connecting:
+        return QStringLiteral("connecting");
+    case AttachLink::State::Up:
+        return QStringLiteral("up");
+    case AttachLink::State::Down:
+        break;
+    }
+    return QStringLiteral("down");
+}
+
+QString clusterList(const QVector<int> &clusters)
+{
+    QStringList names;
+    for (int c : clusters)
+        names << clusterName(c);
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+#else
+struct AttachController::Attach
+{
+};
+#endif
+
+AttachController::AttachController(QObject *parent)
+    : QObject(parent), m_attach(std::make_unique<Attach>())
+{
+#ifdef IDEMLAB_HAS_LIVE
+    m_attach->refresh.setSingleShot(true);
+    m_attach->refresh.setInterval(refreshMs);
+    connect(&m_attach->refresh, &QTimer::timeout, this, &AttachController::refresh);
+    connect(&m_attach->session, &AttachSession::recordChanged, this, [this] {
+        if (attached() && !m_attach->refresh.isActive())
+            m_attach->refresh.start();
+    });
+    connect(&m_attach->session, &AttachSession::linksChanged, this,
+            &AttachController::linksChanged);
+#endif
+}
+
+AttachController::~AttachController() = default;
+
+bool AttachController::available()
+{
+#ifdef IDEMLAB_HAS_LIVE
+    return true;
+#else
+    return false;
+#endif
+}
+
+void AttachController::setSession(Session *session)
+{
+    if (m_session == session)
+        return;
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    if (session) {
+        // Something else took the screen (a preset, a file, the Live switch): detach.
+        connect(session, &Session::liveChanged, this, [this] {
+            if (m_session && !m_session->live() && attached())
+                detach();
+        });
+    }
+    emit sessionChanged();
+}
+
+void AttachController::setError(const QString &error)
+{
+    if (m_error == error)
+        return;
+    m_error = error;
+    if (!error.isEmpty())
+        qCWarning(lcAttachGui).noquote() << error;
+    emit errorTextChanged();
+}
+
+#ifdef IDEMLAB_HAS_LIVE
+
+bool AttachController::attached() const
+{
+    return m_attach->session.attached();
+}
+
+QVariantList AttachController::links() const
+{
+    QVariantList out;
+    for (const AttachSession::LinkInfo &l : m_attach->session.links())
+        out.append(
+            QVariantMap{{QStringLiteral("url"), l.url},
+                        {QStringLiteral("state"), stateName(l.state)},
+                        {QStringLiteral("why"), l.why},
+                        {QStringLiteral("cluster"), l.via < 0 ? QString() : clusterName(l.via)},
+                        {QStringLiteral("clusters"), clusterList(l.clusters)}});
+    return out;
+}
+
+QString AttachController::summary() const
+{
+    QStringList parts;
+    for (const AttachSession::LinkInfo &l : m_attach->session.links()) {
+        QString part = l.via < 0 ? l.url : clusterName(l.via) + QLatin1Char(' ') + l.url;
+        if (l.state == AttachLink::State::Down)
+            part += tr(" (down: %1)").arg(l.why);
+        else if (l.state == AttachLink::State::Connecting)
+            part += tr(" (connecting)");
+        parts << part;
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+bool AttachController::anyUp() const
+{
+    const auto links = m_attach->session.links();
+    return std::any_of(links.cbegin(), links.cend(), [](const AttachSession::LinkInfo &l) {
+        return l.state == AttachLink::State::Up;
+    });
+}
+
+QStringList AttachController::downClusters() const
+{
+    // A cluster is down when it was heard from and none of the URLs it came through is up.
+    QStringList heard;
+    QStringList up;
+    for (const AttachSession::LinkInfo &l : m_attach->session.links()) {
+        if (l.via < 0)
+            continue;
+        heard << clusterName(l.via);
+        if (l.state == AttachLink::State::Up)
+            up << clusterName(l.via);
+    }
+    QStringList down;
+    for (const QString &c : std::as_const(heard))
+        if (!up.contains(c) && !down.contains(c))
+            down << c;
+    return down;
+}
+
+QString AttachController::urlError(const QString &url)
+{
+    QString error;
+    if (!AttachLink::streamUrl(url, &error))
+        return error;
+    return {};
+}
+
+bool AttachController::settled() const
+{
+    const auto links = m_attach->session.links();
+    return std::none_of(links.cbegin(), links.cend(), [](const AttachSession::LinkInfo &l) {
+        return l.state == AttachLink::State::Connecting;
+    });
+}
+
+bool AttachController::attach(const QStringList &given)
+{
+    QStringList urls;
+    for (const QString &u : given)
+        if (!u.trimmed().isEmpty())
+            urls << u.trimmed();
+    if (!m_session) {
+        setError(tr("Attaching needs a session to show the events in."));
+        return false;
+    }
+    if (!m_attach->session.attach(urls)) {
+        setError(tr("Cannot attach: %1").arg(m_attach->session.errorString()));
+        return false;
+    }
+    setError({});
+    m_requestCount = 0;
+    emit requestCountChanged();
+    emit attachedChanged();
+    m_attach->onScreen = true;
+    refresh();
+    return true;
+}
+
+void AttachController::detach()
+{
+    if (!attached())
+        return;
+    m_attach->refresh.stop();
+    m_attach->session.detach();
+    emit attachedChanged();
+    if (m_attach->onScreen) {
+        m_attach->onScreen = false;
+        refresh(); // the last messages stay on screen
+        if (m_session)
+            m_session->endLive();
+    }
+}
+
+void AttachController::refresh()
+{
+    if (!m_session)
+        return;
+    RunResult run = m_attach->session.snapshot();
+    const int count = int(run.attempts.size());
+    if (count != m_requestCount) {
+        m_requestCount = count;
+        emit requestCountChanged();
+    }
+    m_session->showLive(std::move(run), m_attach->session.nowUs());
+}
+
+#else // built without live mode: the type exists, the Attach switch is hidden
+
+bool AttachController::attached() const
+{
+    return false;
+}
+
+QVariantList AttachController::links() const
+{
+    return {};
+}
+
+QString AttachController::summary() const
+{
+    return {};
+}
+
+bool AttachController::anyUp() const
+{
+    return false;
+}
+
+QStringList AttachController::downClusters() const
+{
+    return {};
+}
+
+QString AttachController::urlError(const QString &)
+{
+    return tr("this build has no live mode (Qt HttpServer or Qt WebSockets was not found)");
+}
+
+bool AttachController::settled() const
+{
+    return true;
+}
+
+bool AttachController::attach(const QStringList &)
+{
+    setError(tr("This build has no live mode (Qt HttpServer or Qt WebSockets was not found)."));
+    return false;
+}
+
+void AttachController::detach() {}
+
+void AttachController::refresh() {}
+
+#endif
+
+} // namespace idem
