@@ -1,6 +1,8 @@
 #include "live/liveruntime.h"
 
+#include "live/replicationbatch.h"
 #include "sim/eventtext.h"
+#include "storage/outbox.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -29,10 +31,13 @@ LiveRuntime::LiveRuntime(const Settings &settings, const QVector<Node> &nodes,
 
 LiveRuntime::~LiveRuntime()
 {
+    m_peerLink.reset();
     m_replication.reset();
     m_checkpointer.reset();
     if (m_threadDbs.hasLocalData())
         m_threadDbs.setLocalData(nullptr);
+    if (m_replicaDbs.hasLocalData())
+        m_replicaDbs.setLocalData(nullptr);
 }
 
 const Settings &LiveRuntime::settings() const
@@ -49,6 +54,8 @@ std::optional<QString> LiveRuntime::open(const QString &dbDir)
 {
     const QDir dir(dbDir);
     for (int c = 0; c < 2; ++c) {
+        if (!hosts(c))
+            continue; // the peer process's
         m_files[size_t(c)] = dir.filePath(c == 0 ? QStringLiteral("cluster-a.sqlite")
                                                  : QStringLiteral("cluster-b.sqlite"));
         // The first connection creates and migrates the file; threads only open it.
@@ -62,6 +69,13 @@ std::optional<QString> LiveRuntime::open(const QString &dbDir)
     m_checkpointer->start();
     if (!m_settings.replication)
         return {};
+    if (m_peer) {
+        const int c = m_peer->cluster;
+        m_peerLink = std::make_unique<PeerLink>(
+            PeerLink::Config{c, m_files[size_t(c)], &m_writeLocks[size_t(c)], m_peer->url,
+                             m_settings.lagUs, m_peer->log});
+        return m_peerLink->begin();
+    }
     m_replication = std::make_unique<ReplicationLink>(
         m_files, std::array<QMutex *, 2>{&m_writeLocks[0], &m_writeLocks[1]},
         [this] { return nowUs(); },
@@ -84,6 +98,12 @@ LiveRuntime::CloseReport LiveRuntime::close()
     if (m_replication)
         report.unsentRows = m_replication->finish();
     m_replication.reset();
+    if (m_peerLink) {
+        m_peerLink->finish();
+        report.unsentRows =
+            std::max<qint64>(0, Outbox(*m_owner[size_t(m_peer->cluster)]).backlog());
+    }
+    m_peerLink.reset();
     m_checkpointer.reset();
     for (const auto &db : m_owner)
         if (db)
@@ -98,9 +118,69 @@ ClusterDatabase *LiveRuntime::threadDatabase(int cluster, QString *error)
     if (!mine) {
         mine = new ClusterConnections(
             m_files, QStringLiteral("idemlab-live-%1-%2").arg(m_id).arg(m_connections++), &m_owner);
+        if (m_peer && m_settings.replication)
+            mine->recordOutbox();       // every write here also queues its row for the peer
         m_threadDbs.setLocalData(mine); // owned by the storage: deleted when the thread ends
     }
     return mine->get(cluster, error);
+}
+
+LiveRuntime::PeerApplied LiveRuntime::applyPeerBatch(const ReplicationBatch &batch)
+{
+    PeerApplied out;
+    const int local = 1 - batch.from;
+    ClusterConnections *mine = m_replicaDbs.localData();
+    if (!mine) {
+        mine = new ClusterConnections(
+            m_files, QStringLiteral("idemlab-replica-%1-%2").arg(m_id).arg(m_connections++),
+            &m_owner);
+        m_replicaDbs.setLocalData(mine);
+    }
+    ClusterDatabase *db = mine->get(local, &out.error);
+    if (!db)
+        return out;
+    std::vector<std::pair<ReplicationLink::Item, std::pair<ReplicaOutcome, int>>> outcomes;
+    const qint64 nowEpoch = Outbox::epochUs();
+    const qint64 now = nowUs();
+    {
+        QMutexLocker writing(&m_writeLocks[size_t(local)]);
+        if (!db->beginBatch()) {
+            out.error =
+                QStringLiteral("cannot begin a transaction on DB %1").arg(clusterName(local));
+            return out;
+        }
+        for (const ReplicationBatch::Row &row : batch.rows) {
+            ReplicationLink::Item item;
+            item.toCluster = local;
+            item.keyRow = row.keyRow;
+            item.key = row.key;
+            item.ledger = row.ledger;
+            // The sender's wall clock, in this session's time: how long ago it was written.
+            item.writtenUs = now - std::max<qint64>(0, nowEpoch - row.writtenUs);
+            KeyRow here;
+            ReplicaOutcome outcome = ReplicaOutcome::Applied;
+            if (row.keyRow)
+                outcome = db->applyKeyReplica(row.key, &here);
+            else if (!db->applyLedgerReplica(row.ledger))
+                outcome = ReplicaOutcome::Stale; // already here: a batch sent again
+            if (outcome == ReplicaOutcome::Applied)
+                ++out.applied;
+            outcomes.push_back({std::move(item), {outcome, here.origin}});
+        }
+        if (auto error = db->commitBatch()) {
+            out.error = *error;
+            out.applied = 0;
+            return out;
+        }
+    }
+    for (auto &[item, result] : outcomes) {
+        if (!item.keyRow && result.first != ReplicaOutcome::Applied)
+            continue; // a ledger row that was already here: nothing happened
+        item.label = m_recorder.labelOf(item.keyRow ? item.key.rawKey : item.ledger.key);
+        item.key.key = item.label;
+        replicaApplied(item, result.first, result.second);
+    }
+    return out;
 }
 
 Event LiveRuntime::event(EventType type, int from, int to, int request, const QString &key)

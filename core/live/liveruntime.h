@@ -4,6 +4,7 @@
 #include "live/clusterconnections.h"
 #include "live/groupcommit.h"
 #include "live/liverecorder.h"
+#include "live/peerlink.h"
 #include "live/replicationlink.h"
 #include "live/walcheckpointer.h"
 #include "model/node.h"
@@ -14,6 +15,7 @@
 
 #include <QMutex>
 #include <QThreadStorage>
+#include <QUrl>
 #include <QWaitCondition>
 
 #include <array>
@@ -21,6 +23,8 @@
 #include <memory>
 
 namespace idem {
+
+struct ReplicationBatch;
 
 /// The nodes live mode uses (see LiveSession::nodes()): one client, one server per cluster.
 struct LiveTopology
@@ -58,17 +62,45 @@ public:
                 LiveRecorder &recorder, std::unique_ptr<SharedCache> cache = {});
     ~LiveRuntime() override;
 
-    /// Opens (creating or reusing) cluster-a.sqlite and cluster-b.sqlite in `dbDir` from
-    /// this thread, and starts replication; an error line on failure.
+    /// A process that hosts one cluster only (`serve --cluster`), replicating to the process
+    /// of the other one over HTTP (PeerLink) instead of between two local files.
+    struct PeerOptions
+    {
+        int cluster = 0;   ///< the cluster this process hosts
+        QUrl url;          ///< the peer's base URL
+        PeerLink::Log log; ///< the link's lines (peer gone, peer back); empty = qWarning
+    };
+    /// Hosts `peer.cluster` only. Call before open().
+    void hostOnly(const PeerOptions &peer) { m_peer = peer; }
+    /// Whether this process hosts `cluster`'s DB.
+    [[nodiscard]] bool hosts(int cluster) const { return !m_peer || m_peer->cluster == cluster; }
+    /// Whether this process hosts one cluster and a peer process the other.
+    [[nodiscard]] bool peerMode() const { return m_peer.has_value(); }
+    /// The link to the peer (peer mode with replication on), else null.
+    [[nodiscard]] const PeerLink *peerLink() const { return m_peerLink.get(); }
+
+    /// Opens (creating or reusing) cluster-a.sqlite and cluster-b.sqlite in `dbDir` (only the
+    /// hosted one in peer mode) from this thread, and starts replication; an error line on
+    /// failure.
     [[nodiscard]] std::optional<QString> open(const QString &dbDir);
     /// Ends every sleep at once, and makes later ones return at once: requests in flight
     /// finish quickly (lock waits too, as holders no longer sleep), and consistently.
     void interrupt();
+    /// Applies a batch the peer process sent (POST /replication) to the hosted cluster's DB in
+    /// one transaction, with the events of the in-process link. Idempotent: a row sent again
+    /// is applied once.
+    struct PeerApplied
+    {
+        int applied = 0; ///< rows that changed the DB
+        QString error;   ///< empty on success (nothing applied otherwise)
+    };
+    [[nodiscard]] PeerApplied applyPeerBatch(const ReplicationBatch &batch);
+
     /// Stops replication (returns rows left unsent) and checkpoints both DBs. Call after
     /// every thread that served requests has ended, from the thread that called open().
     struct CloseReport
     {
-        qsizetype unsentRows = 0;
+        qsizetype unsentRows = 0; ///< in peer mode: kept in the outbox, sent after a restart
         QStringList errors;
     };
     CloseReport close();
@@ -112,6 +144,9 @@ private:
     std::array<QString, 2> m_files;
     std::array<std::unique_ptr<ClusterDatabase>, 2> m_owner;
     QThreadStorage<ClusterConnections *> m_threadDbs; ///< deleted as each thread ends
+    /// Connections applying the peer's rows: without the outbox triggers, so that a replica
+    /// is never sent back.
+    QThreadStorage<ClusterConnections *> m_replicaDbs;
     std::atomic<int> m_connections{0};
     std::array<QMutex, 2> m_writeLocks; ///< one writer per DB, as SQLite allows, but fair
     std::array<GroupCommit, 2> m_commits{GroupCommit(m_writeLocks[0]),
@@ -120,6 +155,8 @@ private:
     const std::unique_ptr<SharedCache> m_cache;
     const QString m_holderSuffix; ///< tells this runtime's holders from another process's
     std::unique_ptr<ReplicationLink> m_replication;
+    std::optional<PeerOptions> m_peer;
+    std::unique_ptr<PeerLink> m_peerLink;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::atomic<int> m_conflicts{0};
     std::atomic<quint64> m_exchanges{0};
