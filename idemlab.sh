@@ -23,7 +23,7 @@ cd "$ROOT"
 BUILD_DIR="$ROOT/build"
 ASAN_DIR="$ROOT/build-asan"
 FUZZ_DIR="$ROOT/build-fuzz"
-FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey faultspec exportpath vary liveaddress)
+FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey faultspec exportpath vary liveaddress replicationbatch)
 FUZZ_SECONDS="${IDEMLAB_FUZZ_SECONDS:-45}"
 DEFAULT_PRESET="parallel-two-clusters"
 JOBS="$(nproc 2>/dev/null || echo 2)"
@@ -365,7 +365,8 @@ fuzz_target() {
     local seeds=("$ROOT/tests/data/bad-scenarios" "$ROOT/tests/data/bad-timelines"
         "$ROOT/tests/data/golden" "$ROOT/tests/data/timelines" "$ROOT/resources/scenarios"
         "$ROOT/tests/fuzz/seeds-faultspec" "$ROOT/tests/fuzz/seeds-exportpath"
-        "$ROOT/tests/fuzz/seeds-vary" "$ROOT/tests/fuzz/seeds-liveaddress")
+        "$ROOT/tests/fuzz/seeds-vary" "$ROOT/tests/fuzz/seeds-liveaddress"
+        "$ROOT/tests/fuzz/seeds-replicationbatch")
     [[ -x "$bin" ]] || {
         err "$bin was not built (unknown fuzz target \"$name\"? expected one of: ${FUZZ_TARGETS[*]})"
         return 1
