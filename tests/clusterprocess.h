@@ -55,6 +55,8 @@ public:
     ClusterProcess(const ClusterProcess &) = delete;
     ClusterProcess &operator=(const ClusterProcess &) = delete;
 
+    /// The serve options after the cluster's own, from the next start() on.
+    void setExtra(const QStringList &extra) { m_extra = extra; }
     /// Starts it and waits until GET /health answers 200; false and error() if it does not.
     bool start();
     /// SIGKILL, as a crash: no cleanup, no checkpoint.
@@ -62,6 +64,9 @@ public:
     /// SIGTERM: the process answers what is in flight and checkpoints its DB.
     void stop();
     [[nodiscard]] bool running() const { return m_process.state() != QProcess::NotRunning; }
+    /// Waits until the process ends by itself; false if it is still running after `ms`.
+    bool waitForEnd(int ms) { return m_process.waitForFinished(ms) || !running(); }
+    [[nodiscard]] QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
     [[nodiscard]] QString url(const QString &path = {}) const;
     [[nodiscard]] QString dbFile() const;
     [[nodiscard]] QString error() const { return m_error; }

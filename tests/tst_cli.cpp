@@ -464,6 +464,14 @@ void TstCli::badInput_data()
         << QStringList{"serve", "--cluster", "A", "--port-a", "1", "--port", "0", "--peer", peer}
         << "--port-a is for the embedded two-cluster serve; with --cluster give the cluster's "
            "port as --port N";
+    QTest::addRow("serve crash after no step")
+        << QStringList{"serve", "--crash-after", "explode"}
+        << "--crash-after takes STEP[:N], STEP one of claim, charge, consume, respond and N "
+           "the how-many-th time from 1 to 1000000 (e.g. charge:2), got \"explode\"";
+    QTest::addRow("serve crash after zeroth")
+        << QStringList{"serve", "--cluster",     "A",      "--port", "0", "--peer",
+                       peer,    "--crash-after", "claim:0"}
+        << "got \"claim:0\"";
     QTest::addRow("serve peer without cluster")
         << QStringList{"serve", "--peer", peer} << "--peer goes with --cluster A|B";
     QTest::addRow("serve port without cluster")

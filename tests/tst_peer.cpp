@@ -127,6 +127,7 @@ private slots:
     void oneKeySplitOverTwoProcesses();
     void killNineInTheMiddleOfALoad();
     void peerDownThenBack();
+    void crashAfterAStep();
     void redisStoppedAndRestartedUnderLoad();
     void badBatches_data();
     void badBatches();
@@ -273,6 +274,46 @@ void TstPeer::peerDownThenBack()
     QCOMPARE(pair.a.output().count("is back"), 1);
     QCOMPARE(ledgerCount(pair.b), 20);
     QCOMPARE(ledgerCount(pair.a), 20);
+}
+
+void TstPeer::crashAfterAStep()
+{
+    // Preset 12's crash on a real process: atomic on, the process ends between the ledger
+    // row and CONSUMED of the third payment; neither is in the file.
+    Pair pair({"--op-ms", "0", "--db-ms", "0", "--lag-ms", "50", "--cache", "off", "--atomic", "on",
+               "--crash-after", "charge:3"});
+    QString error;
+    QVERIFY2(pair.start(&error), qPrintable(error));
+    QVERIFY(pair.a.output().contains("crash       after the 3rd charge"));
+    QList<int> statuses;
+    for (int i = 1; i <= 4; ++i)
+        statuses << send(pay(pair.a, "crash-" + QByteArray::number(i))).status;
+    QCOMPARE(statuses, (QList<int>{201, 201, 0, 0}));
+    QVERIFY(pair.a.waitForEnd(10'000));
+    QCOMPARE(pair.a.exitStatus(), QProcess::CrashExit);
+    QVERIFY2(pair.a.output().contains("crashing now (--crash-after charge:3): Server A1 passed "
+                                      "the step with key crash-3"),
+             pair.a.output().constData());
+    const QString fileA = pair.a.dbFile();
+    QCOMPARE(scalar(fileA, QStringLiteral("PRAGMA integrity_check")).toString(),
+             QStringLiteral("ok"));
+    QCOMPARE(column(fileA, QStringLiteral("SELECT key FROM ledger ORDER BY key")),
+             (QStringList{"crash-1", "crash-2"}));
+    QCOMPARE(scalar(fileA, QStringLiteral("SELECT status FROM idempotency_keys WHERE key = "
+                                          "'crash-3'"))
+                 .toString(),
+             QStringLiteral("CREATED")); // claimed, then the crash: stuck without a lease
+
+    // Restarted on the same file: the stuck claim answers 409 (no lease frees it, as preset
+    // 11 shows), new keys are charged, and B gets every row A charged.
+    pair.a.setExtra(
+        {"--op-ms", "0", "--db-ms", "0", "--lag-ms", "50", "--cache", "off", "--atomic", "on"});
+    QVERIFY2(pair.a.start(), qPrintable(pair.a.error()));
+    QCOMPARE(send(pay(pair.a, "crash-3")).status, 409);
+    QCOMPARE(send(pay(pair.a, "crash-5")).status, 201);
+    QVERIFY(drained(pair.a));
+    QCOMPARE(column(pair.b.dbFile(), QStringLiteral("SELECT key FROM ledger ORDER BY key")),
+             (QStringList{"crash-1", "crash-2", "crash-5"}));
 }
 
 void TstPeer::redisStoppedAndRestartedUnderLoad()

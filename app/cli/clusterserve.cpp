@@ -116,6 +116,7 @@ int clusterServe(const QCommandLineParser &parser, const std::optional<QString> 
              << '\n'
              << "  settings    " << liveSettingsLine(options.settings) << '\n'
              << "  cache       " << cacheLine(options) << '\n'
+             << crashLine(options)
              << (options.allowedOrigins.isEmpty()
                      ? QString()
                      : QStringLiteral("  web pages   ") +

@@ -72,6 +72,7 @@ int serve(const QStringList &givenArgs)
              << "  databases   " << live.dbDir() << " (cluster-a.sqlite, cluster-b.sqlite; WAL)\n"
              << "  settings    " << liveSettingsLine(options.settings) << '\n'
              << "  cache       " << cacheLine(options) << '\n'
+             << crashLine(options)
              << (options.allowedOrigins.isEmpty()
                      ? QString()
                      : QStringLiteral("  web pages   ") +

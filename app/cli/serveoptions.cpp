@@ -1,5 +1,6 @@
 #include "serveoptions.h"
 
+#include "faults/faultreader.h"
 #include "live/weborigin.h"
 #include "protocol/claimhandler.h"
 #include "scenario/overrideoptions.h"
@@ -38,6 +39,24 @@ std::optional<QHostAddress> bindOption(const QString &value, QString *error)
         return std::nullopt;
     }
     return address;
+}
+
+// STEP[:N]: a crash fault's step, as `--fault crash:...:after=STEP` spells it, and the N-th time.
+std::optional<LiveRuntime::CrashAfter> crashAfterOption(const QString &value, QString *error)
+{
+    const QStringList &steps = FaultReader::crashSteps();
+    const QStringList parts = value.split(QLatin1Char(':'));
+    const int step = steps.indexOf(parts.value(0));
+    bool ok = parts.size() <= 2;
+    const int nth = parts.size() == 2 ? parts[1].toInt(&ok) : 1;
+    if (step < 0 || !ok || nth < 1 || nth > 1'000'000) {
+        *error =
+            QStringLiteral("--crash-after takes STEP[:N], STEP one of %1 and N the how-many-th "
+                           "time from 1 to 1000000 (e.g. charge:2), got \"%2\"")
+                .arg(steps.join(QStringLiteral(", ")), value);
+        return std::nullopt;
+    }
+    return LiveRuntime::CrashAfter{ProtocolStep(step), nth, value};
 }
 
 QString seconds(qint64 us)
@@ -116,6 +135,11 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("A web page origin (http://HOST[:PORT]) whose scripts may "
                                      "read the answers (CORS); repeat for more; none by default"),
                       QStringLiteral("ORIGIN")});
+    parser.addOption({QStringLiteral("crash-after"),
+                      QStringLiteral("End the process for real (as kill -9) right after the N-th "
+                                     "time a request passes STEP: claim, charge, consume or "
+                                     "respond (N: 1)"),
+                      QStringLiteral("STEP[:N]")});
     parser.addOption({QStringLiteral("workers"),
                       QStringLiteral("Worker threads for POST /payments (default: automatic)"),
                       QStringLiteral("N"), QStringLiteral("0")});
@@ -174,6 +198,12 @@ std::optional<QString> readCommon(const QCommandLineParser &parser,
         if (!origin)
             return error;
         options.allowedOrigins.append(*origin);
+    }
+    if (parser.isSet(QStringLiteral("crash-after"))) {
+        const auto crash = crashAfterOption(parser.value(QStringLiteral("crash-after")), &error);
+        if (!crash)
+            return error;
+        options.crashAfter = *crash;
     }
     if (redisUrl) {
         options.redis = RedisAddress::parse(*redisUrl, &error);
@@ -246,6 +276,23 @@ QString cacheLine(const LiveSession::Options &options)
         return QStringLiteral("in this process only (not shared with the peer: give --cache "
                               "redis://HOST:PORT to share one)");
     return QStringLiteral("in this process (shared by both clusters)");
+}
+
+QString crashLine(const LiveSession::Options &options)
+{
+    if (!options.crashAfter)
+        return {};
+    const LiveRuntime::CrashAfter &c = *options.crashAfter;
+    const int n = c.nth;
+    const char *suffix = n % 100 / 10 == 1 ? "th"
+                         : n % 10 == 1     ? "st"
+                         : n % 10 == 2     ? "nd"
+                         : n % 10 == 3     ? "rd"
+                                           : "th";
+    return QStringLiteral("  crash       after the %1%2 %3 (the process ends at once, as kill "
+                          "-9 would end it)\n")
+        .arg(n)
+        .arg(QLatin1String(suffix), FaultReader::crashSteps().value(int(c.step)));
 }
 
 QString tryLine(const QString &url)

@@ -48,6 +48,8 @@ void connectLog(LiveSession &live, const QString &log);
 QString liveSettingsLine(const Settings &s);
 /// The banner's cache line: off, the Redis address, or in this process.
 QString cacheLine(const LiveSession::Options &options);
+/// The banner's --crash-after line (with its line break), empty without one.
+QString crashLine(const LiveSession::Options &options);
 /// The banner's last line: a curl command that makes a payment at `url`.
 QString tryLine(const QString &url);
 

@@ -313,7 +313,7 @@ HttpResponse ClusterApi::ledger(int cluster, const HttpCall &call)
     return json(200, o);
 }
 
-HttpResponse ClusterApi::health(int cluster) const
+HttpResponse ClusterApi::health(int cluster)
 {
     QJsonObject o{{QStringLiteral("status"), QStringLiteral("ok")},
                   {QStringLiteral("cluster"), clusterName(cluster)},
@@ -323,7 +323,7 @@ HttpResponse ClusterApi::health(int cluster) const
                  QJsonObject{{QStringLiteral("peer"), link->peer().toString()},
                              {QStringLiteral("peerReachable"),
                               link->reachable() ? QJsonValue(*link->reachable()) : QJsonValue()},
-                             {QStringLiteral("backlog"), link->backlog()}});
+                             {QStringLiteral("backlog"), m_rt.outboxBacklog(cluster)}});
     return json(200, o);
 }
 

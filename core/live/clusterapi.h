@@ -54,7 +54,7 @@ public:
 private:
     HttpResponse payments(int cluster, const HttpCall &call);
     HttpResponse ledger(int cluster, const HttpCall &call);
-    HttpResponse health(int cluster) const;
+    HttpResponse health(int cluster);
     /// `POST /replication` (peer mode): a batch of the peer process's rows.
     HttpResponse replication(int cluster, const HttpCall &call);
     /// Records and answers a `POST /payments` refused before the handler ran.

@@ -10,6 +10,9 @@
 #include <QRandomGenerator>
 #include <QStringBuilder>
 
+#include <csignal>
+#include <unistd.h>
+
 namespace idem {
 
 namespace {
@@ -125,6 +128,13 @@ ClusterDatabase *LiveRuntime::threadDatabase(int cluster, QString *error)
     return mine->get(cluster, error);
 }
 
+qint64 LiveRuntime::outboxBacklog(int cluster)
+{
+    QString error;
+    ClusterDatabase *db = threadDatabase(cluster, &error);
+    return db ? Outbox(*db).backlog() : -1;
+}
+
 LiveRuntime::PeerApplied LiveRuntime::applyPeerBatch(const ReplicationBatch &batch)
 {
     PeerApplied out;
@@ -219,9 +229,18 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
     DbResult result;
     QString error;
     if (ClusterDatabase *conn = threadDatabase(ctx.cluster, &error)) {
-        result = dbOpWrites(command.op)
-                     ? m_commits[size_t(ctx.cluster)].write(*conn, command, nowUs())
-                     : conn->execute(command, nowUs());
+        if (command.op == DbOp::ChargeAndConsume && m_crash &&
+            m_crash->step == ProtocolStep::Charge) {
+            // --crash-after charge with atomic on ends the process inside the transaction,
+            // between its ledger row and its CONSUMED (as the simulation's crash does).
+            QMutexLocker writing(&m_writeLocks[size_t(ctx.cluster)]);
+            result = conn->execute(command, nowUs(),
+                                   [&] { return survives(ctx, ProtocolStep::Charge); });
+        } else {
+            result = dbOpWrites(command.op)
+                         ? m_commits[size_t(ctx.cluster)].write(*conn, command, nowUs())
+                         : conn->execute(command, nowUs());
+        }
     } else {
         result.error = error;
     }
@@ -313,9 +332,20 @@ void LiveRuntime::unlock(const HandlerContext &ctx)
     m_locks[size_t(ctx.cluster)].release(ctx.key);
 }
 
-bool LiveRuntime::survives(const HandlerContext &, ProtocolStep)
+bool LiveRuntime::survives(const HandlerContext &ctx, ProtocolStep step)
 {
-    return true; // live servers crash for real, not on cue
+    // Live servers crash for real: only on --crash-after, and then the whole process.
+    if (!m_crash || step != m_crash->step || m_crashSteps.fetch_add(1) + 1 != m_crash->nth)
+        return true;
+    const QByteArray line =
+        QStringLiteral("idemlab-cli serve: crashing now (--crash-after %1): %2 passed the step "
+                       "with key %3; ending the process as kill -9 would\n")
+            .arg(m_crash->spec, nodeName(ctx.server), ctx.label)
+            .toLocal8Bit();
+    [[maybe_unused]] const ssize_t n =
+        ::write(STDERR_FILENO, line.constData(), size_t(line.size()));
+    ::raise(SIGKILL);
+    return false; // not reached
 }
 
 int LiveRuntime::operationFailure(const HandlerContext &)

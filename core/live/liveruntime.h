@@ -76,8 +76,23 @@ public:
     [[nodiscard]] bool hosts(int cluster) const { return !m_peer || m_peer->cluster == cluster; }
     /// Whether this process hosts one cluster and a peer process the other.
     [[nodiscard]] bool peerMode() const { return m_peer.has_value(); }
+    /// Rows of the hosted `cluster` not yet acknowledged by the peer, counted now; -1 if the
+    /// DB cannot be read.
+    [[nodiscard]] qint64 outboxBacklog(int cluster);
     /// The link to the peer (peer mode with replication on), else null.
     [[nodiscard]] const PeerLink *peerLink() const { return m_peerLink.get(); }
+
+    /// `serve --crash-after STEP[:N]`: the process ends for real (SIGKILL: no cleanup, no
+    /// checkpoint), right after the `nth` time a request passes `step`, as a crash fault of the
+    /// simulation would end its server; one line goes to stderr first.
+    struct CrashAfter
+    {
+        ProtocolStep step = ProtocolStep::Claim;
+        int nth = 1;
+        QString spec; ///< as given ("charge:2"), for the line
+    };
+    /// Arms the crash. Call before open().
+    void crashAfter(const CrashAfter &crash) { m_crash = crash; }
 
     /// Opens (creating or reusing) cluster-a.sqlite and cluster-b.sqlite in `dbDir` (only the
     /// hosted one in peer mode) from this thread, and starts replication; an error line on
@@ -156,6 +171,8 @@ private:
     const QString m_holderSuffix; ///< tells this runtime's holders from another process's
     std::unique_ptr<ReplicationLink> m_replication;
     std::optional<PeerOptions> m_peer;
+    std::optional<CrashAfter> m_crash;
+    std::atomic<int> m_crashSteps{0}; ///< times a request passed m_crash->step
     std::unique_ptr<PeerLink> m_peerLink;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::atomic<int> m_conflicts{0};

@@ -154,6 +154,8 @@ bool LiveSession::start(const Options &options)
                                                     "answer until it is up"));
         }
     }
+    if (options.crashAfter)
+        engine->runtime.crashAfter(*options.crashAfter);
     if (options.cluster)
         engine->runtime.hostOnly({*options.cluster, options.peer, options.peerLog});
     if (auto error = engine->runtime.open(dir))

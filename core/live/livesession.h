@@ -88,6 +88,8 @@ public:
         QUrl peer;
         /// Where the replication link's lines go (peer gone, peer back); empty = qWarning.
         std::function<void(const QString &)> peerLog;
+        /// `--crash-after STEP[:N]`: the process ends for real after that protocol step.
+        std::optional<LiveRuntime::CrashAfter> crashAfter;
     };
 
     explicit LiveSession(QObject *parent = nullptr);

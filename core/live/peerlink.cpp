@@ -137,7 +137,6 @@ void PeerLink::run()
     bool down = false;
     QString lastError;
     for (;;) {
-        m_backlog.store(outbox.backlog());
         const Outbox::Due due =
             outbox.due(Outbox::epochUs() - m_config.lagUs, int(ReplicationBatch::maxRows));
         if (!due.error.isEmpty()) {
@@ -184,7 +183,7 @@ void PeerLink::run()
             if (down)
                 log(QStringLiteral("replication: %1 is back; sending the outbox (%2 rows)")
                         .arg(peerName)
-                        .arg(m_backlog.load()));
+                        .arg(outbox.backlog()));
             down = false;
         }
         if (!done.isEmpty()) {

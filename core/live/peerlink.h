@@ -46,8 +46,6 @@ public:
     [[nodiscard]] std::optional<QString> begin();
     /// Stops the thread (a POST in flight is aborted: its rows stay in the outbox).
     void finish();
-    /// Outbox entries not acknowledged yet, as last counted (-1 before the first count).
-    [[nodiscard]] qint64 backlog() const { return m_backlog.load(); }
     /// Whether the last POST got a 2xx; nullopt before the first POST (nothing to send yet).
     [[nodiscard]] std::optional<bool> reachable() const
     {
@@ -66,7 +64,6 @@ private:
     bool pause(int ms);
 
     const Config m_config;
-    std::atomic<qint64> m_backlog{-1};
     std::atomic<int> m_reachable{-1}; ///< -1 unknown, 0 no, 1 yes
 
     QMutex m_mutex;
