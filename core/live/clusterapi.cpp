@@ -204,7 +204,7 @@ HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)
         a.rawKey = request.key;
         a.cluster = cluster;
         a.serverNode = ctx.server;
-        a.sentUs = m_rt.nowUs();
+        a.sentUs = m_rt.sessionUs();
         a.body = request.body;
         ctx.request = rec.beginAttempt(a);
         const QString keyText = !request.hasKey       ? QStringLiteral("no key")

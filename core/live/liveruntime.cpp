@@ -50,7 +50,7 @@ const Settings &LiveRuntime::settings() const
 
 qint64 LiveRuntime::nowUs() const
 {
-    return m_recorder.nowUs();
+    return m_recorder.nowUs() + m_clockOffsetUs;
 }
 
 std::optional<QString> LiveRuntime::open(const QString &dbDir)
@@ -81,7 +81,7 @@ std::optional<QString> LiveRuntime::open(const QString &dbDir)
     }
     m_replication = std::make_unique<ReplicationLink>(
         m_files, std::array<QMutex *, 2>{&m_writeLocks[0], &m_writeLocks[1]},
-        [this] { return nowUs(); },
+        [this] { return sessionUs(); },
         [this](const ReplicationLink::Item &item, ReplicaOutcome outcome, int localOrigin) {
             replicaApplied(item, outcome, localOrigin);
         });
@@ -151,7 +151,7 @@ LiveRuntime::PeerApplied LiveRuntime::applyPeerBatch(const ReplicationBatch &bat
         return out;
     std::vector<std::pair<ReplicationLink::Item, std::pair<ReplicaOutcome, int>>> outcomes;
     const qint64 nowEpoch = Outbox::epochUs();
-    const qint64 now = nowUs();
+    const qint64 now = sessionUs();
     {
         QMutexLocker writing(&m_writeLocks[size_t(local)]);
         if (!db->beginBatch()) {
@@ -223,7 +223,7 @@ void LiveRuntime::after(const HandlerContext &, qint64 us, std::function<void()>
 void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
                      std::function<void(const DbResult &)> done)
 {
-    const qint64 sent = nowUs();
+    const qint64 sent = sessionUs();
     const qint64 half = m_settings.dbUs / 2;
     sleepUs(half);
     DbResult result;
@@ -257,7 +257,7 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
             e.request = ctx.request;
             e.key = ctx.label;
             e.startUs = sent;
-            e.endUs = nowUs() + back;
+            e.endUs = sessionUs() + back;
             m_recorder.append(std::move(e));
         }
         if (charged) {
@@ -283,7 +283,7 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
 void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
                         std::function<void(const CacheResult &)> done)
 {
-    const qint64 sent = nowUs();
+    const qint64 sent = sessionUs();
     const qint64 half = m_settings.cacheUs / 2;
     sleepUs(half);
     CacheCommand held = command;
@@ -294,7 +294,7 @@ void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
     if (m_recorder.recording()) {
         Event e = event(EventType::CacheOp, ctx.server, m_topology.cache, ctx.request, ctx.label);
         e.startUs = sent;
-        e.endUs = nowUs() + back;
+        e.endUs = sessionUs() + back;
         eventtext::describeCache(e, nodeName(ctx.server), ctx.label, command, result);
         m_recorder.append(std::move(e));
     }
@@ -374,7 +374,7 @@ void LiveRuntime::message(int from, int to, int request, const QString &key, int
     e.status = status;
     e.label = label;
     e.caption = caption;
-    e.startUs = nowUs(); // a real hop on loopback takes microseconds: start = end = now
+    e.startUs = sessionUs(); // a real hop on loopback takes microseconds: start = end = now
     e.endUs = e.startUs;
     m_recorder.append(std::move(e));
 }
@@ -394,7 +394,7 @@ void LiveRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow
     if (!m_replication)
         return;
     ReplicationLink::Item item;
-    item.writtenUs = nowUs();
+    item.writtenUs = sessionUs();
     item.dueUs = item.writtenUs + m_settings.lagUs;
     item.toCluster = 1 - fromCluster;
     item.keyRow = keyRow;
@@ -417,7 +417,7 @@ void LiveRuntime::replicaApplied(const ReplicationLink::Item &item, ReplicaOutco
     const int to = m_topology.db[size_t(item.toCluster)];
     Event e = event(EventType::Replicate, from, to, -1, item.label);
     e.startUs = item.writtenUs;
-    e.endUs = nowUs();
+    e.endUs = sessionUs();
     if (item.keyRow) {
         e.type = eventtext::keyReplicaEventType(outcome);
         eventtext::describeKeyReplica(e, nodeName(from), nodeName(to), item.label, item.key,

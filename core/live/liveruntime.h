@@ -12,6 +12,7 @@
 #include "sim/topology.h"
 #include "storage/cachestore.h"
 #include "storage/clusterdatabase.h"
+#include "storage/outbox.h"
 
 #include <QMutex>
 #include <QThreadStorage>
@@ -70,8 +71,14 @@ public:
         QUrl url;          ///< the peer's base URL
         PeerLink::Log log; ///< the link's lines (peer gone, peer back); empty = qWarning
     };
-    /// Hosts `peer.cluster` only. Call before open().
-    void hostOnly(const PeerOptions &peer) { m_peer = peer; }
+    /// Hosts `peer.cluster` only. Call before open(). From then on nowUs(), the protocol's
+    /// clock (the DB rows' times, leases, key TTLs), is wall-clock epoch microseconds, which
+    /// the peer process and this cluster after a restart share; events keep sessionUs().
+    void hostOnly(const PeerOptions &peer)
+    {
+        m_peer = peer;
+        m_clockOffsetUs = Outbox::epochUs() - m_recorder.nowUs();
+    }
     /// Whether this process hosts `cluster`'s DB.
     [[nodiscard]] bool hosts(int cluster) const { return !m_peer || m_peer->cluster == cluster; }
     /// Whether this process hosts one cluster and a peer process the other.
@@ -122,6 +129,8 @@ public:
 
     IDEM_RUNTIME_PORT(override)
 
+    /// Microseconds since the session started: the time of events and attempts.
+    [[nodiscard]] qint64 sessionUs() const { return m_recorder.nowUs(); }
     /// Logs a message between two nodes at this moment (an HTTP request or response).
     void message(int from, int to, int request, const QString &key, int status,
                  const QString &label, const QString &caption);
@@ -172,6 +181,7 @@ private:
     std::unique_ptr<ReplicationLink> m_replication;
     std::optional<PeerOptions> m_peer;
     std::optional<CrashAfter> m_crash;
+    qint64 m_clockOffsetUs = 0; ///< nowUs() - sessionUs(): 0, or in peer mode the epoch at start
     std::atomic<int> m_crashSteps{0}; ///< times a request passed m_crash->step
     std::unique_ptr<PeerLink> m_peerLink;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
