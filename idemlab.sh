@@ -10,7 +10,7 @@
 # Environment knobs:
 #   IDEMLAB_SKIP_SANITIZE=1     skip the ASan+UBSan pass of `test`
 #   IDEMLAB_SKIP_FUZZ=1         skip the fuzzing pass of `test`
-#   IDEMLAB_FUZZ_SECONDS=N      how long each fuzz target runs (45)
+#   IDEMLAB_FUZZ_SECONDS=N      how long each fuzz target runs (30)
 #   IDEMLAB_EXTRA_PACKAGES="…"  extra Debian packages to install too (e.g. "clang-format wrk")
 #   IDEMLAB_TEST_TIMEOUT=N      default per-test timeout in seconds (300); per-test
 #                               TIMEOUT properties set in CMake take precedence
@@ -23,8 +23,8 @@ cd "$ROOT"
 BUILD_DIR="$ROOT/build"
 ASAN_DIR="$ROOT/build-asan"
 FUZZ_DIR="$ROOT/build-fuzz"
-FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey faultspec exportpath vary liveaddress eventstream)
-FUZZ_SECONDS="${IDEMLAB_FUZZ_SECONDS:-45}"
+FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey faultspec exportpath vary liveaddress eventstream replicationbatch)
+FUZZ_SECONDS="${IDEMLAB_FUZZ_SECONDS:-30}"
 DEFAULT_PRESET="parallel-two-clusters"
 JOBS="$(nproc 2>/dev/null || echo 2)"
 TEST_TIMEOUT="${IDEMLAB_TEST_TIMEOUT:-300}"
@@ -367,7 +367,7 @@ fuzz_target() {
         "$ROOT/tests/data/golden" "$ROOT/tests/data/timelines" "$ROOT/resources/scenarios"
         "$ROOT/tests/fuzz/seeds-faultspec" "$ROOT/tests/fuzz/seeds-exportpath"
         "$ROOT/tests/fuzz/seeds-vary" "$ROOT/tests/fuzz/seeds-liveaddress"
-        "$ROOT/tests/fuzz/seeds-eventstream")
+        "$ROOT/tests/fuzz/seeds-eventstream" "$ROOT/tests/fuzz/seeds-replicationbatch")
     [[ -x "$bin" ]] || {
         err "$bin was not built (unknown fuzz target \"$name\"? expected one of: ${FUZZ_TARGETS[*]})"
         return 1

@@ -434,6 +434,49 @@ void TstCli::badInput_data()
     QTest::addRow("merge with vary")
         << QStringList{"sweep", "--merge", "--vary", "lag-ms=0,1", "x.json"}
         << "--merge joins finished parts; --vary belongs to the sweep that made them";
+#ifdef IDEMLAB_HAS_LIVE_TESTS
+    // serve --cluster: one cluster per process (nothing starts: every check comes first).
+    const QString peer = QStringLiteral("http://127.0.0.1:1");
+    QTest::addRow("serve cluster C")
+        << QStringList{"serve", "--cluster", "C", "--port", "0", "--peer", peer}
+        << "--cluster takes A or B, got \"C\"";
+    QTest::addRow("serve cluster without port")
+        << QStringList{"serve", "--cluster", "a", "--peer", peer} << "--cluster needs --port N";
+    QTest::addRow("serve cluster bad port")
+        << QStringList{"serve", "--cluster", "A", "--port", "70000", "--peer", peer}
+        << "--port takes a port number from 0 (any free port) to 65535, got \"70000\"";
+    QTest::addRow("serve cluster without peer")
+        << QStringList{"serve", "--cluster", "B", "--port", "0"}
+        << "--cluster needs --peer http://HOST:PORT, the "
+           "other cluster's process (or --replication "
+           "off to run without one)";
+    QTest::addRow("serve peer not http")
+        << QStringList{"serve", "--cluster", "A", "--port", "0", "--peer", "https://h:1"}
+        << "--peer takes the other cluster's address as http://HOST:PORT (e.g. "
+           "http://127.0.0.1:8082), got \"https://h:1\"";
+    QTest::addRow("serve peer without port")
+        << QStringList{"serve", "--cluster", "A", "--port", "0", "--peer", "http://h"}
+        << "got \"http://h\" (no port)";
+    QTest::addRow("serve peer with a path")
+        << QStringList{"serve", "--cluster", "A", "--port", "0", "--peer", "http://h:1/x"}
+        << "(nothing may follow the port)";
+    QTest::addRow("serve port-a with cluster")
+        << QStringList{"serve", "--cluster", "A", "--port-a", "1", "--port", "0", "--peer", peer}
+        << "--port-a is for the embedded two-cluster serve; with --cluster give the cluster's "
+           "port as --port N";
+    QTest::addRow("serve crash after no step")
+        << QStringList{"serve", "--crash-after", "explode"}
+        << "--crash-after takes STEP[:N], STEP one of claim, charge, consume, respond and N "
+           "the how-many-th time from 1 to 1000000 (e.g. charge:2), got \"explode\"";
+    QTest::addRow("serve crash after zeroth")
+        << QStringList{"serve", "--cluster",     "A",      "--port", "0", "--peer",
+                       peer,    "--crash-after", "claim:0"}
+        << "got \"claim:0\"";
+    QTest::addRow("serve peer without cluster")
+        << QStringList{"serve", "--peer", peer} << "--peer goes with --cluster A|B";
+    QTest::addRow("serve port without cluster")
+        << QStringList{"serve", "--port", "1"} << "--port goes with --cluster A|B";
+#endif
 }
 
 void TstCli::badInput()

@@ -1,9 +1,10 @@
 // The cluster DB's schema ladder: a file of schema version 1 (before the lease, the key's
-// client and scope) is migrated to version 2 in place, its rows kept, and then works with
-// the protocol's statements.
+// client and scope) is migrated to version 2 and then 3 (the outbox of serve --cluster) in
+// place, its rows kept, and then works with the protocol's statements.
 #include "storage/clusterdatabase.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -62,6 +63,15 @@ void TstClusterSchema::migratesVersion1()
     QVERIFY(keys[0].scope.isEmpty());
     QCOMPARE(db.ledgerRows().size(), 1);
     QCOMPARE(db.ledgerTotals().amount, 10);
+    {
+        // Version 3: the outbox is there, empty (rows written before it are not sent).
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+        QVERIFY2(q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) && q.next(),
+                 qPrintable(q.lastError().text()));
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
 
     // The new statements work on the migrated file: a scoped key is a key of its own.
     DbCommand claim;

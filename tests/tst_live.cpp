@@ -490,7 +490,9 @@ void TstLive::unknownPath()
 {
     Live live(settingsWith({}));
     for (const QString &path : {QStringLiteral("/"), QStringLiteral("/payment"),
-                                QStringLiteral("/payments/A-1"), QStringLiteral("/ledger/x")}) {
+                                QStringLiteral("/payments/A-1"), QStringLiteral("/ledger/x"),
+                                // only a cluster whose peer is another process takes batches
+                                QStringLiteral("/replication")}) {
         const Answer a = live.send(0, Call{"POST", path, QByteArray("k-404"), payment});
         QCOMPARE(a.status, 404);
         QCOMPARE(a.contentType, QByteArray("application/problem+json"));

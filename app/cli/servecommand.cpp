@@ -1,196 +1,47 @@
 #include "servecommand.h"
 
-#include "scenario/overrideoptions.h"
-#include "timeline/durationtext.h"
-
-#include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QTextStream>
-#include <QUrl>
 
 #ifdef IDEMLAB_HAS_LIVE
-#include "live/livesession.h"
-#include "live/weborigin.h"
-#include "protocol/claimhandler.h"
+#include "clusterserve.h"
+#include "serveoptions.h"
 
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <fcntl.h>
-#include <unistd.h>
+#include <QCommandLineParser>
 #endif
 
 namespace idem::cli {
 
-namespace {
-
-int usageError(const QString &line)
-{
-    QTextStream(stderr) << "idemlab-cli serve: " << line << Qt::endl;
-    return 2;
-}
-
-#ifdef IDEMLAB_HAS_LIVE
-
-QTextStream &stdOut()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-// ---- SIGINT / SIGTERM: a self-pipe, the only thing the handler touches -------------------
-
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int signal)
-{
-    const char byte = char(signal);
-    [[maybe_unused]] const ssize_t n = ::write(signalPipe[1], &byte, 1); // async-signal-safe
-}
-
-bool catchStopSignals()
-{
-    if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return false;
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    // A second Ctrl+C during the (short) shutdown ends the process the default way.
-    action.sa_flags = SA_RESTART | SA_RESETHAND;
-    return ::sigaction(SIGINT, &action, nullptr) == 0 &&
-           ::sigaction(SIGTERM, &action, nullptr) == 0;
-}
-
-// ---- options --------------------------------------------------------------------------
-
-std::optional<quint16> portOption(const QCommandLineParser &parser, const QString &name,
-                                  QString *error)
-{
-    bool ok = false;
-    const uint port = parser.value(name).toUInt(&ok);
-    if (!ok || port > 65535) {
-        *error = QStringLiteral("--%1 takes a port number from 0 (any free port) to 65535, got "
-                                "\"%2\"")
-                     .arg(name, parser.value(name));
-        return std::nullopt;
-    }
-    return quint16(port);
-}
-
-std::optional<QHostAddress> bindOption(const QString &value, QString *error)
-{
-    if (value == QLatin1String("localhost"))
-        return QHostAddress(QHostAddress::LocalHost);
-    QHostAddress address;
-    if (!address.setAddress(value)) {
-        *error = QStringLiteral("--bind takes an IP address of this machine (127.0.0.1, ::1, "
-                                "0.0.0.0 for every interface), got \"%1\"")
-                     .arg(value);
-        return std::nullopt;
-    }
-    return address;
-}
-
-/// The settings live mode uses, in one line.
-QString liveSettingsLine(const Settings &s)
-{
-    auto onOff = [](bool b) { return b ? QStringLiteral("on") : QStringLiteral("off"); };
-    QStringList parts{
-        QStringLiteral("mutex %1").arg(onOff(s.mutex)),
-        QStringLiteral("cache %1").arg(onOff(s.cache)),
-        QStringLiteral("op %1").arg(durationText(s.opUs)),
-        QStringLiteral("db %1").arg(durationText(s.dbUs)),
-        QStringLiteral("cache round trip %1").arg(durationText(s.cacheUs)),
-        s.replication ? QStringLiteral("replication lag %1").arg(durationText(s.lagUs))
-                      : QStringLiteral("replication off"),
-        QStringLiteral("replay %1")
-            .arg(s.replay == ReplayMode::Seed ? QStringLiteral("200") : QStringLiteral("201")),
-    };
-    return parts.join(QStringLiteral(" · "));
-}
-
-QString seconds(qint64 us)
-{
-    return QString::number(double(us) / 1e6, 'f', 3).rightJustified(9) + QStringLiteral(" s");
-}
-
-#endif
-
-/// `--cache redis://…` (the shared cache in a real Redis) shares its name with the override
-/// `--cache on|off`: a value that looks like a URL is taken out of `args` (replaced by
-/// `--cache on`, as a Redis cache is a shared cache that is on) and returned.
-std::optional<QString> takeRedisUrl(QStringList &args)
-{
-    auto isUrl = [](const QString &v) {
-        return v.startsWith(QLatin1String("redis"), Qt::CaseInsensitive) ||
-               v.contains(QLatin1String("://"));
-    };
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        for (const QLatin1String flag : {QLatin1String("--cache"), QLatin1String("-cache")}) {
-            if (a == flag && i + 1 < args.size() && isUrl(args[i + 1])) {
-                const QString url = args.takeAt(i + 1);
-                args[i] = QStringLiteral("--cache=on");
-                return url;
-            }
-            if (a.startsWith(flag + QLatin1Char('=')) && isUrl(a.mid(flag.size() + 1))) {
-                const QString url = a.mid(flag.size() + 1);
-                args[i] = QStringLiteral("--cache=on");
-                return url;
-            }
-        }
-    }
-    return std::nullopt;
-}
-
-} // namespace
-
 int serve(const QStringList &givenArgs)
 {
-    QStringList args = givenArgs;
-    const std::optional<QString> redisUrl = takeRedisUrl(args);
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOption({QStringLiteral("port-a"), QStringLiteral("Port of cluster A (0: any free)"),
-                      QStringLiteral("PORT"), QStringLiteral("8081")});
-    parser.addOption({QStringLiteral("port-b"), QStringLiteral("Port of cluster B (0: any free)"),
-                      QStringLiteral("PORT"), QStringLiteral("8082")});
-    parser.addOption({QStringLiteral("bind"),
-                      QStringLiteral("Address to listen on (loopback unless you ask)"),
-                      QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1")});
-    parser.addOption({QStringLiteral("db-dir"),
-                      QStringLiteral("Folder of the two SQLite files (default: a new temporary "
-                                     "folder; an existing one is reused)"),
-                      QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("log"),
-                      QStringLiteral("What to print: events (every step, in plain words), "
-                                     "requests (one line each) or none"),
-                      QStringLiteral("events|requests|none"), QStringLiteral("events")});
-    parser.addOption({QStringLiteral("allow-origin"),
-                      QStringLiteral("A web page origin (http://HOST[:PORT]) whose scripts may "
-                                     "read the answers (CORS); repeat for more; none by default"),
-                      QStringLiteral("ORIGIN")});
-    parser.addOption({QStringLiteral("workers"),
-                      QStringLiteral("Worker threads for POST /payments (default: automatic)"),
-                      QStringLiteral("N"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("io-threads"),
-                      QStringLiteral("Threads reading HTTP (default: one per core)"),
-                      QStringLiteral("N"), QStringLiteral("0")});
-    OverrideOptions::addTo(parser);
-    if (!parser.parse(QStringList{QStringLiteral("idemlab-cli serve")} + args))
-        return usageError(parser.errorText().replace(QLatin1Char('\n'), QLatin1Char(' ')));
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("serve takes no positional arguments, got \"%1\"")
-                              .arg(parser.positionalArguments().join(QLatin1Char(' '))));
-
 #ifndef IDEMLAB_HAS_LIVE
+    Q_UNUSED(givenArgs);
     QTextStream(stderr) << "idemlab-cli serve: this build has no live mode (Qt HttpServer was "
                            "not found at configure time; install qt6-httpserver-dev)"
                         << Qt::endl;
     return 1;
 #else
+    using namespace serveopt;
+    QStringList args = givenArgs;
+    const std::optional<QString> redisUrl = takeRedisUrl(args);
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(QStringList{QStringLiteral("idemlab-cli serve")} + args))
+        return usageError(parser.errorText().replace(QLatin1Char('\n'), QLatin1Char(' ')));
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("serve takes no positional arguments, got \"%1\"")
+                              .arg(parser.positionalArguments().join(QLatin1Char(' '))));
+    if (parser.isSet(QStringLiteral("cluster")))
+        return clusterServe(parser, redisUrl);
+    for (const char *flag : {"port", "peer"})
+        if (parser.isSet(QLatin1String(flag)))
+            return usageError(QStringLiteral("--%1 goes with --cluster A|B (one cluster per "
+                                             "process); the embedded serve takes --port-a and "
+                                             "--port-b")
+                                  .arg(QLatin1String(flag)));
+
     QString error;
-    LiveSession::Options options;
+    Common common;
+    LiveSession::Options &options = common.options;
     const auto portA = portOption(parser, QStringLiteral("port-a"), &error);
     const auto portB = portA ? portOption(parser, QStringLiteral("port-b"), &error) : std::nullopt;
     if (!portA || !portB)
@@ -200,124 +51,36 @@ int serve(const QStringList &givenArgs)
                                          "a port of its own")
                               .arg(*portA));
     options.ports = {*portA, *portB};
-    const auto address = bindOption(parser.value(QStringLiteral("bind")), &error);
-    if (!address)
-        return usageError(error);
-    options.address = *address;
-    options.dbDir = parser.value(QStringLiteral("db-dir"));
-    if (parser.isSet(QStringLiteral("db-dir")) && options.dbDir.isEmpty())
-        return usageError(QStringLiteral("--db-dir needs a folder"));
-    const QString log = parser.value(QStringLiteral("log"));
-    if (log != QLatin1String("events") && log != QLatin1String("requests") &&
-        log != QLatin1String("none"))
-        return usageError(
-            QStringLiteral("--log takes events, requests or none, got \"%1\"").arg(log));
-    bool ok = false;
-    options.workers = parser.value(QStringLiteral("workers")).toInt(&ok);
-    if (!ok || options.workers < 0 || options.workers > 1024)
-        return usageError(QStringLiteral("--workers takes a number from 0 (automatic) to 1024, "
-                                         "got \"%1\"")
-                              .arg(parser.value(QStringLiteral("workers"))));
-    options.ioThreads = parser.value(QStringLiteral("io-threads")).toInt(&ok);
-    if (!ok || options.ioThreads < 0 || options.ioThreads > 64)
-        return usageError(QStringLiteral("--io-threads takes a number from 0 (one per core) to "
-                                         "64, got \"%1\"")
-                              .arg(parser.value(QStringLiteral("io-threads"))));
-    if (auto overrideError = OverrideOptions::apply(parser, options.settings))
-        return usageError(*overrideError);
-    options.recordEvents = log == QLatin1String("events");
-    for (const QString &given : parser.values(QStringLiteral("allow-origin"))) {
-        const auto origin = webOrigin(given, &error);
-        if (!origin)
-            return usageError(error);
-        options.allowedOrigins.append(*origin);
-    }
-    if (redisUrl) {
-        options.redis = RedisAddress::parse(*redisUrl, &error);
-        if (!options.redis)
-            return usageError(error);
-        options.cacheLog = [](const QString &line) {
-            QTextStream(stderr) << "idemlab-cli serve: " << line << Qt::endl;
-        };
-    }
-
-    QTextStream err(stderr);
-    for (const char *flag : {"delay-ms", "router-ms", "jitter-ms", "loss", "timeout-ms", "retries",
-                             "backoff-ms", "servers", "seed"})
-        if (parser.isSet(QLatin1String(flag)))
-            err << "note: --" << flag
-                << " has no effect in live mode (the network and the clients are real)" << Qt::endl;
-    if (!options.address.isLoopback())
-        err << "warning: --bind " << options.address.toString()
-            << " makes both servers reachable from other machines: anyone who can reach this "
-               "one can send payments to them"
-            << Qt::endl;
+    if (auto problem = readCommon(parser, redisUrl, &common))
+        return usageError(*problem);
+    printNotes(parser, options, QStringLiteral("both servers"));
 
     if (!catchStopSignals())
         return usageError(QStringLiteral("cannot set up the Ctrl+C handler"));
     LiveSession live;
-    if (log == QLatin1String("events"))
-        QObject::connect(&live, &LiveSession::eventRecorded, &live, [](const Event &e) {
-            stdOut() << seconds(e.t) << "  " << e.caption << Qt::endl;
-        });
-    else if (log == QLatin1String("requests"))
-        QObject::connect(&live, &LiveSession::callServed, &live, [](const ServedCall &c) {
-            stdOut() << seconds(c.endUs) << "  " << clusterName(c.cluster) << "  " << c.method
-                     << ' ' << c.path
-                     << (c.key.isEmpty() ? QString() : QStringLiteral("  key ") + c.key) << "  → "
-                     << c.status << ' ' << ClaimHandler::reason(c.status) << "  ("
-                     << durationText(c.endUs - c.startUs) << ')' << Qt::endl;
-        });
+    connectLog(live, common.log);
     if (!live.start(options)) {
-        err << "idemlab-cli serve: " << live.errorString() << Qt::endl;
+        QTextStream(stderr) << "idemlab-cli serve: " << live.errorString() << Qt::endl;
         return 1;
     }
 
-    QTextStream &out = stdOut();
     const QString a = live.baseUrl(0).toString();
-    out << "Idempotency Lab live mode: cluster A and cluster B as HTTP servers (Ctrl+C stops)\n"
-        << "  cluster A   " << a << "   POST /payments · GET /ledger[?key=K] · GET /health\n"
-        << "  cluster B   " << live.baseUrl(1).toString() << '\n'
-        << "  databases   " << live.dbDir() << " (cluster-a.sqlite, cluster-b.sqlite; WAL)\n"
-        << "  settings    " << liveSettingsLine(options.settings) << '\n'
-        << "  cache       "
-        << (!options.settings.cache ? QStringLiteral("off (each cluster claims in its own DB)")
-            : options.redis
-                ? options.redis->display() + QStringLiteral(" (Redis, shared by both clusters)")
-                : QStringLiteral("in this process (shared by both clusters)"))
-        << '\n'
-        << (options.allowedOrigins.isEmpty()
-                ? QString()
-                : QStringLiteral("  web pages   ") +
-                      QString::fromLatin1(options.allowedOrigins.join(' ')) +
-                      QStringLiteral(" may read the answers (CORS)\n"))
-        << "Try: curl -i " << a
-        << "/payments -H 'Idempotency-Key: k1' -d '{\"from\":\"A\",\"to\":\"B\",\"amount\":10}'"
-        << Qt::endl;
-
-    QSocketNotifier stopper(signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&stopper, &QSocketNotifier::activated, &stopper, [&stopper] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t n = ::read(signalPipe[0], &byte, 1);
-        stopper.setEnabled(false);
-        QCoreApplication::quit();
-    });
-    QCoreApplication::exec();
-
-    out << "Stopping: answering the requests in flight, closing the connections…" << Qt::endl;
-    QCoreApplication::processEvents(); // the last events and log lines
-    const LiveSession::StopReport report = live.stop();
-    QCoreApplication::processEvents();
-    if (report.unsentRows > 0)
-        out << report.unsentRows
-            << " written rows had not reached the other cluster yet (replication lag) and were "
-               "not copied"
-            << Qt::endl;
-    for (const QString &problem : report.errors)
-        err << "idemlab-cli serve: " << problem << Qt::endl;
-    out << "Databases checkpointed and closed in " << live.dbDir() << " (open them with sqlite3)"
-        << Qt::endl;
-    return report.errors.isEmpty() ? 0 : 1;
+    stdOut() << "Idempotency Lab live mode: cluster A and cluster B as HTTP servers (Ctrl+C "
+                "stops)\n"
+             << "  cluster A   " << a << "   POST /payments · GET /ledger[?key=K] · GET /health\n"
+             << "  cluster B   " << live.baseUrl(1).toString() << '\n'
+             << "  databases   " << live.dbDir() << " (cluster-a.sqlite, cluster-b.sqlite; WAL)\n"
+             << "  settings    " << liveSettingsLine(options.settings) << '\n'
+             << "  cache       " << cacheLine(options) << '\n'
+             << crashLine(options)
+             << (options.allowedOrigins.isEmpty()
+                     ? QString()
+                     : QStringLiteral("  web pages   ") +
+                           QString::fromLatin1(options.allowedOrigins.join(' ')) +
+                           QStringLiteral(" may read the answers (CORS)\n"))
+             << tryLine(a) << Qt::endl;
+    runUntilStopped();
+    return stopAndReport(live, QStringLiteral("were not copied"));
 #endif
 }
 

@@ -387,6 +387,11 @@ std::optional<QString> FaultReader::addSpecs(const QStringList &specs, Scenario 
     return {};
 }
 
+const QStringList &FaultReader::crashSteps()
+{
+    return steps;
+}
+
 QString FaultReader::specHelp()
 {
     return QStringLiteral(

@@ -36,6 +36,9 @@ public:
     /// the field on the first bad one.
     [[nodiscard]] static std::optional<QString> addSpecs(const QStringList &specs,
                                                          Scenario &scenario);
+    /// The steps a crash may follow as specs spell them ("claim", "charge", "consume",
+    /// "respond"), in FaultStep order (also `serve --crash-after`'s).
+    [[nodiscard]] static const QStringList &crashSteps();
     /// The grammar of a fault spec, for --help.
     [[nodiscard]] static QString specHelp();
 };

@@ -1,5 +1,6 @@
 #include "live/clusterapi.h"
 
+#include "live/replicationbatch.h"
 #include "protocol/paymentbody.h"
 
 #include <QJsonDocument>
@@ -15,6 +16,7 @@ using L1 = QLatin1String;
 const QString paymentsPath = QStringLiteral("/payments");
 const QString ledgerPath = QStringLiteral("/ledger");
 const QString healthPath = QStringLiteral("/health");
+const QString replicationPath = QStringLiteral("/replication");
 
 HttpResponse json(int status, const QJsonObject &o)
 {
@@ -137,6 +139,9 @@ HttpResponse ClusterApi::serve(int cluster, const HttpCall &call)
         r = !get ? (m == "OPTIONS" ? preflight(allow) : notAllowed(call.path, m, allow))
             : call.path == ledgerPath ? ledger(cluster, call)
                                       : health(cluster);
+    } else if (call.path == replicationPath && m_rt.peerMode()) {
+        static const QByteArray allow = "POST";
+        r = m == "POST" ? replication(cluster, call) : notAllowed(call.path, m, allow);
     } else {
         r = ClaimHandler::problem(404, QStringLiteral("Not found"),
                                   QStringLiteral("nothing at %1; cluster %2 serves POST "
@@ -199,7 +204,7 @@ HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)
         a.rawKey = request.key;
         a.cluster = cluster;
         a.serverNode = ctx.server;
-        a.sentUs = m_rt.nowUs();
+        a.sentUs = m_rt.sessionUs();
         a.body = request.body;
         ctx.request = rec.beginAttempt(a);
         const QString keyText = !request.hasKey       ? QStringLiteral("no key")
@@ -308,11 +313,47 @@ HttpResponse ClusterApi::ledger(int cluster, const HttpCall &call)
     return json(200, o);
 }
 
-HttpResponse ClusterApi::health(int cluster) const
+HttpResponse ClusterApi::health(int cluster)
 {
-    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                 {QStringLiteral("cluster"), clusterName(cluster)},
-                                 {QStringLiteral("settings"), m_rt.settings().toJson()}});
+    QJsonObject o{{QStringLiteral("status"), QStringLiteral("ok")},
+                  {QStringLiteral("cluster"), clusterName(cluster)},
+                  {QStringLiteral("settings"), m_rt.settings().toJson()}};
+    if (const PeerLink *link = m_rt.peerLink())
+        o.insert(QStringLiteral("replication"),
+                 QJsonObject{{QStringLiteral("peer"), link->peer().toString()},
+                             {QStringLiteral("peerReachable"),
+                              link->reachable() ? QJsonValue(*link->reachable()) : QJsonValue()},
+                             {QStringLiteral("backlog"), m_rt.outboxBacklog(cluster)}});
+    return json(200, o);
+}
+
+HttpResponse ClusterApi::replication(int cluster, const HttpCall &call)
+{
+    auto refused = [](const QString &detail) {
+        return ClaimHandler::problem(400, QStringLiteral("Malformed replication batch"),
+                                     detail + QStringLiteral("; nothing was applied"));
+    };
+    if (call.body.size() > ReplicationBatch::maxBytes)
+        return ClaimHandler::problem(413, QStringLiteral("Request body too large"),
+                                     QStringLiteral("the batch is %1 bytes; POST /replication "
+                                                    "takes at most %2; nothing was applied")
+                                         .arg(call.body.size())
+                                         .arg(ReplicationBatch::maxBytes));
+    const ReplicationBatchLoad load = ReplicationBatchReader::fromJson(call.body);
+    if (!load.batch)
+        return refused(load.error);
+    if (load.batch->from == cluster)
+        return refused(QStringLiteral("the batch is from cluster %1, this cluster itself; a "
+                                      "cluster takes rows from its peer only (is --peer "
+                                      "pointing at the process itself?)")
+                           .arg(clusterName(cluster)));
+    const LiveRuntime::PeerApplied applied = m_rt.applyPeerBatch(*load.batch);
+    if (!applied.error.isEmpty())
+        return ClaimHandler::problem(503, QStringLiteral("Database unavailable"),
+                                     applied.error + QStringLiteral("; nothing was applied"));
+    return json(200, QJsonObject{{QStringLiteral("cluster"), clusterName(cluster)},
+                                 {QStringLiteral("rows"), load.batch->rows.size()},
+                                 {QStringLiteral("applied"), applied.applied}});
 }
 
 } // namespace idem

@@ -25,8 +25,9 @@ struct HttpCall
 
 /// The HTTP API of one cluster (DESIGN.md, "HTTP (live mode)"), independent of the HTTP
 /// library: `POST /payments` through the ClaimHandler, `GET /ledger[?key=K]`, `GET /health`,
-/// CORS preflights, and RFC 9457 problems for everything else (400, 404, 405 with Allow,
-/// 413). Bad input never reaches the handler, so it never uses up a key.
+/// `POST /replication` (only when the other cluster is a peer process), CORS preflights, and RFC
+/// 9457 problems for everything else (400, 404, 405 with Allow, 413). Bad input never reaches the
+/// handler, so it never uses up a key.
 class ClusterApi
 {
 public:
@@ -53,7 +54,9 @@ public:
 private:
     HttpResponse payments(int cluster, const HttpCall &call);
     HttpResponse ledger(int cluster, const HttpCall &call);
-    HttpResponse health(int cluster) const;
+    HttpResponse health(int cluster);
+    /// `POST /replication` (peer mode): a batch of the peer process's rows.
+    HttpResponse replication(int cluster, const HttpCall &call);
     /// Records and answers a `POST /payments` refused before the handler ran.
     HttpResponse refuse(const HandlerContext &ctx, const HttpResponse &response,
                         const QString &sentence);

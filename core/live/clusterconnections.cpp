@@ -15,11 +15,13 @@ ClusterDatabase *ClusterConnections::get(int cluster, QString *error)
         return db.get();
     auto opened = std::make_unique<ClusterDatabase>(
         cluster, m_name + QLatin1Char('-') + QString::number(cluster), m_files[size_t(cluster)]);
+    if (m_recordOutbox)
+        opened->recordOutbox();
     if (auto openError = opened->open()) {
         *error = *openError;
         return nullptr;
     }
-    if (m_ledgerIds)
+    if (m_ledgerIds && (*m_ledgerIds)[size_t(cluster)])
         opened->shareLedgerIds(*(*m_ledgerIds)[size_t(cluster)]);
     opened->disableAutoCheckpoint();
     db = std::move(opened);
@@ -30,7 +32,7 @@ std::optional<QString> ClusterConnections::openBoth()
 {
     QString error;
     for (int c = 0; c < 2; ++c)
-        if (!get(c, &error))
+        if (!m_files[size_t(c)].isEmpty() && !get(c, &error))
             return error;
     return {};
 }

@@ -21,7 +21,11 @@ public:
 
     /// The connection to `cluster`, opened on first use; nullptr and `error` if it cannot be.
     ClusterDatabase *get(int cluster, QString *error);
-    /// Opens both now; an error line on failure.
+    /// Gives the connections opened from now on the outbox triggers (storage/outbox.h): the
+    /// handler threads of a cluster that replicates to a peer process. Call before get().
+    void recordOutbox() { m_recordOutbox = true; }
+    /// Opens both now (a cluster without a file, hosted by another process, is skipped); an
+    /// error line on failure.
     [[nodiscard]] std::optional<QString> openBoth();
 
 private:
@@ -29,6 +33,7 @@ private:
     QString m_name;
     const std::array<std::unique_ptr<ClusterDatabase>, 2> *m_ledgerIds = nullptr;
     std::array<std::unique_ptr<ClusterDatabase>, 2> m_db;
+    bool m_recordOutbox = false;
 };
 
 } // namespace idem

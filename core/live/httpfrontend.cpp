@@ -350,7 +350,8 @@ void HttpFrontend::setWebSocketHandler(WebSocketHandler handler)
 }
 
 std::optional<QString> HttpFrontend::listen(const QHostAddress &address,
-                                            std::array<quint16, 2> ports, int ioThreads)
+                                            std::array<quint16, 2> ports, int ioThreads,
+                                            std::array<bool, 2> hosted)
 {
     // Listening sockets first: every error (port in use, no such address) before a thread.
     std::vector<std::array<int, 2>> fds;
@@ -362,6 +363,8 @@ std::optional<QString> HttpFrontend::listen(const QHostAddress &address,
     };
     fds.resize(size_t(std::max(1, ioThreads)), {-1, -1});
     for (int c = 0; c < 2; ++c) {
+        if (!hosted[size_t(c)])
+            continue;
         quint16 port = ports[size_t(c)];
         if (port != 0) {
             // SO_REUSEPORT would let us share a port with another server of this user: a
@@ -396,6 +399,8 @@ std::optional<QString> HttpFrontend::listen(const QHostAddress &address,
             io.anchor,
             [this, &io, &pair, &adopted] {
                 for (int c = 0; c < 2; ++c) {
+                    if (pair[size_t(c)] < 0)
+                        continue; // a cluster hosted by another process
                     auto *tcp = new QTcpServer;
                     adopted = tcp->setSocketDescriptor(pair[size_t(c)]) && adopted;
                     auto *server = new ClusterServer(c, d->handler, d->webSocket, d->accepting);

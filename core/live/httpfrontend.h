@@ -45,9 +45,11 @@ public:
     /// Where event-stream sockets go; set before listen(). Without one, upgrades are refused.
     void setWebSocketHandler(WebSocketHandler handler);
     /// Listens on `address`, port `ports[c]` for cluster c (0 = any free port), with
-    /// `ioThreads` threads; an error line on failure ("port 8081 is in use ...").
+    /// `ioThreads` threads; an error line on failure ("port 8081 is in use ..."). Only the
+    /// clusters in `hosted` listen (serve --cluster hosts one).
     [[nodiscard]] std::optional<QString> listen(const QHostAddress &address,
-                                                std::array<quint16, 2> ports, int ioThreads);
+                                                std::array<quint16, 2> ports, int ioThreads,
+                                                std::array<bool, 2> hosted = {true, true});
     /// The port cluster `cluster` listens on (after listen()).
     [[nodiscard]] quint16 port(int cluster) const;
     /// Stops accepting connections and answers new requests with 503 without calling the

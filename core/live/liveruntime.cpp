@@ -1,12 +1,17 @@
 #include "live/liveruntime.h"
 
+#include "live/replicationbatch.h"
 #include "sim/eventtext.h"
+#include "storage/outbox.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QMutexLocker>
 #include <QRandomGenerator>
 #include <QStringBuilder>
+
+#include <csignal>
+#include <unistd.h>
 
 namespace idem {
 
@@ -29,10 +34,13 @@ LiveRuntime::LiveRuntime(const Settings &settings, const QVector<Node> &nodes,
 
 LiveRuntime::~LiveRuntime()
 {
+    m_peerLink.reset();
     m_replication.reset();
     m_checkpointer.reset();
     if (m_threadDbs.hasLocalData())
         m_threadDbs.setLocalData(nullptr);
+    if (m_replicaDbs.hasLocalData())
+        m_replicaDbs.setLocalData(nullptr);
 }
 
 const Settings &LiveRuntime::settings() const
@@ -42,13 +50,15 @@ const Settings &LiveRuntime::settings() const
 
 qint64 LiveRuntime::nowUs() const
 {
-    return m_recorder.nowUs();
+    return m_recorder.nowUs() + m_clockOffsetUs;
 }
 
 std::optional<QString> LiveRuntime::open(const QString &dbDir)
 {
     const QDir dir(dbDir);
     for (int c = 0; c < 2; ++c) {
+        if (!hosts(c))
+            continue; // the peer process's
         m_files[size_t(c)] = dir.filePath(c == 0 ? QStringLiteral("cluster-a.sqlite")
                                                  : QStringLiteral("cluster-b.sqlite"));
         // The first connection creates and migrates the file; threads only open it.
@@ -62,9 +72,16 @@ std::optional<QString> LiveRuntime::open(const QString &dbDir)
     m_checkpointer->start();
     if (!m_settings.replication)
         return {};
+    if (m_peer) {
+        const int c = m_peer->cluster;
+        m_peerLink = std::make_unique<PeerLink>(
+            PeerLink::Config{c, m_files[size_t(c)], &m_writeLocks[size_t(c)], m_peer->url,
+                             m_settings.lagUs, m_peer->log});
+        return m_peerLink->begin();
+    }
     m_replication = std::make_unique<ReplicationLink>(
         m_files, std::array<QMutex *, 2>{&m_writeLocks[0], &m_writeLocks[1]},
-        [this] { return nowUs(); },
+        [this] { return sessionUs(); },
         [this](const ReplicationLink::Item &item, ReplicaOutcome outcome, int localOrigin) {
             replicaApplied(item, outcome, localOrigin);
         });
@@ -84,6 +101,12 @@ LiveRuntime::CloseReport LiveRuntime::close()
     if (m_replication)
         report.unsentRows = m_replication->finish();
     m_replication.reset();
+    if (m_peerLink) {
+        m_peerLink->finish();
+        report.unsentRows =
+            std::max<qint64>(0, Outbox(*m_owner[size_t(m_peer->cluster)]).backlog());
+    }
+    m_peerLink.reset();
     m_checkpointer.reset();
     for (const auto &db : m_owner)
         if (db)
@@ -98,9 +121,76 @@ ClusterDatabase *LiveRuntime::threadDatabase(int cluster, QString *error)
     if (!mine) {
         mine = new ClusterConnections(
             m_files, QStringLiteral("idemlab-live-%1-%2").arg(m_id).arg(m_connections++), &m_owner);
+        if (m_peer && m_settings.replication)
+            mine->recordOutbox();       // every write here also queues its row for the peer
         m_threadDbs.setLocalData(mine); // owned by the storage: deleted when the thread ends
     }
     return mine->get(cluster, error);
+}
+
+qint64 LiveRuntime::outboxBacklog(int cluster)
+{
+    QString error;
+    ClusterDatabase *db = threadDatabase(cluster, &error);
+    return db ? Outbox(*db).backlog() : -1;
+}
+
+LiveRuntime::PeerApplied LiveRuntime::applyPeerBatch(const ReplicationBatch &batch)
+{
+    PeerApplied out;
+    const int local = 1 - batch.from;
+    ClusterConnections *mine = m_replicaDbs.localData();
+    if (!mine) {
+        mine = new ClusterConnections(
+            m_files, QStringLiteral("idemlab-replica-%1-%2").arg(m_id).arg(m_connections++),
+            &m_owner);
+        m_replicaDbs.setLocalData(mine);
+    }
+    ClusterDatabase *db = mine->get(local, &out.error);
+    if (!db)
+        return out;
+    std::vector<std::pair<ReplicationLink::Item, std::pair<ReplicaOutcome, int>>> outcomes;
+    const qint64 nowEpoch = Outbox::epochUs();
+    const qint64 now = sessionUs();
+    {
+        QMutexLocker writing(&m_writeLocks[size_t(local)]);
+        if (!db->beginBatch()) {
+            out.error =
+                QStringLiteral("cannot begin a transaction on DB %1").arg(clusterName(local));
+            return out;
+        }
+        for (const ReplicationBatch::Row &row : batch.rows) {
+            ReplicationLink::Item item;
+            item.toCluster = local;
+            item.keyRow = row.keyRow;
+            item.key = row.key;
+            item.ledger = row.ledger;
+            // The sender's wall clock, in this session's time: how long ago it was written.
+            item.writtenUs = now - std::max<qint64>(0, nowEpoch - row.writtenUs);
+            KeyRow here;
+            ReplicaOutcome outcome = ReplicaOutcome::Applied;
+            if (row.keyRow)
+                outcome = db->applyKeyReplica(row.key, &here);
+            else if (!db->applyLedgerReplica(row.ledger))
+                outcome = ReplicaOutcome::Stale; // already here: a batch sent again
+            if (outcome == ReplicaOutcome::Applied)
+                ++out.applied;
+            outcomes.push_back({std::move(item), {outcome, here.origin}});
+        }
+        if (auto error = db->commitBatch()) {
+            out.error = *error;
+            out.applied = 0;
+            return out;
+        }
+    }
+    for (auto &[item, result] : outcomes) {
+        if (!item.keyRow && result.first != ReplicaOutcome::Applied)
+            continue; // a ledger row that was already here: nothing happened
+        item.label = m_recorder.labelOf(item.keyRow ? item.key.rawKey : item.ledger.key);
+        item.key.key = item.label;
+        replicaApplied(item, result.first, result.second);
+    }
+    return out;
 }
 
 Event LiveRuntime::event(EventType type, int from, int to, int request, const QString &key)
@@ -133,15 +223,24 @@ void LiveRuntime::after(const HandlerContext &, qint64 us, std::function<void()>
 void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
                      std::function<void(const DbResult &)> done)
 {
-    const qint64 sent = nowUs();
+    const qint64 sent = sessionUs();
     const qint64 half = m_settings.dbUs / 2;
     sleepUs(half);
     DbResult result;
     QString error;
     if (ClusterDatabase *conn = threadDatabase(ctx.cluster, &error)) {
-        result = dbOpWrites(command.op)
-                     ? m_commits[size_t(ctx.cluster)].write(*conn, command, nowUs())
-                     : conn->execute(command, nowUs());
+        if (command.op == DbOp::ChargeAndConsume && m_crash &&
+            m_crash->step == ProtocolStep::Charge) {
+            // --crash-after charge with atomic on ends the process inside the transaction,
+            // between its ledger row and its CONSUMED (as the simulation's crash does).
+            QMutexLocker writing(&m_writeLocks[size_t(ctx.cluster)]);
+            result = conn->execute(command, nowUs(),
+                                   [&] { return survives(ctx, ProtocolStep::Charge); });
+        } else {
+            result = dbOpWrites(command.op)
+                         ? m_commits[size_t(ctx.cluster)].write(*conn, command, nowUs())
+                         : conn->execute(command, nowUs());
+        }
     } else {
         result.error = error;
     }
@@ -158,7 +257,7 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
             e.request = ctx.request;
             e.key = ctx.label;
             e.startUs = sent;
-            e.endUs = nowUs() + back;
+            e.endUs = sessionUs() + back;
             m_recorder.append(std::move(e));
         }
         if (charged) {
@@ -184,7 +283,7 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
 void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
                         std::function<void(const CacheResult &)> done)
 {
-    const qint64 sent = nowUs();
+    const qint64 sent = sessionUs();
     const qint64 half = m_settings.cacheUs / 2;
     sleepUs(half);
     CacheCommand held = command;
@@ -195,7 +294,7 @@ void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
     if (m_recorder.recording()) {
         Event e = event(EventType::CacheOp, ctx.server, m_topology.cache, ctx.request, ctx.label);
         e.startUs = sent;
-        e.endUs = nowUs() + back;
+        e.endUs = sessionUs() + back;
         eventtext::describeCache(e, nodeName(ctx.server), ctx.label, command, result);
         m_recorder.append(std::move(e));
     }
@@ -233,9 +332,20 @@ void LiveRuntime::unlock(const HandlerContext &ctx)
     m_locks[size_t(ctx.cluster)].release(ctx.key);
 }
 
-bool LiveRuntime::survives(const HandlerContext &, ProtocolStep)
+bool LiveRuntime::survives(const HandlerContext &ctx, ProtocolStep step)
 {
-    return true; // live servers crash for real, not on cue
+    // Live servers crash for real: only on --crash-after, and then the whole process.
+    if (!m_crash || step != m_crash->step || m_crashSteps.fetch_add(1) + 1 != m_crash->nth)
+        return true;
+    const QByteArray line =
+        QStringLiteral("idemlab-cli serve: crashing now (--crash-after %1): %2 passed the step "
+                       "with key %3; ending the process as kill -9 would\n")
+            .arg(m_crash->spec, nodeName(ctx.server), ctx.label)
+            .toLocal8Bit();
+    [[maybe_unused]] const ssize_t n =
+        ::write(STDERR_FILENO, line.constData(), size_t(line.size()));
+    ::raise(SIGKILL);
+    return false; // not reached
 }
 
 int LiveRuntime::operationFailure(const HandlerContext &)
@@ -264,7 +374,7 @@ void LiveRuntime::message(int from, int to, int request, const QString &key, int
     e.status = status;
     e.label = label;
     e.caption = caption;
-    e.startUs = nowUs(); // a real hop on loopback takes microseconds: start = end = now
+    e.startUs = sessionUs(); // a real hop on loopback takes microseconds: start = end = now
     e.endUs = e.startUs;
     m_recorder.append(std::move(e));
 }
@@ -284,7 +394,7 @@ void LiveRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow
     if (!m_replication)
         return;
     ReplicationLink::Item item;
-    item.writtenUs = nowUs();
+    item.writtenUs = sessionUs();
     item.dueUs = item.writtenUs + m_settings.lagUs;
     item.toCluster = 1 - fromCluster;
     item.keyRow = keyRow;
@@ -307,7 +417,7 @@ void LiveRuntime::replicaApplied(const ReplicationLink::Item &item, ReplicaOutco
     const int to = m_topology.db[size_t(item.toCluster)];
     Event e = event(EventType::Replicate, from, to, -1, item.label);
     e.startUs = item.writtenUs;
-    e.endUs = nowUs();
+    e.endUs = sessionUs();
     if (item.keyRow) {
         e.type = eventtext::keyReplicaEventType(outcome);
         eventtext::describeKeyReplica(e, nodeName(from), nodeName(to), item.label, item.key,

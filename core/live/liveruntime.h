@@ -4,6 +4,7 @@
 #include "live/clusterconnections.h"
 #include "live/groupcommit.h"
 #include "live/liverecorder.h"
+#include "live/peerlink.h"
 #include "live/replicationlink.h"
 #include "live/walcheckpointer.h"
 #include "model/node.h"
@@ -11,9 +12,11 @@
 #include "sim/topology.h"
 #include "storage/cachestore.h"
 #include "storage/clusterdatabase.h"
+#include "storage/outbox.h"
 
 #include <QMutex>
 #include <QThreadStorage>
+#include <QUrl>
 #include <QWaitCondition>
 
 #include <array>
@@ -21,6 +24,8 @@
 #include <memory>
 
 namespace idem {
+
+struct ReplicationBatch;
 
 /// The nodes live mode uses (see LiveSession::nodes()): one client, one server per cluster.
 struct LiveTopology
@@ -58,23 +63,74 @@ public:
                 LiveRecorder &recorder, std::unique_ptr<SharedCache> cache = {});
     ~LiveRuntime() override;
 
-    /// Opens (creating or reusing) cluster-a.sqlite and cluster-b.sqlite in `dbDir` from
-    /// this thread, and starts replication; an error line on failure.
+    /// A process that hosts one cluster only (`serve --cluster`), replicating to the process
+    /// of the other one over HTTP (PeerLink) instead of between two local files.
+    struct PeerOptions
+    {
+        int cluster = 0;   ///< the cluster this process hosts
+        QUrl url;          ///< the peer's base URL
+        PeerLink::Log log; ///< the link's lines (peer gone, peer back); empty = qWarning
+    };
+    /// Hosts `peer.cluster` only. Call before open(). From then on nowUs(), the protocol's
+    /// clock (the DB rows' times, leases, key TTLs), is wall-clock epoch microseconds, which
+    /// the peer process and this cluster after a restart share; events keep sessionUs().
+    void hostOnly(const PeerOptions &peer)
+    {
+        m_peer = peer;
+        m_clockOffsetUs = Outbox::epochUs() - m_recorder.nowUs();
+    }
+    /// Whether this process hosts `cluster`'s DB.
+    [[nodiscard]] bool hosts(int cluster) const { return !m_peer || m_peer->cluster == cluster; }
+    /// Whether this process hosts one cluster and a peer process the other.
+    [[nodiscard]] bool peerMode() const { return m_peer.has_value(); }
+    /// Rows of the hosted `cluster` not yet acknowledged by the peer, counted now; -1 if the
+    /// DB cannot be read.
+    [[nodiscard]] qint64 outboxBacklog(int cluster);
+    /// The link to the peer (peer mode with replication on), else null.
+    [[nodiscard]] const PeerLink *peerLink() const { return m_peerLink.get(); }
+
+    /// `serve --crash-after STEP[:N]`: the process ends for real (SIGKILL: no cleanup, no
+    /// checkpoint), right after the `nth` time a request passes `step`, as a crash fault of the
+    /// simulation would end its server; one line goes to stderr first.
+    struct CrashAfter
+    {
+        ProtocolStep step = ProtocolStep::Claim;
+        int nth = 1;
+        QString spec; ///< as given ("charge:2"), for the line
+    };
+    /// Arms the crash. Call before open().
+    void crashAfter(const CrashAfter &crash) { m_crash = crash; }
+
+    /// Opens (creating or reusing) cluster-a.sqlite and cluster-b.sqlite in `dbDir` (only the
+    /// hosted one in peer mode) from this thread, and starts replication; an error line on
+    /// failure.
     [[nodiscard]] std::optional<QString> open(const QString &dbDir);
     /// Ends every sleep at once, and makes later ones return at once: requests in flight
     /// finish quickly (lock waits too, as holders no longer sleep), and consistently.
     void interrupt();
+    /// Applies a batch the peer process sent (POST /replication) to the hosted cluster's DB in
+    /// one transaction, with the events of the in-process link. Idempotent: a row sent again
+    /// is applied once.
+    struct PeerApplied
+    {
+        int applied = 0; ///< rows that changed the DB
+        QString error;   ///< empty on success (nothing applied otherwise)
+    };
+    [[nodiscard]] PeerApplied applyPeerBatch(const ReplicationBatch &batch);
+
     /// Stops replication (returns rows left unsent) and checkpoints both DBs. Call after
     /// every thread that served requests has ended, from the thread that called open().
     struct CloseReport
     {
-        qsizetype unsentRows = 0;
+        qsizetype unsentRows = 0; ///< in peer mode: kept in the outbox, sent after a restart
         QStringList errors;
     };
     CloseReport close();
 
     IDEM_RUNTIME_PORT(override)
 
+    /// Microseconds since the session started: the time of events and attempts.
+    [[nodiscard]] qint64 sessionUs() const { return m_recorder.nowUs(); }
     /// Logs a message between two nodes at this moment (an HTTP request or response).
     void message(int from, int to, int request, const QString &key, int status,
                  const QString &label, const QString &caption);
@@ -112,6 +168,9 @@ private:
     std::array<QString, 2> m_files;
     std::array<std::unique_ptr<ClusterDatabase>, 2> m_owner;
     QThreadStorage<ClusterConnections *> m_threadDbs; ///< deleted as each thread ends
+    /// Connections applying the peer's rows: without the outbox triggers, so that a replica
+    /// is never sent back.
+    QThreadStorage<ClusterConnections *> m_replicaDbs;
     std::atomic<int> m_connections{0};
     std::array<QMutex, 2> m_writeLocks; ///< one writer per DB, as SQLite allows, but fair
     std::array<GroupCommit, 2> m_commits{GroupCommit(m_writeLocks[0]),
@@ -120,6 +179,11 @@ private:
     const std::unique_ptr<SharedCache> m_cache;
     const QString m_holderSuffix; ///< tells this runtime's holders from another process's
     std::unique_ptr<ReplicationLink> m_replication;
+    std::optional<PeerOptions> m_peer;
+    std::optional<CrashAfter> m_crash;
+    qint64 m_clockOffsetUs = 0; ///< nowUs() - sessionUs(): 0, or in peer mode the epoch at start
+    std::atomic<int> m_crashSteps{0}; ///< times a request passed m_crash->step
+    std::unique_ptr<PeerLink> m_peerLink;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::atomic<int> m_conflicts{0};
     std::atomic<quint64> m_exchanges{0};

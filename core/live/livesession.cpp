@@ -111,7 +111,9 @@ struct LiveSession::Engine
     {
         StreamHello hello;
         hello.session = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        hello.clusters = {0, 1}; // both clusters in this process
+        for (int c = 0; c < 2; ++c)
+            if (runtime.hosts(c)) // both in the embedded serve, one in a `serve --cluster`
+                hello.clusters.append(c);
         hello.startEpochUs = QDateTime::currentMSecsSinceEpoch() * 1000 - recorder.nowUs();
         hello.nodes = nodes;
         hello.settings = options.settings;
@@ -194,6 +196,10 @@ bool LiveSession::start(const Options &options)
                                                     "answer until it is up"));
         }
     }
+    if (options.crashAfter)
+        engine->runtime.crashAfter(*options.crashAfter);
+    if (options.cluster)
+        engine->runtime.hostOnly({*options.cluster, options.peer, options.peerLog});
     if (auto error = engine->runtime.open(dir))
         return fail(*error);
     if (options.recordEvents) {
@@ -222,7 +228,9 @@ bool LiveSession::start(const Options &options)
                 hub->adopt(cluster, std::move(socket));
             });
     const int io = options.ioThreads > 0 ? options.ioThreads : QThread::idealThreadCount();
-    if (auto error = engine->frontend->listen(options.address, options.ports, std::max(1, io)))
+    const std::array<bool, 2> hosted{engine->runtime.hosts(0), engine->runtime.hosts(1)};
+    if (auto error =
+            engine->frontend->listen(options.address, options.ports, std::max(1, io), hosted))
         return fail(*error);
     m_engine = std::move(engine);
     m_running = true;
@@ -278,6 +286,11 @@ QString LiveSession::dbDir() const
     return m_engine ? m_engine->dbDir : QString();
 }
 
+QString LiveSession::dbFile(int cluster) const
+{
+    return m_engine ? m_engine->runtime.filePath(cluster) : QString();
+}
+
 RunResult LiveSession::snapshot() const
 {
     RunResult r;
@@ -286,8 +299,13 @@ RunResult LiveSession::snapshot() const
     Engine &e = *m_engine;
     r.scenario.name = liveSessionScenarioName;
     r.scenario.title = QStringLiteral("Live session");
-    r.scenario.description = QStringLiteral("HTTP requests to cluster A at %1 and cluster B at %2")
-                                 .arg(baseUrl(0).toString(), baseUrl(1).toString());
+    r.scenario.description =
+        m_options.cluster
+            ? QStringLiteral("HTTP requests to cluster %1 at %2 (cluster %3 is the process at %4)")
+                  .arg(clusterName(*m_options.cluster), baseUrl(*m_options.cluster).toString(),
+                       clusterName(1 - *m_options.cluster), m_options.peer.toString())
+            : QStringLiteral("HTTP requests to cluster A at %1 and cluster B at %2")
+                  .arg(baseUrl(0).toString(), baseUrl(1).toString());
     r.scenario.settings = m_options.settings;
     r.scenario.settings.serversPerCluster = 1;
     r.scenario.clients = {ClientSpec{e.nodes[externalClientNode].name, 0}};
@@ -314,6 +332,8 @@ RunResult LiveSession::snapshot() const
         r.scenario.requests.append(spec);
     }
     for (int c = 0; c < 2; ++c) {
+        if (!e.runtime.hosts(c))
+            continue; // in the peer process
         StreamRows rows = e.rows(c);
         r.keys[c] = std::move(rows.keys);
         r.ledger[c] = std::move(rows.ledger);

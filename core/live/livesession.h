@@ -81,6 +81,15 @@ public:
         std::optional<RedisAddress> redis;
         /// Where the Redis cache's lines go (it went away, it is back); empty = qWarning.
         std::function<void(const QString &)> cacheLog;
+        /// `serve --cluster`: this process hosts this cluster only (0 = A, 1 = B), on
+        /// ports[cluster], and replicates with the process of the other at `peer` over HTTP
+        /// (POST /replication). nullopt: both clusters in this process (the embedded mode).
+        std::optional<int> cluster;
+        QUrl peer;
+        /// Where the replication link's lines go (peer gone, peer back); empty = qWarning.
+        std::function<void(const QString &)> peerLog;
+        /// `--crash-after STEP[:N]`: the process ends for real after that protocol step.
+        std::optional<LiveRuntime::CrashAfter> crashAfter;
     };
 
     explicit LiveSession(QObject *parent = nullptr);
@@ -114,6 +123,8 @@ public:
     [[nodiscard]] QUrl baseUrl(int cluster) const;
     /// The folder holding cluster-a.sqlite and cluster-b.sqlite.
     [[nodiscard]] QString dbDir() const;
+    /// The DB file of `cluster`; empty if this process does not host it.
+    [[nodiscard]] QString dbFile(int cluster) const;
     /// The options the session was started with (address and ports as given).
     [[nodiscard]] const Options &options() const { return m_options; }
 

@@ -77,6 +77,8 @@ void WalCheckpointer::run()
                 return;
         }
         for (int c = 0; c < 2; ++c) {
+            if (m_files[size_t(c)].isEmpty())
+                continue;    // hosted by another process
             QString ignored; // both are open
             ClusterDatabase &db = *dbs.get(c, &ignored);
             const auto done = db.checkpoint(ClusterDatabase::Checkpoint::Passive);

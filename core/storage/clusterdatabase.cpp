@@ -1,6 +1,7 @@
 #include "storage/clusterdatabase.h"
 
 #include "storage/clusterstatements.h"
+#include "storage/outbox.h"
 #include "storage/protocolsql.h"
 #include "storage/sqlrow.h"
 
@@ -81,6 +82,10 @@ std::optional<QString> ClusterDatabase::open()
     }
     if (auto error = migrate())
         return error;
+    // Before the statements are prepared, so that they are compiled with the triggers.
+    if (m_recordOutbox)
+        if (auto error = Outbox::createTriggers(m_db))
+            return error;
 
     m_st = std::make_unique<Statements>(m_db);
     const std::pair<QSqlQuery *, const char *> prepared[] = {

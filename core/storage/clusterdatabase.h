@@ -33,6 +33,10 @@ public:
     ClusterDatabase(const ClusterDatabase &) = delete;
     ClusterDatabase &operator=(const ClusterDatabase &) = delete;
 
+    /// Gives this connection the outbox triggers (storage/outbox.h): every key row it inserts
+    /// or updates and every ledger row it inserts is also queued for the peer cluster process,
+    /// in the same transaction. Call before open().
+    void recordOutbox() { m_recordOutbox = true; }
     /// Opens the DB and migrates the schema; returns an error line on failure.
     [[nodiscard]] std::optional<QString> open();
     /// Empties both tables and restarts the ledger ids, as a freshly opened DB: a sweep runs
@@ -72,6 +76,13 @@ public:
     /// Commits the batch; an error line on failure (the batch is rolled back).
     std::optional<QString> commitBatch();
 
+    /// The key row (scope, key) as it is now, or nullopt.
+    [[nodiscard]] std::optional<KeyRow> keyRow(const QString &scope, const QString &key) const;
+    /// The ledger row `id`, or nullopt.
+    [[nodiscard]] std::optional<LedgerRow> ledgerRow(const QString &id) const;
+    /// The QtSql connection (for storage/ files that add tables of their own: the outbox).
+    [[nodiscard]] QSqlDatabase connection() const { return m_db; }
+
     /// All key rows, ordered by key (labels left empty: the caller maps them).
     [[nodiscard]] QVector<KeyRow> keyRows() const;
     /// All ledger rows, ordered by time then id.
@@ -88,12 +99,13 @@ public:
     [[nodiscard]] QString filePath() const { return m_filePath; }
 
     /// The current schema version (PRAGMA user_version).
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
 
 private:
     std::optional<QString> migrate();
     template <size_t N>
-    std::optional<QString> migrateStep(const char *const (&statements)[N], const QString &what);
+    std::optional<QString> migrateStep(const char *const (&statements)[N], int version,
+                                       const QString &what);
     DbResult charge(const DbCommand &command, qint64 nowUs);
     DbResult consume(const DbCommand &command, qint64 nowUs);
     DbResult chargeAndConsume(const DbCommand &command, qint64 nowUs, const CommitCheck &check);
@@ -108,6 +120,7 @@ private:
     QString m_filePath;
     Durability m_durability = Durability::Durable;
     bool m_inBatch = false; ///< inside beginBatch() … commitBatch()
+    bool m_recordOutbox = false;
     QSqlDatabase m_db;
     /// Sequence of this cluster's ledger ids ("A-<n>"), shared by connections to one file.
     std::shared_ptr<std::atomic<qint64>> m_nextLedger;

@@ -14,6 +14,26 @@ namespace idem {
 
 using sqlrow::originIndex;
 
+namespace {
+
+// A ledger row from the columns id, key, origin, from_acct, to_acct, amount, at_us, scope
+// (the stored key: callers map it to a label).
+LedgerRow readLedgerRow(const QSqlQuery &q)
+{
+    LedgerRow row;
+    row.id = q.value(0).toString();
+    row.key = q.value(1).toString();
+    row.origin = originIndex(q.value(2).toString());
+    row.fromAcct = q.value(3).toString();
+    row.toAcct = q.value(4).toString();
+    row.amount = q.value(5).toLongLong();
+    row.atUs = q.value(6).toLongLong();
+    row.scope = q.value(7).toString();
+    return row;
+}
+
+} // namespace
+
 DbResult ClusterDatabase::chargeAndConsume(const DbCommand &cmd, qint64 nowUs,
                                            const CommitCheck &check)
 {
@@ -73,6 +93,31 @@ DbResult ClusterDatabase::chargeAndConsume(const DbCommand &cmd, qint64 nowUs,
     return result;
 }
 
+std::optional<KeyRow> ClusterDatabase::keyRow(const QString &scope, const QString &key) const
+{
+    QSqlQuery &q = m_st->lookup;
+    q.bindValue(0, sqlrow::text(scope));
+    q.bindValue(1, key);
+    std::optional<KeyRow> row;
+    if (q.exec() && q.next()) {
+        row = readKeyRow(q, 0, key);
+        row->scope = scope;
+    }
+    sqlrow::drain(q);
+    return row;
+}
+
+std::optional<LedgerRow> ClusterDatabase::ledgerRow(const QString &id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, key, origin, from_acct, to_acct, amount, at_us, scope "
+                             "FROM ledger WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readLedgerRow(q);
+}
+
 QVector<KeyRow> ClusterDatabase::keyRows() const
 {
     QVector<KeyRow> rows;
@@ -92,16 +137,7 @@ QVector<LedgerRow> ClusterDatabase::ledgerRows() const
     QSqlQuery &q = m_st->allLedger;
     q.exec();
     while (q.next()) {
-        LedgerRow row;
-        row.id = q.value(0).toString();
-        row.key = q.value(1).toString(); // the stored key; callers map it to a label
-        row.origin = originIndex(q.value(2).toString());
-        row.fromAcct = q.value(3).toString();
-        row.toAcct = q.value(4).toString();
-        row.amount = q.value(5).toLongLong();
-        row.atUs = q.value(6).toLongLong();
-        row.scope = q.value(7).toString();
-        rows.append(row);
+        rows.append(readLedgerRow(q));
     }
     q.finish();
     return rows;

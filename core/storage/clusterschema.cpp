@@ -36,11 +36,26 @@ const char *const ledgerTable = "CREATE TABLE ledger ("
                                 " at_us INTEGER NOT NULL,"
                                 " scope TEXT NOT NULL DEFAULT '')";
 
+// Rows written here that the peer cluster process has not acknowledged yet (serve
+// --cluster): filled by the handler connections' triggers (storage/outbox.h) in the same
+// transaction as the write, emptied by the PeerLink on the peer's 2xx.
+const char *const outboxTable = "CREATE TABLE outbox ("
+                                " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                " kind TEXT NOT NULL CHECK (kind IN ('key', 'ledger')),"
+                                " scope TEXT NOT NULL,"
+                                " key TEXT NOT NULL,"
+                                " ledger_id TEXT,"
+                                " written_us INTEGER NOT NULL)";
+// Finds the later entries of a key: only the latest one ships the key's row.
+const char *const outboxIndex = "CREATE INDEX outbox_key ON outbox (key, scope)";
+
 // A new database gets the latest schema at once.
 const char *const schemaLatest[] = {
     IDEM_KEYS_TABLE_V2("idempotency_keys"),
     ledgerTable,
     "CREATE INDEX ledger_key ON ledger (key)",
+    outboxTable,
+    outboxIndex,
 };
 
 // Version 1 → 2: the lease (generation, claimed_us, holder), the key's client and scope
@@ -54,6 +69,12 @@ const char *const migrationTo2[] = {
     "DROP TABLE idempotency_keys",
     "ALTER TABLE idempotency_keys_v2 RENAME TO idempotency_keys",
     "ALTER TABLE ledger ADD COLUMN scope TEXT NOT NULL DEFAULT ''",
+};
+
+// Version 2 → 3: the outbox of replication between cluster processes.
+const char *const migrationTo3[] = {
+    outboxTable,
+    outboxIndex,
 };
 
 } // namespace
@@ -75,12 +96,20 @@ std::optional<QString> ClusterDatabase::migrate()
     // A new file gets the latest schema; an older one climbs the ladder. Each step runs in
     // one transaction: a failure leaves the file as it was.
     if (version == 0)
-        return migrateStep(schemaLatest, QStringLiteral("create the schema"));
-    return migrateStep(migrationTo2, QStringLiteral("migrate the schema to version 2"));
+        return migrateStep(schemaLatest, schemaVersion, QStringLiteral("create the schema"));
+    if (version < 2)
+        if (auto error =
+                migrateStep(migrationTo2, 2, QStringLiteral("migrate the schema to version 2")))
+            return error;
+    if (version < 3)
+        if (auto error =
+                migrateStep(migrationTo3, 3, QStringLiteral("migrate the schema to version 3")))
+            return error;
+    return {};
 }
 
 template <size_t N>
-std::optional<QString> ClusterDatabase::migrateStep(const char *const (&statements)[N],
+std::optional<QString> ClusterDatabase::migrateStep(const char *const (&statements)[N], int version,
                                                     const QString &what)
 {
     QSqlQuery query(m_db);
@@ -93,7 +122,7 @@ std::optional<QString> ClusterDatabase::migrateStep(const char *const (&statemen
             return QStringLiteral("cannot %1: %2").arg(what, error);
         }
     }
-    query.exec(QStringLiteral("PRAGMA user_version = %1").arg(schemaVersion));
+    query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
     if (!m_db.commit())
         return QStringLiteral("cannot commit the schema: %1").arg(m_db.lastError().text());
     return {};
