@@ -236,7 +236,7 @@ void AttachController::refresh()
         m_requestCount = count;
         emit requestCountChanged();
     }
-    m_session->showLive(std::move(run), m_attach->session.nowUs());
+    m_session->showAttached(std::move(run), m_attach->session.nowUs());
 }
 
 #else // built without live mode: the type exists, the Attach switch is hidden

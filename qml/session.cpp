@@ -251,6 +251,18 @@ void Session::showLive(RunResult real, qint64 realNowUs)
     }
 }
 
+void Session::showAttached(RunResult real, qint64 realNowUs)
+{
+    Settings theirs = real.scenario.settings;
+    theirs.serversPerCluster = m_scenario.settings.serversPerCluster;
+    const bool differ = theirs.toJson() != m_scenario.settings.toJson();
+    if (differ)
+        m_scenario.settings = theirs;
+    showLive(std::move(real), realNowUs);
+    if (differ)
+        emit settingsChanged();
+}
+
 void Session::endLive()
 {
     m_playback.stopFollowing();

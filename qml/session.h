@@ -126,6 +126,10 @@ public:
     /// `realNowUs` is the session's clock now. Settings changed while live are only stored
     /// (the live controller restarts the servers with them), not run.
     void showLive(RunResult real, qint64 realNowUs);
+    /// showLive() for clusters this app attached to: they run with settings of their own,
+    /// which the controls then show (the guards, the lag; the scene's servers per cluster
+    /// stay the scenario's).
+    void showAttached(RunResult real, qint64 realNowUs);
     /// The session stopped: the playhead stays, the record stays on screen for scrubbing
     /// and export until a preset or a setting changes.
     void endLive();

@@ -129,7 +129,8 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("log"),
                       QStringLiteral("What to print: events (every step, in plain words), "
-                                     "requests (one line each) or none"),
+                                     "requests (one line each) or none (which also records no "
+                                     "events: no event stream for --attach; for benchmarks)"),
                       QStringLiteral("events|requests|none"), QStringLiteral("events")});
     parser.addOption({QStringLiteral("allow-origin"),
                       QStringLiteral("A web page origin (http://HOST[:PORT]) whose scripts may "
@@ -192,7 +193,9 @@ std::optional<QString> readCommon(const QCommandLineParser &parser,
             .arg(parser.value(QStringLiteral("io-threads")));
     if (auto overrideError = OverrideOptions::apply(parser, options.settings))
         return overrideError;
-    options.recordEvents = log == QLatin1String("events");
+    // The event stream (GET /events, for `idemlab --attach`) needs the events recorded,
+    // whatever the terminal shows; only --log none (benchmarks) skips them.
+    options.recordEvents = log != QLatin1String("none");
     for (const QString &given : parser.values(QStringLiteral("allow-origin"))) {
         const auto origin = webOrigin(given, &error);
         if (!origin)

@@ -133,6 +133,14 @@ void AttachLink::lost()
             why = m_socket.errorString();
         if (why.isEmpty() || why == QLatin1String("Unknown error"))
             why = QStringLiteral("the connection closed");
+        // The handshake's HTTP answer, in Qt's words ("...processHandshake: Unhandled http
+        // status code: 503 (...)"): say what it means for a cluster.
+        if (why.contains(QLatin1String("status code: 503")))
+            why = QStringLiteral("it streams no events (HTTP 503: started with --log none, or "
+                                 "stopping)");
+        else if (why.contains(QLatin1String("status code: 404")))
+            why = QStringLiteral("no event stream at this address (HTTP 404: is it an idemlab "
+                                 "serve port?)");
         setState(State::Down, why);
     }
     scheduleRetry();

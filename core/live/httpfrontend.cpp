@@ -199,8 +199,8 @@ void ClusterServer::missingHandler(const QHttpServerRequest &request, QTcpSocket
                                                    "GET /events")
                                         .arg(path))
             : ClaimHandler::problem(503, QStringLiteral("No event stream"),
-                                    QStringLiteral("this server streams no events (it records "
-                                                   "none: serve --log events does, or it is "
+                                    QStringLiteral("this server streams no events (it was "
+                                                   "started with --log none, or it is "
                                                    "stopping)"));
     socket->write(serialize(r, false)); // the caller closes the connection after it
 }
