@@ -3,8 +3,11 @@
 // events in its order, a process killed is shown down, restarted on its ports it is
 // reconnected and its new events continue the record. Also: the embedded serve's two
 // ports count once, other WebSocket paths are refused, a malformed stream is dropped and
-// retried.
+// retried. And the deployment the app is for: two `serve --cluster` processes, one cluster
+// each, replicating to each other over HTTP.
+#include "clusterprocess.h"
 #include "live/attachsession.h"
+#include "live/liveruntime.h"
 #include "live/livesession.h"
 
 #include "livehttp.h"
@@ -144,6 +147,7 @@ class TstAttach : public QObject
 
 private slots:
     void twoProcesses();
+    void oneClusterPerProcess();
     void onePortsCountOnce();
     void otherPathsRefused();
     void malformedStreamRetried();
@@ -211,6 +215,57 @@ void TstAttach::twoProcesses()
     QVERIFY(eventsOfKey(run, "two-1").constLast().t < eventsOfKey(run, "two-2").constFirst().t);
     // The restarted process opened the same DB file: its rows include the first payment.
     QTRY_VERIFY_WITH_TIMEOUT(attach.snapshot().ledger[1].size() == 2, waitMs);
+}
+
+void TstAttach::oneClusterPerProcess()
+{
+    // `serve --cluster A` and `serve --cluster B`, each the other's peer: the app attached to
+    // both gets each process's events in its own order, the rows of each cluster from its
+    // own process, and the replication of each one's rows to the other.
+    QTemporaryDir dirA;
+    QTemporaryDir dirB;
+    const quint16 portA = clustertest::freePort();
+    const quint16 portB = clustertest::freePort();
+    const QStringList common{"--log", "requests",   "--op-ms", "0",        "--db-ms",
+                             "0",     "--cache-ms", "0",       "--lag-ms", "100"};
+    clustertest::ClusterProcess a(QStringLiteral("A"), portA, portB, dirA.path(), common);
+    clustertest::ClusterProcess b(QStringLiteral("B"), portB, portA, dirB.path(), common);
+    QVERIFY2(a.start(), qPrintable(a.error()));
+    QVERIFY2(b.start(), qPrintable(b.error()));
+
+    AttachSession attach;
+    const QString urlA = a.url();
+    const QString urlB = b.url();
+    QVERIFY2(attach.attach({urlA, urlB}), qPrintable(attach.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(allUp(attach), waitMs);
+
+    QCOMPARE(pay(urlA, "at-a-1"), 201);
+    QCOMPARE(pay(urlB, "at-b-1"), 201);
+    QCOMPARE(pay(urlA, "at-a-2"), 201);
+    // Each cluster's ledger row reaches the other after the lag: two rows in each table.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        attach.snapshot().ledger[0].size() == 3 && attach.snapshot().ledger[1].size() == 3, waitMs);
+    const RunResult run = attach.snapshot();
+    QCOMPARE(run.attempts.size(), 3);
+    for (const char *key : {"at-a-1", "at-b-1", "at-a-2"})
+        checkServedInOrder(run, QString::fromLatin1(key));
+    // Cluster A's process served its two payments one after the other, and so it logged them.
+    QVERIFY(eventsOfKey(run, "at-a-1").constLast().t <= eventsOfKey(run, "at-a-2").constFirst().t);
+    // Which process served what: the attempts name their cluster.
+    for (const Attempt &attempt : run.attempts)
+        QCOMPARE(attempt.cluster, attempt.key.startsWith(QLatin1String("at-a")) ? 0 : 1);
+    // Replication travelled both ways between the processes and was streamed by the receiver.
+    const LiveTopology roles(Topology::of(LiveSession::nodes()));
+    bool toA = false, toB = false;
+    for (const Event &e : run.events) {
+        if (e.type != EventType::Replicate)
+            continue;
+        toA = toA || e.to == roles.db[0];
+        toB = toB || e.to == roles.db[1];
+    }
+    QVERIFY(toA && toB);
+    QCOMPARE(run.verdict.sideEffects.value("at-b-1"), 1);
+    QVERIFY(run.verdict.ok());
 }
 
 void TstAttach::onePortsCountOnce()
