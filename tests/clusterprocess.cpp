@@ -11,6 +11,9 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
+
+#include <memory>
 
 namespace clustertest {
 
@@ -21,7 +24,12 @@ constexpr int waitMs = 60'000; // only ever reached if something hangs
 QList<Answer> sendAll(const QList<Request> &requests,
                       const std::function<void(int, const Answer &)> &each)
 {
-    QNetworkAccessManager nam;
+    // A QNetworkAccessManager opens at most 6 connections to a host: one manager per 6
+    // requests gives each request a connection of its own, so all of them are in flight at
+    // once.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+    for (qsizetype i = 0; i < requests.size(); i += 6)
+        managers.push_back(std::make_unique<QNetworkAccessManager>());
     QList<Answer> answers(requests.size());
     int left = int(requests.size());
     QEventLoop loop;
@@ -33,7 +41,8 @@ QList<Answer> sendAll(const QList<Request> &requests,
                           QByteArrayLiteral("application/json"));
         if (r.key)
             request.setRawHeader("Idempotency-Key", *r.key);
-        QNetworkReply *reply = nam.sendCustomRequest(request, r.method, r.body);
+        QNetworkReply *reply =
+            managers[size_t(i / 6)]->sendCustomRequest(request, r.method, r.body);
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, i] {
             Answer &a = answers[i];
             a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

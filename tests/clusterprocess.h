@@ -33,7 +33,7 @@ struct Request
     std::optional<QByteArray> key; ///< the Idempotency-Key header
 };
 
-/// Sends every request at once (a few connections per host, as browsers do) and waits for
+/// Sends every request at once (each on a connection of its own) and waits for
 /// every answer; `each(i, answer)` is called as each one comes, on this thread.
 QList<Answer> sendAll(const QList<Request> &requests,
                       const std::function<void(int, const Answer &)> &each = {});
