@@ -13,8 +13,6 @@
 #include <memory>
 #include <vector>
 
-#include <memory>
-
 namespace clustertest {
 
 namespace {
