@@ -155,15 +155,20 @@ bool AttachController::anyUp() const
 
 QStringList AttachController::downClusters() const
 {
-    // A cluster is down when it was heard from and none of the URLs it came through is up.
+    // A cluster is down when none of the URLs it came through is up. A URL that never
+    // answered has not said whose port it is: of two URLs, as the dialog asks for them, the
+    // first is taken to be cluster A's and the second cluster B's.
     QStringList heard;
     QStringList up;
-    for (const AttachSession::LinkInfo &l : m_attach->session.links()) {
-        if (l.via < 0)
+    const QVector<AttachSession::LinkInfo> links = m_attach->session.links();
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        const AttachSession::LinkInfo &l = links[i];
+        const int cluster = l.via >= 0 ? l.via : links.size() == 2 ? int(i) : -1;
+        if (cluster < 0)
             continue;
-        heard << clusterName(l.via);
+        heard << clusterName(cluster);
         if (l.state == AttachLink::State::Up)
-            up << clusterName(l.via);
+            up << clusterName(cluster);
     }
     QStringList down;
     for (const QString &c : std::as_const(heard))
