@@ -116,13 +116,7 @@ int clusterServe(const QCommandLineParser &parser, const std::optional<QString> 
              << '\n'
              << "  settings    " << liveSettingsLine(options.settings) << '\n'
              << "  cache       " << cacheLine(options) << '\n'
-             << crashLine(options)
-             << (options.allowedOrigins.isEmpty()
-                     ? QString()
-                     : QStringLiteral("  web pages   ") +
-                           QString::fromLatin1(options.allowedOrigins.join(' ')) +
-                           QStringLiteral(" may read the answers (CORS)\n"))
-             << tryLine(url) << Qt::endl;
+             << bannerTail(options, url) << Qt::endl;
     runUntilStopped();
     return stopAndReport(live, QStringLiteral("stay in the outbox: they are sent when this "
                                               "cluster runs again"));

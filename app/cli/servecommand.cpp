@@ -72,13 +72,7 @@ int serve(const QStringList &givenArgs)
              << "  databases   " << live.dbDir() << " (cluster-a.sqlite, cluster-b.sqlite; WAL)\n"
              << "  settings    " << liveSettingsLine(options.settings) << '\n'
              << "  cache       " << cacheLine(options) << '\n'
-             << crashLine(options)
-             << (options.allowedOrigins.isEmpty()
-                     ? QString()
-                     : QStringLiteral("  web pages   ") +
-                           QString::fromLatin1(options.allowedOrigins.join(' ')) +
-                           QStringLiteral(" may read the answers (CORS)\n"))
-             << tryLine(a) << Qt::endl;
+             << bannerTail(options, a) << Qt::endl;
     runUntilStopped();
     return stopAndReport(live, QStringLiteral("were not copied"));
 #endif

@@ -305,6 +305,16 @@ QString tryLine(const QString &url)
                           "'{\"from\":\"A\",\"to\":\"B\",\"amount\":10}'");
 }
 
+QString bannerTail(const LiveSession::Options &options, const QString &url)
+{
+    QString tail = crashLine(options);
+    if (!options.allowedOrigins.isEmpty())
+        tail += QStringLiteral("  web pages   ") +
+                QString::fromLatin1(options.allowedOrigins.join(' ')) +
+                QStringLiteral(" may read the answers (CORS)\n");
+    return tail + tryLine(url);
+}
+
 bool catchStopSignals()
 {
     if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)

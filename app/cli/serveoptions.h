@@ -52,6 +52,8 @@ QString cacheLine(const LiveSession::Options &options);
 QString crashLine(const LiveSession::Options &options);
 /// The banner's last line: a curl command that makes a payment at `url`.
 QString tryLine(const QString &url);
+/// The end of both banners: the crash line, the web pages allowed, and the curl to try.
+QString bannerTail(const LiveSession::Options &options, const QString &url);
 
 /// Installs the SIGINT/SIGTERM handler; false if it cannot be.
 bool catchStopSignals();

@@ -1,5 +1,7 @@
 #include "live/attachsession.h"
 
+#include "live/liverecorder.h"
+
 #include "sim/verdict.h"
 
 #include <QDateTime>
@@ -257,21 +259,7 @@ RunResult AttachSession::snapshot() const
             l.atUs += shift;
     }
     // The scenario of a live record is the requests that came in (a timeline needs them).
-    for (qsizetype i = 0; i < r.attempts.size(); ++i) {
-        Attempt &a = r.attempts[i];
-        a.request = QStringLiteral("H%1").arg(i + 1);
-        RequestSpec spec;
-        spec.id = a.request;
-        spec.client = a.client;
-        spec.atUs = a.sentUs;
-        if (!a.key.isEmpty())
-            spec.key = a.key;
-        if (!a.rawKey.isEmpty())
-            spec.rawKey = a.rawKey;
-        spec.body = a.body;
-        spec.cluster = a.cluster;
-        r.scenario.requests.append(spec);
-    }
+    LiveRecorder::addRequestsOfAttempts(r, true);
     r.endUs = r.events.isEmpty() ? 0 : r.events.constLast().t;
     r.verdict = computeVerdict(r, conflicts);
     return r;

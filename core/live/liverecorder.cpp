@@ -110,4 +110,24 @@ QHash<QString, QString> LiveRecorder::labels() const
     return m_labels;
 }
 
+void LiveRecorder::addRequestsOfAttempts(RunResult &run, bool renumber)
+{
+    for (qsizetype i = 0; i < run.attempts.size(); ++i) {
+        Attempt &a = run.attempts[i];
+        if (renumber || a.request.isEmpty())
+            a.request = QStringLiteral("H%1").arg(i + 1);
+        RequestSpec spec;
+        spec.id = a.request;
+        spec.client = a.client;
+        spec.atUs = a.sentUs;
+        if (!a.key.isEmpty())
+            spec.key = a.key;
+        if (!a.rawKey.isEmpty())
+            spec.rawKey = a.rawKey;
+        spec.body = a.body;
+        spec.cluster = a.cluster;
+        run.scenario.requests.append(spec);
+    }
+}
+
 } // namespace idem

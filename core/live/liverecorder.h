@@ -62,6 +62,10 @@ public:
         bool truncated = false;
     };
     [[nodiscard]] Snapshot snapshot() const;
+    /// The scenario of a live record: one request per attempt (a timeline file needs them to
+    /// be read back), named "H1", "H2", ... in order (`renumber`: even those named already,
+    /// as a record merged from several processes must).
+    static void addRequestsOfAttempts(RunResult &run, bool renumber);
     /// The labels of every key seen, by stored key.
     [[nodiscard]] QHash<QString, QString> labels() const;
 

@@ -315,22 +315,7 @@ RunResult LiveSession::snapshot() const
     r.attempts = std::move(record.attempts);
     // The scenario of a live session is the requests that came in: one per POST, "H1",
     // "H2", ... (a timeline file needs them to be read back).
-    for (qsizetype i = 0; i < r.attempts.size(); ++i) {
-        Attempt &a = r.attempts[i];
-        if (a.request.isEmpty())
-            a.request = QStringLiteral("H%1").arg(i + 1);
-        RequestSpec spec;
-        spec.id = a.request;
-        spec.client = a.client;
-        spec.atUs = a.sentUs;
-        if (!a.key.isEmpty())
-            spec.key = a.key;
-        if (!a.rawKey.isEmpty())
-            spec.rawKey = a.rawKey;
-        spec.body = a.body;
-        spec.cluster = a.cluster;
-        r.scenario.requests.append(spec);
-    }
+    LiveRecorder::addRequestsOfAttempts(r, false);
     for (int c = 0; c < 2; ++c) {
         if (!e.runtime.hosts(c))
             continue; // in the peer process
