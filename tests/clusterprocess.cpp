@@ -10,6 +10,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -20,18 +21,21 @@ constexpr int waitMs = 60'000; // only ever reached if something hangs
 } // namespace
 
 QList<Answer> sendAll(const QList<Request> &requests,
-                      const std::function<void(int, const Answer &)> &each)
+                      const std::function<void(int, const Answer &)> &each, int window)
 {
+    const int count = int(requests.size());
+    const int inFlight = window > 0 ? std::min(window, count) : count;
     // A QNetworkAccessManager opens at most 6 connections to a host: one manager per 6
-    // requests gives each request a connection of its own, so all of them are in flight at
-    // once.
+    // requests in flight gives each of them a connection of its own.
     std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
-    for (qsizetype i = 0; i < requests.size(); i += 6)
+    for (int i = 0; i < inFlight; i += 6)
         managers.push_back(std::make_unique<QNetworkAccessManager>());
-    QList<Answer> answers(requests.size());
-    int left = int(requests.size());
+    QList<Answer> answers(count);
+    int left = count;
+    int next = 0;
     QEventLoop loop;
-    for (int i = 0; i < requests.size(); ++i) {
+    std::function<void()> sendNext = [&] {
+        const int i = next++;
         const Request &r = requests[i];
         QNetworkRequest request{QUrl(r.url)};
         request.setTransferTimeout(waitMs);
@@ -40,7 +44,7 @@ QList<Answer> sendAll(const QList<Request> &requests,
         if (r.key)
             request.setRawHeader("Idempotency-Key", *r.key);
         QNetworkReply *reply =
-            managers[size_t(i / 6)]->sendCustomRequest(request, r.method, r.body);
+            managers[size_t(i % inFlight / 6)]->sendCustomRequest(request, r.method, r.body);
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, i] {
             Answer &a = answers[i];
             a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -51,10 +55,14 @@ QList<Answer> sendAll(const QList<Request> &requests,
             reply->deleteLater();
             if (each)
                 each(i, a);
+            if (next < count)
+                sendNext();
             if (--left == 0)
                 loop.quit();
         });
-    }
+    };
+    while (next < inFlight)
+        sendNext();
     if (left > 0)
         loop.exec();
     return answers;

@@ -33,10 +33,12 @@ struct Request
     std::optional<QByteArray> key; ///< the Idempotency-Key header
 };
 
-/// Sends every request at once (each on a connection of its own) and waits for
-/// every answer; `each(i, answer)` is called as each one comes, on this thread.
+/// Sends the requests (each on a connection of its own) and waits for every answer;
+/// `each(i, answer)` is called as each one comes, on this thread. With `window` > 0 at
+/// most that many are in flight, the next one sent as one is answered (a steady load);
+/// otherwise all of them at once.
 QList<Answer> sendAll(const QList<Request> &requests,
-                      const std::function<void(int, const Answer &)> &each = {});
+                      const std::function<void(int, const Answer &)> &each = {}, int window = 0);
 /// One request, waited for.
 Answer send(const Request &request);
 Answer get(const QString &url);
