@@ -2,6 +2,9 @@
 
 #include "serveoptions.h"
 
+#include "live/clusterurl.h"
+#include "json/jsonwording.h"
+
 #include <QUrl>
 
 namespace idem::cli {
@@ -23,30 +26,12 @@ std::optional<int> clusterOption(const QString &value, QString *error)
 // The peer's base URL: http://HOST:PORT, nothing after it.
 std::optional<QUrl> peerOption(const QString &value, QString *error)
 {
-    const QUrl url(value, QUrl::StrictMode);
-    const QString expected = QStringLiteral("--peer takes the other cluster's address as "
-                                            "http://HOST:PORT (e.g. http://127.0.0.1:8082), ");
-    if (!url.isValid() || url.scheme() != QLatin1String("http")) {
-        *error = expected + QStringLiteral("got \"%1\"").arg(value);
-        return std::nullopt;
-    }
-    if (url.host().isEmpty()) {
-        *error = expected + QStringLiteral("got \"%1\" (no host)").arg(value);
-        return std::nullopt;
-    }
-    if (url.port() < 1) {
-        *error = expected + QStringLiteral("got \"%1\" (no port)").arg(value);
-        return std::nullopt;
-    }
-    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment() ||
-        (!url.path().isEmpty() && url.path() != QLatin1String("/"))) {
-        *error = expected + QStringLiteral("got \"%1\" (nothing may follow the port)").arg(value);
-        return std::nullopt;
-    }
-    QUrl base;
-    base.setScheme(QStringLiteral("http"));
-    base.setHost(url.host());
-    base.setPort(url.port());
+    QString why;
+    const auto base = ClusterUrl::base(value, ClusterUrl::Use::Peer, &why);
+    if (!base)
+        *error = QStringLiteral("--peer takes the other cluster's address as http://HOST:PORT "
+                                "(e.g. http://127.0.0.1:8082), got %1 (%2)")
+                     .arg(JsonWording::typed(value), why);
     return base;
 }
 

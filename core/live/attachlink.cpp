@@ -1,5 +1,8 @@
 #include "live/attachlink.h"
 
+#include "live/clusterurl.h"
+#include "json/jsonwording.h"
+
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcAttach, "idemlab.core.live.attach")
@@ -8,37 +11,19 @@ namespace idem {
 
 std::optional<QUrl> AttachLink::streamUrl(const QString &text, QString *error)
 {
-    const QString expected = QStringLiteral("expected http://HOST:PORT or ws://HOST:PORT, as "
-                                            "printed by idemlab-cli serve");
-    const QUrl url(text.trimmed(), QUrl::StrictMode);
-    auto fail = [&](const QString &what) -> std::optional<QUrl> {
-        *error = QStringLiteral("%1: %2; %3").arg(text, what, expected);
+    QString why;
+    const auto base = ClusterUrl::base(text, ClusterUrl::Use::Attach, &why);
+    if (!base) {
+        *error =
+            QStringLiteral("%1: %2; expected http://HOST:PORT or ws://HOST:PORT, as printed "
+                           "by idemlab-cli serve")
+                .arg(JsonWording::isOneLine(text) && text.size() <= 200 ? text
+                                                                        : JsonWording::quoted(text),
+                     why);
         return std::nullopt;
-    };
-    if (text.trimmed().isEmpty())
-        return fail(QStringLiteral("empty URL"));
-    if (!text.contains(QLatin1String("://")))
-        return fail(QStringLiteral("no scheme"));
-    if (!url.isValid())
-        return fail(QStringLiteral("not a URL (%1)").arg(url.errorString()));
-    const QString scheme = url.scheme().toLower();
-    if (scheme != QLatin1String("http") && scheme != QLatin1String("ws"))
-        return fail(url.scheme().isEmpty()
-                        ? QStringLiteral("no scheme")
-                        : QStringLiteral("scheme %1 is not http or ws").arg(url.scheme()));
-    if (url.host().isEmpty())
-        return fail(QStringLiteral("no host"));
-    if (url.port() <= 0)
-        return fail(QStringLiteral("no port"));
-    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
-        return fail(QStringLiteral("a user, query or fragment has no meaning here"));
-    const QString path = url.path();
-    if (!path.isEmpty() && path != QLatin1String("/") && path != QLatin1String("/events"))
-        return fail(QStringLiteral("path %1 is not the event stream (/events)").arg(path));
-    QUrl stream;
+    }
+    QUrl stream = *base;
     stream.setScheme(QStringLiteral("ws"));
-    stream.setHost(url.host());
-    stream.setPort(url.port());
     stream.setPath(QStringLiteral("/events"));
     return stream;
 }

@@ -117,7 +117,6 @@ struct LiveSession::Engine
         hello.startEpochUs = QDateTime::currentMSecsSinceEpoch() * 1000 - recorder.nowUs();
         hello.nodes = nodes;
         hello.settings = options.settings;
-        hello.settings.serversPerCluster = 1;
         EventHub::Setup setup{hello, &recorder, {}, options.allowedOrigins, {}};
         setup.rows = [this, clusters = hello.clusters] {
             QVector<StreamRows> all;
@@ -167,12 +166,13 @@ bool LiveSession::start(const Options &options)
     m_engine.reset();
     m_error.clear();
     m_options = options;
+    m_options.settings.serversPerCluster = 1; // one HTTP server per cluster
     QString dir;
     if (auto error = prepareDbDir(options.dbDir, &dir)) {
         m_error = *error;
         return false;
     }
-    auto engine = std::make_unique<Engine>(options);
+    auto engine = std::make_unique<Engine>(m_options);
     auto fail = [&](const QString &error) {
         m_error = error;
         engine.reset(); // closes the files
@@ -307,7 +307,6 @@ RunResult LiveSession::snapshot() const
             : QStringLiteral("HTTP requests to cluster A at %1 and cluster B at %2")
                   .arg(baseUrl(0).toString(), baseUrl(1).toString());
     r.scenario.settings = m_options.settings;
-    r.scenario.settings.serversPerCluster = 1;
     r.scenario.clients = {ClientSpec{e.nodes[externalClientNode].name, 0}};
     r.nodes = e.nodes;
     LiveRecorder::Snapshot record = e.recorder.snapshot();

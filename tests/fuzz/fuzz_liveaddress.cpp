@@ -1,11 +1,16 @@
-// libFuzzer target: the addresses `idemlab-cli serve` is given, on any text: a Redis URL
-// (--cache redis://…, RedisAddress::parse) and a web origin (--allow-origin, webOrigin).
+// libFuzzer target: the addresses `idemlab-cli serve` and `idemlab --attach` are given, on
+// any text: a Redis URL (--cache redis://…, RedisAddress::parse), a web origin
+// (--allow-origin, webOrigin) and a cluster's address (--peer and --attach, ClusterUrl).
 // Refused: one line, and never the password typed between "://" and the last '@'.
 // Accepted: a Redis address with a host, a port in 1..65535 and a database ≥ 0, whose
 // display() hides the password and which, typed back without credentials, reads back the
-// same; an origin "http[s]://host[:port]" in lower case that, given again, comes back the same.
+// same; an origin "http[s]://host[:port]" in lower case that, given again, comes back the same;
+// a cluster's address http://HOST:PORT that reads back as itself (--attach: the same host and
+// port's ws://…/events).
 
 #include "fuzzcheck.h"
+#include "live/attachlink.h"
+#include "live/clusterurl.h"
 #include "live/redisaddress.h"
 #include "live/weborigin.h"
 
@@ -91,6 +96,42 @@ void allowOrigin(const QString &given)
     fuzz::check(twice && *twice == *origin, "an origin given again comes back the same", again);
 }
 
+void clusterUrl(const QString &given, ClusterUrl::Use use)
+{
+    QString why;
+    const auto base = ClusterUrl::base(given, use, &why);
+    if (!base) {
+        fuzz::checkOneLine(why);
+        fuzz::check(!why.isEmpty(), "a refused URL says why", given);
+        if (use == ClusterUrl::Use::Attach) {
+            QString error;
+            fuzz::check(!AttachLink::streamUrl(given, &error), "--attach refuses it too", given);
+            fuzz::checkOneLine(error);
+        }
+        return;
+    }
+    fuzz::check(base->scheme() == QLatin1String("http"), "a base is http", given);
+    fuzz::check(!base->host().isEmpty(), "a base has a host", given);
+    fuzz::check(base->port() >= 1 && base->port() <= 65535, "the port is in range", given);
+    fuzz::check(base->path().isEmpty() && !base->hasQuery() && base->userInfo().isEmpty(),
+                "nothing follows the port", given);
+    // What serve prints reads back as itself, for both uses.
+    for (ClusterUrl::Use again : {ClusterUrl::Use::Peer, ClusterUrl::Use::Attach}) {
+        QString whyAgain;
+        const auto twice = ClusterUrl::base(base->toString(), again, &whyAgain);
+        fuzz::check(twice && *twice == *base, "a base given again comes back the same",
+                    base->toString() + QLatin1Char(' ') + whyAgain);
+    }
+    if (use == ClusterUrl::Use::Attach) {
+        QString error;
+        const auto stream = AttachLink::streamUrl(given, &error);
+        fuzz::check(stream && stream->scheme() == QLatin1String("ws") &&
+                        stream->path() == QLatin1String("/events") &&
+                        stream->host() == base->host() && stream->port() == base->port(),
+                    "--attach streams from the same host and port", given);
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -98,5 +139,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
     redisUrl(text);
     allowOrigin(text);
+    clusterUrl(text, ClusterUrl::Use::Peer);
+    clusterUrl(text, ClusterUrl::Use::Attach);
     return 0;
 }
