@@ -34,6 +34,8 @@ TEST_TIMEOUT="${IDEMLAB_TEST_TIMEOUT:-300}"
 # wrk) are not installed by default: see IDEMLAB_EXTRA_PACKAGES. clang and its runtime
 # (libFuzzer) build the fuzz targets of tests/fuzz. hiredis is the client of the shared
 # cache in a real Redis (serve --cache redis://...); the dist tests start redis-server.
+# libsqlite3-dev: the protocol's statements run through the sqlite3 C API on QtSql's own
+# connection (the same libsqlite3 the Qt driver loads).
 PACKAGES=(
     cmake ninja-build g++ clang libclang-rt-14-dev
     qt6-base-dev libqt6sql6-sqlite qt6-declarative-dev qt6-websockets-dev qt6-httpserver-dev
@@ -41,7 +43,7 @@ PACKAGES=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtquick-layouts qml6-module-qtquick-shapes qml6-module-qtquick-window
     qml6-module-qttest qml6-module-qtcharts qml6-module-qtcore qml6-module-qt-labs-settings qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel xvfb xauth
-    sqlite3 pkg-config libhiredis-dev redis-server
+    sqlite3 libsqlite3-dev pkg-config libhiredis-dev redis-server
 )
 if [[ -n "${IDEMLAB_EXTRA_PACKAGES:-}" ]]; then
     read -r -a _extra <<<"$IDEMLAB_EXTRA_PACKAGES"

@@ -87,21 +87,21 @@ std::optional<QString> ClusterDatabase::open()
         if (auto error = Outbox::createTriggers(m_db))
             return error;
 
-    m_st = std::make_unique<Statements>(m_db);
-    const std::pair<QSqlQuery *, const char *> prepared[] = {
-        {&m_st->lookup, lookupSql},         {&m_st->claim, claimSql},
-        {&m_st->overwrite, overwriteSql},   {&m_st->charge, chargeSql},
-        {&m_st->consume, consumeSql},       {&m_st->takeOver, takeOverSql},
-        {&m_st->release, releaseSql},       {&m_st->reap, reapSql},
-        {&m_st->keyReplica, keyReplicaSql}, {&m_st->ledgerReplica, ledgerReplicaSql},
-        {&m_st->allKeys, allKeysSql},       {&m_st->allLedger, allLedgerSql},
-        {&m_st->clearKeys, clearKeysSql},   {&m_st->clearLedger, clearLedgerSql},
+    m_st = std::make_unique<Statements>();
+    sqlite3 *handle = SqliteStatement::handleOf(m_db);
+    const std::pair<SqliteStatement *, const char *> prepared[] = {
+        {&m_st->lookup, lookupSql},           {&m_st->claim, claimSql},
+        {&m_st->overwrite, overwriteSql},     {&m_st->charge, chargeSql},
+        {&m_st->consume, consumeSql},         {&m_st->takeOver, takeOverSql},
+        {&m_st->release, releaseSql},         {&m_st->reap, reapSql},
+        {&m_st->keyReplica, keyReplicaSql},   {&m_st->ledgerReplica, ledgerReplicaSql},
+        {&m_st->ledgerRow, ledgerRowSql},     {&m_st->allKeys, allKeysSql},
+        {&m_st->allLedger, allLedgerSql},     {&m_st->clearKeys, clearKeysSql},
+        {&m_st->clearLedger, clearLedgerSql},
     };
-    for (const auto &[query, sql] : prepared) {
-        query->setForwardOnly(true); // no row cache: each statement is read once
-        if (!query->prepare(QString::fromLatin1(sql)))
-            return QStringLiteral("cannot prepare statement: %1").arg(query->lastError().text());
-    }
+    for (const auto &[statement, sql] : prepared)
+        if (auto error = statement->prepare(handle, sql))
+            return QStringLiteral("cannot prepare statement: %1").arg(*error);
 
     QSqlQuery count(m_db);
     count.prepare(QStringLiteral("SELECT COUNT(*) FROM ledger WHERE origin = ?"));
@@ -113,10 +113,13 @@ std::optional<QString> ClusterDatabase::open()
 
 std::optional<QString> ClusterDatabase::clear()
 {
-    for (QSqlQuery *query : {&m_st->clearKeys, &m_st->clearLedger})
-        if (!query->exec())
+    for (SqliteStatement *statement : {&m_st->clearKeys, &m_st->clearLedger}) {
+        const bool ran = statement->exec();
+        statement->done();
+        if (!ran)
             return QStringLiteral("cannot clear DB %1: %2")
-                .arg(originName(m_cluster), query->lastError().text());
+                .arg(originName(m_cluster), statement->error());
+    }
     m_inBatch = false;
     m_nextLedger->store(1);
     return {};
@@ -155,27 +158,28 @@ void ClusterDatabase::disableAutoCheckpoint()
     drain(query);
 }
 
-KeyRow ClusterDatabase::readKeyRow(const QSqlQuery &q, int c, const QString &key) const
+KeyRow ClusterDatabase::readKeyRow(const SqliteStatement &q, int c, const QString &key) const
 {
     KeyRow row;
     row.rawKey = key;
-    row.status = q.value(c).toString();
-    row.fingerprint = q.value(c + 1).toString();
-    row.responseCode = q.value(c + 2).toInt();
-    row.responseBody = q.value(c + 3).toString();
-    row.createdUs = q.value(c + 4).toLongLong();
-    row.updatedUs = q.value(c + 5).toLongLong();
-    row.origin = originIndex(q.value(c + 6).toString());
-    row.generation = q.value(c + 7).toInt();
-    row.claimedUs = q.value(c + 8).toLongLong();
-    row.holder = q.value(c + 9).toString();
-    row.client = q.value(c + 10).toString();
+    row.status = q.text(c);
+    row.fingerprint = q.text(c + 1);
+    row.responseCode = q.integer(c + 2);
+    row.responseBody = q.text(c + 3);
+    row.createdUs = q.int64(c + 4);
+    row.updatedUs = q.int64(c + 5);
+    row.origin = originIndex(q.text(c + 6));
+    row.generation = q.integer(c + 7);
+    row.claimedUs = q.int64(c + 8);
+    row.holder = q.text(c + 9);
+    row.client = q.text(c + 10);
     return row;
 }
 
-DbResult ClusterDatabase::failed(DbResult &result, const QSqlQuery &q, const char *what) const
+DbResult ClusterDatabase::failed(DbResult &result, SqliteStatement &q, const char *what) const
 {
-    result.error = q.lastError().text();
+    result.error = q.error();
+    q.done();
     qCWarning(lcDb) << "DB" << originName(m_cluster) << what << "failed:" << result.error;
     return result;
 }
@@ -183,39 +187,40 @@ DbResult ClusterDatabase::failed(DbResult &result, const QSqlQuery &q, const cha
 DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs, const CommitCheck &check)
 {
     DbResult result;
-    auto fail = [&](const QSqlQuery &q) { return failed(result, q, "statement"); };
+    auto fail = [&](SqliteStatement &q) { return failed(result, q, "statement"); };
     result.row.rawKey = cmd.key;
     result.row.scope = cmd.scope;
     switch (cmd.op) {
     case DbOp::Lookup: {
-        QSqlQuery &q = m_st->lookup;
-        q.bindValue(0, text(cmd.scope));
-        q.bindValue(1, cmd.key);
+        SqliteStatement &q = m_st->lookup;
+        q.bind(0, text(cmd.scope));
+        q.bind(1, cmd.key);
         if (!q.exec())
             return fail(q);
-        if (q.next()) {
+        if (q.hasRow()) {
             result.found = true;
             result.row = readKeyRow(q, 0, cmd.key);
             result.row.scope = cmd.scope;
         }
-        drain(q);
+        q.done();
         return result;
     }
     case DbOp::Claim:
     case DbOp::Overwrite: {
-        QSqlQuery &q = cmd.op == DbOp::Claim ? m_st->claim : m_st->overwrite;
-        q.bindValue(0, cmd.key);
-        q.bindValue(1, text(cmd.scope));
-        q.bindValue(2, cmd.fingerprint);
-        q.bindValue(3, nowUs);
-        q.bindValue(4, nowUs);
-        q.bindValue(5, originName(cmd.origin));
-        q.bindValue(6, nowUs);
-        q.bindValue(7, text(cmd.holder));
-        q.bindValue(8, text(cmd.client));
+        SqliteStatement &q = cmd.op == DbOp::Claim ? m_st->claim : m_st->overwrite;
+        q.bind(0, cmd.key);
+        q.bind(1, text(cmd.scope));
+        q.bind(2, cmd.fingerprint);
+        q.bind(3, nowUs);
+        q.bind(4, nowUs);
+        q.bind(5, originName(cmd.origin));
+        q.bind(6, nowUs);
+        q.bind(7, text(cmd.holder));
+        q.bind(8, text(cmd.client));
         if (!q.exec())
             return fail(q);
-        result.changed = q.numRowsAffected() > 0;
+        result.changed = q.changes() > 0;
+        q.done();
         result.found = !result.changed;
         result.row.status = QStringLiteral("CREATED");
         result.row.fingerprint = cmd.fingerprint;
@@ -232,33 +237,33 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs, const Comm
     case DbOp::Consume:
         return consume(cmd, nowUs);
     case DbOp::TakeOver: {
-        QSqlQuery &q = m_st->takeOver;
-        q.bindValue(0, nowUs);
-        q.bindValue(1, text(cmd.holder));
-        q.bindValue(2, nowUs);
-        q.bindValue(3, text(cmd.scope));
-        q.bindValue(4, cmd.key);
-        q.bindValue(5, cmd.generation);
+        SqliteStatement &q = m_st->takeOver;
+        q.bind(0, nowUs);
+        q.bind(1, text(cmd.holder));
+        q.bind(2, nowUs);
+        q.bind(3, text(cmd.scope));
+        q.bind(4, cmd.key);
+        q.bind(5, cmd.generation);
         if (!q.exec())
             return fail(q);
-        if (q.next()) {
+        if (q.hasRow()) {
             result.changed = true;
             result.row = readKeyRow(q, 0, cmd.key);
             result.row.scope = cmd.scope;
         }
-        drain(q);
+        q.done();
         return result;
     }
     case DbOp::Release:
     case DbOp::Reap: {
-        QSqlQuery &q = cmd.op == DbOp::Release ? m_st->release : m_st->reap;
-        q.bindValue(0, text(cmd.scope));
-        q.bindValue(1, cmd.key);
-        q.bindValue(2,
-                    cmd.op == DbOp::Release ? QVariant(cmd.generation) : QVariant(cmd.olderThanUs));
+        SqliteStatement &q = cmd.op == DbOp::Release ? m_st->release : m_st->reap;
+        q.bind(0, text(cmd.scope));
+        q.bind(1, cmd.key);
+        q.bind(2, cmd.op == DbOp::Release ? qint64(cmd.generation) : cmd.olderThanUs);
         if (!q.exec())
             return fail(q);
-        result.changed = q.numRowsAffected() > 0;
+        result.changed = q.changes() > 0;
+        q.done();
         if (!result.changed && cmd.op == DbOp::Release)
             result.fenced = lookupGeneration(cmd) > 0;
         return result;
@@ -271,20 +276,20 @@ DbResult ClusterDatabase::execute(const DbCommand &cmd, qint64 nowUs, const Comm
 
 int ClusterDatabase::lookupGeneration(const DbCommand &cmd)
 {
-    QSqlQuery &q = m_st->lookup;
-    q.bindValue(0, text(cmd.scope));
-    q.bindValue(1, cmd.key);
+    SqliteStatement &q = m_st->lookup;
+    q.bind(0, text(cmd.scope));
+    q.bind(1, cmd.key);
     int generation = 0;
-    if (q.exec() && q.next())
-        generation = q.value(7).toInt();
-    drain(q);
+    if (q.exec() && q.hasRow())
+        generation = q.integer(7);
+    q.done();
     return generation;
 }
 
 DbResult ClusterDatabase::charge(const DbCommand &cmd, qint64 nowUs)
 {
     DbResult result;
-    QSqlQuery &q = m_st->charge;
+    SqliteStatement &q = m_st->charge;
     LedgerRow &row = result.ledger;
     // Taken before the insert: a failed charge leaves a gap, never a reused id.
     row.id = originName(m_cluster) + QLatin1Char('-') + QString::number(m_nextLedger->fetch_add(1));
@@ -294,17 +299,18 @@ DbResult ClusterDatabase::charge(const DbCommand &cmd, qint64 nowUs)
     row.toAcct = cmd.body.to;
     row.amount = cmd.body.amount;
     row.atUs = nowUs;
-    q.bindValue(0, row.id);
-    q.bindValue(1, cmd.key);
-    q.bindValue(2, originName(m_cluster));
-    q.bindValue(3, row.fromAcct);
-    q.bindValue(4, row.toAcct);
-    q.bindValue(5, row.amount);
-    q.bindValue(6, nowUs);
-    q.bindValue(7, text(cmd.scope));
+    q.bind(0, row.id);
+    q.bind(1, cmd.key);
+    q.bind(2, originName(m_cluster));
+    q.bind(3, row.fromAcct);
+    q.bind(4, row.toAcct);
+    q.bind(5, row.amount);
+    q.bind(6, nowUs);
+    q.bind(7, text(cmd.scope));
     row.scope = cmd.scope;
     if (!q.exec())
         return failed(result, q, "charge");
+    q.done();
     result.changed = true;
     return result;
 }
@@ -314,21 +320,21 @@ DbResult ClusterDatabase::consume(const DbCommand &cmd, qint64 nowUs)
     DbResult result;
     result.row.rawKey = cmd.key;
     result.row.scope = cmd.scope;
-    QSqlQuery &q = m_st->consume;
-    q.bindValue(0, cmd.responseCode);
-    q.bindValue(1, cmd.responseBody);
-    q.bindValue(2, nowUs);
-    q.bindValue(3, text(cmd.scope));
-    q.bindValue(4, cmd.key);
-    q.bindValue(5, cmd.generation);
+    SqliteStatement &q = m_st->consume;
+    q.bind(0, cmd.responseCode);
+    q.bind(1, cmd.responseBody);
+    q.bind(2, nowUs);
+    q.bind(3, text(cmd.scope));
+    q.bind(4, cmd.key);
+    q.bind(5, cmd.generation);
     if (!q.exec())
         return failed(result, q, "consume");
-    if (q.next()) {
+    if (q.hasRow()) {
         result.changed = true;
         result.row = readKeyRow(q, 0, cmd.key);
         result.row.scope = cmd.scope;
     }
-    drain(q);
+    q.done();
     if (!result.changed)
         result.fenced = lookupGeneration(cmd) > 0;
     return result;
@@ -336,55 +342,64 @@ DbResult ClusterDatabase::consume(const DbCommand &cmd, qint64 nowUs)
 
 ReplicaOutcome ClusterDatabase::applyKeyReplica(const KeyRow &row, KeyRow *local)
 {
-    QSqlQuery &q = m_st->keyReplica;
-    q.bindValue(0, row.rawKey);
-    q.bindValue(1, text(row.scope));
-    q.bindValue(2, row.status);
-    q.bindValue(3, row.fingerprint);
-    q.bindValue(4, row.responseCode ? QVariant(row.responseCode) : QVariant());
-    q.bindValue(5, row.responseCode ? QVariant(row.responseBody) : QVariant());
-    q.bindValue(6, row.createdUs);
-    q.bindValue(7, row.updatedUs);
-    q.bindValue(8, originName(row.origin));
-    q.bindValue(9, row.generation);
-    q.bindValue(10, row.claimedUs);
-    q.bindValue(11, text(row.holder));
-    q.bindValue(12, text(row.client));
+    SqliteStatement &q = m_st->keyReplica;
+    q.bind(0, row.rawKey);
+    q.bind(1, text(row.scope));
+    q.bind(2, row.status);
+    q.bind(3, row.fingerprint);
+    if (row.responseCode) {
+        q.bind(4, row.responseCode);
+        q.bind(5, row.responseBody);
+    } else {
+        q.bindNull(4);
+        q.bindNull(5);
+    }
+    q.bind(6, row.createdUs);
+    q.bind(7, row.updatedUs);
+    q.bind(8, originName(row.origin));
+    q.bind(9, row.generation);
+    q.bind(10, row.claimedUs);
+    q.bind(11, text(row.holder));
+    q.bind(12, text(row.client));
     if (!q.exec()) {
-        qCWarning(lcDb) << "replica failed:" << q.lastError().text();
+        qCWarning(lcDb) << "replica failed:" << q.error();
+        q.done();
         return ReplicaOutcome::Stale;
     }
-    const bool applied = q.numRowsAffected() > 0;
+    const bool applied = q.changes() > 0;
+    q.done();
     if (applied)
         return ReplicaOutcome::Applied;
     // Rare path: find out why the row was not taken.
-    QSqlQuery &lookup = m_st->lookup;
-    lookup.bindValue(0, text(row.scope));
-    lookup.bindValue(1, row.rawKey);
+    SqliteStatement &lookup = m_st->lookup;
+    lookup.bind(0, text(row.scope));
+    lookup.bind(1, row.rawKey);
     ReplicaOutcome outcome = ReplicaOutcome::Stale;
-    if (lookup.exec() && lookup.next()) {
+    if (lookup.exec() && lookup.hasRow()) {
         const KeyRow mine = readKeyRow(lookup, 0, row.rawKey);
         if (mine.origin != row.origin)
             outcome = ReplicaOutcome::Conflict;
         if (local)
             *local = mine;
     }
-    drain(lookup);
+    lookup.done();
     return outcome;
 }
 
 bool ClusterDatabase::applyLedgerReplica(const LedgerRow &row)
 {
-    QSqlQuery &q = m_st->ledgerReplica;
-    q.bindValue(0, row.id);
-    q.bindValue(1, row.key);
-    q.bindValue(2, originName(row.origin));
-    q.bindValue(3, row.fromAcct);
-    q.bindValue(4, row.toAcct);
-    q.bindValue(5, row.amount);
-    q.bindValue(6, row.atUs);
-    q.bindValue(7, text(row.scope));
-    return q.exec() && q.numRowsAffected() > 0;
+    SqliteStatement &q = m_st->ledgerReplica;
+    q.bind(0, row.id);
+    q.bind(1, row.key);
+    q.bind(2, originName(row.origin));
+    q.bind(3, row.fromAcct);
+    q.bind(4, row.toAcct);
+    q.bind(5, row.amount);
+    q.bind(6, row.atUs);
+    q.bind(7, text(row.scope));
+    const bool applied = q.exec() && q.changes() > 0;
+    q.done();
+    return applied;
 }
 
 bool ClusterDatabase::beginBatch()

@@ -12,6 +12,8 @@
 
 namespace idem {
 
+class SqliteStatement;
+
 /// One cluster's SQLite database (QtSql): the schema, the protocol's statements, replication.
 ///
 /// In memory by default; with a file path, a WAL-mode file that `sqlite3` can open later.
@@ -111,9 +113,9 @@ private:
     DbResult chargeAndConsume(const DbCommand &command, qint64 nowUs, const CommitCheck &check);
     /// The generation of the key's row, 0 if there is none.
     int lookupGeneration(const DbCommand &command);
-    KeyRow readKeyRow(const QSqlQuery &query, int firstColumn, const QString &key) const;
+    KeyRow readKeyRow(const SqliteStatement &query, int firstColumn, const QString &key) const;
     /// Records the statement's error in `result`, logs it ("DB A charge failed: …"), returns it.
-    DbResult failed(DbResult &result, const QSqlQuery &query, const char *what) const;
+    DbResult failed(DbResult &result, SqliteStatement &query, const char *what) const;
 
     int m_cluster = 0;
     QString m_connection;

@@ -18,17 +18,17 @@ namespace {
 
 // A ledger row from the columns id, key, origin, from_acct, to_acct, amount, at_us, scope
 // (the stored key: callers map it to a label).
-LedgerRow readLedgerRow(const QSqlQuery &q)
+LedgerRow readLedgerRow(const SqliteStatement &q)
 {
     LedgerRow row;
-    row.id = q.value(0).toString();
-    row.key = q.value(1).toString();
-    row.origin = originIndex(q.value(2).toString());
-    row.fromAcct = q.value(3).toString();
-    row.toAcct = q.value(4).toString();
-    row.amount = q.value(5).toLongLong();
-    row.atUs = q.value(6).toLongLong();
-    row.scope = q.value(7).toString();
+    row.id = q.text(0);
+    row.key = q.text(1);
+    row.origin = originIndex(q.text(2));
+    row.fromAcct = q.text(3);
+    row.toAcct = q.text(4);
+    row.amount = q.int64(5);
+    row.atUs = q.int64(6);
+    row.scope = q.text(7);
     return row;
 }
 
@@ -95,51 +95,48 @@ DbResult ClusterDatabase::chargeAndConsume(const DbCommand &cmd, qint64 nowUs,
 
 std::optional<KeyRow> ClusterDatabase::keyRow(const QString &scope, const QString &key) const
 {
-    QSqlQuery &q = m_st->lookup;
-    q.bindValue(0, sqlrow::text(scope));
-    q.bindValue(1, key);
+    SqliteStatement &q = m_st->lookup;
+    q.bind(0, sqlrow::text(scope));
+    q.bind(1, key);
     std::optional<KeyRow> row;
-    if (q.exec() && q.next()) {
+    if (q.exec() && q.hasRow()) {
         row = readKeyRow(q, 0, key);
         row->scope = scope;
     }
-    sqlrow::drain(q);
+    q.done();
     return row;
 }
 
 std::optional<LedgerRow> ClusterDatabase::ledgerRow(const QString &id) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, key, origin, from_acct, to_acct, amount, at_us, scope "
-                             "FROM ledger WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return readLedgerRow(q);
+    SqliteStatement &q = m_st->ledgerRow;
+    q.bind(0, id);
+    std::optional<LedgerRow> row;
+    if (q.exec() && q.hasRow())
+        row = readLedgerRow(q);
+    q.done();
+    return row;
 }
 
 QVector<KeyRow> ClusterDatabase::keyRows() const
 {
     QVector<KeyRow> rows;
-    QSqlQuery &q = m_st->allKeys;
-    q.exec();
-    while (q.next()) {
-        rows.append(readKeyRow(q, 2, q.value(0).toString()));
-        rows.last().scope = q.value(1).toString();
+    SqliteStatement &q = m_st->allKeys;
+    for (bool row = q.exec() && q.hasRow(); row; row = q.next()) {
+        rows.append(readKeyRow(q, 2, q.text(0)));
+        rows.last().scope = q.text(1);
     }
-    q.finish();
+    q.done();
     return rows;
 }
 
 QVector<LedgerRow> ClusterDatabase::ledgerRows() const
 {
     QVector<LedgerRow> rows;
-    QSqlQuery &q = m_st->allLedger;
-    q.exec();
-    while (q.next()) {
+    SqliteStatement &q = m_st->allLedger;
+    for (bool row = q.exec() && q.hasRow(); row; row = q.next())
         rows.append(readLedgerRow(q));
-    }
-    q.finish();
+    q.done();
     return rows;
 }
 

@@ -69,6 +69,8 @@ inline constexpr const char *allKeysSql =
 inline constexpr const char *allLedgerSql =
     "SELECT id, key, origin, from_acct, to_acct, amount, at_us, scope FROM ledger "
     "ORDER BY at_us, id";
+inline constexpr const char *ledgerRowSql =
+    "SELECT id, key, origin, from_acct, to_acct, amount, at_us, scope FROM ledger WHERE id = ?";
 inline constexpr const char *clearKeysSql = "DELETE FROM idempotency_keys";
 inline constexpr const char *clearLedgerSql = "DELETE FROM ledger";
 
