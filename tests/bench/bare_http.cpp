@@ -6,6 +6,8 @@
 //   bare_http sql N DIR      SQL only: the statements of N new-key requests (lookup, claim,
 //                            charge, consume: three commits) on a WAL file in DIR, one
 //                            thread, no HTTP; prints requests/s
+//   bare_http sql-atomic N DIR  the same for --atomic on: lookup, claim, then the ledger row
+//                            and consume in one transaction (two commits)
 // The servers are stateless: the bench script ends them with SIGTERM.
 #include "live/httpfrontend.h"
 #include "storage/clusterdatabase.h"
@@ -55,7 +57,15 @@ int main(int argc, char *argv[])
         }
         return app.exec();
     }
-    if (mode == QLatin1String("sql")) {
+    if (mode == QLatin1String("sql") || mode == QLatin1String("sql-atomic")) {
+        // The statement mix of a new key: with atomic off lookup, claim, ledger row, consume
+        // (three commits); with atomic on the ledger row and CONSUMED in one transaction (two).
+        const bool atomic = mode == QLatin1String("sql-atomic");
+        const QList<idem::DbOp> ops =
+            atomic ? QList<idem::DbOp>{idem::DbOp::Lookup, idem::DbOp::Overwrite,
+                                       idem::DbOp::ChargeAndConsume}
+                   : QList<idem::DbOp>{idem::DbOp::Lookup, idem::DbOp::Overwrite,
+                                       idem::DbOp::Charge, idem::DbOp::Consume};
         const int requests = args.value(2).toInt();
         idem::ClusterDatabase db(0, QStringLiteral("bare-sql"),
                                  QDir(args.value(3)).filePath(QStringLiteral("floor.sqlite")));
@@ -72,8 +82,7 @@ int main(int argc, char *argv[])
         clock.start();
         for (int i = 0; i < requests; ++i) {
             cmd.key = QStringLiteral("floor-") + QString::number(i);
-            for (const idem::DbOp op : {idem::DbOp::Lookup, idem::DbOp::Overwrite,
-                                        idem::DbOp::Charge, idem::DbOp::Consume}) {
+            for (const idem::DbOp op : ops) {
                 cmd.op = op;
                 db.execute(cmd, clock.nsecsElapsed() / 1000);
             }
@@ -81,6 +90,7 @@ int main(int argc, char *argv[])
         std::printf("%.0f\n", requests * 1e9 / double(clock.nsecsElapsed()));
         return 0;
     }
-    std::fprintf(stderr, "usage: bare_http route|frontend PORT, or bare_http sql N DIR\n");
+    std::fprintf(stderr,
+                 "usage: bare_http route|frontend PORT, or bare_http sql|sql-atomic N DIR\n");
     return 2;
 }

@@ -11,7 +11,9 @@
 #   serve, new keys  POST /payments with a new Idempotency-Key each time (claim, ledger
 #                    row, consume: three commits to cluster A's WAL file, replication to B)
 #   serve, replays   POST /payments over 100 keys that were charged first (lookup, replay)
-# for `serve` with the default guards (mutex off, cache off) and with both on.
+# for `serve` with the default guards (mutex off, cache off) and with both on, each with
+# --atomic off (three commits a new key) and on (two); the SQL floor of each statement mix
+# and serve's share of it are printed beside.
 # Needs wrk (apt-get install -y wrk). Not part of the test run (ctest label: bench).
 set -euo pipefail
 
@@ -84,11 +86,15 @@ for mode in route frontend; do
     pid=""
 done
 
-floor="$("$bare" sql 20000 "$workdir")"
+floor_off="$("$bare" sql 20000 "$workdir")"
 printf '%-34s %10s req/s   (one thread: the 4 statements of a new key, 3 WAL commits)\n' \
-    "SQL only, new keys" "$floor"
+    "SQL only, new keys, atomic off" "$floor_off"
+floor_on="$("$bare" sql-atomic 20000 "$workdir")"
+printf '%-34s %10s req/s   (one thread: lookup, claim, charge+consume: 2 WAL commits)\n' \
+    "SQL only, new keys, atomic on" "$floor_on"
 
-for guards in "--mutex off --cache off" "--mutex on --cache on"; do
+for guards in "--atomic off --mutex off --cache off" "--atomic on --mutex off --cache off" \
+    "--atomic off --mutex on --cache on" "--atomic on --mutex on --cache on"; do
     db="$workdir/db-${guards// /}"
     # shellcheck disable=SC2086  # $guards is two options
     "$cli" serve --port-a "$port_a" --port-b "$port_b" --db-dir "$db" --log none \
@@ -96,7 +102,11 @@ for guards in "--mutex off --cache off" "--mutex on --cache on"; do
     pid=$!
     wait_for_port "$port_a"
     label="serve ${guards//--/}"
-    measure "$label, new keys" new "new-$RANDOM"
+    new_line="$(measure "$label, new keys" new "new-$RANDOM")"
+    floor="$floor_off"
+    [[ "$guards" == *"--atomic on"* ]] && floor="$floor_on"
+    rps="$(awk '{for (i = 1; i <= NF; i++) if ($i == "req/s") print $(i - 1)}' <<<"$new_line")"
+    printf '%s   = %.2f x its SQL floor\n' "$new_line" "$(awk -v a="$rps" -v b="$floor" 'BEGIN {print a / b}')"
     tag="replay-$RANDOM"
     for i in $(seq 0 99); do
         curl -s -o /dev/null "http://127.0.0.1:$port_a/payments" -H "Idempotency-Key: $tag-$i" \
