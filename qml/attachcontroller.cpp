@@ -4,26 +4,16 @@
 
 #ifdef IDEMLAB_HAS_LIVE
 #include "live/attachsession.h"
-
-#include <QTimer>
 #endif
 
 Q_LOGGING_CATEGORY(lcAttachGui, "idemlab.gui.attach")
 
 namespace idem {
 
-namespace {
-
-/// At most this many refreshes of the scene per second, as the Live switch does.
-constexpr int refreshMs = 100;
-
-} // namespace
-
 #ifdef IDEMLAB_HAS_LIVE
 struct AttachController::Attach
 {
     AttachSession session;
-    QTimer refresh;        ///< coalesces the messages of one burst into one snapshot
     bool onScreen = false; ///< the session shows this record (not the simulation's)
 };
 
@@ -58,15 +48,12 @@ struct AttachController::Attach
 #endif
 
 AttachController::AttachController(QObject *parent)
-    : QObject(parent), m_attach(std::make_unique<Attach>())
+    : LiveView(lcAttachGui, parent), m_attach(std::make_unique<Attach>())
 {
 #ifdef IDEMLAB_HAS_LIVE
-    m_attach->refresh.setSingleShot(true);
-    m_attach->refresh.setInterval(refreshMs);
-    connect(&m_attach->refresh, &QTimer::timeout, this, &AttachController::refresh);
     connect(&m_attach->session, &AttachSession::recordChanged, this, [this] {
-        if (attached() && !m_attach->refresh.isActive())
-            m_attach->refresh.start();
+        if (attached())
+            scheduleRefresh();
     });
     connect(&m_attach->session, &AttachSession::linksChanged, this,
             &AttachController::linksChanged);
@@ -84,31 +71,13 @@ bool AttachController::available()
 #endif
 }
 
-void AttachController::setSession(Session *session)
+void AttachController::connectSession(Session *session)
 {
-    if (m_session == session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (session) {
-        // Something else took the screen (a preset, a file, the Live switch): detach.
-        connect(session, &Session::liveChanged, this, [this] {
-            if (m_session && !m_session->live() && attached())
-                detach();
-        });
-    }
-    emit sessionChanged();
-}
-
-void AttachController::setError(const QString &error)
-{
-    if (m_error == error)
-        return;
-    m_error = error;
-    if (!error.isEmpty())
-        qCWarning(lcAttachGui).noquote() << error;
-    emit errorTextChanged();
+    // Something else took the screen (a preset, a file, the Live switch): detach.
+    connect(session, &Session::liveChanged, this, [this] {
+        if (m_session && !m_session->live() && attached())
+            detach();
+    });
 }
 
 #ifdef IDEMLAB_HAS_LIVE
@@ -208,8 +177,7 @@ bool AttachController::attach(const QStringList &given)
         return false;
     }
     setError({});
-    m_requestCount = 0;
-    emit requestCountChanged();
+    setRequestCount(0);
     emit attachedChanged();
     m_attach->onScreen = true;
     refresh();
@@ -220,7 +188,7 @@ void AttachController::detach()
 {
     if (!attached())
         return;
-    m_attach->refresh.stop();
+    cancelRefresh();
     m_attach->session.detach();
     emit attachedChanged();
     if (m_attach->onScreen) {
@@ -237,10 +205,7 @@ void AttachController::refresh()
         return;
     RunResult run = m_attach->session.snapshot();
     const int count = int(run.attempts.size());
-    if (count != m_requestCount) {
-        m_requestCount = count;
-        emit requestCountChanged();
-    }
+    setRequestCount(count);
     m_session->showAttached(std::move(run), m_attach->session.nowUs());
 }
 

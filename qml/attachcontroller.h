@@ -1,9 +1,7 @@
 #pragma once
 
-#include "session.h"
+#include "liveview.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -16,12 +14,11 @@ namespace idem {
 /// scene as the Live switch shows its own servers (Session::showLive), so the timeline,
 /// the verdict and the exporters work the same. Without live mode the type exists but is
 /// not `available`.
-class AttachController : public QObject
+class AttachController : public LiveView
 {
     Q_OBJECT
     QML_ELEMENT
 
-    Q_PROPERTY(idem::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(bool available READ available CONSTANT)
     Q_PROPERTY(bool attached READ attached NOTIFY attachedChanged)
     /// One map per URL: url, state ("connecting", "up", "down"), why, cluster (the one whose
@@ -33,23 +30,17 @@ class AttachController : public QObject
     Q_PROPERTY(bool anyUp READ anyUp NOTIFY linksChanged)
     /// The clusters whose every attached URL is down ("B"), for the strip.
     Q_PROPERTY(QStringList downClusters READ downClusters NOTIFY linksChanged)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
-    Q_PROPERTY(int requestCount READ requestCount NOTIFY requestCountChanged)
 
 public:
     explicit AttachController(QObject *parent = nullptr);
     ~AttachController() override;
 
-    [[nodiscard]] Session *session() const { return m_session; }
-    void setSession(Session *session);
     [[nodiscard]] static bool available();
     [[nodiscard]] bool attached() const;
     [[nodiscard]] QVariantList links() const;
     [[nodiscard]] QString summary() const;
     [[nodiscard]] bool anyUp() const;
     [[nodiscard]] QStringList downClusters() const;
-    [[nodiscard]] QString errorText() const { return m_error; }
-    [[nodiscard]] int requestCount() const { return m_requestCount; }
 
     /// Checks the URLs (http://HOST:PORT or ws://HOST:PORT, empty ones skipped) and attaches
     /// to them; false with errorText on a bad one (nothing changes then).
@@ -62,22 +53,16 @@ public:
     [[nodiscard]] bool settled() const;
 
 signals:
-    void sessionChanged();
     void attachedChanged();
     void linksChanged();
-    void errorTextChanged();
-    void requestCountChanged();
 
 private:
     struct Attach;
 
-    void refresh();
-    void setError(const QString &error);
+    void refresh() override;
+    void connectSession(Session *session) override;
 
-    QPointer<Session> m_session;
     std::unique_ptr<Attach> m_attach;
-    QString m_error;
-    int m_requestCount = 0;
 };
 
 } // namespace idem

@@ -7,25 +7,16 @@
 #include "settingwords.h"
 
 #include <QElapsedTimer>
-#include <QTimer>
 #endif
 
 Q_LOGGING_CATEGORY(lcLiveGui, "idemlab.gui.live")
 
 namespace idem {
 
-namespace {
-
-/// At most this many refreshes of the scene per second: a snapshot reads both DBs.
-constexpr int refreshMs = 100;
-
-} // namespace
-
 #ifdef IDEMLAB_HAS_LIVE
 struct LiveController::Servers
 {
     LiveSession live;
-    QTimer refresh;      ///< coalesces the events of one burst into one snapshot
     QElapsedTimer clock; ///< the session's clock, started when it was
 };
 #else
@@ -35,16 +26,13 @@ struct LiveController::Servers
 #endif
 
 LiveController::LiveController(QObject *parent)
-    : QObject(parent), m_servers(std::make_unique<Servers>())
+    : LiveView(lcLiveGui, parent), m_servers(std::make_unique<Servers>())
 {
 #ifdef IDEMLAB_HAS_LIVE
-    m_servers->refresh.setSingleShot(true);
-    m_servers->refresh.setInterval(refreshMs);
-    connect(&m_servers->refresh, &QTimer::timeout, this, &LiveController::refresh);
     // Emitted on the serving threads: queued to this one.
     connect(&m_servers->live, &LiveSession::eventRecorded, this, [this] {
-        if (running() && !m_servers->refresh.isActive())
-            m_servers->refresh.start();
+        if (running())
+            scheduleRefresh();
     });
     connect(&m_servers->live, &LiveSession::runningChanged, this, &LiveController::runningChanged);
 #endif
@@ -61,41 +49,14 @@ bool LiveController::available()
 #endif
 }
 
-void LiveController::setSession(Session *session)
+void LiveController::connectSession(Session *session)
 {
-    if (m_session == session)
-        return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    stopSession();
-    m_session = session;
-    if (session) {
-        connect(session, &Session::settingsChanged, this, &LiveController::settingsChanged);
-        // Something else took the screen (a preset, a file): the servers stop with it.
-        connect(session, &Session::liveChanged, this, [this] {
-            if (m_session && !m_session->live() && running())
-                stopSession();
-        });
-    }
-    emit sessionChanged();
-}
-
-void LiveController::setError(const QString &error)
-{
-    if (m_error == error)
-        return;
-    m_error = error;
-    if (!error.isEmpty())
-        qCWarning(lcLiveGui) << error;
-    emit errorTextChanged();
-}
-
-void LiveController::setRequestCount(int count)
-{
-    if (m_requestCount == count)
-        return;
-    m_requestCount = count;
-    emit requestCountChanged();
+    connect(session, &Session::settingsChanged, this, &LiveController::settingsChanged);
+    // Something else took the screen (a preset, a file): the servers stop with it.
+    connect(session, &Session::liveChanged, this, [this] {
+        if (m_session && !m_session->live() && running())
+            stopSession();
+    });
 }
 
 QString LiveController::curlExample() const
@@ -163,7 +124,7 @@ void LiveController::stopSession()
 {
     if (!running())
         return;
-    m_servers->refresh.stop();
+    cancelRefresh();
     const LiveSession::StopReport report = m_servers->live.stop();
     for (const QString &error : report.errors)
         qCWarning(lcLiveGui) << error;

@@ -1,9 +1,7 @@
 #pragma once
 
-#include "session.h"
+#include "liveview.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
 #include <array>
@@ -15,13 +13,11 @@ namespace idem {
 /// with the session's settings, and shows every request they serve in the session's
 /// scene as it arrives, from the "External client" node. Without Qt HttpServer the type
 /// exists but is not `available` (the switch is hidden).
-class LiveController : public QObject
+class LiveController : public LiveView
 {
     Q_OBJECT
     QML_ELEMENT
 
-    /// Shows the servers' requests and gives them its settings.
-    Q_PROPERTY(idem::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     /// Built with live mode (Qt HttpServer was found).
     Q_PROPERTY(bool available READ available CONSTANT)
     Q_PROPERTY(bool running READ running NOTIFY runningChanged)
@@ -31,24 +27,17 @@ class LiveController : public QObject
     Q_PROPERTY(QString dbDir READ dbDir NOTIFY runningChanged)
     /// A curl line that pays through cluster A, for the banner and the switch's tooltip.
     Q_PROPERTY(QString curlExample READ curlExample NOTIFY runningChanged)
-    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
-    /// `POST /payments` requests served by the session on screen.
-    Q_PROPERTY(int requestCount READ requestCount NOTIFY requestCountChanged)
 
 public:
     explicit LiveController(QObject *parent = nullptr);
     ~LiveController() override;
 
-    [[nodiscard]] Session *session() const { return m_session; }
-    void setSession(Session *session);
     [[nodiscard]] static bool available();
     [[nodiscard]] bool running() const;
     [[nodiscard]] QString baseUrlA() const { return baseUrl(0); }
     [[nodiscard]] QString baseUrlB() const { return baseUrl(1); }
     [[nodiscard]] QString dbDir() const;
     [[nodiscard]] QString curlExample() const;
-    [[nodiscard]] QString errorText() const { return m_error; }
-    [[nodiscard]] int requestCount() const { return m_requestCount; }
 
     /// The ports tried first (8081 and 8082); when they are taken, any free ones are used
     /// and notice() says so. {0, 0}: any free ports at once (tests).
@@ -62,10 +51,7 @@ public:
     Q_INVOKABLE void stop();
 
 signals:
-    void sessionChanged();
     void runningChanged();
-    void errorTextChanged();
-    void requestCountChanged();
     /// Something the user should know, for a toast (fallback ports, a restart).
     void notice(const QString &message);
 
@@ -73,17 +59,14 @@ private:
     struct Servers;
 
     [[nodiscard]] QString baseUrl(int cluster) const;
-    void refresh();
+    void refresh() override;
+    void leaveSession() override { stopSession(); }
+    void connectSession(Session *session) override;
     void stopSession();
     void settingsChanged();
-    void setError(const QString &error);
-    void setRequestCount(int count);
 
-    QPointer<Session> m_session;
     std::unique_ptr<Servers> m_servers;
     std::array<quint16, 2> m_ports = {8081, 8082};
-    QString m_error;
-    int m_requestCount = 0;
 };
 
 } // namespace idem
