@@ -24,12 +24,19 @@ Row {
         font.pixelSize: Theme.panelFont
         color: Theme.mutedText
     }
+    // As wide as its longest choice, whichever is picked.
+    TextMetrics {
+        id: longest
+        font.pixelSize: Theme.panelFont
+        text: field.choices.reduce((a, b) => b.length > a.length ? b : a, "")
+    }
     EditorChoice {
+        id: choice
         visible: field.choices.length > 0
+        width: Math.ceil(longest.advanceWidth) + leftPadding + rightPadding + 2
         choices: field.choices
         value: field.value
         what: qsTr("%1: %2").arg(field.owner).arg(field.label)
-        implicitContentWidthPolicy: ComboBox.WidestText
         onPicked: (text) => field.changed(field.name, text)
     }
     EditorField {

@@ -28,10 +28,15 @@ Rectangle {
             notice(reason, false)
     }
 
-    /// Scrolls to the drops and faults (`--show editor-faults`).
+    /// Scrolls to the drops and faults (`--show editor-faults`): their heading at the top, or
+    /// as near it as the list goes.
     function showEntries() {
         requestList.scrolled = true
-        Qt.callLater(requestList.positionViewAtEnd)
+        Qt.callLater(() => {
+            const last = requestList.originY + requestList.contentHeight - requestList.height
+            requestList.contentY = Math.max(requestList.originY,
+                                            Math.min(requestList.footerItem.y, last))
+        })
     }
 
     ColumnLayout {
