@@ -220,7 +220,7 @@ Rectangle {
                         displayText: qsTr("+ Fault")
                         what: qsTr("Add a fault")
                         implicitWidth: implicitContentWidth + leftPadding + rightPadding
-                        popup.width: Math.round(Theme.panelFont * 17)
+                        popup.width: Math.round(Theme.panelFont * 20)
                         popup.x: width - popup.width
                         onPicked: (text) => panel.report(panel.editor.addFault(choices.indexOf(text)))
                         ToolTip.visible: hovered

@@ -7,7 +7,6 @@
 #include "export/exporter.h"
 #include "model/node.h"
 #include "scenario/scenarioloader.h"
-#include "timeline/durationtext.h"
 
 #include <QJsonDocument>
 
@@ -37,15 +36,6 @@ ScenarioEditor::ScenarioEditor(Session &session, QObject *parent)
         }
     });
     connect(&session, &Session::scenarioChanged, this, &ScenarioEditor::refresh);
-    m_dragTimer.setSingleShot(true);
-    m_dragTimer.setInterval(dragIntervalMs);
-    connect(&m_dragTimer, &QTimer::timeout, this, [this] {
-        if (!m_heldMove)
-            return;
-        const auto [index, atUs] = *m_heldMove;
-        m_heldMove.reset();
-        dragRequest(index, atUs);
-    });
 }
 
 QString ScenarioEditor::dropText(const DropSpec &d)
@@ -301,27 +291,22 @@ QString ScenarioEditor::setRequestField(int index, const QString &field, const Q
 
 QString ScenarioEditor::moveRequest(int index, double atUs)
 {
-    m_dragTimer.stop();
-    m_heldMove.reset();
+    m_drag.stop();
+    return moveNow(index, atUs);
+}
+
+void ScenarioEditor::dragRequest(int index, double atUs)
+{
+    m_drag.move(index, atUs);
+}
+
+QString ScenarioEditor::moveNow(int index, double atUs)
+{
     const QString id = m_session.scenario().requests.value(index).id;
     const qint64 us = draggedTime(atUs);
     return edit(
         tr("Move %1").arg(id), [&](ScenarioEdit &e) { return e.moveRequest(index, us); },
         ScenarioCommand::Kind::Move, id);
-}
-
-void ScenarioEditor::dragRequest(int index, double atUs)
-{
-    if (m_dragTimer.isActive()) {
-        m_heldMove = std::pair{index, atUs};
-        return;
-    }
-    const QString id = m_session.scenario().requests.value(index).id;
-    const qint64 us = draggedTime(atUs);
-    edit(
-        tr("Move %1").arg(id), [&](ScenarioEdit &e) { return e.moveRequest(index, us); },
-        ScenarioCommand::Kind::Move, id);
-    m_dragTimer.start();
 }
 
 QString ScenarioEditor::addDrop()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dragthrottle.h"
 #include "scenarioclientmodel.h"
 #include "scenariocommand.h"
 #include "scenarioentrymodel.h"
@@ -9,7 +10,6 @@
 
 #include <QObject>
 #include <QStringList>
-#include <QTimer>
 #include <QUndoStack>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
@@ -163,6 +163,8 @@ private:
                  ScenarioCommand::Kind kind = ScenarioCommand::Kind::Edit,
                  const QString &subject = {});
     QString refuse(const QString &error);
+    /// Moves request `index` now: a step that merges with the same request's other moves.
+    QString moveNow(int index, double atUs);
     /// The step undo() takes back, or null.
     [[nodiscard]] const ScenarioCommand::Step *topStep() const;
     void refresh();
@@ -175,8 +177,7 @@ private:
     ScenarioRequestModel m_requests;
     ScenarioEntryModel m_dropRows;
     ScenarioEntryModel m_faultRows;
-    QTimer m_dragTimer;                               ///< dragIntervalMs after a drag's last move
-    std::optional<std::pair<int, double>> m_heldMove; ///< request, µs: done at its timeout
+    DragThrottle m_drag{dragIntervalMs, [this](int index, double atUs) { moveNow(index, atUs); }};
     QUrl m_fileUrl;
     QString m_error;
     bool m_askBeforeDiscarding = false;
