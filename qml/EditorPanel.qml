@@ -28,6 +28,17 @@ Rectangle {
             notice(reason, false)
     }
 
+    /// Scrolls to the drops and faults (`--show editor-faults`): their heading at the top, or
+    /// as near it as the list goes.
+    function showEntries() {
+        requestList.scrolled = true
+        Qt.callLater(() => {
+            const last = requestList.originY + requestList.contentHeight - requestList.height
+            requestList.contentY = Math.max(requestList.originY,
+                                            Math.min(requestList.footerItem.y, last))
+        })
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: panel.pad
@@ -178,31 +189,57 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.topMargin: Math.round(8 * Theme.panelScale)
                     title: qsTr("Drops")
-                    count: panel.editor.drops.length
+                    count: dropList.count
+                    addText: qsTr("+ Drop")
+                    addTip: qsTr("Lose a message on purpose: a request's first response, then change it")
+                    onAddRequested: panel.report(panel.editor.addDrop())
                 }
                 Repeater {
-                    model: panel.editor.drops
-                    delegate: EditorLine {
+                    id: dropList
+                    model: panel.editor.dropRows
+                    delegate: EditorEntryRow {
                         Layout.fillWidth: true
+                        onChangeRequested: (index, field, text) => panel.report(panel.editor.setDropField(index, field, text))
                         onRemoveRequested: (index) => panel.report(panel.editor.removeDrop(index))
                     }
                 }
-                EditorSection {
+                RowLayout {
                     Layout.fillWidth: true
                     Layout.topMargin: Math.round(6 * Theme.panelScale)
-                    title: qsTr("Faults")
-                    count: panel.editor.faults.length
+                    spacing: Math.round(6 * Theme.panelScale)
+                    EditorSection {
+                        Layout.fillWidth: true
+                        title: qsTr("Faults")
+                        count: faultList.count
+                    }
+                    // A menu of the kinds: the pick is added at the playhead, to be changed below.
+                    EditorChoice {
+                        id: addFault
+                        value: ""
+                        choices: panel.editor.faultKinds
+                        displayText: qsTr("+ Fault")
+                        what: qsTr("Add a fault")
+                        implicitWidth: implicitContentWidth + leftPadding + rightPadding
+                        popup.width: Math.round(Theme.panelFont * 20)
+                        popup.x: width - popup.width
+                        onPicked: (text) => panel.report(panel.editor.addFault(choices.indexOf(text)))
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 600
+                        ToolTip.text: qsTr("Add a fault at the playhead: a crash, an outage, a partition, a duplicate, a failed charge")
+                    }
                 }
                 Repeater {
-                    model: panel.editor.faults
-                    delegate: EditorLine {
+                    id: faultList
+                    model: panel.editor.faultRows
+                    delegate: EditorEntryRow {
                         Layout.fillWidth: true
+                        onChangeRequested: (index, field, text) => panel.report(panel.editor.setFaultField(index, field, text))
                         onRemoveRequested: (index) => panel.report(panel.editor.removeFault(index))
                     }
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: qsTr("Add faults from the scene: right-click a server, the cache or the replication link.")
+                    text: qsTr("Faults also come from the scene: right-click a server, the cache or the replication link.")
                     color: Theme.mutedText
                     font.pixelSize: Theme.panelFont
                     wrapMode: Text.WordWrap

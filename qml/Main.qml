@@ -654,6 +654,10 @@ ApplicationWindow {
         }
         else if (name === "editor")
             window.editorOpen = true
+        else if (name === "editor-faults") {
+            window.editorOpen = true
+            editorPanel.item.showEntries()
+        }
         else if (name === "discard-edits")
             discardEditsDialog.open()
         else if (name === "attach")

@@ -31,6 +31,8 @@ Rectangle {
         dark: Theme.dark
         // Lane and tick labels at the scene's small text size (the canvas's 12 px is 1×).
         textScale: Theme.smallFont / 12
+        // Room to drag a request's ◆ past the run's end.
+        roomAfterEnd: panel.editing
     }
 
     // The axis row explains its broken stretches on hover (the "?" overlay does too).

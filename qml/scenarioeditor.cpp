@@ -1,12 +1,12 @@
 #include "scenarioeditor.h"
 
 #include "playback.h"
+#include "scenarioentries.h"
 #include "session.h"
 
 #include "export/exporter.h"
 #include "model/node.h"
 #include "scenario/scenarioloader.h"
-#include "timeline/durationtext.h"
 
 #include <QJsonDocument>
 
@@ -16,54 +16,11 @@ namespace idem {
 
 namespace {
 
-/// "server-a1" → "Server A1".
-QString serverText(const QString &id)
+/// Where a dragged ◆ sends its request: whole ms, within what a scenario allows (past the
+/// run's end, but not past a day).
+qint64 draggedTime(double atUs)
 {
-    return QStringLiteral("Server ") + id.mid(id.indexOf(QLatin1Char('-')) + 1).toUpper();
-}
-
-QString attemptText(const QString &request, int attempt)
-{
-    return attempt > 1 ? ScenarioEditor::tr("%1's retry %2").arg(request).arg(attempt - 1)
-                       : request;
-}
-
-QString faultText(const FaultSpec &f)
-{
-    using E = ScenarioEditor;
-    switch (f.kind) {
-    case FaultKind::Crash:
-        return (f.atUs >= 0
-                    ? E::tr("%1 crashes at %2").arg(serverText(f.server), durationText(f.atUs))
-                    : E::tr("%1 crashes after the %2 of %3")
-                          .arg(serverText(f.server), faultStepName(f.step),
-                               attemptText(f.request, f.attempt))) +
-               E::tr(", down %1").arg(durationText(f.downUs));
-    case FaultKind::CacheDown:
-        return E::tr("The cache is down from %1 to %2")
-            .arg(durationText(f.fromUs), durationText(f.untilUs));
-    case FaultKind::Partition:
-        return E::tr("The replication link is cut from %1 to %2")
-            .arg(durationText(f.fromUs), durationText(f.untilUs));
-    case FaultKind::Duplicate:
-        return (f.message == FaultMessage::Request ? E::tr("%1's request arrives twice")
-                                                   : E::tr("%1's response arrives twice"))
-            .arg(attemptText(f.request, f.attempt));
-    case FaultKind::Fail:
-        return E::tr("%1's charge fails with %2")
-            .arg(attemptText(f.request, f.attempt))
-            .arg(f.status);
-    case FaultKind::DropReplica:
-    case FaultKind::DuplicateReplica: {
-        const QString which = f.atUs >= 0 ? E::tr("the first after %1").arg(durationText(f.atUs))
-                                          : E::tr("number %1").arg(f.nth);
-        return (f.kind == FaultKind::DropReplica
-                    ? E::tr("Cluster %1's replication message (%2) is lost")
-                    : E::tr("Cluster %1's replication message (%2) arrives twice"))
-            .arg(clusterName(f.cluster), which);
-    }
-    }
-    return faultKindName(f.kind);
+    return std::clamp<qint64>(std::llround(atUs / 1000.0), 0, ScenarioReader::maxAtMs) * 1000;
 }
 
 } // namespace
@@ -83,9 +40,12 @@ ScenarioEditor::ScenarioEditor(Session &session, QObject *parent)
 
 QString ScenarioEditor::dropText(const DropSpec &d)
 {
-    const QString who = attemptText(d.request, d.attempt);
-    return d.point == DropPoint::Response ? tr("%1's response").arg(who)
-                                          : tr("%1's request").arg(who);
+    return ScenarioEntries::dropText(d);
+}
+
+QStringList ScenarioEditor::faultKinds()
+{
+    return ScenarioEntries::kindChoices();
 }
 
 QStringList ScenarioEditor::drops() const
@@ -100,7 +60,7 @@ QStringList ScenarioEditor::faults() const
 {
     QStringList lines;
     for (const FaultSpec &f : m_session.scenario().faults)
-        lines << faultText(f);
+        lines << ScenarioEntries::faultText(f);
     return lines;
 }
 
@@ -134,6 +94,14 @@ void ScenarioEditor::refresh()
     const Scenario &s = m_session.scenario();
     m_clients.setRows(s.clients);
     m_requests.setRows(s);
+    QVector<EntryRow> rows;
+    for (const DropSpec &d : s.drops)
+        rows.append({tr("%1 is lost").arg(dropText(d)), ScenarioEntries::dropFields(d, s)});
+    m_dropRows.setRows(rows);
+    rows.clear();
+    for (const FaultSpec &f : s.faults)
+        rows.append({ScenarioEntries::faultText(f), ScenarioEntries::faultFields(f, s)});
+    m_faultRows.setRows(rows);
     emit scenarioChanged();
 }
 
@@ -323,11 +291,66 @@ QString ScenarioEditor::setRequestField(int index, const QString &field, const Q
 
 QString ScenarioEditor::moveRequest(int index, double atUs)
 {
+    m_drag.stop();
+    return moveNow(index, atUs);
+}
+
+void ScenarioEditor::dragRequest(int index, double atUs)
+{
+    m_drag.move(index, atUs);
+}
+
+QString ScenarioEditor::moveNow(int index, double atUs)
+{
     const QString id = m_session.scenario().requests.value(index).id;
-    const qint64 us = std::llround(atUs / 1000.0) * 1000;
+    const qint64 us = draggedTime(atUs);
     return edit(
         tr("Move %1").arg(id), [&](ScenarioEdit &e) { return e.moveRequest(index, us); },
         ScenarioCommand::Kind::Move, id);
+}
+
+QString ScenarioEditor::addDrop()
+{
+    return edit(tr("Add a drop"), [](ScenarioEdit &e) { return e.addDrop(); });
+}
+
+QString ScenarioEditor::setDropField(int index, const QString &field, const QString &text)
+{
+    const auto &drops = m_session.scenario().drops;
+    const QString what = index >= 0 && index < drops.size() ? dropText(drops[index]) : QString();
+    return edit(tr("Change the drop of %1").arg(what),
+                [&](ScenarioEdit &e) { return e.setDropField(index, field, text); });
+}
+
+QString ScenarioEditor::addFault(int kind)
+{
+    const QStringList kinds = faultKinds();
+    if (kind < 0 || kind >= kinds.size())
+        return refuse(tr("There is no kind of fault %1 (the kinds are: %2)")
+                          .arg(kind)
+                          .arg(kinds.join(QStringLiteral(", "))));
+    const qint64 atUs = qint64(m_session.playback().timeUs());
+    return edit(tr("Add: %1").arg(kinds.at(kind)),
+                [&](ScenarioEdit &e) { return e.addFault(FaultKind(kind), atUs); });
+}
+
+QString ScenarioEditor::setFaultField(int index, const QString &field, const QString &text)
+{
+    const auto &faults = m_session.scenario().faults;
+    if (index < 0 || index >= faults.size())
+        return refuse(tr("There is no fault %1").arg(index + 1));
+    QString name = field;
+    QString value = text;
+    if (field == QLatin1String("when")) {
+        const auto when = ScenarioEntries::whenField(faults[index].kind, text,
+                                                     qint64(m_session.playback().timeUs()));
+        if (!when)
+            return refuse(
+                tr("A %1 fault has no moment \"%2\"").arg(faultKindName(faults[index].kind), text));
+        std::tie(name, value) = *when;
+    }
+    return edit(tr("Change a fault"),
+                [&](ScenarioEdit &e) { return e.setFaultField(index, name, value); });
 }
 
 QString ScenarioEditor::removeDrop(int index)

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "dragthrottle.h"
 #include "scenarioclientmodel.h"
 #include "scenariocommand.h"
+#include "scenarioentrymodel.h"
 #include "scenariorequestmodel.h"
 
 #include "scenario/scenarioedit.h"
@@ -41,9 +43,12 @@ class ScenarioEditor : public QObject
     Q_PROPERTY(QString fileName READ fileName NOTIFY scenarioChanged FINAL)
     Q_PROPERTY(idem::ScenarioClientModel *clients READ clients CONSTANT FINAL)
     Q_PROPERTY(idem::ScenarioRequestModel *requests READ requests CONSTANT FINAL)
-    /// The scripted drops and the faults, one line each ("R2's response is lost").
-    Q_PROPERTY(QStringList drops READ drops NOTIFY scenarioChanged FINAL)
-    Q_PROPERTY(QStringList faults READ faults NOTIFY scenarioChanged FINAL)
+    /// The scripted drops and the faults: one line each ("R2's response is lost") and the
+    /// fields to change it with.
+    Q_PROPERTY(idem::ScenarioEntryModel *dropRows READ dropRows CONSTANT FINAL)
+    Q_PROPERTY(idem::ScenarioEntryModel *faultRows READ faultRows CONSTANT FINAL)
+    /// The kinds of fault addFault() takes, in words ("Crash a server", "Cache outage", …).
+    Q_PROPERTY(QStringList faultKinds READ faultKinds CONSTANT FINAL)
     /// The clients' names, for a request's client field.
     Q_PROPERTY(QStringList clientNames READ clientNames NOTIFY scenarioChanged FINAL)
     /// What a request's target field takes: "auto", "A", "B", "A1", ...
@@ -67,6 +72,10 @@ public:
     [[nodiscard]] QString fileName() const;
     [[nodiscard]] ScenarioClientModel *clients() { return &m_clients; }
     [[nodiscard]] ScenarioRequestModel *requests() { return &m_requests; }
+    [[nodiscard]] ScenarioEntryModel *dropRows() { return &m_dropRows; }
+    [[nodiscard]] ScenarioEntryModel *faultRows() { return &m_faultRows; }
+    [[nodiscard]] static QStringList faultKinds();
+    /// The drops and faults, one line each.
     [[nodiscard]] QStringList drops() const;
     [[nodiscard]] QStringList faults() const;
     [[nodiscard]] QStringList targets() const;
@@ -86,10 +95,25 @@ public:
     /// `field`: "atMs", "key" ("" = no key), "amount", "target" (see targets), "client" (a name).
     Q_INVOKABLE QString setRequestField(int index, const QString &field, const QString &text);
     /// Moves request `index` to `atUs` (rounded to whole ms, as the timeline drags it);
-    /// consecutive moves of one request are one undo step.
+    /// consecutive moves of one request are one undo step. Ends a drag: a move dragRequest()
+    /// still holds back is dropped.
     Q_INVOKABLE QString moveRequest(int index, double atUs);
+    /// A move while a ◆ is dragged: done now, or, within `dragIntervalMs` of the last one,
+    /// held back and done when that time is up (only the newest held move), so the engine
+    /// reruns as the drag goes without falling behind it. One undo step with the final move.
+    Q_INVOKABLE void dragRequest(int index, double atUs);
+    /// The first drop the scenario does not have yet (ScenarioEdit::addDrop()).
+    Q_INVOKABLE QString addDrop();
     Q_INVOKABLE QString removeDrop(int index);
+    /// `field`: "message", "request", "attempt" (see ScenarioEntries::dropFields).
+    Q_INVOKABLE QString setDropField(int index, const QString &field, const QString &text);
+    /// A fault of faultKinds()[kind], at the playhead where it has a time.
+    Q_INVOKABLE QString addFault(int kind);
     Q_INVOKABLE QString removeFault(int index);
+    /// `field`: a file field of the fault's kind, or "when" (see ScenarioEntries::faultFields).
+    Q_INVOKABLE QString setFaultField(int index, const QString &field, const QString &text);
+
+    static constexpr int dragIntervalMs = 50;
 
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
@@ -139,6 +163,8 @@ private:
                  ScenarioCommand::Kind kind = ScenarioCommand::Kind::Edit,
                  const QString &subject = {});
     QString refuse(const QString &error);
+    /// Moves request `index` now: a step that merges with the same request's other moves.
+    QString moveNow(int index, double atUs);
     /// The step undo() takes back, or null.
     [[nodiscard]] const ScenarioCommand::Step *topStep() const;
     void refresh();
@@ -149,6 +175,9 @@ private:
     QUndoStack m_stack;
     ScenarioClientModel m_clients;
     ScenarioRequestModel m_requests;
+    ScenarioEntryModel m_dropRows;
+    ScenarioEntryModel m_faultRows;
+    DragThrottle m_drag{dragIntervalMs, [this](int index, double atUs) { moveNow(index, atUs); }};
     QUrl m_fileUrl;
     QString m_error;
     bool m_askBeforeDiscarding = false;

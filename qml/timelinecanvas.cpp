@@ -217,8 +217,7 @@ void TimelineCanvas::mousePressEvent(QMouseEvent *event)
     if (plot.width() > 0 && event->position().x() >= plot.left() - 4 &&
         event->position().x() <= plot.right() + 4) {
         m_scrubbing = true;
-        m_playback->seek(
-            m_playback->axisTime((event->position().x() - plot.left()) / plot.width()));
+        m_playback->seek(std::min(timeForX(event->position().x()), m_playback->endUs()));
         event->accept();
         return;
     }
@@ -230,7 +229,8 @@ void TimelineCanvas::mouseMoveEvent(QMouseEvent *event)
     const QRectF plot = plotArea();
     if (!m_scrubbing || !m_playback || plot.width() <= 0)
         return;
-    m_playback->seek(m_playback->axisTime((event->position().x() - plot.left()) / plot.width()));
+    // On the canvas's own axis, which may go on past the run's end (roomAfterEnd).
+    m_playback->seek(std::min(timeForX(event->position().x()), m_playback->endUs()));
 }
 
 void TimelineCanvas::mouseReleaseEvent(QMouseEvent *)

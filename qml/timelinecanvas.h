@@ -27,6 +27,9 @@ class TimelineCanvas : public QQuickPaintedItem
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
     Q_PROPERTY(int laneCount READ laneCount NOTIFY laneCountChanged)
+    /// The axis goes on past the run's end (the editor is open): one more stretch, as long as
+    /// the run and at least a second, drawn as a gap, where a request can be dragged to.
+    Q_PROPERTY(bool roomAfterEnd READ roomAfterEnd WRITE setRoomAfterEnd NOTIFY roomAfterEndChanged)
     /// Counts layouts: whatever reads xForTime() or laneY() from QML binds to it to follow a
     /// new run, size or text scale.
     Q_PROPERTY(int layoutRevision READ layoutRevision NOTIFY layoutChanged)
@@ -44,6 +47,8 @@ public:
     qreal textScale() const { return m_textScale; }
     void setTextScale(qreal scale);
     int laneCount() const { return m_laneCount; }
+    bool roomAfterEnd() const { return m_roomAfterEnd; }
+    void setRoomAfterEnd(bool room);
     int layoutRevision() const { return m_layoutRevision; }
 
     /// The event whose arrow or marker is nearest `point` (within ~6 px), or -1.
@@ -58,6 +63,13 @@ public:
     [[nodiscard]] Q_INVOKABLE double xForTime(double timeUs) const;
     /// The virtual time at `x` on the compressed axis (the inverse of xForTime()).
     [[nodiscard]] Q_INVOKABLE double timeForX(double x) const;
+    /// Keeps the axis as it is now for dragTimeForX(), while the runs of a drag change the
+    /// one drawn: the time under the pointer is the one it was over when the drag began.
+    Q_INVOKABLE void beginDrag();
+    /// The time at `x` on the axis beginDrag() kept, and past its end at the rate of its last
+    /// stretch (so a request can be dragged beyond the room after the end; whoever moves it
+    /// clamps it to what a scenario allows).
+    [[nodiscard]] Q_INVOKABLE double dragTimeForX(double x) const;
     /// The y of node `node`'s lane.
     [[nodiscard]] Q_INVOKABLE double laneY(int node) const;
     /// Where arrows are drawn: right of the lane labels, above the time axis.
@@ -68,6 +80,7 @@ signals:
     void darkChanged();
     void textScaleChanged();
     void laneCountChanged();
+    void roomAfterEndChanged();
     void layoutChanged();
 
 protected:
@@ -199,6 +212,8 @@ private:
     bool m_dark = false;
     qreal m_textScale = 1.0;
     int m_laneCount = 0;
+    bool m_roomAfterEnd = false;
+    std::optional<TimelineAxis> m_dragAxis; ///< kept by beginDrag()
     int m_layoutRevision = 0;
     bool m_scrubbing = false;
     mutable Geometry m_geo;

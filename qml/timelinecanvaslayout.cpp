@@ -59,6 +59,37 @@ double TimelineCanvas::axisX(const Geometry &g, double timeUs) const
     return g.axis->x(qint64(std::llround(timeUs)));
 }
 
+void TimelineCanvas::setRoomAfterEnd(bool room)
+{
+    if (m_roomAfterEnd == room)
+        return;
+    m_roomAfterEnd = room;
+    invalidate();
+    update();
+    emit roomAfterEndChanged();
+}
+
+void TimelineCanvas::beginDrag()
+{
+    ensureGeometry();
+    m_dragAxis = m_geo.axis;
+}
+
+double TimelineCanvas::dragTimeForX(double x) const
+{
+    const std::optional<TimelineAxis> &axis = m_dragAxis ? m_dragAxis : m_geo.axis;
+    if (!axis)
+        return 0.0;
+    const QVector<qint64> &times = axis->times();
+    const double right = axis->x(times.last());
+    if (x <= right || times.size() < 2)
+        return axis->time(x);
+    const qint64 before = times[times.size() - 2];
+    const double span = right - axis->x(before);
+    const double usPerPx = span > 0 ? double(times.last() - before) / span : 0.0;
+    return double(times.last()) + (x - right) * usPerPx;
+}
+
 double TimelineCanvas::laneY(int node) const
 {
     ensureGeometry();
@@ -102,7 +133,10 @@ void TimelineCanvas::buildGeometry(Geometry &g) const
     tickLabels.unit = DurationUnit::Auto;
     tickLabels.minX = 2;
     tickLabels.maxX = width() - 2;
-    g.axis.emplace(m_playback->axis().times(), g.plot.left(), g.plot.width(), tickLabels);
+    QVector<qint64> moments = m_playback->axis().times();
+    if (m_roomAfterEnd && !moments.isEmpty())
+        moments.append(moments.last() + std::max<qint64>(1'000'000, moments.last()));
+    g.axis.emplace(moments, g.plot.left(), g.plot.width(), tickLabels);
 
     // Thousands of events pile up on a few hundred pixels: a leg that lands on the pixels of
     // one already drawn in the same style adds nothing but paint time.

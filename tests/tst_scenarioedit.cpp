@@ -6,6 +6,7 @@
 #include "scenario/scenariowriter.h"
 #include "sim/simulation.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTemporaryDir>
@@ -56,6 +57,166 @@ QByteArray runBytes(const Scenario &s)
     if (!outcome.result)
         return outcome.error.toUtf8();
     return TimelineExporter::render(*outcome.result);
+}
+
+/// The rows of the drops' and faults' field edits, on edits()'s columns: on richEdit(),
+/// drops[0] is R2's response, faults[0] R2's failed charge, faults[1] a cache outage 0–1000 ms.
+void addFieldRows()
+{
+    const Edit nothing = [](ScenarioEdit &) { return QString(); };
+    const Check none = [](const Scenario &) {};
+    const auto add = [](FaultKind kind) {
+        return [kind](ScenarioEdit &e) { return e.addFault(kind, 2'500'400); };
+    };
+    const auto then = [](const Edit &first, const QString &field, const QString &text) {
+        return Edit([=](ScenarioEdit &e) {
+            const QString error = first(e);
+            return error.isEmpty() ? e.setFaultField(2, field, text) : error;
+        });
+    };
+    // Done: the entry (`drops[1]`) as the file writes it, and the engine runs the scenario.
+    const auto done = [nothing](const char *name, const Edit &edit, const QString &entry,
+                                const QString &json) {
+        const Check check = [=](const Scenario &s) {
+            const QString list = entry.left(entry.indexOf(QLatin1Char('[')));
+            const int index = entry.mid(list.size() + 1).chopped(1).toInt();
+            QCOMPARE(ScenarioWriter::toJson(s).value(list).toArray().at(index).toObject(),
+                     QJsonDocument::fromJson(json.toUtf8()).object());
+            QVERIFY(runBytes(s).startsWith('{'));
+        };
+        QTest::addRow("%s", name) << edit << QString() << check << nothing;
+    };
+    // Refused after `setup`: the reader's line, which starts where it points.
+    const auto refused = [none](const char *name, const Edit &setup, const Edit &edit,
+                                const QString &error) {
+        QTest::addRow("%s", name) << edit << QStringLiteral("scenario: ") + error << none << setup;
+    };
+    const auto third = [](const QString &field, const QString &text) {
+        return Edit([=](ScenarioEdit &e) { return e.setFaultField(2, field, text); });
+    };
+
+    done(
+        "add drop: the first one free", [](ScenarioEdit &e) { return e.addDrop(); }, "drops[1]",
+        R"({"request": "R1", "attempt": 1, "message": "response"})");
+    done(
+        "drop's message", [](ScenarioEdit &e) { return e.setDropField(0, "message", "request"); },
+        "drops[0]", R"({"request": "R2", "attempt": 1, "message": "request"})");
+    done(
+        "drop's request", [](ScenarioEdit &e) { return e.setDropField(0, "request", "R1"); },
+        "drops[0]", R"({"request": "R1", "attempt": 1, "message": "response"})");
+    done(
+        "drop's attempt", [](ScenarioEdit &e) { return e.setDropField(0, "attempt", " 3 "); },
+        "drops[0]", R"({"request": "R2", "attempt": 3, "message": "response"})");
+
+    const Edit crash = add(FaultKind::Crash);
+    const Edit dropReplica = add(FaultKind::DropReplica);
+    done("add crash", crash, "faults[2]",
+         R"({"kind": "crash", "server": "server-a1", "after": "claim", "request": "R1",
+             "attempt": 1, "downMs": 5000})");
+    done("add cacheDown", add(FaultKind::CacheDown), "faults[2]",
+         R"({"kind": "cacheDown", "fromMs": 2500, "untilMs": 3500})");
+    done("add partition", add(FaultKind::Partition), "faults[2]",
+         R"({"kind": "partition", "fromMs": 2500, "untilMs": 3500})");
+    done("add duplicate", add(FaultKind::Duplicate), "faults[2]",
+         R"({"kind": "duplicate", "request": "R1", "attempt": 1, "message": "request"})");
+    done("add fail", add(FaultKind::Fail), "faults[2]",
+         R"({"kind": "fail", "request": "R1", "attempt": 1, "status": 502})");
+    done("add dropReplica", dropReplica, "faults[2]",
+         R"({"kind": "dropReplica", "from": "A", "nth": 1})");
+    done("add duplicateReplica", add(FaultKind::DuplicateReplica), "faults[2]",
+         R"({"kind": "duplicateReplica", "from": "A", "nth": 1})");
+
+    done("crash: after", then(crash, "after", "charge"), "faults[2]",
+         R"({"kind": "crash", "server": "server-a1", "after": "charge", "request": "R1",
+             "attempt": 1, "downMs": 5000})");
+    done("crash: server and request", then(then(crash, "server", "server-b2"), "request", "R2"),
+         "faults[2]",
+         R"({"kind": "crash", "server": "server-b2", "after": "claim", "request": "R2",
+             "attempt": 1, "downMs": 5000})");
+    done("crash: at a time", then(crash, "atMs", "1200"), "faults[2]",
+         R"({"kind": "crash", "server": "server-a1", "atMs": 1200, "downMs": 5000})");
+    done("crash: back to after a step", then(then(crash, "atMs", "1200"), "after", "consume"),
+         "faults[2]",
+         R"({"kind": "crash", "server": "server-a1", "after": "consume", "request": "R1",
+             "attempt": 1, "downMs": 5000})");
+    done("crash: down", then(crash, "downMs", "250"), "faults[2]",
+         R"({"kind": "crash", "server": "server-a1", "after": "claim", "request": "R1",
+             "attempt": 1, "downMs": 250})");
+    done(
+        "cacheDown: until", [](ScenarioEdit &e) { return e.setFaultField(1, "untilMs", "9000"); },
+        "faults[1]", R"({"kind": "cacheDown", "fromMs": 0, "untilMs": 9000})");
+    done("partition: from", then(add(FaultKind::Partition), "fromMs", "100"), "faults[2]",
+         R"({"kind": "partition", "fromMs": 100, "untilMs": 3500})");
+    done("duplicate: response of a retry",
+         then(then(add(FaultKind::Duplicate), "message", "response"), "attempt", "2"), "faults[2]",
+         R"({"kind": "duplicate", "request": "R1", "attempt": 2, "message": "response"})");
+    done(
+        "fail: status", [](ScenarioEdit &e) { return e.setFaultField(0, "status", "503"); },
+        "faults[0]", R"({"kind": "fail", "request": "R2", "attempt": 1, "status": 503})");
+    done("dropReplica: from B, third", then(then(dropReplica, "from", "B"), "nth", "3"),
+         "faults[2]", R"({"kind": "dropReplica", "from": "B", "nth": 3})");
+    done("dropReplica: at a time", then(dropReplica, "atMs", "700"), "faults[2]",
+         R"({"kind": "dropReplica", "from": "A", "atMs": 700})");
+    done("duplicateReplica: back to a number",
+         then(then(add(FaultKind::DuplicateReplica), "atMs", "700"), "nth", "2"), "faults[2]",
+         R"({"kind": "duplicateReplica", "from": "A", "nth": 2})");
+
+    refused(
+        "drop's attempt 0", nothing,
+        [](ScenarioEdit &e) { return e.setDropField(0, "attempt", "0"); },
+        "drops[0].attempt: must be a whole number from 1 to 11");
+    refused(
+        "drop's attempt in words", nothing,
+        [](ScenarioEdit &e) { return e.setDropField(0, "attempt", "two"); }, "drops[0].attempt");
+    refused(
+        "drop of no request", nothing,
+        [](ScenarioEdit &e) { return e.setDropField(0, "request", "R9"); },
+        "drops[0].request: unknown request \"R9\"");
+    refused(
+        "drop's message", nothing,
+        [](ScenarioEdit &e) { return e.setDropField(0, "message", "reply"); }, "drops[0].message");
+    refused(
+        "drop made the same as another", [](ScenarioEdit &e) { return e.addDrop(); },
+        [](ScenarioEdit &e) { return e.setDropField(1, "request", "R2"); },
+        "drops[1]: same drop as drops[0]");
+    refused(
+        "every first attempt dropped already",
+        [](ScenarioEdit &e) {
+            for (int i = 0; i < 3; ++i)
+                if (const QString error = e.addDrop(); !error.isEmpty())
+                    return error;
+            return QString();
+        },
+        [](ScenarioEdit &e) { return e.addDrop(); },
+        "drops: every request's first request and response are already dropped");
+    refused(
+        "until before from", nothing,
+        [](ScenarioEdit &e) { return e.setFaultField(1, "untilMs", "0"); },
+        "faults[1].untilMs: must be a whole number from 1 to 86400000");
+    refused(
+        "negative from", nothing,
+        [](ScenarioEdit &e) { return e.setFaultField(1, "fromMs", "-5"); }, "faults[1].fromMs");
+    refused("crash of no server", crash, third("server", "server-a9"),
+            "faults[2].server: must be a server id (server-a1, server-a2, server-b1, server-b2)");
+    refused("crash down 0 ms", crash, third("downMs", "0"), "faults[2].downMs");
+    refused("crash past a day", crash, third("atMs", "90000000"), "faults[2].atMs");
+    refused("crash after no step", crash, third("after", "lunch"), "faults[2].after");
+    refused(
+        "fail with 200", nothing,
+        [](ScenarioEdit &e) { return e.setFaultField(0, "status", "200"); },
+        "faults[0].status: must be a whole number from 400 to 599");
+    refused("replica from C", dropReplica, third("from", "C"), "faults[2].from");
+    refused("replica number 0", dropReplica, third("nth", "0"), "faults[2].nth");
+    refused(
+        "a field the kind has not", nothing,
+        [](ScenarioEdit &e) { return e.setFaultField(1, "status", "503"); },
+        "faults[1].status: unknown field");
+    refused(
+        "no such fault", nothing,
+        [](ScenarioEdit &e) { return e.setFaultField(5, "status", "503"); }, "faults[5]");
+    refused(
+        "no such drop", nothing, [](ScenarioEdit &e) { return e.setDropField(-1, "attempt", "1"); },
+        "drops[-1]");
 }
 
 } // namespace
@@ -299,6 +460,7 @@ void TstScenarioEdit::edits_data()
                                      << "requests[-1]" << none << nothing;
     QTest::addRow("no such fault")
         << Edit([](ScenarioEdit &e) { return e.removeFault(2); }) << "faults[2]" << none << nothing;
+    addFieldRows();
 }
 
 void TstScenarioEdit::edits()

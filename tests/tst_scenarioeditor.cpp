@@ -4,8 +4,10 @@
 #include "export/timelineexporter.h"
 #include "scenario/scenarioedit.h"
 #include "scenario/scenarioloader.h"
+#include "scenario/scenarioreader.h"
 #include "simulationcontroller.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -33,7 +35,22 @@ QJsonObject cliRun(const QString &path)
     return QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
 }
 
+using EditorEdit = std::function<QString(ScenarioEditor &)>;
+
+/// Saves the editor's scenario as edited.json in `dir` and opens that file in `opened`: the
+/// file's path, or "" when either failed.
+QString saveAndOpen(ScenarioEditor &editor, const QTemporaryDir &dir, SimulationController &opened)
+{
+    const QString path = dir.filePath(QStringLiteral("edited.json"));
+    if (!dir.isValid() || !editor.saveAs(QUrl::fromLocalFile(path)).isEmpty() ||
+        !opened.session()->loadFile(QUrl::fromLocalFile(path)))
+        return {};
+    return path;
+}
+
 } // namespace
+
+Q_DECLARE_METATYPE(EditorEdit)
 
 class TstScenarioEditor : public QObject
 {
@@ -43,6 +60,9 @@ private slots:
     void addRemoveRerunsAndKeepsThePlayhead();
     void undoRedo();
     void movesOfOneRequestMerge();
+    void dragRerunsAsItGoes();
+    void dropAndFaultEdits_data();
+    void dropAndFaultEdits();
     void fieldsAndRefusals_data();
     void fieldsAndRefusals();
     void dirtyAndClean();
@@ -167,6 +187,171 @@ void TstScenarioEditor::movesOfOneRequestMerge()
     const int index = int(e.canUndo());
     QCOMPARE(e.moveRequest(1, double(c.session()->scenario().requests[1].atUs)), QString());
     QCOMPARE(int(e.canUndo()), index);
+}
+
+void TstScenarioEditor::dragRerunsAsItGoes()
+{
+    SimulationController c;
+    c.session()->setPreset(QStringLiteral("retry-while-processing"));
+    ScenarioEditor &e = *c.session()->editor();
+    const QJsonObject original = file(c.session()->scenario());
+    c.playback()->seek(50 * ms);
+    QSignalSpy runs(c.playback(), &Playback::runChanged);
+
+    // The first move of a drag runs at once; those that follow within the interval wait, and
+    // only the newest of them runs when it is up.
+    for (int t = 200; t <= 900; t += 100)
+        e.dragRequest(1, double(t * ms));
+    QCOMPARE(runs.count(), 1);
+    QCOMPARE(c.session()->scenario().requests[1].atUs, 200 * ms);
+    QCOMPARE(c.playback()->run()->attempts[1].sentUs, 200 * ms);
+    QTRY_COMPARE(runs.count(), 2);
+    QCOMPARE(c.session()->scenario().requests[1].atUs, 900 * ms);
+    QCOMPARE(c.playback()->timeUs(), 50.0 * ms); // the playhead stays
+    // Past the run's end (it ended near 420 ms): the run grows with it.
+    QVERIFY(c.playback()->endUs() > 900.0 * ms);
+
+    // The release: the final move, and the whole drag one step.
+    e.dragRequest(1, 1500.0 * ms);
+    QCOMPARE(e.moveRequest(1, 2000.0 * ms), QString());
+    QCOMPARE(c.session()->scenario().requests[1].atUs, 2000 * ms);
+    QTest::qWait(2 * ScenarioEditor::dragIntervalMs); // a held move is not done after it
+    QCOMPARE(c.session()->scenario().requests[1].atUs, 2000 * ms);
+    QCOMPARE(e.undoText(), QStringLiteral("Move R2"));
+    e.undo();
+    QCOMPARE(file(c.session()->scenario()), original);
+    QVERIFY(!e.canUndo());
+
+    // A drag does not go past what a scenario may hold: a day.
+    QCOMPARE(e.moveRequest(1, 1e14), QString());
+    QCOMPARE(c.session()->scenario().requests[1].atUs, ScenarioReader::maxAtMs * ms);
+    QCOMPARE(e.moveRequest(1, -5.0 * ms), QString());
+    QCOMPARE(c.session()->scenario().requests[1].atUs, 0);
+}
+
+void TstScenarioEditor::dropAndFaultEdits_data()
+{
+    QTest::addColumn<EditorEdit>("setup");
+    QTest::addColumn<EditorEdit>("edit");
+    QTest::addColumn<QString>("list");  ///< "drops" or "faults"
+    QTest::addColumn<QString>("saved"); ///< its first entry as the file writes it
+
+    const EditorEdit nothing = [](ScenarioEditor &) { return QString(); };
+    const auto addFault = [](int kind) {
+        return EditorEdit([kind](ScenarioEditor &e) { return e.addFault(kind); });
+    };
+    const auto setFault = [](const QString &field, const QString &text) {
+        return EditorEdit([=](ScenarioEditor &e) { return e.setFaultField(0, field, text); });
+    };
+    QTest::addRow("add drop") << nothing
+                              << EditorEdit([](ScenarioEditor &e) { return e.addDrop(); })
+                              << "drops"
+                              << R"({"request": "R1", "attempt": 1, "message": "response"})";
+    QTest::addRow("drop's message")
+        << EditorEdit([](ScenarioEditor &e) { return e.addDrop(); })
+        << EditorEdit([](ScenarioEditor &e) { return e.setDropField(0, "message", "request"); })
+        << "drops"
+        << R"({"request": "R1", "attempt": 1, "message": "request"})";
+    QTest::addRow("add crash") << nothing << addFault(0) << "faults"
+                               << R"({"kind": "crash", "server": "server-a1", "after": "claim",
+                                      "request": "R1", "attempt": 1, "downMs": 5000})";
+    QTest::addRow("crash at a time")
+        << addFault(0) << setFault("when", "at a time") << "faults"
+        << R"({"kind": "crash", "server": "server-a1", "atMs": 10, "downMs": 5000})";
+    QTest::addRow("crash after the charge")
+        << addFault(0) << setFault("after", "charge") << "faults"
+        << R"({"kind": "crash", "server": "server-a1", "after": "charge", "request": "R1",
+               "attempt": 1, "downMs": 5000})";
+    QTest::addRow("add cache outage") << nothing << addFault(1) << "faults"
+                                      << R"({"kind": "cacheDown", "fromMs": 10, "untilMs": 1010})";
+    QTest::addRow("cache outage until")
+        << addFault(1) << setFault("untilMs", "3000") << "faults"
+        << R"({"kind": "cacheDown", "fromMs": 10, "untilMs": 3000})";
+    QTest::addRow("add partition") << nothing << addFault(2) << "faults"
+                                   << R"({"kind": "partition", "fromMs": 10, "untilMs": 1010})";
+    QTest::addRow("partition from") << addFault(2) << setFault("fromMs", "0") << "faults"
+                                    << R"({"kind": "partition", "fromMs": 0, "untilMs": 1010})";
+    QTest::addRow("add duplicate")
+        << nothing << addFault(3) << "faults"
+        << R"({"kind": "duplicate", "request": "R1", "attempt": 1, "message": "request"})";
+    QTest::addRow("duplicate of R2's response")
+        << EditorEdit([](ScenarioEditor &e) {
+               const QString error = e.addFault(3);
+               return error.isEmpty() ? e.setFaultField(0, "message", "response") : error;
+           })
+        << setFault("request", "R2") << "faults"
+        << R"({"kind": "duplicate", "request": "R2", "attempt": 1, "message": "response"})";
+    QTest::addRow("add failed charge")
+        << nothing << addFault(4) << "faults"
+        << R"({"kind": "fail", "request": "R1", "attempt": 1, "status": 502})";
+    QTest::addRow("failed charge's status")
+        << addFault(4) << setFault("status", "503") << "faults"
+        << R"({"kind": "fail", "request": "R1", "attempt": 1, "status": 503})";
+    QTest::addRow("add lost replication message")
+        << nothing << addFault(5) << "faults"
+        << R"({"kind": "dropReplica", "from": "A", "nth": 1})";
+    QTest::addRow("lost replication message at a time")
+        << addFault(5) << setFault("when", "at a time") << "faults"
+        << R"({"kind": "dropReplica", "from": "A", "atMs": 10})";
+    QTest::addRow("add doubled replication message")
+        << nothing << addFault(6) << "faults"
+        << R"({"kind": "duplicateReplica", "from": "A", "nth": 1})";
+    QTest::addRow("doubled replication message from B, second")
+        << EditorEdit([](ScenarioEditor &e) {
+               const QString error = e.addFault(6);
+               return error.isEmpty() ? e.setFaultField(0, "from", "B") : error;
+           })
+        << setFault("nth", "2") << "faults"
+        << R"({"kind": "duplicateReplica", "from": "B", "nth": 2})";
+}
+
+void TstScenarioEditor::dropAndFaultEdits()
+{
+    QFETCH(EditorEdit, setup);
+    QFETCH(EditorEdit, edit);
+    QFETCH(QString, list);
+    QFETCH(QString, saved);
+    SimulationController c;
+    c.session()->setPreset(QStringLiteral("parallel-two-clusters"));
+    QCOMPARE(c.session()->setSetting(QStringLiteral("cache"), QStringLiteral("on")), QString());
+    ScenarioEditor &e = *c.session()->editor();
+    c.playback()->seek(10 * ms);
+    const QString prepared = setup(e);
+    QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+    const QJsonObject before = file(c.session()->scenario());
+    const QByteArray beforeRun = TimelineExporter::render(*c.playback()->run());
+    const int steps = e.canUndo() ? 1 : 0;
+
+    const QString error = edit(e);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(e.errorText(), QString());
+    const QJsonObject edited = file(c.session()->scenario());
+    QCOMPARE(edited.value(list).toArray().at(0).toObject(),
+             QJsonDocument::fromJson(saved.toUtf8()).object());
+    const QByteArray editedRun = TimelineExporter::render(*c.playback()->run());
+    QVERIFY(editedRun != beforeRun); // the engine ran it
+    QCOMPARE(c.playback()->timeUs(), 10.0 * ms);
+    // The panel's rows follow: the line in words and the fields.
+    ScenarioEntryModel *rows = list == QLatin1String("drops") ? e.dropRows() : e.faultRows();
+    QCOMPARE(rows->rowCount(), 1);
+    QVERIFY(!rows->index(0).data(ScenarioEntryModel::TextRole).toString().isEmpty());
+    QVERIFY(!rows->index(0).data(ScenarioEntryModel::FieldsRole).toList().isEmpty());
+
+    // One step: undo gives back the scenario and the run before it, redo the edited ones.
+    e.undo();
+    QCOMPARE(file(c.session()->scenario()), before);
+    QCOMPARE(TimelineExporter::render(*c.playback()->run()), beforeRun);
+    QCOMPARE(int(e.canUndo()), steps);
+    e.redo();
+    QCOMPARE(file(c.session()->scenario()), edited);
+    QCOMPARE(TimelineExporter::render(*c.playback()->run()), editedRun);
+
+    // Saved and opened again: the same scenario, the same run.
+    QTemporaryDir dir;
+    SimulationController opened;
+    QVERIFY(!saveAndOpen(e, dir, opened).isEmpty());
+    QCOMPARE(file(opened.session()->scenario()), edited);
+    QCOMPARE(TimelineExporter::render(*opened.playback()->run()), editedRun);
 }
 
 void TstScenarioEditor::fieldsAndRefusals_data()
@@ -319,12 +504,9 @@ void TstScenarioEditor::saveThenOpenGivesTheSameRun()
     QCOMPARE(e.removeRequest(0), QString());
 
     QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("edited.json"));
-    QCOMPARE(e.saveAs(QUrl::fromLocalFile(path)), QString());
-
     SimulationController opened;
-    QVERIFY(opened.session()->loadFile(QUrl::fromLocalFile(path)));
+    const QString path = saveAndOpen(e, dir, opened);
+    QVERIFY(!path.isEmpty());
     QCOMPARE(file(opened.session()->scenario()), file(c.session()->scenario()));
     QCOMPARE(TimelineExporter::render(*opened.playback()->run()),
              TimelineExporter::render(*c.playback()->run()));

@@ -404,11 +404,15 @@ void TstScreenshots::panels_data()
     // window under them is as tidy as without them.
     // And Sweep a setting with its chart plotted (preset 9 over the jitter, a line with the
     // mutex off and one with it on).
-    for (const char *panel :
-         {"menu", "discard", "editor", "discard-edits", "hunt-run", "sweep-run", "attach"})
+    // And the editor at its drops and faults: one of each kind, each with its fields.
+    for (const char *panel : {"menu", "discard", "editor", "editor-faults", "discard-edits",
+                              "hunt-run", "sweep-run", "attach"})
         for (const Look &look : looks())
             QTest::addRow("--show %s, %s", panel, look.name)
-                << (QByteArray(panel) == "hunt-run"
+                << (QByteArray(panel) == "editor-faults"
+                        ? QStringList{QStringLiteral(IDEMLAB_TEST_DATA "/editor-faults.json"),
+                                      "--at-ms", "30", "--show", panel}
+                    : QByteArray(panel) == "hunt-run"
                         // Preset 9 without the mutex: a failure shrunk in four steps, listed.
                         ? QStringList{"burst", "--mutex", "off", "--show", panel}
                         : QByteArray(panel) == "sweep-run"
@@ -438,7 +442,7 @@ void TstScreenshots::panels()
         QStringList texts;
         // The editor is docked in the window, the others are popups.
         for (const TextLayoutCheck::Placed &p : TextLayoutCheck::visibleTexts(
-                 window->contentItem(), options.show != QLatin1String("editor")))
+                 window->contentItem(), !options.show.startsWith(QLatin1String("editor"))))
             texts << p.text;
         return texts;
     }();
@@ -447,6 +451,7 @@ void TstScreenshots::panels()
         {QStringLiteral("menu"), QStringLiteral("Export…  (Ctrl+E)")},
         {QStringLiteral("discard"), QStringLiteral("Discard and apply")},
         {QStringLiteral("editor"), QStringLiteral("Scenario editor")},
+        {QStringLiteral("editor-faults"), QStringLiteral("Faults (8)")},
         {QStringLiteral("discard-edits"), QStringLiteral("Discard the edits")},
         {QStringLiteral("hunt-run"), QStringLiteral("Hunt again")},
         {QStringLiteral("sweep-run"), QStringLiteral("Sweep again")},

@@ -97,7 +97,8 @@ std::optional<QString> GuiOptions::parse(const QStringList &givenArguments)
                                      "export-file, open, menu (the ☰ menu), discard (the "
                                      "discard-live-record question), lesson (the lesson's "
                                      "step at --at-ms, its question answered), editor (the "
-                                     "scenario editor), discard-edits (the discard-unsaved-"
+                                     "scenario editor), editor-faults (the editor at its drops "
+                                     "and faults), discard-edits (the discard-unsaved-"
                                      "edits question), hunt (Find a failure), hunt-run (a "
                                      "hunt run to its end, its smallest failure in the scene), "
                                      "sweep (Sweep a setting) or sweep-run (a sweep of the "
@@ -179,15 +180,18 @@ std::optional<QString> GuiOptions::parse(const QStringList &givenArguments)
     dark = parser.isSet(QStringLiteral("dark"));
     show = parser.value(QStringLiteral("show"));
     static const QStringList panels = {
-        QStringLiteral("settings"),  QStringLiteral("export"),   QStringLiteral("export-file"),
-        QStringLiteral("open"),      QStringLiteral("menu"),     QStringLiteral("discard"),
-        QStringLiteral("lesson"),    QStringLiteral("editor"),   QStringLiteral("discard-edits"),
-        QStringLiteral("hunt"),      QStringLiteral("hunt-run"), QStringLiteral("sweep"),
-        QStringLiteral("sweep-run"), QStringLiteral("attach")};
+        QStringLiteral("settings"),      QStringLiteral("export"),
+        QStringLiteral("export-file"),   QStringLiteral("open"),
+        QStringLiteral("menu"),          QStringLiteral("discard"),
+        QStringLiteral("lesson"),        QStringLiteral("editor"),
+        QStringLiteral("editor-faults"), QStringLiteral("discard-edits"),
+        QStringLiteral("hunt"),          QStringLiteral("hunt-run"),
+        QStringLiteral("sweep"),         QStringLiteral("sweep-run"),
+        QStringLiteral("attach")};
     if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
         return QStringLiteral("--show takes settings, export, export-file, open, menu, discard, "
-                              "lesson, editor, discard-edits, hunt, hunt-run, sweep, "
-                              "sweep-run or attach, "
+                              "lesson, editor, editor-faults, discard-edits, hunt, hunt-run, "
+                              "sweep, sweep-run or attach, "
                               "got \"%1\"")
             .arg(show);
     key = parser.value(QStringLiteral("key"));

@@ -1,8 +1,10 @@
 #include "scenarioedit.h"
 
+#include "scenario/entryfields.h"
 #include "scenario/scenarioreader.h"
 #include "scenario/scenariowriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
@@ -229,6 +231,44 @@ QString ScenarioEdit::addDrop(const DropSpec &drop)
     return addEntry(&Scenario::drops, drop);
 }
 
+QString ScenarioEdit::addDrop()
+{
+    for (const RequestSpec &r : m_scenario.requests)
+        for (const DropPoint point : {DropPoint::Response, DropPoint::Request}) {
+            const bool taken = std::any_of(
+                m_scenario.drops.cbegin(), m_scenario.drops.cend(), [&](const DropSpec &d) {
+                    return d.request == r.id && d.attempt == 1 && d.point == point;
+                });
+            if (!taken)
+                return addDrop(DropSpec{r.id, 1, point});
+        }
+    return QStringLiteral("scenario: drops: every request's first request and response are "
+                          "already dropped (change a drop's attempt to lose a retry's)");
+}
+
+QString ScenarioEdit::setDropField(int index, const QString &field, const QString &text)
+{
+    return applyField(QStringLiteral("drops"), index, field, text);
+}
+
+QString ScenarioEdit::applyField(const QString &list, int index, const QString &field,
+                                 const QString &text)
+{
+    QJsonObject file = ScenarioWriter::toJson(m_scenario);
+    QJsonArray entries = file.value(list).toArray();
+    if (index < 0 || index >= entries.size())
+        return noSuch(list, index);
+    const QString first = m_scenario.requests.isEmpty() ? QString() : m_scenario.requests[0].id;
+    entries[index] = EntryFields::withField(entries[index].toObject(), field, text, first);
+    file.insert(list, entries);
+    ScenarioLoad load =
+        ScenarioReader::fromJson(QJsonDocument(file).toJson(), QStringLiteral("scenario"));
+    if (!load.scenario)
+        return load.error;
+    m_scenario = std::move(*load.scenario);
+    return {};
+}
+
 QString ScenarioEdit::removeDrop(int index)
 {
     return removeEntry(&Scenario::drops, QStringLiteral("drops"), index);
@@ -242,6 +282,29 @@ QString ScenarioEdit::setDrop(int index, const DropSpec &drop)
 QString ScenarioEdit::addFault(const FaultSpec &fault)
 {
     return addEntry(&Scenario::faults, fault);
+}
+
+QString ScenarioEdit::addFault(FaultKind kind, qint64 atUs)
+{
+    return addFault(newFault(kind, atUs));
+}
+
+FaultSpec ScenarioEdit::newFault(FaultKind kind, qint64 atUs) const
+{
+    FaultSpec f;
+    f.kind = kind;
+    f.request = m_scenario.requests.isEmpty() ? QString() : m_scenario.requests[0].id;
+    if (kind == FaultKind::Crash)
+        f.server = QStringLiteral("server-a1");
+    const qint64 maxUs = ScenarioReader::maxAtMs * 1000;
+    f.fromUs = std::clamp<qint64>(atUs / 1000 * 1000, 0, maxUs - 1'000'000);
+    f.untilUs = f.fromUs + 1'000'000;
+    return f;
+}
+
+QString ScenarioEdit::setFaultField(int index, const QString &field, const QString &text)
+{
+    return applyField(QStringLiteral("faults"), index, field, text);
 }
 
 QString ScenarioEdit::removeFault(int index)

@@ -46,12 +46,29 @@ public:
     QString moveRequest(int index, qint64 atUs);
 
     QString addDrop(const DropSpec &drop);
+    /// Adds the first drop the scenario does not have yet: the first attempt's response of
+    /// the first request, else its request, else the next request's.
+    QString addDrop();
     QString removeDrop(int index);
     QString setDrop(int index, const DropSpec &drop);
+    /// Sets `field` of drop `index` ("request", "attempt", "message", as a file spells them)
+    /// from `text`, judged by the strict reader (EntryFields::withField).
+    QString setDropField(int index, const QString &field, const QString &text);
 
     QString addFault(const FaultSpec &fault);
+    /// Adds newFault(kind, atUs).
+    QString addFault(FaultKind kind, qint64 atUs);
     QString removeFault(int index);
     QString setFault(int index, const FaultSpec &fault);
+    /// Sets `field` of fault `index` (a name of its kind in the file, "untilMs", "server")
+    /// from `text`, judged by the strict reader (EntryFields::withField).
+    QString setFaultField(int index, const QString &field, const QString &text);
+
+    /// A fault of `kind` that fits this scenario, ready to change: a crash of the first server
+    /// after the first request's claim; a cache outage or a partition of one second from
+    /// `atUs` (whole ms); the first request's request duplicated; its charge failing with 502;
+    /// cluster A's first replication message.
+    [[nodiscard]] FaultSpec newFault(FaultKind kind, qint64 atUs) const;
 
     /// "R<n>", "K<n>", "Client <n>": the first n not in use.
     [[nodiscard]] QString nextRequestId() const;
@@ -70,6 +87,9 @@ private:
     QString removeEntry(QVector<T> Scenario::*list, const QString &name, int index);
     template <typename T>
     QString setEntry(QVector<T> Scenario::*list, const QString &name, int index, const T &entry);
+    /// Sets `field` of entry `index` of the file's `list` ("drops", "faults") from `text`, and
+    /// keeps the scenario the reader gives back.
+    QString applyField(const QString &list, int index, const QString &field, const QString &text);
     static void removeRequestAt(Scenario &s, int index);
 
     Scenario m_scenario;
