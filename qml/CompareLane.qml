@@ -4,7 +4,7 @@ import IdemLab
 
 // One side's lane timeline in the Compare mode: the side's name at its left edge (in the
 // accent colour while the scene shows it; a click shows it), its run's lanes on the common
-// time axis, and a ◆ line at the first divergence. Click the lanes to seek.
+// time axis, and the canvas's ◆ line at the first divergence. Click the lanes to seek.
 Item {
     id: lane
 
@@ -17,11 +17,6 @@ Item {
     readonly property bool shown: compare.shownSide === index
     readonly property int laneCount: canvas.laneCount
     readonly property TimelineCanvas canvas: canvas
-    /// Where the divergence line is, in this item's x (bound to the canvas's layout).
-    readonly property real divergenceX: {
-        canvas.layoutRevision // a new run, size or text scale
-        return canvas.x + canvas.xForTime(compare.divergenceUs)
-    }
 
     Rectangle {
         id: tag
@@ -48,24 +43,10 @@ Item {
         height: parent.height
         playback: lane.side.playback
         dark: Theme.dark
-        // Lane and tick labels at the scene's small text size (the canvas's 12 px is 1×).
-        textScale: Theme.smallFont / 12
-    }
-
-    Rectangle {
-        visible: lane.compare.hasDivergence
-        x: lane.divergenceX - width / 2
-        width: Math.max(2, Math.round(2 * Theme.scale))
-        height: parent.height
-        color: Theme.accentText
-        opacity: 0.6
-    }
-    Text {
-        visible: lane.compare.hasDivergence
-        x: lane.divergenceX - width / 2
-        y: -Math.round(height * 0.3)
-        text: "◆"
-        color: Theme.accentText
-        font.pixelSize: lane.tagFont
+        // Lane and tick labels at the scene's small text size (the canvas's 12 px is 1×), or
+        // as large as every lane of this run still fits (two runs share the height).
+        textScale: Math.min(Theme.smallFont / 12,
+                            Math.max(1, (height - 24) / (15 * Math.max(1, laneCount) + 19.2)))
+        markUs: lane.compare.divergenceUs
     }
 }

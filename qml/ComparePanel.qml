@@ -7,16 +7,17 @@ import IdemLab
 // answers, what each did at the first divergence) side by side, and under them where the
 // two logs part, "Jump to the divergence" (J), which side the scene shows (Ctrl+←/→ or a
 // click on a card) and the way back to one run (Ctrl+Shift+C). Its text grows as the
-// caption's does, not as the scene's, so the scene keeps the height at the largest text.
+// caption's does up to 1.5 times (the two timelines under it need the height), and past
+// text scale 1.5 each card keeps only its field and its verdict's first line.
 Rectangle {
     id: panel
 
     required property CompareController compare
 
-    readonly property int font: Math.max(12, Math.round(14 * Theme.chromeScale))
+    readonly property int font: Math.max(12, Math.round(14 * Math.min(Theme.chromeScale, 1.5 * Theme.zoom)))
     readonly property real unit: font / 14
-    /// At the largest text each card drops its divergence line (the strip says where).
-    readonly property bool compact: Theme.textScale > 2
+    /// At large text each card drops its answers and divergence lines (tooltips keep them).
+    readonly property bool compact: Theme.textScale > 1.5
 
     implicitHeight: column.implicitHeight + 2 * column.y
     radius: Theme.radius + 2
@@ -37,15 +38,15 @@ Rectangle {
             Repeater {
                 model: [panel.compare.left, panel.compare.right]
                 delegate: CompareSideCard {
+                    // index: the card's own required property, given by the Repeater.
                     required property CompareSide modelData
-                    required property int index
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                     compare: panel.compare
                     side: modelData
                     font: panel.font
-                    showStep: !panel.compact
+                    compact: panel.compact
                 }
             }
         }

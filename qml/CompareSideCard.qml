@@ -16,8 +16,9 @@ Rectangle {
     required property int index
     /// The card's text size (the compare panel's, which grows as the caption does).
     property int font: Theme.fontSize
-    /// At the largest text the divergence step is left to the tooltip.
-    property bool showStep: true
+    /// At large text: the verdict on one line, no answers and no divergence step (the
+    /// verdict's tooltip says them).
+    property bool compact: false
 
     readonly property bool shown: compare.shownSide === index
     readonly property alias fieldHasFocus: field.activeFocus
@@ -101,22 +102,25 @@ Rectangle {
             font.pixelSize: card.font
             font.bold: true
             wrapMode: Text.WordWrap
-            maximumLineCount: 2
+            maximumLineCount: card.compact ? 1 : 2
             elide: Text.ElideRight
             HoverHandler { id: verdictHover }
-            ToolTip.visible: verdictHover.hovered && truncated
-            ToolTip.text: text
+            ToolTip.visible: verdictHover.hovered && (truncated || card.compact)
+            ToolTip.text: card.compact ? [text, answersLine.text, stepLine.text].join("\n") : text
         }
         Text {
+            id: answersLine
             Layout.fillWidth: true
+            visible: !card.compact
             text: qsTr("Answers: %1").arg(card.side.answers)
             color: Theme.mutedText
             font.pixelSize: Math.max(12, Math.round(card.font * 0.86))
             elide: Text.ElideRight
         }
         Text {
+            id: stepLine
             Layout.fillWidth: true
-            visible: card.showStep && card.side.step.length > 0
+            visible: !card.compact && card.side.step.length > 0
             text: qsTr("There: %1").arg(card.side.step)
             color: Theme.text
             font.pixelSize: Math.max(12, Math.round(card.font * 0.86))

@@ -523,6 +523,11 @@ ApplicationWindow {
         compare: controller.compare
         onRefused: (message) => toast.show(message, false)
     }
+    // Where the scene and the timelines take turns, Compare opens on its two timelines.
+    Connections {
+        target: controller.compare
+        function onActiveChanged() { if (!body.bothFit) body.timelineOnly = controller.compare.active }
+    }
     Shortcut { sequence: "Ctrl+Shift+A"; onActivated: attachDialog.open() }
     Shortcut { sequence: "Ctrl+Shift+E"; onActivated: window.editorOpen = !window.editorOpen }
     Shortcut { sequence: "Ctrl+S"; onActivated: window.saveScenario() }

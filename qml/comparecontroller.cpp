@@ -32,7 +32,7 @@ CompareController::CompareController(Session &session, Playback &playback, QObje
     });
     for (CompareSide *s : {&m_left, &m_right})
         connect(s->playback(), &Playback::timeChanged, this, [this, s] {
-            if (m_active && s->playback()->timeUs() != m_playback.timeUs())
+            if (m_active && !m_presenting && s->playback()->timeUs() != m_playback.timeUs())
                 m_playback.seek(s->playback()->timeUs());
         });
 }
@@ -184,14 +184,15 @@ void CompareController::present()
         run.endUs = end;
         return run;
     };
+    // A side's playback starts at 0 when it is first shown: that is not a seek by the user.
     m_presenting = true;
     m_playback.show(shown(m_shown), moments[1 - m_shown]);
-    m_presenting = false;
     for (int index = 0; index < 2; ++index) {
         Playback *p = side(index).playback();
         p->show(shown(index), moments[1 - index]);
         p->seek(m_playback.timeUs());
     }
+    m_presenting = false;
 }
 
 void CompareController::setShownSide(int index)

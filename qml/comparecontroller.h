@@ -97,7 +97,9 @@ private:
     Scenario m_common; ///< the session's scenario: what both sides share
     Comparison m_comparison;
     bool m_active = false;
-    bool m_presenting = false; ///< the window's playback is showing a side: not the session
+    /// present() is showing the runs: the session's runChanged and the sides' first times
+    /// are its own, not a new common scenario or a seek.
+    bool m_presenting = false;
     int m_shown = 0;
     QString m_error;
 };

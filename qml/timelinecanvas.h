@@ -27,6 +27,9 @@ class TimelineCanvas : public QQuickPaintedItem
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
     Q_PROPERTY(int laneCount READ laneCount NOTIFY laneCountChanged)
+    /// A moment marked across the lanes with a ◆ (Compare: where two runs first differ);
+    /// below 0 for none.
+    Q_PROPERTY(double markUs READ markUs WRITE setMarkUs NOTIFY markUsChanged)
     /// Counts layouts: whatever reads xForTime() or laneY() from QML binds to it to follow a
     /// new run, size or text scale.
     Q_PROPERTY(int layoutRevision READ layoutRevision NOTIFY layoutChanged)
@@ -44,6 +47,8 @@ public:
     qreal textScale() const { return m_textScale; }
     void setTextScale(qreal scale);
     int laneCount() const { return m_laneCount; }
+    double markUs() const { return m_markUs; }
+    void setMarkUs(double markUs);
     int layoutRevision() const { return m_layoutRevision; }
 
     /// The event whose arrow or marker is nearest `point` (within ~6 px), or -1.
@@ -68,6 +73,7 @@ signals:
     void darkChanged();
     void textScaleChanged();
     void laneCountChanged();
+    void markUsChanged();
     void layoutChanged();
 
 protected:
@@ -193,12 +199,14 @@ private:
                          bool played) const;
     void drawMarkers(QPainter *p, qint64 now) const;
     void drawPlayhead(QPainter *p, const Colours &c, qint64 now) const;
+    void drawMark(QPainter *p, const Colours &c) const;
     void drawHighlight(QPainter *p, const Colours &c) const;
 
     QPointer<Playback> m_playback;
     bool m_dark = false;
     qreal m_textScale = 1.0;
     int m_laneCount = 0;
+    double m_markUs = -1;
     int m_layoutRevision = 0;
     bool m_scrubbing = false;
     mutable Geometry m_geo;

@@ -204,8 +204,13 @@ void TstCompareMode::sidesShareOneAxisAndPlayhead()
     SimulationController c;
     c.session()->setPreset(QStringLiteral("parallel-same-cluster"));
     CompareController &compare = *c.compare();
+    c.playback()->seek(30'000);
     QVERIFY(compare.enter(QStringLiteral("--mutex off"), QStringLiteral("--mutex on")));
     Playback &main = *c.playback();
+    // Entering keeps the moment on screen, on all three playbacks.
+    QCOMPARE(main.timeUs(), 30'000.0);
+    QCOMPARE(compare.left()->playback()->timeUs(), 30'000.0);
+    QCOMPARE(compare.right()->playback()->timeUs(), 30'000.0);
     Playback &left = *compare.left()->playback();
     Playback &right = *compare.right()->playback();
     const qint64 end = std::max(compare.comparison().left.endUs, compare.comparison().right.endUs);
