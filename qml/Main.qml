@@ -478,12 +478,18 @@ ApplicationWindow {
             MenuItem { text: qsTr("Sweep a setting…  (Ctrl+Shift+W)"); onTriggered: window.openSweep() }
         }
         MenuSeparator {}
-        MenuItem { text: window.dark ? qsTr("Light theme  (Ctrl+T)") : qsTr("Dark theme  (Ctrl+T)"); onTriggered: window.dark = !window.dark }
-        MenuItem { text: qsTr("Larger text  (Ctrl+=)"); onTriggered: window.setTextScale(window.textScale + 0.1) }
-        MenuItem { text: qsTr("Smaller text  (Ctrl+−)"); onTriggered: window.setTextScale(window.textScale - 0.1) }
-        MenuItem {
-            text: qsTr("Full screen  (F11)")
-            onTriggered: window.toggleFullScreen()
+        // The presenter's look in one line, so the menu fits a 720 px window at the largest text.
+        Menu {
+            title: qsTr("Look (theme, text size, full screen)")
+            font: appMenu.font
+            margins: window.margin
+            MenuItem { text: window.dark ? qsTr("Light theme  (Ctrl+T)") : qsTr("Dark theme  (Ctrl+T)"); onTriggered: window.dark = !window.dark }
+            MenuItem { text: qsTr("Larger text  (Ctrl+=)"); onTriggered: window.setTextScale(window.textScale + 0.1) }
+            MenuItem { text: qsTr("Smaller text  (Ctrl+−)"); onTriggered: window.setTextScale(window.textScale - 0.1) }
+            MenuItem {
+                text: qsTr("Full screen  (F11)")
+                onTriggered: window.toggleFullScreen()
+            }
         }
         MenuSeparator {}
         MenuItem { text: qsTr("Quit  (Ctrl+Q)"); onTriggered: window.close() }
