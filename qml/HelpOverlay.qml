@@ -218,6 +218,16 @@ Popup {
                               + "Point at a dot for its numbers; click it to open a failing run.")
             }
             Entry {
+                mark: "Ctrl+Shift+C"; markColor: Theme.accentText
+                meaning: qsTr("Compare two settings: the scenario on screen runs twice on its seed, "
+                              + "each side with overrides of its own typed as idemlab-cli takes them "
+                              + "(--mutex on --lag-ms 300; Enter re-runs that side only; the toolbar "
+                              + "sets what both share). Both timelines stack on one axis and one "
+                              + "playhead, ◆ marks where the two logs first differ and J jumps there; "
+                              + "the scene shows one side (Ctrl+← / Ctrl+→). Ctrl+Shift+C again "
+                              + "returns to one run with the left side's settings.")
+            }
+            Entry {
                 mark: "L"; markColor: Theme.accentText
                 meaning: qsTr("Lesson mode: the preset's guided tour. Page Down (a presentation "
                               + "clicker) runs to the next step and stops there, Page Up goes back, "

@@ -227,12 +227,15 @@ ApplicationWindow {
         // screen), one shows at a time and Tab (or the switch under the transport) swaps.
         readonly property real rest: height - caption.implicitHeight - transport.implicitHeight
                                      - (lessonPanel.visible ? lessonPanel.implicitHeight + spacing : 0)
+                                     - (comparePanel.visible ? comparePanel.implicitHeight + spacing : 0)
                                      - 3 * spacing
         readonly property bool bothFit:
             rest - bottomNeeded >= 0.9 * scene.comfortableHeight
         /// The lane timeline, or in its place the life of the key clicked.
         readonly property bool keyLifeShown: KeySelection.key.length > 0
-        readonly property real bottomNeeded: keyLifeShown ? keyLife.neededHeight : timeline.neededHeight
+        readonly property bool comparing: controller.compare.active
+        readonly property real bottomNeeded: keyLifeShown ? keyLife.neededHeight
+                                           : comparing ? compareTimelines.neededHeight : timeline.neededHeight
         property bool timelineOnly: false
         readonly property real timelineHeight: bothFit
             ? Math.round(Math.max(bottomNeeded,
@@ -259,6 +262,7 @@ ApplicationWindow {
                 live: live
                 attach: attach
                 onFaultMenuRequested: (target, name, item, x, y) => faultMenu.openFor(target, name, item, x, y)
+                CompareSceneTag { compare: controller.compare }
             }
 
             // Made when opened: a closed editor keeps no delegates of the scenario's lists.
@@ -277,6 +281,13 @@ ApplicationWindow {
                     onNotice: (message, ok) => toast.show(message, ok)
                 }
             }
+        }
+
+        ComparePanel {
+            id: comparePanel
+            Layout.fillWidth: true
+            visible: body.comparing
+            compare: controller.compare
         }
 
         LessonPanel {
@@ -319,9 +330,18 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: !body.bothFit
             Layout.preferredHeight: body.timelineHeight
-            visible: (body.bothFit || body.timelineOnly) && !body.keyLifeShown
+            visible: (body.bothFit || body.timelineOnly) && !body.keyLifeShown && !body.comparing
             controller: controller
             editing: window.editorOpen
+        }
+
+        CompareTimelines {
+            id: compareTimelines
+            Layout.fillWidth: true
+            Layout.fillHeight: !body.bothFit
+            Layout.preferredHeight: body.timelineHeight
+            visible: (body.bothFit || body.timelineOnly) && !body.keyLifeShown && body.comparing
+            compare: controller.compare
         }
 
         KeyLifePanel {
@@ -444,15 +464,32 @@ ApplicationWindow {
             }
         }
         MenuSeparator {}
-        MenuItem { text: qsTr("Find a failure…  (Ctrl+F)"); onTriggered: huntDialog.open() }
-        MenuItem { text: qsTr("Sweep a setting…  (Ctrl+Shift+W)"); onTriggered: window.openSweep() }
+        // One line for the what-if tools: the menu already runs long at the largest text.
+        Menu {
+            title: qsTr("What if…  (compare, find, sweep)")
+            font: appMenu.font
+            margins: window.margin
+            MenuItem {
+                text: controller.compare.active ? qsTr("Leave Compare  (Ctrl+Shift+C)")
+                                                : qsTr("Compare two settings…  (Ctrl+Shift+C)")
+                onTriggered: compareKeys.toggle()
+            }
+            MenuItem { text: qsTr("Find a failure…  (Ctrl+F)"); onTriggered: huntDialog.open() }
+            MenuItem { text: qsTr("Sweep a setting…  (Ctrl+Shift+W)"); onTriggered: window.openSweep() }
+        }
         MenuSeparator {}
-        MenuItem { text: window.dark ? qsTr("Light theme  (Ctrl+T)") : qsTr("Dark theme  (Ctrl+T)"); onTriggered: window.dark = !window.dark }
-        MenuItem { text: qsTr("Larger text  (Ctrl+=)"); onTriggered: window.setTextScale(window.textScale + 0.1) }
-        MenuItem { text: qsTr("Smaller text  (Ctrl+−)"); onTriggered: window.setTextScale(window.textScale - 0.1) }
-        MenuItem {
-            text: qsTr("Full screen  (F11)")
-            onTriggered: window.toggleFullScreen()
+        // The presenter's look in one line, so the menu fits a 720 px window at the largest text.
+        Menu {
+            title: qsTr("Look (theme, text size, full screen)")
+            font: appMenu.font
+            margins: window.margin
+            MenuItem { text: window.dark ? qsTr("Light theme  (Ctrl+T)") : qsTr("Dark theme  (Ctrl+T)"); onTriggered: window.dark = !window.dark }
+            MenuItem { text: qsTr("Larger text  (Ctrl+=)"); onTriggered: window.setTextScale(window.textScale + 0.1) }
+            MenuItem { text: qsTr("Smaller text  (Ctrl+−)"); onTriggered: window.setTextScale(window.textScale - 0.1) }
+            MenuItem {
+                text: qsTr("Full screen  (F11)")
+                onTriggered: window.toggleFullScreen()
+            }
         }
         MenuSeparator {}
         MenuItem { text: qsTr("Quit  (Ctrl+Q)"); onTriggered: window.close() }
@@ -487,6 +524,16 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+E"; onActivated: exportDialog.open() }
     Shortcut { sequence: "Ctrl+F"; onActivated: huntDialog.open() }
     Shortcut { sequence: "Ctrl+Shift+W"; onActivated: window.openSweep() }
+    CompareShortcuts {
+        id: compareKeys
+        compare: controller.compare
+        onRefused: (message) => toast.show(message, false)
+    }
+    // Where the scene and the timelines take turns, Compare opens on its two timelines.
+    Connections {
+        target: controller.compare
+        function onActiveChanged() { if (!body.bothFit) body.timelineOnly = controller.compare.active }
+    }
     Shortcut { sequence: "Ctrl+Shift+A"; onActivated: attachDialog.open() }
     Shortcut { sequence: "Ctrl+Shift+E"; onActivated: window.editorOpen = !window.editorOpen }
     Shortcut { sequence: "Ctrl+S"; onActivated: window.saveScenario() }
@@ -662,6 +709,8 @@ ApplicationWindow {
             discardEditsDialog.open()
         else if (name === "attach")
             attachDialog.open()
+        else if (name === "compare" && !controller.compare.active)
+            compareKeys.toggle()
     }
 
     /// False for automated runs (--screenshot, --fps-log), which must neither read nor

@@ -113,6 +113,21 @@ Item {
         }
     }
 
+    // Compare: a ◆ under the track where the two runs first differ (J jumps there).
+    Text {
+        readonly property CompareController compare: scrub.controller.compare
+        visible: compare.hasDivergence
+        x: {
+            scrub.controller.playback.endUs; // rerun → new axis
+            return scrub.trackX + scrub.controller.playback.axisPosition(compare.divergenceUs) * scrub.trackWidth - width / 2
+        }
+        y: scrub.trackY + Math.round(3 * Theme.scale)
+        text: "◆"
+        color: Theme.accentText
+        font.pixelSize: Math.round(14 * Theme.scale)
+        font.bold: true
+    }
+
     // Playhead.
     Rectangle {
         x: scrub.trackX + scrub.position * scrub.trackWidth - width / 2

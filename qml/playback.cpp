@@ -34,12 +34,12 @@ Playback::Playback(QObject *parent) : QObject(parent)
 
 Playback::~Playback() = default;
 
-void Playback::show(RunResult run)
+void Playback::show(RunResult run, const QVector<qint64> &alignWith)
 {
     m_index.reset(); // it points into the run about to go
     m_run = std::move(run);
     m_index.emplace(*m_run);
-    m_axis = TimelineAxis(TimelineAxis::momentsOf(*m_run), 0, 1);
+    m_axis = TimelineAxis(TimelineAxis::momentsOf(*m_run) + alignWith, 0, 1);
     m_eventTicks = findEventTicks();
     m_anomalyTicks = findAnomalyTicks();
     m_anomalyPositions.clear();

@@ -60,8 +60,10 @@ public:
     [[nodiscard]] const TimelineAxis &axis() const { return m_axis; }
 
     /// Shows `run` at the same moment as the run before (a teacher flips a toggle and looks
-    /// at the same instant again), or at its end if it is shorter.
-    void show(RunResult run);
+    /// at the same instant again), or at its end if it is shorter. `alignWith`: the moments
+    /// of a run drawn beside this one (Compare), which the axis runs through too, so that
+    /// both line up on one time axis.
+    void show(RunResult run, const QVector<qint64> &alignWith = {});
     /// The next run shown starts at 0 (a new scenario); the run on screen is about to go.
     void rewind() { m_time = 0; }
     /// Makes the playhead follow a live session whose "now" is `frontUs` on the run's clock

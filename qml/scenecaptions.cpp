@@ -60,7 +60,10 @@ QString SceneCaptions::linkText() const
 
 QString SceneCaptions::lockText(int cluster) const
 {
-    return text().lock(cluster, m_session.scenario().settings.mutex);
+    // The run's own settings: in Compare the scene shows a side whose mutex may differ.
+    const RunResult *run = m_playback.run();
+    return text().lock(cluster,
+                       run ? run->scenario.settings.mutex : m_session.scenario().settings.mutex);
 }
 
 QString SceneCaptions::balancesText(int cluster) const

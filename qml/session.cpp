@@ -148,6 +148,12 @@ std::optional<QString> Session::applySetting(const QString &name, const QString 
     return std::nullopt;
 }
 
+void Session::setSettings(const Settings &settings)
+{
+    if (settings != m_scenario.settings)
+        takeSettings(settings);
+}
+
 void Session::takeSettings(const Settings &settings)
 {
     if (m_askBeforeDiscard && discardsLiveRecord(settings)) {

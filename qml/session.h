@@ -89,6 +89,9 @@ public:
     /// success, else one line naming the setting and saying what it takes; nothing changes
     /// then.
     Q_INVOKABLE QString setSetting(const QString &name, const QString &text);
+    /// Every setting at once, in one run (leaving Compare takes its left side's settings);
+    /// the playhead stays, as it does for one setting.
+    void setSettings(const Settings &settings);
     /// setSetting() with the setting named `what` in the error line.
     std::optional<QString> applySetting(const QString &name, const QString &text,
                                         const QString &what);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "comparecontroller.h"
 #include "huntrunner.h"
 #include "lesson.h"
 #include "playback.h"
@@ -29,6 +30,7 @@ class SimulationController : public QObject
     Q_PROPERTY(idem::Lesson *lesson READ lesson CONSTANT FINAL)
     Q_PROPERTY(idem::HuntRunner *hunt READ hunt CONSTANT FINAL)
     Q_PROPERTY(idem::SweepRunner *sweep READ sweep CONSTANT FINAL)
+    Q_PROPERTY(idem::CompareController *compare READ compare CONSTANT FINAL)
 
 public:
     explicit SimulationController(QObject *parent = nullptr) : QObject(parent) {}
@@ -42,6 +44,7 @@ public:
     [[nodiscard]] Lesson *lesson() { return &m_lesson; }
     [[nodiscard]] HuntRunner *hunt() { return &m_hunt; }
     [[nodiscard]] SweepRunner *sweep() { return &m_sweep; }
+    [[nodiscard]] CompareController *compare() { return &m_compare; }
 
 private:
     // In this order: the models hear of a new moment before anything else does, and the
@@ -53,6 +56,7 @@ private:
     Lesson m_lesson{m_playback};
     HuntRunner m_hunt{m_session};
     SweepRunner m_sweep{m_session};
+    CompareController m_compare{m_session, m_playback};
 };
 
 } // namespace idem

@@ -71,6 +71,15 @@ void TimelineCanvas::setTextScale(qreal scale)
     emit textScaleChanged();
 }
 
+void TimelineCanvas::setMarkUs(double markUs)
+{
+    if (markUs == m_markUs)
+        return;
+    m_markUs = markUs;
+    update();
+    emit markUsChanged();
+}
+
 void TimelineCanvas::invalidate()
 {
     m_geo.valid = false;
@@ -107,6 +116,7 @@ TimelineCanvas::Colours TimelineCanvas::colours() const
     c.halo = QColor(p.halo);
     c.halo.setAlphaF(m_dark ? 0.45f : 0.55f);
     c.anomaly = QColor(p.anomaly);
+    c.mark = QColor(p.accentText);
     const QColor request(p.request);
     c.style[int(Style::Request)] = request;
     c.style[int(Style::Status200)] = QColor(p.status200);

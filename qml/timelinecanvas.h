@@ -30,6 +30,9 @@ class TimelineCanvas : public QQuickPaintedItem
     /// The axis goes on past the run's end (the editor is open): one more stretch, as long as
     /// the run and at least a second, drawn as a gap, where a request can be dragged to.
     Q_PROPERTY(bool roomAfterEnd READ roomAfterEnd WRITE setRoomAfterEnd NOTIFY roomAfterEndChanged)
+    /// A moment marked across the lanes with a ◆ (Compare: where two runs first differ);
+    /// below 0 for none.
+    Q_PROPERTY(double markUs READ markUs WRITE setMarkUs NOTIFY markUsChanged)
     /// Counts layouts: whatever reads xForTime() or laneY() from QML binds to it to follow a
     /// new run, size or text scale.
     Q_PROPERTY(int layoutRevision READ layoutRevision NOTIFY layoutChanged)
@@ -49,6 +52,8 @@ public:
     int laneCount() const { return m_laneCount; }
     bool roomAfterEnd() const { return m_roomAfterEnd; }
     void setRoomAfterEnd(bool room);
+    double markUs() const { return m_markUs; }
+    void setMarkUs(double markUs);
     int layoutRevision() const { return m_layoutRevision; }
 
     /// The event whose arrow or marker is nearest `point` (within ~6 px), or -1.
@@ -81,6 +86,7 @@ signals:
     void textScaleChanged();
     void laneCountChanged();
     void roomAfterEndChanged();
+    void markUsChanged();
     void layoutChanged();
 
 protected:
@@ -206,6 +212,7 @@ private:
                          bool played) const;
     void drawMarkers(QPainter *p, qint64 now) const;
     void drawPlayhead(QPainter *p, const Colours &c, qint64 now) const;
+    void drawMark(QPainter *p, const Colours &c) const;
     void drawHighlight(QPainter *p, const Colours &c) const;
 
     QPointer<Playback> m_playback;
@@ -214,6 +221,7 @@ private:
     int m_laneCount = 0;
     bool m_roomAfterEnd = false;
     std::optional<TimelineAxis> m_dragAxis; ///< kept by beginDrag()
+    double m_markUs = -1;
     int m_layoutRevision = 0;
     bool m_scrubbing = false;
     mutable Geometry m_geo;

@@ -108,6 +108,7 @@ struct TimelineCanvas::Colours
     QColor playhead;
     QColor halo;
     QColor anomaly;
+    QColor mark;
     QColor style[int(Style::Count)];
 };
 

@@ -42,6 +42,7 @@ void TimelineCanvas::paint(QPainter *p)
     p->setRenderHint(QPainter::Antialiasing, true);
     p->setRenderHint(QPainter::TextAntialiasing, true);
     drawMarkers(p, now);
+    drawMark(p, c);
     drawPlayhead(p, c, now);
     drawHighlight(p, c);
 }
@@ -194,6 +195,26 @@ void TimelineCanvas::drawTicks(QPainter *p, const Colours &c) const
         const double w = fm.horizontalAdvance(text);
         p->drawText(QRectF(gap.x - w / 2 - 2, textTop, w + 4, fm.height()), Qt::AlignCenter, text);
     }
+}
+
+void TimelineCanvas::drawMark(QPainter *p, const Colours &c) const
+{
+    if (m_markUs < 0)
+        return;
+    const Geometry &g = m_geo;
+    const double x = xForTime(m_markUs);
+    QPen pen(c.mark, 2, Qt::DashLine);
+    p->setPen(pen);
+    p->drawLine(QPointF(x, g.plot.top() - 2), QPointF(x, g.plot.bottom() + 2));
+    // A ◆ above the lanes, as on the scrub bar.
+    const double r = 4; // inside the room kept above the lanes for the playhead's handle
+    const QPointF diamond[] = {{x, g.plot.top() - 2 - 2 * r},
+                               {x + r, g.plot.top() - 2 - r},
+                               {x, g.plot.top() - 2},
+                               {x - r, g.plot.top() - 2 - r}};
+    p->setPen(Qt::NoPen);
+    p->setBrush(c.mark);
+    p->drawPolygon(diamond, 4);
 }
 
 void TimelineCanvas::drawPlayhead(QPainter *p, const Colours &c, qint64 now) const

@@ -404,9 +404,11 @@ void TstScreenshots::panels_data()
     // window under them is as tidy as without them.
     // And Sweep a setting with its chart plotted (preset 9 over the jitter, a line with the
     // mutex off and one with it on).
-    // And the editor at its drops and faults: one of each kind, each with its fields.
+    // And the editor at its drops and faults: one of each kind, each with its fields. And the
+    // Compare mode on preset 5 (the right side with the mutex on), its two timelines stacked,
+    // at the moment the two runs part.
     for (const char *panel : {"menu", "discard", "editor", "editor-faults", "discard-edits",
-                              "hunt-run", "sweep-run", "attach"})
+                              "hunt-run", "sweep-run", "attach", "compare"})
         for (const Look &look : looks())
             QTest::addRow("--show %s, %s", panel, look.name)
                 << (QByteArray(panel) == "editor-faults"
@@ -415,8 +417,10 @@ void TstScreenshots::panels_data()
                     : QByteArray(panel) == "hunt-run"
                         // Preset 9 without the mutex: a failure shrunk in four steps, listed.
                         ? QStringList{"burst", "--mutex", "off", "--show", panel}
-                        : QByteArray(panel) == "sweep-run"
-                              ? QStringList{"burst", "--show", panel}
+                        : QByteArray(panel) == "sweep-run" ? QStringList{"burst", "--show", panel}
+                          : QByteArray(panel) == "compare"
+                              ? QStringList{"parallel-same-cluster", "--at-ms", "30", "--show",
+                                            panel}
                               : QStringList{"parallel-two-clusters", "--at-ms", "330", "--show",
                                             panel}) +
                        look.args;
@@ -442,7 +446,8 @@ void TstScreenshots::panels()
         QStringList texts;
         // The editor is docked in the window, the others are popups.
         for (const TextLayoutCheck::Placed &p : TextLayoutCheck::visibleTexts(
-                 window->contentItem(), !options.show.startsWith(QLatin1String("editor"))))
+                 window->contentItem(), !options.show.startsWith(QLatin1String("editor")) &&
+                                            options.show != QLatin1String("compare")))
             texts << p.text;
         return texts;
     }();
@@ -456,6 +461,7 @@ void TstScreenshots::panels()
         {QStringLiteral("hunt-run"), QStringLiteral("Hunt again")},
         {QStringLiteral("sweep-run"), QStringLiteral("Sweep again")},
         {QStringLiteral("attach"), QStringLiteral("Attach to running clusters")},
+        {QStringLiteral("compare"), QStringLiteral("Jump to the divergence  (J)")},
     };
     const QString expected = expectedText.value(options.show);
     QVERIFY2(popupTexts.contains(expected), qPrintable(popupTexts.join(QLatin1String(" | "))));

@@ -41,6 +41,19 @@ std::optional<QString> GuiOptions::parse(const QStringList &givenArguments)
     QStringList arguments;
     for (qsizetype i = 0; i < givenArguments.size(); ++i) {
         const QString &a = givenArguments[i];
+        // --compare LEFT RIGHT: two override texts, which start with dashes themselves.
+        if (a == QLatin1String("--compare") || a == QLatin1String("-compare")) {
+            if (!compare.isEmpty())
+                return QStringLiteral("--compare is given once, with two override texts");
+            if (i + 2 >= givenArguments.size())
+                return QStringLiteral("--compare takes two override texts, the left side's and "
+                                      "the right's (e.g. --compare \"--mutex off\" \"--mutex "
+                                      "on\"); got %1")
+                    .arg(givenArguments.size() - 1 - i);
+            compare << givenArguments[i + 1] << givenArguments[i + 2];
+            i += 2;
+            continue;
+        }
         if (a != QLatin1String("--attach") && a != QLatin1String("-attach")) {
             arguments << a;
             continue;
@@ -101,14 +114,19 @@ std::optional<QString> GuiOptions::parse(const QStringList &givenArguments)
                                      "and faults), discard-edits (the discard-unsaved-"
                                      "edits question), hunt (Find a failure), hunt-run (a "
                                      "hunt run to its end, its smallest failure in the scene), "
-                                     "sweep (Sweep a setting) or sweep-run (a sweep of the "
-                                     "jitter with the mutex off and on, plotted)"),
+                                     "sweep (Sweep a setting), sweep-run (a sweep of the "
+                                     "jitter with the mutex off and on, plotted) or compare "
+                                     "(Compare: the right side with the mutex flipped)"),
                       QStringLiteral("PANEL")});
     parser.addOption({QStringLiteral("key"),
                       QStringLiteral("Show the life of this key in the lane timeline's place "
                                      "(as clicking it does), e.g. K1, or \"K1 (Client 1)\" under "
                                      "keyScope client"),
                       QStringLiteral("KEY")});
+    parser.addOption({QStringLiteral("compare"),
+                      QStringLiteral("--compare LEFT RIGHT: open in Compare mode with the left "
+                                     "side's overrides and the right's, e.g. --compare \"--mutex "
+                                     "off\" \"--mutex on\"")});
     OverrideOptions::addTo(parser);
     m_help = parser.helpText();
     if (!parser.parse(arguments))
@@ -187,13 +205,16 @@ std::optional<QString> GuiOptions::parse(const QStringList &givenArguments)
         QStringLiteral("editor-faults"), QStringLiteral("discard-edits"),
         QStringLiteral("hunt"),          QStringLiteral("hunt-run"),
         QStringLiteral("sweep"),         QStringLiteral("sweep-run"),
-        QStringLiteral("attach")};
+        QStringLiteral("attach"),        QStringLiteral("compare")};
     if (parser.isSet(QStringLiteral("show")) && !panels.contains(show))
         return QStringLiteral("--show takes settings, export, export-file, open, menu, discard, "
                               "lesson, editor, editor-faults, discard-edits, hunt, hunt-run, "
-                              "sweep, sweep-run or attach, "
+                              "sweep, sweep-run, attach or compare, "
                               "got \"%1\"")
             .arg(show);
+    if (!compare.isEmpty() && (live || !attach.isEmpty()))
+        return QStringLiteral("--compare runs the scenario twice: it cannot show %1 too")
+            .arg(live ? QStringLiteral("--live") : QStringLiteral("--attach"));
     key = parser.value(QStringLiteral("key"));
     if (parser.isSet(QStringLiteral("key")) && key.trimmed().isEmpty())
         return QStringLiteral("--key takes a key label such as K1, got an empty one");
@@ -255,6 +276,8 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
                 .arg(key,
                      known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", ")));
     }
+    if (!compare.isEmpty() && !controller.compare()->enter(compare[0], compare[1]))
+        return QStringLiteral("--compare: %1").arg(controller.compare()->errorText());
     if (speed)
         controller.playback()->setSpeed(*speed);
     if (atMs)

@@ -56,6 +56,8 @@ public:
     std::optional<double> textScale;
     /// A panel to open at launch (--show): settings, export, export-file, open, menu or discard.
     QString show;
+    /// --compare LEFT RIGHT: the two sides' overrides of the Compare mode.
+    QStringList compare;
     /// --key: the key whose life is shown ("K1", or "K1 (Client 1)" under keyScope client).
     QString key;
 

@@ -10,6 +10,7 @@
 namespace idem {
 
 struct ComparisonOutcome;
+struct ComparisonSide;
 
 /// One scenario run twice on the same seed, each side with its own overrides: the two runs
 /// and where their logs part (`idemlab-cli compare`).
@@ -26,6 +27,17 @@ struct Comparison
     /// may not change the seed: both runs draw the same random numbers.
     [[nodiscard]] static ComparisonOutcome run(const Scenario &scenario, const QString &leftText,
                                                const QString &rightText);
+    /// One side alone (the app re-runs only the side whose overrides changed): `scenario` with
+    /// `text` applied, run; the error line starts with `what` ("--left").
+    [[nodiscard]] static ComparisonSide runSide(const Scenario &scenario, const QString &text,
+                                                const QString &what);
+};
+
+/// One side's run, or why there is none.
+struct ComparisonSide
+{
+    std::optional<RunResult> run;
+    QString error;
 };
 
 /// A comparison, or why there is none.
