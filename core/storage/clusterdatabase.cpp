@@ -59,6 +59,7 @@ std::optional<QString> ClusterDatabase::open()
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed "
                               "(Debian package libqt6sql6-sqlite)");
+    SqliteStatement::configureLibrary();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     m_db.setDatabaseName(m_filePath.isEmpty() ? QStringLiteral(":memory:") : m_filePath);
     if (!m_db.open())

@@ -5,7 +5,19 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 namespace idem {
+
+void SqliteStatement::configureLibrary()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // SQLITE_MISUSE if SQLite was initialised already (by another library): then it keeps
+        // its defaults, which are correct, only slower with many threads.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
+}
 
 SqliteStatement::~SqliteStatement()
 {

@@ -23,6 +23,11 @@ public:
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
+    /// Sets SQLite up for this process once, before its first connection opens: no memory
+    /// statistics (they take one process-wide mutex on every allocation, which serialised the
+    /// threads of a sweep). Without effect once SQLite is running. Thread-safe.
+    static void configureLibrary();
+
     /// The `sqlite3*` behind an open QSQLITE connection, or null (another driver, closed).
     [[nodiscard]] static sqlite3 *handleOf(const QSqlDatabase &db);
 
