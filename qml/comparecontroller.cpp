@@ -5,6 +5,8 @@
 #include "timeline/timelineaxis.h"
 #include "whatif/comparisonreport.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <cmath>
 
@@ -169,6 +171,22 @@ void CompareController::compared()
     const std::optional<Divergence> &d = m_comparison.divergence;
     m_left.setStep(d ? ComparisonReport::sideStep(d->left) : QString());
     m_right.setStep(d ? ComparisonReport::sideStep(d->right) : QString());
+    // The lanes either run uses, by node id: the sides may differ in their servers.
+    QSet<QString> busy;
+    for (const RunResult *run : {&m_comparison.left, &m_comparison.right}) {
+        const QVector<bool> used = run->nodesInLog();
+        for (int i = 0; i < run->nodes.size(); ++i)
+            if (used[i])
+                busy.insert(run->nodes[i].id);
+    }
+    for (int index = 0; index < 2; ++index) {
+        QList<int> lanes;
+        const RunResult &run = runOf(index);
+        for (int i = 0; i < run.nodes.size(); ++i)
+            if (busy.contains(run.nodes[i].id))
+                lanes.append(i);
+        side(index).setBusyLanes(lanes);
+    }
     present();
     emit comparisonChanged();
 }

@@ -9,6 +9,7 @@ void CompareSide::ran(const QString &overrides, const RunResult &run)
     m_overrides = overrides;
     m_verdict = run.verdict.summary();
     m_ok = run.verdict.ok();
+    m_nodeCount = int(run.nodes.size());
     QStringList answers;
     for (auto it = run.verdict.statusCounts.cbegin(); it != run.verdict.statusCounts.cend(); ++it)
         answers.append(it.value() == 1 ? QString::number(it.key())
@@ -36,6 +37,14 @@ void CompareSide::setStep(const QString &step)
     emit stepChanged();
 }
 
+void CompareSide::setBusyLanes(const QList<int> &lanes)
+{
+    if (lanes == m_busyLanes)
+        return;
+    m_busyLanes = lanes;
+    emit busyLanesChanged();
+}
+
 void CompareSide::reset()
 {
     m_overrides.clear();
@@ -43,8 +52,10 @@ void CompareSide::reset()
     m_ok = true;
     m_answers.clear();
     m_runs = 0;
+    m_nodeCount = 0;
     setErrorText({});
     setStep({});
+    setBusyLanes({});
     emit changed();
 }
 

@@ -36,6 +36,11 @@ class CompareSide : public QObject
     Q_PROPERTY(int runs READ runs NOTIFY changed FINAL)
     /// The side's run on the common time axis, for its lane timeline.
     Q_PROPERTY(idem::Playback *playback READ playback CONSTANT FINAL)
+    /// The nodes of this side's run that an event of either run is on (by index in this
+    /// side's run): the lanes its timeline keeps when not every lane fits.
+    Q_PROPERTY(QList<int> busyLanes READ busyLanes NOTIFY busyLanesChanged FINAL)
+    /// The nodes of this side's run: its lanes when every lane is drawn.
+    Q_PROPERTY(int nodeCount READ nodeCount NOTIFY changed FINAL)
 
 public:
     explicit CompareSide(const QString &name, QObject *parent = nullptr)
@@ -51,6 +56,9 @@ public:
     [[nodiscard]] QString step() const { return m_step; }
     [[nodiscard]] int runs() const { return m_runs; }
     [[nodiscard]] Playback *playback() { return &m_playback; }
+    [[nodiscard]] QList<int> busyLanes() const { return m_busyLanes; }
+    [[nodiscard]] int nodeCount() const { return m_nodeCount; }
+    void setBusyLanes(const QList<int> &lanes);
 
     /// A new run of this side with `overrides`: its verdict and answers are taken from it.
     void ran(const QString &overrides, const RunResult &run);
@@ -63,6 +71,7 @@ signals:
     void changed();
     void errorTextChanged();
     void stepChanged();
+    void busyLanesChanged();
 
 private:
     QString m_name;
@@ -73,6 +82,8 @@ private:
     QString m_answers;
     QString m_step;
     int m_runs = 0;
+    QList<int> m_busyLanes;
+    int m_nodeCount = 0;
     Playback m_playback;
 };
 

@@ -80,12 +80,32 @@ void TimelineCanvas::setMarkUs(double markUs)
     emit markUsChanged();
 }
 
+void TimelineCanvas::setLanes(const QList<int> &lanes)
+{
+    if (lanes == m_lanes)
+        return;
+    m_lanes = lanes;
+    invalidate();
+    emit lanesChanged();
+}
+
+QVector<bool> TimelineCanvas::drawnLanes(const RunResult &run) const
+{
+    QVector<bool> drawn(run.nodes.size(), m_lanes.isEmpty());
+    for (const int node : m_lanes)
+        if (node >= 0 && node < drawn.size())
+            drawn[node] = true;
+    if (!drawn.contains(true))
+        drawn.fill(true); // none of these nodes is in this run: rather every lane than none
+    return drawn;
+}
+
 void TimelineCanvas::invalidate()
 {
     m_geo.valid = false;
     m_layersValid = false;
     const RunResult *run = m_playback ? m_playback->run() : nullptr;
-    const int lanes = run ? int(run->nodes.size()) : 0;
+    const int lanes = run ? int(drawnLanes(*run).count(true)) : 0;
     if (lanes != m_laneCount) {
         m_laneCount = lanes;
         emit laneCountChanged();

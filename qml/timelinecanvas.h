@@ -33,6 +33,9 @@ class TimelineCanvas : public QQuickPaintedItem
     /// A moment marked across the lanes with a ◆ (Compare: where two runs first differ);
     /// below 0 for none.
     Q_PROPERTY(double markUs READ markUs WRITE setMarkUs NOTIFY markUsChanged)
+    /// The nodes that get a lane, by index (Compare leaves out the lanes neither run uses when
+    /// all of them do not fit); empty: every node. laneCount counts the lanes drawn.
+    Q_PROPERTY(QList<int> lanes READ lanes WRITE setLanes NOTIFY lanesChanged)
     /// Counts layouts: whatever reads xForTime() or laneY() from QML binds to it to follow a
     /// new run, size or text scale.
     Q_PROPERTY(int layoutRevision READ layoutRevision NOTIFY layoutChanged)
@@ -54,6 +57,8 @@ public:
     void setRoomAfterEnd(bool room);
     double markUs() const { return m_markUs; }
     void setMarkUs(double markUs);
+    QList<int> lanes() const { return m_lanes; }
+    void setLanes(const QList<int> &lanes);
     int layoutRevision() const { return m_layoutRevision; }
 
     /// The event whose arrow or marker is nearest `point` (within ~6 px), or -1.
@@ -87,6 +92,7 @@ signals:
     void laneCountChanged();
     void roomAfterEndChanged();
     void markUsChanged();
+    void lanesChanged();
     void layoutChanged();
 
 protected:
@@ -173,7 +179,8 @@ private:
         double labelWidth = 0;
         int labelPixelSize = 0;
         double laneSpacing = 0;
-        QVector<double> laneYs;
+        QVector<double> laneYs;  ///< by node; a node without a lane: its neighbour's y
+        QVector<bool> laneDrawn; ///< by node
         QVector<Segment> segments;
         QVector<Marker> markers;
         QVector<Bar> bars;
@@ -185,6 +192,8 @@ private:
     void ensureGeometry() const;
     [[nodiscard]] double axisX(const Geometry &g, double timeUs) const;
     void buildGeometry(Geometry &g) const;
+    /// For each node of `run`, whether it gets a lane (lanes()).
+    [[nodiscard]] QVector<bool> drawnLanes(const RunResult &run) const;
     /// The legs and markers `event` is drawn with; false if it is not on the canvas.
     bool drawingOf(int event, QVector<Segment> &legs, QVector<Marker> &markers) const;
     void appendEvent(const RunResult &run, const Geometry &g, int index, QVector<Segment> &segments,
@@ -222,6 +231,7 @@ private:
     bool m_roomAfterEnd = false;
     std::optional<TimelineAxis> m_dragAxis; ///< kept by beginDrag()
     double m_markUs = -1;
+    QList<int> m_lanes;
     int m_layoutRevision = 0;
     bool m_scrubbing = false;
     mutable Geometry m_geo;

@@ -114,18 +114,28 @@ void TimelineCanvas::buildGeometry(Geometry &g) const
     const double axisHeight = ticks.height() + 10;
     const double top = 10; // room for the playhead's handle
     const double plotHeight = height() - top - axisHeight;
-    g.laneSpacing = plotHeight / double(run->nodes.size());
+    g.laneDrawn = drawnLanes(*run);
+    const int laneCount = int(g.laneDrawn.count(true));
+    g.laneSpacing = plotHeight / double(laneCount);
     // The window gives the panel a line of text a lane; should it be shorter still, the
     // labels shrink rather than leave lanes unnamed.
     g.labelPixelSize = std::clamp(int(g.laneSpacing / 1.2), 6, labelPixelSize());
     const QFontMetricsF labels(labelFont());
     double widest = 0;
-    for (const Node &n : run->nodes)
-        widest = std::max(widest, labels.horizontalAdvance(n.name));
+    for (int i = 0; i < run->nodes.size(); ++i)
+        if (g.laneDrawn[i])
+            widest = std::max(widest, labels.horizontalAdvance(run->nodes[i].name));
     g.labelWidth = std::min(widest + 18, width() * 0.3);
     g.plot = QRectF(g.labelWidth + 6, top, width() - g.labelWidth - 6 - 16, plotHeight);
-    for (int i = 0; i < run->nodes.size(); ++i)
-        g.laneYs.append(g.plot.top() + (i + 0.5) * g.laneSpacing);
+    // A node without a lane sits on the next lane drawn (the last one past the end): nothing of
+    // its own is drawn there, as lanes() leaves out only nodes no event of the run is on.
+    g.laneYs.resize(run->nodes.size());
+    int slot = laneCount;
+    for (int i = int(run->nodes.size()) - 1; i >= 0; --i) {
+        if (g.laneDrawn[i])
+            --slot;
+        g.laneYs[i] = g.plot.top() + (std::min(slot, laneCount - 1) + 0.5) * g.laneSpacing;
+    }
     // The playback's axis (the scrub bar's) on these pixels, with labels that fit.
     const QFontMetricsF tickMetrics(tickFont());
     TimelineAxis::Labels tickLabels;

@@ -98,13 +98,14 @@ void TimelineCanvas::drawLanes(QPainter *p, const Colours &c) const
     const double half = g.laneSpacing / 2;
     // The clusters' lanes sit on a faint band, so "A" and "B" read as groups.
     for (int i = 0; i < run.nodes.size(); ++i)
-        if (run.nodes[i].cluster >= 0)
+        if (g.laneDrawn[i] && run.nodes[i].cluster >= 0)
             p->fillRect(QRectF(0, g.laneYs[i] - half, width(), g.laneSpacing), c.band);
 
     p->setPen(QPen(c.lane, 1));
     QVector<QLineF> lines;
-    for (double y : g.laneYs)
-        lines.append(QLineF(g.plot.left(), y, g.plot.right(), y));
+    for (int i = 0; i < run.nodes.size(); ++i)
+        if (g.laneDrawn[i])
+            lines.append(QLineF(g.plot.left(), g.laneYs[i], g.plot.right(), g.laneYs[i]));
     p->drawLines(lines);
 
     // With more lanes than labels fit, the stores, router and servers keep theirs first.
@@ -128,6 +129,8 @@ void TimelineCanvas::drawLanes(QPainter *p, const Colours &c) const
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return rank(a) < rank(b); });
     QVector<double> placed;
     for (int i : order) {
+        if (!g.laneDrawn[i])
+            continue;
         const double y = g.laneYs[i];
         if (std::any_of(placed.cbegin(), placed.cend(),
                         [&](double other) { return std::abs(other - y) < fm.height() * 0.9; }))

@@ -3,6 +3,7 @@
 // new overrides run that side only; jump, a refused text, leaving with the left's settings.
 #include "presetrun.h"
 #include "simulationcontroller.h"
+#include "timelinecanvas.h"
 
 #include "whatif/comparison.h"
 
@@ -25,6 +26,7 @@ private slots:
     void badOverrideKeepsThePreviousRun_data();
     void badOverrideKeepsThePreviousRun();
     void sidesShareOneAxisAndPlayhead();
+    void busyLanesAreTheNodesEitherLogIsOn();
     void sceneShowsTheSidePicked();
     void leavingKeepsTheLeftSettings();
     void recordedRunRefused();
@@ -199,6 +201,54 @@ void TstCompareMode::badOverrideKeepsThePreviousRun()
     QVERIFY(compare.right()->errorText().isEmpty());
 }
 
+void TstCompareMode::busyLanesAreTheNodesEitherLogIsOn()
+{
+    SimulationController c;
+    c.session()->setPreset(QStringLiteral("parallel-same-cluster"));
+    CompareController &compare = *c.compare();
+    QVERIFY(compare.enter(QStringLiteral("--mutex off"), QStringLiteral("--mutex on")));
+    const RunResult *runs[2] = {&compare.comparison().left, &compare.comparison().right};
+    QSet<QString> onTheLog;
+    for (const RunResult *run : runs)
+        for (const Event &e : run->events)
+            for (const int node : {e.from, e.to})
+                if (node >= 0)
+                    onTheLog.insert(run->nodes[node].id);
+    // Both clients, the router, cluster A and DB B (the replicated rows) are on the log;
+    // cluster B's servers and the cache (off) never are in this preset.
+    for (const char *id :
+         {"client-1", "client-2", "router", "server-a1", "server-a2", "db-a", "db-b"})
+        QVERIFY2(onTheLog.contains(QLatin1String(id)), id);
+    for (const char *id : {"server-b1", "server-b2", "cache"})
+        QVERIFY2(!onTheLog.contains(QLatin1String(id)), id);
+    for (int index = 0; index < 2; ++index) {
+        CompareSide &side = index == 0 ? *compare.left() : *compare.right();
+        const RunResult &run = *runs[index];
+        QCOMPARE(side.nodeCount(), int(run.nodes.size()));
+        QList<int> expected;
+        for (int i = 0; i < run.nodes.size(); ++i)
+            if (onTheLog.contains(run.nodes[i].id))
+                expected.append(i);
+        QCOMPARE(side.busyLanes(), expected);
+        QCOMPARE(side.busyLanes().size(), 7);
+
+        // The side's timeline draws those lanes only, top to bottom in the run's order.
+        TimelineCanvas canvas;
+        canvas.setPlayback(side.playback());
+        canvas.setSize(QSizeF(900, 300));
+        QCOMPARE(canvas.laneCount(), int(run.nodes.size()));
+        canvas.setLanes(side.busyLanes());
+        QCOMPARE(canvas.laneCount(), int(expected.size()));
+        double previous = -1;
+        for (const int node : expected) {
+            QVERIFY(canvas.laneY(node) > previous);
+            previous = canvas.laneY(node);
+        }
+        canvas.setLanes({});
+        QCOMPARE(canvas.laneCount(), int(run.nodes.size()));
+    }
+}
+
 void TstCompareMode::sidesShareOneAxisAndPlayhead()
 {
     SimulationController c;
@@ -277,5 +327,5 @@ void TstCompareMode::recordedRunRefused()
     QVERIFY(!c.compare()->active());
 }
 
-QTEST_GUILESS_MAIN(TstCompareMode)
+QTEST_MAIN(TstCompareMode)
 #include "tst_comparemode.moc"

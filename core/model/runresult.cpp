@@ -130,6 +130,16 @@ int RunResult::nodeIndex(const QString &id) const
     return -1;
 }
 
+QVector<bool> RunResult::nodesInLog() const
+{
+    QVector<bool> used(nodes.size(), false);
+    for (const Event &e : events)
+        for (const int node : {e.from, e.to})
+            if (node >= 0 && node < used.size())
+                used[node] = true;
+    return used;
+}
+
 QJsonObject RunResult::summaryJson() const
 {
     QJsonArray responses;

@@ -99,6 +99,9 @@ struct RunResult
     [[nodiscard]] QJsonObject summaryJson() const;
     /// Node index by id, or -1.
     [[nodiscard]] int nodeIndex(const QString &id) const;
+    /// For each node, whether an event of the log starts or ends on it (the nodes a timeline
+    /// that leaves the quiet lanes out draws).
+    [[nodiscard]] QVector<bool> nodesInLog() const;
 };
 
 } // namespace idem
