@@ -52,3 +52,16 @@ void addPresetToggleRows()
             QTest::addRow("%s mutex=%d cache=%d", qPrintable(name), toggles & 1, toggles >> 1)
                 << name << bool(toggles & 1) << bool(toggles >> 1);
 }
+
+void addCompareFixRows()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<QString>("left");
+    QTest::addColumn<QString>("right");
+    QTest::addRow("5 mutex off/on") << "parallel-same-cluster"
+                                    << "--mutex off"
+                                    << "--mutex on";
+    QTest::addRow("6 cache off/on") << "parallel-two-clusters"
+                                    << "--cache off"
+                                    << "--cache on";
+}

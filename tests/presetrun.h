@@ -19,3 +19,6 @@ idem::RunResult runPresetWith(const QString &name, const QStringList &settings);
 /// Columns "preset", "mutex", "cache" and one row per preset and each of the four
 /// mutex/cache combinations, for a data-driven test that runs every preset every way.
 void addPresetToggleRows();
+/// Columns "preset", "left", "right" and the two comparisons issue 13's tests name: preset 5
+/// with the mutex off/on and preset 6 with the cache off/on (each run differs, then is fixed).
+void addCompareFixRows();

@@ -60,15 +60,7 @@ private slots:
 
 void TstCompare::divergence_data()
 {
-    QTest::addColumn<QString>("preset");
-    QTest::addColumn<QString>("left");
-    QTest::addColumn<QString>("right");
-    QTest::addRow("5 mutex off/on") << "parallel-same-cluster"
-                                    << "--mutex off"
-                                    << "--mutex on";
-    QTest::addRow("6 cache off/on") << "parallel-two-clusters"
-                                    << "--cache off"
-                                    << "--cache on";
+    addCompareFixRows();
 }
 
 void TstCompare::divergence()
