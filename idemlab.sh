@@ -53,7 +53,7 @@ fi
 # ---------------------------------------------------------------------------- helpers
 # Everything the script itself says (and the build output) goes to stderr, so that
 # `./idemlab.sh run --json > out.json` gets only the app's output on stdout.
-section() { printf '\n== %s\n' "$*" >&2; }
+section() { printf '\n== %s  [%s, %d s in]\n' "$*" "$(date -u +%H:%M:%S)" "$SECONDS" >&2; }
 note() { printf '   %s\n' "$*" >&2; }
 err() { printf 'idemlab.sh: error: %s\n' "$*" >&2; }
 die() {
