@@ -82,32 +82,12 @@ ApplicationWindow {
     }
 
     // Opening another scenario would lose edits not saved: ask, never drop them silently.
-    Dialog {
+    DiscardDialog {
         id: discardEditsDialog
         title: qsTr("Discard the unsaved edits?")
-        modal: true
-        anchors.centerIn: parent
-        width: Math.min(window.width - 4 * Theme.gap, Math.round(520 * Theme.scale))
-        closePolicy: Popup.CloseOnEscape
-
-        Label {
-            width: Math.min(window.width - 8 * Theme.gap, Math.round(480 * Theme.scale))
-            height: implicitHeight
-            wrapMode: Text.WordWrap
-            color: Theme.text
-            text: qsTr("The scenario on screen has edits that are not saved. Keep them to save them first (Ctrl+S), or discard them and go on.")
-        }
-
-        footer: DialogButtonBox {
-            Button {
-                text: qsTr("Keep the edits")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            }
-            Button {
-                text: qsTr("Discard the edits")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            }
-        }
+        text: qsTr("The scenario on screen has edits that are not saved. Keep them to save them first (Ctrl+S), or discard them and go on.")
+        keepText: qsTr("Keep the edits")
+        discardText: qsTr("Discard the edits")
         onAccepted: controller.session.editor.discardEditsAndContinue()
         onRejected: controller.session.editor.keepEdits()
     }
@@ -139,34 +119,14 @@ ApplicationWindow {
     }
 
     // A setting change would replace the live record on screen: ask, never wipe silently.
-    Dialog {
+    DiscardDialog {
         id: discardLiveDialog
         title: qsTr("Discard the recorded live session?")
-        modal: true
-        anchors.centerIn: parent
-        width: Math.min(window.width - 4 * Theme.gap, Math.round(520 * Theme.scale))
-        closePolicy: Popup.CloseOnEscape
-
-        Label {
-            width: Math.min(window.width - 8 * Theme.gap, Math.round(480 * Theme.scale))
-            height: implicitHeight
-            wrapMode: Text.WordWrap
-            color: Theme.text
-            text: live.running
-                  ? qsTr("The live servers restart with the new setting and the requests recorded so far are dropped. Keep the record to export it first (stop live mode, then Ctrl+E).")
-                  : qsTr("The simulation runs again with the new setting and the requests recorded so far are dropped. Keep the record to export it first (Ctrl+E).")
-        }
-
-        footer: DialogButtonBox {
-            Button {
-                text: qsTr("Keep the record")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            }
-            Button {
-                text: qsTr("Discard and apply")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            }
-        }
+        text: live.running
+              ? qsTr("The live servers restart with the new setting and the requests recorded so far are dropped. Keep the record to export it first (stop live mode, then Ctrl+E).")
+              : qsTr("The simulation runs again with the new setting and the requests recorded so far are dropped. Keep the record to export it first (Ctrl+E).")
+        keepText: qsTr("Keep the record")
+        discardText: qsTr("Discard and apply")
         onAccepted: controller.session.discardLiveAndApply()
         onRejected: {
             controller.session.keepLiveRecord()
