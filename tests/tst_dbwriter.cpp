@@ -1,7 +1,7 @@
 // The DbWriter of a cluster DB: a caller gets its result only once its batch is committed
 // (another connection then sees the row), a failed COMMIT fails every statement of the
 // batch and leaves none of them in the file, each caller's statements run in its order,
-// and stop() runs everything queued before the thread ends (later statements fail at once).
+// and stop() waits for everything queued to run (later statements fail at once).
 #include "dbcommands.h"
 #include "live/dbwriter.h"
 

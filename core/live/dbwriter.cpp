@@ -3,7 +3,6 @@
 #include "model/node.h"
 
 #include <QMutexLocker>
-#include <QThread>
 
 namespace idem {
 
@@ -16,34 +15,19 @@ DbWriter::~DbWriter()
 
 std::optional<QString> DbWriter::start()
 {
-    std::optional<QString> error;
-    QSemaphore opened;
-    m_thread.reset(QThread::create([this, &error, &opened] {
-        // QtSql connections belong to the thread that opens them: this one's lives here.
-        ClusterDatabase db(m_config.cluster, m_config.connection, m_config.file);
-        if (m_config.recordOutbox)
-            db.recordOutbox();
-        error = db.open();
-        if (!error) {
-            if (m_config.ledgerIds)
-                db.shareLedgerIds(*m_config.ledgerIds);
-            db.disableAutoCheckpoint(); // the WalCheckpointer's work, off the request path
-            QMutexLocker locker(&m_mutex);
-            m_running = true;
-        }
-        const bool ready = !error;
-        opened.release(); // from here on, `error` and `opened` may be gone
-        if (ready)
-            loop(db);
-    }));
-    m_thread->setObjectName(QStringLiteral("DbWriter %1").arg(m_config.connection));
-    m_thread->start();
-    opened.acquire();
-    if (error) {
-        m_thread->wait();
-        m_thread.reset();
-    }
-    return error;
+    auto db =
+        std::make_unique<ClusterDatabase>(m_config.cluster, m_config.connection, m_config.file);
+    if (m_config.recordOutbox)
+        db->recordOutbox();
+    if (auto error = db->open())
+        return error;
+    if (m_config.ledgerIds)
+        db->shareLedgerIds(*m_config.ledgerIds);
+    db->disableAutoCheckpoint(); // the WalCheckpointer's work, off the request path
+    QMutexLocker locker(&m_mutex);
+    m_db = std::move(db);
+    m_running = true;
+    return {};
 }
 
 DbResult DbWriter::execute(const DbCommand &command, qint64 nowUs, const CommitCheck &check)
@@ -64,31 +48,61 @@ DbResult DbWriter::run(const Job &job)
 
 DbResult DbWriter::submit(Pending &pending)
 {
+    bool lead = false;
     {
         QMutexLocker locker(&m_mutex);
         if (!m_running || m_stopping)
             return stopped();
         m_queue.push_back(&pending);
-        if (m_idle) {
-            m_idle = false; // one wake per batch: later callers find it awake and only queue
-            m_wake.wakeOne();
+        lead = !m_leading;
+        m_leading = true;
+    }
+    for (;;) {
+        if (lead)
+            runQueue();
+        pending.done.acquire(); // its batch is committed, or it is this caller's turn to lead
+        lead = pending.lead;
+        if (!lead)
+            return std::move(pending.result);
+        pending.lead = false;
+    }
+}
+
+void DbWriter::runQueue()
+{
+    std::vector<Pending *> batch;
+    {
+        QMutexLocker locker(&m_mutex);
+        batch.swap(m_queue);
+    }
+    runBatch(*m_db, batch);
+    Pending *next = nullptr;
+    {
+        QMutexLocker locker(&m_mutex);
+        if (m_queue.empty()) {
+            m_leading = false;
+            m_drained.wakeAll();
+        } else {
+            // Whoever queued first runs the next batch: one wake, and no caller waits for
+            // more than the batch before its own.
+            next = m_queue.front();
+            next->lead = true;
         }
     }
-    pending.done.acquire();
-    return std::move(pending.result);
+    if (next)
+        next->done.release();
+    for (Pending *p : batch)
+        p->done.release(); // after this, *p may be gone
 }
 
 void DbWriter::stop()
 {
-    {
-        QMutexLocker locker(&m_mutex);
-        m_stopping = true;
-        m_wake.wakeOne();
-    }
-    if (m_thread) {
-        m_thread->wait();
-        m_thread.reset();
-    }
+    QMutexLocker locker(&m_mutex);
+    m_stopping = true;
+    while (m_leading)
+        m_drained.wait(&m_mutex);
+    m_running = false;
+    m_db.reset();
 }
 
 int DbWriter::queued() const
@@ -109,30 +123,6 @@ DbResult DbWriter::stopped() const
     result.error = QStringLiteral("DB %1's writer has stopped: the server is shutting down")
                        .arg(clusterName(m_config.cluster));
     return result;
-}
-
-void DbWriter::loop(ClusterDatabase &db)
-{
-    std::vector<Pending *> batch;
-    for (;;) {
-        {
-            QMutexLocker locker(&m_mutex);
-            while (m_queue.empty() && !m_stopping) {
-                m_idle = true;
-                m_wake.wait(&m_mutex);
-            }
-            m_idle = false;
-            if (m_queue.empty()) { // stopping, and everything queued has been run
-                m_running = false;
-                return;
-            }
-            batch.swap(m_queue);
-        }
-        runBatch(db, batch);
-        for (Pending *p : batch)
-            p->done.release(); // after this, *p may be gone
-        batch.clear();
-    }
 }
 
 void DbWriter::runBatch(ClusterDatabase &db, const std::vector<Pending *> &batch)

@@ -12,18 +12,18 @@
 #include <optional>
 #include <vector>
 
-class QThread;
-
 namespace idem {
 
-/// The one connection that runs the protocol's statements on one cluster's DB, on a thread
-/// of its own. Request threads hand it each statement and wait; it runs everything queued
-/// so far in one transaction and hands each caller its result only after the COMMIT, so a
-/// write still counts only once committed and the protocol sees exactly what one commit per
-/// statement would show it (a failed COMMIT fails every statement of the batch). One
-/// connection means its page cache is never dropped by another's commit, one thread means
-/// no lock hand-off between writers: the caller that finds the writer idle wakes it, the
-/// others only queue, and each caller is woken once, when its batch is done.
+/// The one connection that runs the protocol's writes on one cluster's DB. Request threads
+/// hand it each statement and wait; everything queued meanwhile runs in one transaction, and
+/// each caller gets its result only after the COMMIT, so a write still counts only once
+/// committed and the protocol sees exactly what one commit per statement would show it (a
+/// failed COMMIT fails every statement of the batch). One connection means its page cache is
+/// never dropped by another connection's commit. The batch runs on the thread of the caller
+/// that found the connection free (the others only queue, and each is woken once: when its
+/// batch is done, or when it is its turn to run the next), not on a thread of its own: on two
+/// cores the two hand-offs a statement to and from such a thread cost more CPU than they saved
+/// (docs/BENCHMARKS.md, Dec 4 2026).
 class DbWriter
 {
 public:
@@ -43,19 +43,19 @@ public:
     using Job = std::function<DbResult(ClusterDatabase &)>;
 
     explicit DbWriter(Config config);
-    /// Runs what is queued, then ends the thread.
+    /// Runs what is queued, then closes the connection.
     ~DbWriter();
     DbWriter(const DbWriter &) = delete;
     DbWriter &operator=(const DbWriter &) = delete;
 
-    /// Starts the thread, which opens the connection; an error line if it cannot.
+    /// Opens the connection; an error line if it cannot.
     [[nodiscard]] std::optional<QString> start();
     /// Runs `command` at `nowUs` (ChargeAndConsume asks `check` between its rows) and returns
     /// once its batch is committed. After stop(): an error result.
     DbResult execute(const DbCommand &command, qint64 nowUs, const CommitCheck &check = {});
     /// Runs `job` on the writer's connection in the same way.
     DbResult run(const Job &job);
-    /// Runs everything queued, then ends the thread; later calls fail at once.
+    /// Waits for everything queued to run, then closes the connection; later calls fail at once.
     void stop();
     /// Statements queued and not yet taken into a batch.
     [[nodiscard]] int queued() const;
@@ -70,21 +70,23 @@ private:
         const CommitCheck *check = nullptr;
         const Job *job = nullptr;
         DbResult result;
+        bool lead = false; ///< woken to run the next batch (the queue), not with its result
         QSemaphore done;
     };
     DbResult submit(Pending &pending);
-    void loop(ClusterDatabase &db);
+    /// Runs the queue as one batch, then hands the next batch to the first caller queued.
+    void runQueue();
     void runBatch(ClusterDatabase &db, const std::vector<Pending *> &batch);
     [[nodiscard]] DbResult stopped() const;
 
     const Config m_config;
-    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<ClusterDatabase> m_db;
     mutable QMutex m_mutex;
-    QWaitCondition m_wake;
+    QWaitCondition m_drained; ///< no batch runs any more (for stop())
     std::vector<Pending *> m_queue;
-    bool m_idle = false;     ///< the thread waits for work: the next caller wakes it
-    bool m_stopping = false; ///< no new work; the thread drains the queue and ends
-    bool m_running = false;  ///< the thread runs and takes work
+    bool m_leading = false;  ///< a caller runs a batch (and will hand the queue on)
+    bool m_stopping = false; ///< no new work; the queue still runs
+    bool m_running = false;  ///< open, taking work
 };
 
 } // namespace idem
