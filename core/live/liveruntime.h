@@ -46,9 +46,9 @@ struct LiveTopology
 /// The Runtime of live mode: real time and real threads. The ClaimHandler runs on the
 /// thread that serves the request and every continuation runs at once on that thread:
 /// - `after` sleeps the operation time (--op-ms) for real;
-/// - `db` hands the statement to the cluster's DbWriter (one connection on its own thread,
-///   committing what is queued in one transaction) and waits for its result, after half
-///   of --db-ms and before the other half (the DB's distance, slept for real);
+/// - `db` runs a write through the cluster's DbWriter (one connection per DB; what is
+///   queued meanwhile commits in one transaction) and a read on this thread's own
+///   connection, after half of --db-ms and before the other half (slept for real);
 /// - `cache` is the SharedCache of both clusters: a CacheStore in memory, or a RedisCache
 ///   (SET NX PX in a real Redis); each command names its holder (server and request);
 /// - `lock` is a BlockingKeyLock per cluster: the thread blocks until it holds the key;
