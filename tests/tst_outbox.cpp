@@ -2,6 +2,7 @@
 // row it inserts or updates and every ledger row it inserts, in the same transaction as the
 // write (a rolled-back write leaves no entry); a connection without them (the one applying
 // the peer's rows) queues nothing; due() ships a key once, as it is now; remove() empties it.
+#include "dbcommands.h"
 #include "storage/clusterdatabase.h"
 #include "storage/outbox.h"
 
@@ -9,6 +10,7 @@
 #include <QtTest>
 
 using namespace idem;
+using idem::test::command;
 
 class TstOutbox : public QObject
 {
@@ -17,25 +19,6 @@ class TstOutbox : public QObject
 private slots:
     void triggersFireInHandlerConnectionsOnly();
 };
-
-namespace {
-
-DbCommand command(DbOp op, const QString &key)
-{
-    DbCommand c;
-    c.op = op;
-    c.key = key;
-    c.fingerprint = QStringLiteral("fp");
-    c.generation = 1;
-    c.responseCode = 201;
-    c.responseBody = QStringLiteral("{}");
-    c.body.from = QStringLiteral("A");
-    c.body.to = QStringLiteral("B");
-    c.body.amount = 10;
-    return c;
-}
-
-} // namespace
 
 void TstOutbox::triggersFireInHandlerConnectionsOnly()
 {

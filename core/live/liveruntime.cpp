@@ -34,6 +34,8 @@ LiveRuntime::LiveRuntime(const Settings &settings, const QVector<Node> &nodes,
 
 LiveRuntime::~LiveRuntime()
 {
+    for (auto &writer : m_writers)
+        writer.reset();
     m_peerLink.reset();
     m_replication.reset();
     m_checkpointer.reset();
@@ -65,6 +67,17 @@ std::optional<QString> LiveRuntime::open(const QString &dbDir)
         m_owner[size_t(c)] = std::make_unique<ClusterDatabase>(
             c, QStringLiteral("idemlab-live-%1-%2-owner").arg(m_id).arg(c), m_files[size_t(c)]);
         if (auto error = m_owner[size_t(c)]->open())
+            return error;
+        DbWriter::Config writer;
+        writer.cluster = c;
+        writer.file = m_files[size_t(c)];
+        writer.connection = QStringLiteral("idemlab-live-%1-%2-writer").arg(m_id).arg(c);
+        writer.ledgerIds = m_owner[size_t(c)].get();
+        // Every write here also queues its row for the peer process.
+        writer.recordOutbox = m_peer && m_settings.replication;
+        writer.writeLock = &m_writeLocks[size_t(c)];
+        m_writers[size_t(c)] = std::make_unique<DbWriter>(writer);
+        if (auto error = m_writers[size_t(c)]->start())
             return error;
     }
     m_checkpointer = std::make_unique<WalCheckpointer>(
@@ -98,6 +111,9 @@ void LiveRuntime::interrupt()
 LiveRuntime::CloseReport LiveRuntime::close()
 {
     CloseReport report;
+    for (auto &writer : m_writers)
+        if (writer)
+            writer->stop(); // nothing is queued: the request threads have ended
     if (m_replication)
         report.unsentRows = m_replication->finish();
     m_replication.reset();
@@ -227,22 +243,28 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
     const qint64 half = m_settings.dbUs / 2;
     sleepUs(half);
     DbResult result;
-    QString error;
-    if (ClusterDatabase *conn = threadDatabase(ctx.cluster, &error)) {
+    if (DbWriter *writer = m_writers[size_t(ctx.cluster)].get()) {
         if (command.op == DbOp::ChargeAndConsume && m_crash &&
             m_crash->step == ProtocolStep::Charge) {
             // --crash-after charge with atomic on ends the process inside the transaction,
             // between its ledger row and its CONSUMED (as the simulation's crash does).
-            QMutexLocker writing(&m_writeLocks[size_t(ctx.cluster)]);
-            result = conn->execute(command, nowUs(),
-                                   [&] { return survives(ctx, ProtocolStep::Charge); });
+            result = writer->execute(command, nowUs(),
+                                     [&] { return survives(ctx, ProtocolStep::Charge); });
+        } else if (dbOpWrites(command.op)) {
+            // Reads stay on this thread's connection: replays (lookups only) run on every
+            // core at once; through the writer they ran one at a time (measured slower,
+            // docs/BENCHMARKS.md), and new keys were no faster.
+            result = writer->execute(command, nowUs());
         } else {
-            result = dbOpWrites(command.op)
-                         ? m_commits[size_t(ctx.cluster)].write(*conn, command, nowUs())
-                         : conn->execute(command, nowUs());
+            QString error;
+            if (ClusterDatabase *conn = threadDatabase(ctx.cluster, &error))
+                result = conn->execute(command, nowUs());
+            else
+                result.error = error;
         }
     } else {
-        result.error = error;
+        result.error =
+            QStringLiteral("DB %1 is not open in this process").arg(clusterName(ctx.cluster));
     }
     result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
     const qint64 back = m_settings.dbUs - half;

@@ -2,7 +2,7 @@
 
 #include "live/blockingkeylock.h"
 #include "live/clusterconnections.h"
-#include "live/groupcommit.h"
+#include "live/dbwriter.h"
 #include "live/liverecorder.h"
 #include "live/peerlink.h"
 #include "live/replicationlink.h"
@@ -46,9 +46,9 @@ struct LiveTopology
 /// The Runtime of live mode: real time and real threads. The ClaimHandler runs on the
 /// thread that serves the request and every continuation runs at once on that thread:
 /// - `after` sleeps the operation time (--op-ms) for real;
-/// - `db` runs the statement on this thread's own connection to the cluster's WAL file
-///   (writes through the cluster's GroupCommit), after half of --db-ms and before the
-///   other half (the DB's distance, slept for real);
+/// - `db` runs a write through the cluster's DbWriter (one connection per DB; what is
+///   queued meanwhile commits in one transaction) and a read on this thread's own
+///   connection, after half of --db-ms and before the other half (slept for real);
 /// - `cache` is the SharedCache of both clusters: a CacheStore in memory, or a RedisCache
 ///   (SET NX PX in a real Redis); each command names its holder (server and request);
 /// - `lock` is a BlockingKeyLock per cluster: the thread blocks until it holds the key;
@@ -173,8 +173,7 @@ private:
     QThreadStorage<ClusterConnections *> m_replicaDbs;
     std::atomic<int> m_connections{0};
     std::array<QMutex, 2> m_writeLocks; ///< one writer per DB, as SQLite allows, but fair
-    std::array<GroupCommit, 2> m_commits{GroupCommit(m_writeLocks[0]),
-                                         GroupCommit(m_writeLocks[1])};
+    std::array<std::unique_ptr<DbWriter>, 2> m_writers; ///< the protocol's statements, per DB
     std::array<BlockingKeyLock, 2> m_locks;
     const std::unique_ptr<SharedCache> m_cache;
     const QString m_holderSuffix; ///< tells this runtime's holders from another process's
