@@ -18,9 +18,11 @@ Rectangle {
     readonly property real inset: Math.round(10 * Theme.scale)
 
     radius: Theme.radius
-    color: down ? Theme.panelAlt : on ? Theme.panel : Theme.cacheOffFill
+    color: "transparent"
     border.width: on && !down ? (busy ? Math.max(2, Math.round(2 * Theme.scale)) : 1) : 0
     border.color: busy ? Theme.accent : Theme.strongBorder
+
+    PanelFill { color: cache.down ? Theme.panelAlt : cache.on ? Theme.panel : Theme.cacheOffFill }
 
     DashedFrame {
         anchors.fill: parent

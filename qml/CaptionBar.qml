@@ -29,9 +29,11 @@ Rectangle {
     implicitHeight: Math.round(captionFont * (2.3 - 0.3 * Math.max(0, Math.min(2, Theme.textScale - 1)))
                                + whyFont * 1.35)
     radius: Theme.radius
-    color: errorText.length > 0 ? Theme.anomalyFill : Theme.captionFill
+    color: "transparent"
     border.width: 1
     border.color: errorText.length > 0 ? Theme.anomaly : Theme.border
+
+    PanelFill { color: bar.errorText.length > 0 ? Theme.anomalyFill : Theme.captionFill }
 
     Rectangle {
         id: timePill

@@ -13,9 +13,11 @@ Rectangle {
     property real headerHeight: Math.round(30 * Theme.scale)
 
     radius: Theme.radius + 2
-    color: Theme.clusterFill
+    color: "transparent"
     border.width: 1
     border.color: Theme.strongBorder
+
+    PanelFill { color: Theme.clusterFill }
 
     Text {
         id: titleText

@@ -15,9 +15,11 @@ Rectangle {
     property bool busy: false
 
     radius: Theme.radius
-    color: Theme.panel
+    color: "transparent"
     border.width: busy ? Math.max(2, Math.round(2 * Theme.scale)) : 1
     border.color: busy ? Theme.accent : Theme.strongBorder
+
+    PanelFill { color: Theme.panel }
 
     readonly property real inset: Math.round(8 * Theme.scale)
 

@@ -19,9 +19,11 @@ Rectangle {
 
     implicitHeight: flow.implicitHeight + 2 * inset
     radius: Theme.radius
-    color: Theme.panel
+    color: "transparent"
     border.width: 1
     border.color: Theme.border
+
+    PanelFill { color: Theme.panel }
 
     Flow {
         id: flow

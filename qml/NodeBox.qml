@@ -37,10 +37,15 @@ Rectangle {
         return shown
     }
 
+    /// The box's inside (PanelFill, under the border).
+    property color fill: down ? Theme.panelAlt : busy ? Theme.busyFill : Theme.panel
+
     radius: Theme.radius
-    color: down ? Theme.panelAlt : busy ? Theme.busyFill : Theme.panel
+    color: "transparent"
     border.width: down ? 0 : busy || hovered ? Math.max(2, Math.round(2 * Theme.scale)) : 1
     border.color: busy ? Theme.accent : hovered ? Theme.strongBorder : Theme.border
+
+    PanelFill { color: box.fill }
 
     DashedFrame {
         anchors.fill: parent

@@ -80,7 +80,7 @@ Item {
                       : qsTr("Click: send again, same key · Shift+click: new key")
             }
             hovered: clientMouse.containsMouse
-            color: node.overflowSlot ? Theme.panelAlt : Theme.panel
+            fill: node.overflowSlot ? Theme.panelAlt : Theme.panel
             MouseArea {
                 id: clientMouse
                 anchors.fill: parent

@@ -34,9 +34,11 @@ Rectangle {
     }
 
     radius: Theme.radius + 2
-    color: Theme.panel
+    color: "transparent"
     border.width: 1
     border.color: Theme.border
+
+    PanelFill { color: Theme.panel }
 
     // The header: the title with up to two lines of description where the height allows
     // (the live strip always takes its two lines), or, short of room, a one-line strip as

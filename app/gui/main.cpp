@@ -16,6 +16,13 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart; // for --fps-log's "first frame" figure
     sinceStart.start();
+    // Text from glyph bitmaps of the exact size, not distance fields: the same layout (Qt's
+    // own metrics, unlike Text.NativeRendering), but no per-pixel distance-field shader, which
+    // the software rasterizer (Mesa llvmpipe) pays for on every frame: the 200-request burst
+    // went from 17-19 to 26-29 fps with it (docs/BENCHMARKS.md, Dec 4 2026). Scaled text (the
+    // scene's fit below 1) is a scaled-down bitmap. Set but empty, distance fields come back.
+    if (!qEnvironmentVariableIsSet("QML_DISABLE_DISTANCEFIELD"))
+        qputenv("QML_DISABLE_DISTANCEFIELD", "1");
     // QApplication, not QGuiApplication: the Sweep panel's chart (Qt Charts) needs it.
     QApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Idempotency Lab"));

@@ -21,12 +21,11 @@ SceneIndex::SceneIndex(const RunResult &run) : m_run(run)
         return;
     const int events = int(run.events.size());
     m_every = std::max(minSpacing, (events + maxCheckpoints - 1) / maxCheckpoints);
-    SceneReplay replay(run, anyMoment, std::make_shared<const MessageIndex>(run));
-    m_checkpoints.reserve(std::size_t(events / m_every + 1));
-    for (int end = 0; end <= events; end += m_every) {
-        replay.applyUntil(end);
-        m_checkpoints.push_back(replay);
-    }
+    m_checkpointCount = events / m_every + 1;
+    m_checkpoints.reserve(std::size_t(m_checkpointCount));
+    // Only the first checkpoint now (the first frame needs no more); the others are taken
+    // as a replay first passes them (at()).
+    m_checkpoints.emplace_back(run, anyMoment, std::make_shared<const MessageIndex>(run));
 }
 
 SceneIndex::~SceneIndex() = default;
@@ -39,10 +38,18 @@ SceneState SceneIndex::at(qint64 t)
     const auto after = std::upper_bound(m_run.events.cbegin(), m_run.events.cend(), t,
                                         [](qint64 time, const Event &e) { return time < e.t; });
     const int end = int(after - m_run.events.cbegin());
-    const int nearest = std::min(end / m_every, int(m_checkpoints.size()) - 1);
-    // Forward from the cursor unless it is past t, or a checkpoint is nearer to t.
-    if (!m_cursor || m_cursor->applied() > end || m_cursor->applied() < nearest * m_every)
-        m_cursor = std::make_unique<SceneReplay>(m_checkpoints[std::size_t(nearest)]);
+    const int nearest = std::min(end / m_every, m_checkpointCount - 1);
+    const int taken = int(m_checkpoints.size());
+    // Forward from the cursor unless it is past t, or a checkpoint (taken or not yet) is
+    // nearer to t.
+    const int from = std::min(nearest, taken - 1);
+    if (!m_cursor || m_cursor->applied() > end || m_cursor->applied() < from * m_every)
+        m_cursor = std::make_unique<SceneReplay>(m_checkpoints[std::size_t(from)]);
+    // Past the last checkpoint taken: the cursor takes those it passes on its way.
+    for (int next = int(m_checkpoints.size()); next <= nearest; ++next) {
+        m_cursor->applyUntil(next * m_every);
+        m_checkpoints.push_back(*m_cursor);
+    }
     m_cursor->applyUntil(end);
     return m_cursor->stateAt(t);
 }
