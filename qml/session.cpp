@@ -59,14 +59,20 @@ void Session::setPreset(const QString &nameOrPath)
         emit presetChanged(); // the preset list shows the one still on screen
 }
 
-bool Session::setScenario(const Scenario &scenario, const QString &presetName)
+bool Session::setScenario(const Scenario &scenario, const QString &presetName,
+                          std::optional<RunResult> ran)
 {
     const bool presetDiffers = presetName != m_preset;
     m_editor.reset(scenarioFile(presetName));
     m_scenario = scenario;
     m_preset = presetName.isEmpty() ? scenario.name : presetName;
     m_playback.rewind();
-    rerun();
+    if (ran) {
+        emit scenarioChanged();
+        showRun(std::move(*ran), false);
+    } else {
+        rerun();
+    }
     if (presetDiffers) {
         m_playback.clearMarks(); // the marks were moments of the other run
         emit presetChanged();

@@ -82,7 +82,10 @@ public:
     /// The scenario with the settings as changed in the GUI.
     [[nodiscard]] const Scenario &scenario() const { return m_scenario; }
     /// Replaces the scenario (file, command line); runs it. False + errorText on failure.
-    bool setScenario(const Scenario &scenario, const QString &presetName = {});
+    /// `ran`, if given, is its run by Simulation::run made beforehand (the app starts it
+    /// before its window loads), shown instead of running it again.
+    bool setScenario(const Scenario &scenario, const QString &presetName = {},
+                     std::optional<RunResult> ran = {});
 
     /// Sets the setting `name` (its scenario-file field, as in settingInfos()) from typed
     /// text ("on", "40", "original"): the run recomputes, the playhead stays. Returns "" on

@@ -4,6 +4,7 @@
 #include "playback.h"
 #include "scenario/overrideoptions.h"
 #include "scenario/scenarioloader.h"
+#include "sim/simulation.h"
 #include "simulationcontroller.h"
 #include "timeline/documentkind.h"
 
@@ -231,6 +232,44 @@ std::optional<QString> GuiOptions::parse(const QStringList &givenArguments)
     return {};
 }
 
+GuiOptions::PreparedRun GuiOptions::prepared(const QString &nameOrFile) const
+{
+    PreparedRun out;
+    const ScenarioLoad load = ScenarioLoader::load(nameOrFile);
+    if (!load.scenario) {
+        out.error = load.error;
+        return out;
+    }
+    Scenario s = *load.scenario;
+    for (int i = 0; i < m_overrideFlags.size(); ++i) {
+        if (auto error = s.settings.setFromOverride(m_overrideFlags[i], m_overrideValues[i])) {
+            out.error = *error;
+            return out;
+        }
+    }
+    const bool isPreset = ScenarioLoader::presetNames().contains(s.name) &&
+                          !nameOrFile.endsWith(QLatin1String(".json"));
+    out.name = isPreset ? s.name : nameOrFile;
+    out.scenario = std::move(s);
+    return out;
+}
+
+void GuiOptions::prepareRun()
+{
+    if (scenario.isEmpty() || documentKindOf(scenario) == DocumentKind::Timeline)
+        return;
+    m_prepared = std::async(std::launch::async, [this] {
+        PreparedRun out = prepared(scenario);
+        if (out.scenario) {
+            // The run Session::setScenario would make (Simulation::run is deterministic).
+            auto outcome = Simulation::run(*out.scenario);
+            if (outcome.result)
+                out.run = std::move(*outcome.result);
+        }
+        return out;
+    });
+}
+
 std::optional<QString> GuiOptions::apply(SimulationController &controller) const
 {
     const bool timeline = documentKindOf(scenario) == DocumentKind::Timeline;
@@ -242,17 +281,13 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
         if (!controller.session()->loadTimeline(scenario))
             return controller.session()->errorText();
     } else if (!scenario.isEmpty() || !m_overrideFlags.isEmpty()) {
-        const ScenarioLoad load =
-            ScenarioLoader::load(scenario.isEmpty() ? controller.session()->preset() : scenario);
-        if (!load.scenario)
-            return load.error;
-        Scenario s = *load.scenario;
-        for (int i = 0; i < m_overrideFlags.size(); ++i)
-            if (auto error = s.settings.setFromOverride(m_overrideFlags[i], m_overrideValues[i]))
-                return error;
-        const bool isPreset = ScenarioLoader::presetNames().contains(s.name) &&
-                              !scenario.endsWith(QLatin1String(".json"));
-        if (!controller.session()->setScenario(s, isPreset ? s.name : scenario))
+        PreparedRun run =
+            m_prepared.valid()
+                ? m_prepared.get()
+                : prepared(scenario.isEmpty() ? controller.session()->preset() : scenario);
+        if (!run.scenario)
+            return run.error;
+        if (!controller.session()->setScenario(*run.scenario, run.name, std::move(run.run)))
             return controller.session()->errorText();
     }
     if (!key.isEmpty()) {

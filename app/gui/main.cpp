@@ -39,6 +39,7 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    options.prepareRun(); // the scenario's run, on a thread of its own while QML loads
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties(options.initialProperties());
