@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcSession, "idemlab.gui.session")
 
@@ -373,11 +374,13 @@ bool Session::loadTimeline(const QString &path)
 
 bool Session::loadFile(const QUrl &url)
 {
-    bool loaded = false;
-    m_editor.unlessEditsAreLost([this, url, &loaded] {
+    // The action runs now, or later if the editor holds it back until the user discards the
+    // edits: then this call has returned, so the flag it sets is shared, not on this stack.
+    const auto loaded = std::make_shared<bool>(false);
+    m_editor.unlessEditsAreLost([this, url, loaded] {
         const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
         if (documentKindOf(path) == DocumentKind::Timeline) {
-            loaded = loadTimeline(path);
+            *loaded = loadTimeline(path);
             return;
         }
         const ScenarioLoad load = ScenarioLoader::fromFile(path);
@@ -385,9 +388,9 @@ bool Session::loadFile(const QUrl &url)
             setError(load.error);
             return;
         }
-        loaded = setScenario(*load.scenario, path);
+        *loaded = setScenario(*load.scenario, path);
     });
-    return loaded;
+    return *loaded;
 }
 
 QString Session::injectionBlocked() const
