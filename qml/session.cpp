@@ -68,12 +68,7 @@ bool Session::setScenario(const Scenario &scenario, const QString &presetName,
     m_scenario = scenario;
     m_preset = presetName.isEmpty() ? scenario.name : presetName;
     m_playback.rewind();
-    if (ran) {
-        emit scenarioChanged();
-        showRun(std::move(*ran), false);
-    } else {
-        rerun();
-    }
+    rerun(std::move(ran));
     if (presetDiffers) {
         m_playback.clearMarks(); // the marks were moments of the other run
         emit presetChanged();
@@ -210,15 +205,18 @@ void Session::keepLiveRecord()
     m_pendingSettings.reset();
 }
 
-bool Session::rerun()
+bool Session::rerun(std::optional<RunResult> ran)
 {
     emit scenarioChanged();
-    const auto outcome = Simulation::run(m_scenario);
-    if (!outcome.result) {
-        setError(outcome.error);
-        return false;
+    if (!ran) {
+        auto outcome = Simulation::run(m_scenario);
+        if (!outcome.result) {
+            setError(outcome.error);
+            return false;
+        }
+        ran = std::move(outcome.result);
     }
-    showRun(std::move(*outcome.result), false);
+    showRun(std::move(*ran), false);
     return true;
 }
 

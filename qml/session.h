@@ -168,7 +168,8 @@ signals:
     void faultNotice(const QString &message, bool ok);
 
 private:
-    bool rerun();
+    /// Shows the run of m_scenario: `ran` if given (made beforehand), else runs it now.
+    bool rerun(std::optional<RunResult> ran = std::nullopt);
     [[nodiscard]] QString injectionBlocked() const;
     /// The scenario file `presetName` names, for the editor's save(); empty for a preset.
     [[nodiscard]] QUrl scenarioFile(const QString &presetName) const;
