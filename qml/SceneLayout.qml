@@ -9,8 +9,16 @@ import QtQuick
 QtObject {
     id: layout
 
-    /// A node item moved or resized (the scene recomputes the message paths).
+    /// Node items moved or resized (the scene recomputes the message paths), once for all the
+    /// nodes that moved together.
     signal nodeMoved()
+    /// A node item moved or resized: nodeMoved() follows once, however many nodes move at
+    /// once. A new layout moves every node four times (x, y, width, height), and a scene of
+    /// 50 clients spent 0.8 s working the paths out again after each of the 232 moves before
+    /// its first frame (qmlprofiler, docs/BENCHMARKS.md).
+    function noteNodeMoved() {
+        Qt.callLater(layout.nodeMoved)
+    }
 
     property real width: 800
     property real height: 400

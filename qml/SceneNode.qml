@@ -39,10 +39,10 @@ Item {
     y: area.y
     width: area.width
     height: area.height
-    onXChanged: layout.nodeMoved()
-    onYChanged: layout.nodeMoved()
-    onWidthChanged: layout.nodeMoved()
-    onHeightChanged: layout.nodeMoved()
+    onXChanged: layout.noteNodeMoved()
+    onYChanged: layout.noteNodeMoved()
+    onWidthChanged: layout.noteNodeMoved()
+    onHeightChanged: layout.noteNodeMoved()
 
     Loader {
         anchors.fill: parent

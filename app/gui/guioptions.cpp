@@ -281,10 +281,13 @@ std::optional<QString> GuiOptions::apply(SimulationController &controller) const
         if (!controller.session()->loadTimeline(scenario))
             return controller.session()->errorText();
     } else if (!scenario.isEmpty() || !m_overrideFlags.isEmpty()) {
+        QElapsedTimer waited;
+        waited.start();
         PreparedRun run =
             m_prepared.valid()
                 ? m_prepared.get()
                 : prepared(scenario.isEmpty() ? controller.session()->preset() : scenario);
+        m_waitedMs = waited.elapsed();
         if (!run.scenario)
             return run.error;
         if (!controller.session()->setScenario(*run.scenario, run.name, std::move(run.run)))
@@ -367,7 +370,8 @@ QVariantMap GuiOptions::initialProperties() const
 }
 
 void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &controller,
-                             const QElapsedTimer &sinceStart) const
+                             const QElapsedTimer &sinceStart, qint64 qmlLoadedMs,
+                             qint64 appliedMs) const
 {
     window.resize(size);
     auto *file = new QFile(fpsLog, &window);
@@ -379,8 +383,12 @@ void GuiOptions::startFpsLog(QQuickWindow &window, SimulationController &control
     }
     auto *clock = new QElapsedTimer(sinceStart);
     auto *last = new qint64(-1);
-    QTextStream(file)
-        << "# ms_since_process_start frame_interval_ms messages_in_flight playhead_ms\n";
+    QTextStream(file) << "# start-up: QML loaded at " << qmlLoadedMs << " ms, the run shown at "
+                      << appliedMs << " ms (waited " << m_waitedMs
+                      << " ms for the run prepared meanwhile), the event loop "
+                      << "started at " << sinceStart.elapsed() << " ms\n"
+                      << "# ms_since_process_start frame_interval_ms messages_in_flight "
+                         "playhead_ms\n";
     QObject::connect(&window, &QQuickWindow::frameSwapped, file, [file, clock, last, &controller] {
         const qint64 now = clock->nsecsElapsed();
         QTextStream out(file);

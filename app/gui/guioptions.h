@@ -39,10 +39,11 @@ public:
     /// grab, with no frame since, is otherwise drawn where no layout has placed it yet).
     static void layOut(QQuickWindow &window);
     /// Plays the run and writes one line per frame (time since start, frame time, messages in
-    /// flight, the playhead) to fpsLog.
-    /// Times are measured from `sinceStart` (started first thing in main()).
+    /// flight, the playhead) to fpsLog, after a comment line with the start-up's milestones
+    /// (`qmlLoadedMs`: the QML engine had loaded the window; `appliedMs`: apply() had shown
+    /// the run). Times are measured from `sinceStart` (started first thing in main()).
     void startFpsLog(QQuickWindow &window, SimulationController &controller,
-                     const QElapsedTimer &sinceStart) const;
+                     const QElapsedTimer &sinceStart, qint64 qmlLoadedMs, qint64 appliedMs) const;
     [[nodiscard]] QString helpText() const { return m_help; }
 
     bool helpRequested = false;
@@ -88,6 +89,8 @@ private:
     QString m_help;
     /// Taken by the first apply(): a const call, as the options it reads stay the same.
     mutable std::future<PreparedRun> m_prepared;
+    /// How long apply() waited for the prepared run (the fps log reports it).
+    mutable qint64 m_waitedMs = 0;
     QStringList m_overrideFlags;
     QStringList m_overrideValues;
 };

@@ -46,6 +46,7 @@ int main(int argc, char *argv[])
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/IdemLab/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    const qint64 qmlLoadedMs = sinceStart.elapsed();
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     auto *controller = window->property("controller").value<idem::SimulationController *>();
     if (!controller) {
@@ -56,6 +57,7 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "idemlab: " << *error << Qt::endl;
         return 2;
     }
+    const qint64 appliedMs = sinceStart.elapsed();
     if (options.live) {
         auto *live = window->property("live").value<idem::LiveController *>();
         if (!live || !live->start()) {
@@ -93,6 +95,6 @@ int main(int argc, char *argv[])
     if (!options.screenshot.isEmpty())
         return options.takeScreenshot(*window, app) ? 0 : 1;
     if (!options.fpsLog.isEmpty())
-        options.startFpsLog(*window, *controller, sinceStart);
+        options.startFpsLog(*window, *controller, sinceStart, qmlLoadedMs, appliedMs);
     return app.exec();
 }

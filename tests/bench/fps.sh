@@ -27,7 +27,11 @@ play() {
     python3 - "$tmp/log" "$label" "$cli_ms" "${bare_fps:-0}" <<'PY'
 import sys, statistics
 log, label, cli_ms, bare = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
-rows = [l.split() for l in open(log) if not l.startswith('#')]
+lines = open(log).read().splitlines()
+for l in lines:
+    if l.startswith('# start-up:'):
+        print(f"{label}: {l[2:]}")
+rows = [l.split() for l in lines if not l.startswith('#')]
 rows = [(float(r[0]), float(r[1]), int(r[2])) for r in rows]  # 4th: the playhead, ms
 if len(rows) < 3:
     sys.exit(f"{label}: no frames logged")
