@@ -36,19 +36,15 @@ Playback::~Playback() = default;
 
 void Playback::show(RunResult run, const QVector<qint64> &alignWith)
 {
-    m_index.reset(); // it points into the run about to go
-    m_run = std::move(run);
-    m_index.emplace(*m_run);
-    m_axis = TimelineAxis(TimelineAxis::momentsOf(*m_run) + alignWith, 0, 1);
-    m_eventTicks = findEventTicks();
-    m_anomalyTicks = findAnomalyTicks();
-    m_anomalyPositions.clear();
-    for (const QVariant &tick : std::as_const(m_anomalyTicks))
-        m_anomalyPositions.append(tick.toDouble());
-    std::sort(m_anomalyPositions.begin(), m_anomalyPositions.end());
+    show(ShownRun::prepare(std::move(run), alignWith));
+}
+
+void Playback::show(std::unique_ptr<ShownRun> shown)
+{
+    m_shown = std::move(shown);
     emit runChanged();
     emit endChanged();
-    setTime(std::min<qint64>(m_time, m_run->endUs), true);
+    setTime(std::min<qint64>(m_time, m_shown->run.endUs), true);
 }
 
 void Playback::follow(qint64 frontUs)
@@ -75,11 +71,11 @@ void Playback::setLive(bool live)
 
 void Playback::followLive(qint64 realNs)
 {
-    if (!m_run || !m_live)
+    if (!m_shown || !m_live)
         return;
     const qint64 front = m_liveFront + m_liveClock.nsecsElapsed() / 1000;
-    if (front > m_run->endUs) {
-        m_run->endUs = front;
+    if (front > m_shown->run.endUs) {
+        m_shown->run.endUs = front;
         emit endChanged();
     }
     const qint64 target = front - liveBehindUs;
@@ -90,12 +86,12 @@ void Playback::followLive(qint64 realNs)
 
 double Playback::axisPosition(double timeUs) const
 {
-    return m_axis.x(qint64(std::llround(timeUs)));
+    return axis().x(qint64(std::llround(timeUs)));
 }
 
 double Playback::axisTime(double position) const
 {
-    return m_axis.time(std::clamp(position, 0.0, 1.0));
+    return axis().time(std::clamp(position, 0.0, 1.0));
 }
 
 void Playback::seek(double timeUs)
@@ -107,7 +103,7 @@ void Playback::seek(double timeUs)
 void Playback::playTo(double timeUs)
 {
     const qint64 target = qint64(std::llround(timeUs));
-    if (!m_run || m_live)
+    if (!m_shown || m_live)
         return;
     if (target <= m_time) {
         seek(timeUs);
@@ -115,18 +111,18 @@ void Playback::playTo(double timeUs)
         return;
     }
     setPlaying(true);
-    m_stopAtUs = std::min(target, m_run->endUs);
+    m_stopAtUs = std::min(target, m_shown->run.endUs);
 }
 
 void Playback::setTime(qint64 t, bool force)
 {
-    const qint64 end = m_run ? m_run->endUs : 0;
+    const qint64 end = m_shown ? m_shown->run.endUs : 0;
     t = std::clamp<qint64>(t, 0, end);
     if (t == m_time && !force)
         return;
     m_time = t;
-    if (m_run)
-        m_state = m_index->at(m_time);
+    if (m_shown)
+        m_state = m_shown->index.at(m_time);
     emit timeChanged();
 }
 
@@ -134,7 +130,7 @@ void Playback::setPlaying(bool playing)
 {
     if (playing == m_playing || (playing && m_live))
         return;
-    if (playing && m_run && m_time >= m_run->endUs)
+    if (playing && m_shown && m_time >= m_shown->run.endUs)
         setTime(0);
     m_playing = playing;
     m_stopAtUs = -1;
@@ -149,15 +145,16 @@ void Playback::setPlaying(bool playing)
 
 void Playback::advance(qint64 realNs)
 {
-    if (!m_run)
+    if (!m_shown)
         return;
     // Busy stretches play at `speed`; a compressed gap (a 60 s replication lag) is a
     // pause of at most gapPlayUs, so the lesson is not lost in the wait.
     double wallUs = double(realNs) / 1000.0;
     double t = double(m_time);
-    const double end = double(m_stopAtUs >= 0 ? std::min(m_stopAtUs, m_run->endUs) : m_run->endUs);
+    const double end =
+        double(m_stopAtUs >= 0 ? std::min(m_stopAtUs, m_shown->run.endUs) : m_shown->run.endUs);
     while (wallUs > 0 && t < end) {
-        if (const auto gap = m_axis.gapAt(qint64(t))) {
+        if (const auto gap = axis().gapAt(qint64(t))) {
             const double rate = double(gap->duration) /
                                 std::min(double(gap->duration) / m_speed, double(gapPlayUs));
             const double needed = (double(gap->to) - t) / rate;
@@ -169,7 +166,7 @@ void Playback::advance(qint64 realNs)
             t = double(gap->to);
             continue;
         }
-        const auto next = m_axis.nextGap(qint64(t));
+        const auto next = axis().nextGap(qint64(t));
         const double limit = next ? std::min(end, double(next->from)) : end;
         const double needed = (limit - t) / m_speed;
         if (wallUs < needed || limit <= t) {
@@ -205,10 +202,10 @@ void Playback::slower()
 
 void Playback::stepNext()
 {
-    if (!m_run)
+    if (!m_shown)
         return;
     setPlaying(false);
-    for (const Event &e : m_run->events) {
+    for (const Event &e : m_shown->run.events) {
         if (e.t > m_time) {
             setTime(e.t);
             return;
@@ -218,11 +215,11 @@ void Playback::stepNext()
 
 void Playback::stepPrevious()
 {
-    if (!m_run)
+    if (!m_shown)
         return;
     setPlaying(false);
     qint64 previous = 0;
-    for (const Event &e : m_run->events) {
+    for (const Event &e : m_shown->run.events) {
         if (e.t >= m_time)
             break;
         previous = e.t;
@@ -237,9 +234,9 @@ void Playback::restart()
 
 void Playback::seekToEvent(int event)
 {
-    if (!m_run || event < 0 || event >= m_run->events.size())
+    if (!m_shown || event < 0 || event >= m_shown->run.events.size())
         return;
-    setTime(m_run->events[event].t);
+    setTime(m_shown->run.events[event].t);
     setHighlightedEvent(event);
 }
 
@@ -251,42 +248,6 @@ void Playback::setHighlightedEvent(int event)
     emit highlightedEventChanged();
 }
 
-QVariantList Playback::findEventTicks() const
-{
-    QVariantList ticks;
-    if (!m_run)
-        return ticks;
-    // One tick per distinct event time, and at most one per 1/tickSlots of the axis: a tick
-    // is a 1 px line, so closer ones would be drawn on the same pixel anyway, and each is a
-    // QML item (a large run has 100,000 distinct times).
-    constexpr double tickSlots = 4096;
-    qint64 last = -1;
-    double lastSlot = -1;
-    for (const Event &e : m_run->events) {
-        if (e.t == last)
-            continue;
-        last = e.t;
-        const double x = axisPosition(double(e.t));
-        const double slot = std::floor(x * tickSlots);
-        if (slot == lastSlot)
-            continue;
-        lastSlot = slot;
-        ticks.append(x);
-    }
-    return ticks;
-}
-
-QVariantList Playback::findAnomalyTicks() const
-{
-    QVariantList ticks;
-    if (!m_run)
-        return ticks;
-    for (const Event &e : m_run->events)
-        if (e.type == EventType::Anomaly)
-            ticks.append(axisPosition(double(e.t)));
-    return ticks;
-}
-
 QVariantList Playback::anomalyGroups(double trackWidth, double markSize) const
 {
     struct Group
@@ -295,7 +256,8 @@ QVariantList Playback::anomalyGroups(double trackWidth, double markSize) const
         int count;
     };
     QVector<Group> groups;
-    for (const double tick : m_anomalyPositions) {
+    const QVector<double> none;
+    for (const double tick : m_shown ? m_shown->anomalyPositions : none) {
         const double x = tick * trackWidth;
         if (!groups.isEmpty()) {
             Group &last = groups.last();

@@ -1,9 +1,7 @@
 #pragma once
 
-#include "model/runresult.h"
-#include "playback/sceneindex.h"
 #include "playback/scenestate.h"
-#include "timeline/timelineaxis.h"
+#include "shownrun.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -11,7 +9,7 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-#include <optional>
+#include <memory>
 
 namespace idem {
 
@@ -52,18 +50,20 @@ public:
     static constexpr qint64 gapPlayUs = 1'000'000;
 
     /// The run on screen (nullptr before the first one).
-    [[nodiscard]] const RunResult *run() const { return m_run ? &*m_run : nullptr; }
+    [[nodiscard]] const RunResult *run() const { return m_shown ? &m_shown->run : nullptr; }
     /// What the scene shows at the playhead.
     [[nodiscard]] const SceneState &state() const { return m_state; }
     /// The scrub bar's axis on [0, 1]: long idle stretches (replication lag) are compressed
     /// so the busy parts stay readable; the lane timeline draws the same one on its pixels.
-    [[nodiscard]] const TimelineAxis &axis() const { return m_axis; }
+    [[nodiscard]] const TimelineAxis &axis() const { return m_shown ? m_shown->axis : m_noAxis; }
 
     /// Shows `run` at the same moment as the run before (a teacher flips a toggle and looks
     /// at the same instant again), or at its end if it is shorter. `alignWith`: the moments
     /// of a run drawn beside this one (Compare), which the axis runs through too, so that
     /// both line up on one time axis.
     void show(RunResult run, const QVector<qint64> &alignWith = {});
+    /// The same with a run made ready beforehand (on any thread: ShownRun::prepare).
+    void show(std::unique_ptr<ShownRun> shown);
     /// The next run shown starts at 0 (a new scenario); the run on screen is about to go.
     void rewind() { m_time = 0; }
     /// Makes the playhead follow a live session whose "now" is `frontUs` on the run's clock
@@ -74,18 +74,24 @@ public:
 
     [[nodiscard]] double timeUs() const { return double(m_time); }
     Q_INVOKABLE void seek(double timeUs);
-    [[nodiscard]] double endUs() const { return m_run ? double(m_run->endUs) : 0.0; }
+    [[nodiscard]] double endUs() const { return m_shown ? double(m_shown->run.endUs) : 0.0; }
     [[nodiscard]] bool playing() const { return m_playing; }
     void setPlaying(bool playing);
     [[nodiscard]] double speed() const { return m_speed; }
     void setSpeed(double speed);
     [[nodiscard]] int currentEvent() const { return m_state.lastEvent; }
-    [[nodiscard]] int eventCount() const { return m_run ? int(m_run->events.size()) : 0; }
+    [[nodiscard]] int eventCount() const { return m_shown ? int(m_shown->run.events.size()) : 0; }
     [[nodiscard]] int highlightedEvent() const { return m_highlighted; }
     void setHighlightedEvent(int event);
     [[nodiscard]] bool live() const { return m_live; }
-    [[nodiscard]] QVariantList eventTicks() const { return m_eventTicks; }
-    [[nodiscard]] QVariantList anomalyTicks() const { return m_anomalyTicks; }
+    [[nodiscard]] QVariantList eventTicks() const
+    {
+        return m_shown ? m_shown->eventTicks : QVariantList();
+    }
+    [[nodiscard]] QVariantList anomalyTicks() const
+    {
+        return m_shown ? m_shown->anomalyTicks : QVariantList();
+    }
 
     [[nodiscard]] double markInUs() const { return double(m_markIn); }
     [[nodiscard]] double markOutUs() const { return double(m_markOut); }
@@ -137,18 +143,13 @@ signals:
 
 private:
     void setLive(bool live);
-    [[nodiscard]] QVariantList findEventTicks() const;
-    [[nodiscard]] QVariantList findAnomalyTicks() const;
     void setTime(qint64 t, bool force = false);
 
-    std::optional<RunResult> m_run;
-    std::optional<SceneIndex> m_index; ///< finds m_state in *m_run
-    /// Found once per run: QML reads a list property again for each element it looks at.
-    QVariantList m_eventTicks;
-    QVariantList m_anomalyTicks;
-    QVector<double> m_anomalyPositions; ///< the same, ascending
+    /// The run on screen with its index, axis and ticks (null before the first one).
+    std::unique_ptr<ShownRun> m_shown;
     SceneState m_state;
-    TimelineAxis m_axis{QVector<qint64>{0}, 0.0, 1.0};
+    /// The axis while there is no run.
+    TimelineAxis m_noAxis{QVector<qint64>{0}, 0.0, 1.0};
     qint64 m_time = 0;
     bool m_playing = false;
     qint64 m_stopAtUs = -1; ///< playTo's stop, or -1

@@ -61,7 +61,7 @@ void Session::setPreset(const QString &nameOrPath)
 }
 
 bool Session::setScenario(const Scenario &scenario, const QString &presetName,
-                          std::optional<RunResult> ran)
+                          std::unique_ptr<ShownRun> ran)
 {
     const bool presetDiffers = presetName != m_preset;
     m_editor.reset(scenarioFile(presetName));
@@ -205,7 +205,7 @@ void Session::keepLiveRecord()
     m_pendingSettings.reset();
 }
 
-bool Session::rerun(std::optional<RunResult> ran)
+bool Session::rerun(std::unique_ptr<ShownRun> ran)
 {
     emit scenarioChanged();
     if (!ran) {
@@ -214,13 +214,13 @@ bool Session::rerun(std::optional<RunResult> ran)
             setError(outcome.error);
             return false;
         }
-        ran = std::move(outcome.result);
+        ran = ShownRun::prepare(std::move(*outcome.result));
     }
-    showRun(std::move(*ran), false);
+    showRun(std::move(ran), false);
     return true;
 }
 
-void Session::showRun(RunResult run, bool recorded)
+void Session::showRun(std::unique_ptr<ShownRun> run, bool recorded)
 {
     m_playback.stopFollowing();
     m_pendingSettings.reset(); // the record it would have discarded is gone
@@ -232,7 +232,7 @@ void Session::showRun(RunResult run, bool recorded)
         emit presetChanged(); // presetIndex is the preset's again
 }
 
-void Session::present(RunResult run, bool recorded)
+void Session::present(std::unique_ptr<ShownRun> run, bool recorded)
 {
     setError({});
     m_recorded = recorded;
@@ -255,7 +255,7 @@ void Session::showLive(RunResult real, qint64 realNowUs)
     m_liveRecord = true;
     m_editor.reset({});
     m_playback.follow(front);
-    present(std::move(display), false);
+    present(ShownRun::prepare(std::move(display)), false);
     if (!wasLiveRecord) {
         m_playback.clearMarks(); // a new session: the marks were moments of the run shown before
         emit presetChanged();
@@ -362,7 +362,7 @@ bool Session::loadTimeline(const QString &path)
     m_scenario = load.run->scenario;
     m_preset = path;
     m_playback.rewind();
-    showRun(std::move(*load.run), true);
+    showRun(ShownRun::prepare(std::move(*load.run)), true);
     emit scenarioChanged();
     if (presetDiffers)
         emit presetChanged();

@@ -3,6 +3,7 @@
 #include "livedisplaytiming.h"
 #include "model/runresult.h"
 #include "scenarioeditor.h"
+#include "shownrun.h"
 #include "timeline/exportrange.h"
 
 #include <QObject>
@@ -10,6 +11,7 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <memory>
 #include <optional>
 
 namespace idem {
@@ -82,10 +84,10 @@ public:
     /// The scenario with the settings as changed in the GUI.
     [[nodiscard]] const Scenario &scenario() const { return m_scenario; }
     /// Replaces the scenario (file, command line); runs it. False + errorText on failure.
-    /// `ran`, if given, is its run by Simulation::run made beforehand (the app starts it
+    /// `ran`, if given, is its run by Simulation::run made ready beforehand (the app starts it
     /// before its window loads), shown instead of running it again.
     bool setScenario(const Scenario &scenario, const QString &presetName = {},
-                     std::optional<RunResult> ran = {});
+                     std::unique_ptr<ShownRun> ran = {});
 
     /// Sets the setting `name` (its scenario-file field, as in settingInfos()) from typed
     /// text ("on", "40", "original"): the run recomputes, the playhead stays. Returns "" on
@@ -169,12 +171,12 @@ signals:
 
 private:
     /// Shows the run of m_scenario: `ran` if given (made beforehand), else runs it now.
-    bool rerun(std::optional<RunResult> ran = std::nullopt);
+    bool rerun(std::unique_ptr<ShownRun> ran = {});
     [[nodiscard]] QString injectionBlocked() const;
     /// The scenario file `presetName` names, for the editor's save(); empty for a preset.
     [[nodiscard]] QUrl scenarioFile(const QString &presetName) const;
-    void showRun(RunResult run, bool recorded);
-    void present(RunResult run, bool recorded);
+    void showRun(std::unique_ptr<ShownRun> run, bool recorded);
+    void present(std::unique_ptr<ShownRun> run, bool recorded);
     void setError(const QString &error);
     void takeSettings(const Settings &settings);
     [[nodiscard]] bool discardsLiveRecord(const Settings &settings) const;

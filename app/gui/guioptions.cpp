@@ -261,10 +261,11 @@ void GuiOptions::prepareRun()
     m_prepared = std::async(std::launch::async, [this] {
         PreparedRun out = prepared(scenario);
         if (out.scenario) {
-            // The run Session::setScenario would make (Simulation::run is deterministic).
+            // The run Session::setScenario would make (Simulation::run is deterministic),
+            // with what the playback needs to show it.
             auto outcome = Simulation::run(*out.scenario);
             if (outcome.result)
-                out.run = std::move(*outcome.result);
+                out.run = ShownRun::prepare(std::move(*outcome.result));
         }
         return out;
     });

@@ -5,9 +5,11 @@
 #include <QStringList>
 #include <QVariantMap>
 
-#include "model/runresult.h"
+#include "model/scenario.h"
+#include "shownrun.h"
 
 #include <future>
+#include <memory>
 #include <optional>
 
 class QElapsedTimer;
@@ -80,8 +82,8 @@ private:
     struct PreparedRun
     {
         std::optional<Scenario> scenario;
-        QString name; ///< the preset's name, or the file as given
-        std::optional<RunResult> run;
+        QString name;                  ///< the preset's name, or the file as given
+        std::unique_ptr<ShownRun> run; ///< made ready to show (null: it failed; apply says why)
         QString error;
     };
     [[nodiscard]] PreparedRun prepared(const QString &nameOrFile) const;
