@@ -77,11 +77,12 @@ Commands:
         are added to this pass only), then build build-asan/ (ASan+UBSan, Debug,
         IDEMLAB_CORE_ONLY=ON) and run its unit tests (-L unit), then build
         build-fuzz/ (clang, libFuzzer, ASan+UBSan) and run each fuzz target for
-        IDEMLAB_FUZZ_SECONDS (60) seconds. Exit status is non-zero if anything failed.
+        IDEMLAB_FUZZ_SECONDS ($FUZZ_SECONDS) seconds, $JOBS at a time. Exit status is
+        non-zero if anything failed.
   fuzz [target...]
         Build build-fuzz/ and run the fuzz targets (default: all of them,
         ${FUZZ_TARGETS[*]})
-        for IDEMLAB_FUZZ_SECONDS each, one after the other (docs/robustness.md).
+        for IDEMLAB_FUZZ_SECONDS each, $JOBS at a time (docs/robustness.md).
         Example: IDEMLAB_FUZZ_SECONDS=3600 ./idemlab.sh fuzz timeline
   help, --help, -h
         Show this help.
@@ -89,7 +90,7 @@ Commands:
 Environment:
   IDEMLAB_SKIP_SANITIZE=1     skip the sanitizer pass of 'test'
   IDEMLAB_SKIP_FUZZ=1         skip the fuzzing pass of 'test'
-  IDEMLAB_FUZZ_SECONDS=N      seconds each fuzz target runs (default 45)
+  IDEMLAB_FUZZ_SECONDS=N      seconds each fuzz target runs (default 30)
   IDEMLAB_EXTRA_PACKAGES="…"  install these Debian packages too (e.g. "clang-format wrk")
   IDEMLAB_TEST_TIMEOUT=N      default per-test timeout in seconds (default 300)
 EOF
@@ -415,10 +416,24 @@ run_fuzzing() { # run_fuzzing <target...>
         ASAN_DIR="$FUZZ_DIR"
         probe_lsan
     )"
-    section "fuzzing (${FUZZ_SECONDS} s per target, detect_leaks=$leaks)"
-    local name failed=0
+    section "fuzzing (${FUZZ_SECONDS} s per target, $JOBS at a time, detect_leaks=$leaks)"
+    # One target per core at a time; each one's lines are printed, in the order asked for,
+    # once it has ended, so that their reports do not interleave.
+    local name failed=0 running=0 i
+    local -a pids=() outs=()
     for name in "$@"; do
-        fuzz_target "$name" "$leaks" || failed=1
+        if ((running >= JOBS)); then
+            wait -n || true
+            running=$((running - 1))
+        fi
+        outs+=("$FUZZ_DIR/fuzz-$name.report")
+        fuzz_target "$name" "$leaks" >"${outs[-1]}" 2>&1 &
+        pids+=($!)
+        running=$((running + 1))
+    done
+    for i in "${!pids[@]}"; do
+        wait "${pids[$i]}" || failed=1
+        cat "${outs[$i]}" >&2
     done
     return "$failed"
 }
