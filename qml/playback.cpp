@@ -16,6 +16,9 @@ constexpr qint64 maxTickNs = 250'000'000;
 constexpr qint64 liveBehindUs = 300'000;
 /// …and at most this far behind: a burst of requests is skipped through, not queued up.
 constexpr qint64 liveMaxLagUs = 4'000'000;
+/// While frames drive the playhead (frameDrawn), the timer only stands in when none has come
+/// for this long (a hidden window draws none).
+constexpr qint64 frameSilenceNs = 3 * tickMs * 1'000'000LL;
 } // namespace
 
 Playback::Playback(QObject *parent) : QObject(parent)
@@ -23,6 +26,8 @@ Playback::Playback(QObject *parent) : QObject(parent)
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(tickMs);
     connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_frameDriven && !m_live && m_clock.nsecsElapsed() < frameSilenceNs)
+            return; // the frames move it
         const qint64 ns = m_clock.nsecsElapsed();
         m_clock.restart();
         if (m_live)
@@ -33,6 +38,15 @@ Playback::Playback(QObject *parent) : QObject(parent)
 }
 
 Playback::~Playback() = default;
+
+void Playback::frameDrawn()
+{
+    if (!m_playing || m_live || !m_shown)
+        return;
+    const qint64 ns = m_clock.nsecsElapsed();
+    m_clock.restart();
+    advance(std::min(ns, maxTickNs));
+}
 
 void Playback::show(RunResult run, const QVector<qint64> &alignWith)
 {

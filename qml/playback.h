@@ -122,6 +122,13 @@ public:
     Q_INVOKABLE double axisPosition(double timeUs) const;
     Q_INVOKABLE double axisTime(double position) const;
 
+    /// A frame of the window was drawn (FrameClock): while playing, the playhead moves on by
+    /// the wall time since it last moved, so the run plays at the display's own pace, one new
+    /// moment per frame, not at the 16 ms timer's (which stands in while no frame comes).
+    void frameDrawn();
+    /// Frames drive the playhead from now on (FrameClock); without, the timer does.
+    void setFrameDriven(bool driven) { m_frameDriven = driven; }
+
     /// Advances the playhead by `realNs` of wall time (the timer's tick; public for tests):
     /// where something happens, the run plays at `speed` in real time (0.05×: 1 s of the
     /// run takes 20 s); a compressed idle gap is crossed in at most gapPlayUs.
@@ -158,6 +165,7 @@ private:
     qint64 m_markIn = -1;
     qint64 m_markOut = -1;
     bool m_live = false;
+    bool m_frameDriven = false;
     qint64 m_liveFront = 0;    ///< the session's "now" when the record was last shown
     QElapsedTimer m_liveClock; ///< since then
     QTimer m_timer;

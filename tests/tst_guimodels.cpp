@@ -177,6 +177,7 @@ private slots:
     void playingTakesBusyTimeOverSpeed_data();
     void playingTakesBusyTimeOverSpeed();
     void playingStopsAtEnd();
+    void framesMoveThePlayhead();
     void sendFromClientKeepsTime();
     void sendFromClientNewKey();
     void accountsAreNotClusterLetters();
@@ -979,6 +980,49 @@ void TstGuiModels::playingTakesBusyTimeOverSpeed()
                             .arg(wallUs / 1e6)
                             .arg(expectedWallUs / 1e6)));
     QVERIFY(!p.playing());
+}
+
+void TstGuiModels::framesMoveThePlayhead()
+{
+    // Each drawn frame (FrameClock) moves the playhead by the wall time since it last moved,
+    // at the speed, while playing; paused, a frame moves nothing. However often frames and the
+    // timer's stand-in ticks come, the run never plays faster than the wall clock.
+    SimulationController c;
+    c.session()->setPreset(QStringLiteral("burst"));
+    Playback &p = *c.playback();
+    p.setFrameDriven(true);
+    p.setSpeed(0.05);
+    p.seek(0);
+    p.frameDrawn();
+    QCOMPARE(p.timeUs(), 0.0); // paused
+
+    QElapsedTimer wall;
+    wall.start();
+    p.setPlaying(true);
+    QTest::qWait(30);
+    p.frameDrawn();
+    const double first = p.timeUs();
+    QVERIFY2(first > 0, "a frame while playing moves the playhead");
+    QVERIFY(first <= 0.05 * double(wall.nsecsElapsed()) / 1000.0 + 1.0);
+    int frames = 0;
+    while (wall.elapsed() < 200 && p.playing()) {
+        QTest::qWait(4);
+        const double before = p.timeUs();
+        p.frameDrawn();
+        QVERIFY(p.timeUs() >= before);
+        ++frames;
+    }
+    QVERIFY(frames > 0);
+    QVERIFY2(p.timeUs() <= 0.05 * double(wall.nsecsElapsed()) / 1000.0 + 1.0,
+             qPrintable(QStringLiteral("%1 µs of the run in %2 ms of wall time at 0.05×")
+                            .arg(p.timeUs())
+                            .arg(wall.elapsed())));
+
+    p.setPlaying(false);
+    const double paused = p.timeUs();
+    QTest::qWait(20);
+    p.frameDrawn();
+    QCOMPARE(p.timeUs(), paused);
 }
 
 void TstGuiModels::playingStopsAtEnd()

@@ -1,6 +1,7 @@
 // idemlab: the Qt Quick app. Parses the command line, loads the QML module, and either
 // shows the window or renders one screenshot and exits.
 #include "attachcontroller.h"
+#include "frameclock.h"
 #include "guioptions.h"
 #include "livecontroller.h"
 #include "simulationcontroller.h"
@@ -53,6 +54,8 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "idemlab: the main window has no controller" << Qt::endl;
         return 1;
     }
+    // The playhead moves with the window's frames while it plays.
+    const idem::FrameClock frameClock(*window, *controller->playback());
     if (const auto error = options.apply(*controller)) {
         QTextStream(stderr) << "idemlab: " << *error << Qt::endl;
         return 2;
