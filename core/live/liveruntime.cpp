@@ -76,6 +76,7 @@ std::optional<QString> LiveRuntime::open(const QString &dbDir)
         // Every write here also queues its row for the peer process.
         writer.recordOutbox = m_peer && m_settings.replication;
         writer.writeLock = &m_writeLocks[size_t(c)];
+        writer.ownThread = m_queueWrites;
         m_writers[size_t(c)] = std::make_unique<DbWriter>(writer);
         if (auto error = m_writers[size_t(c)]->start())
             return error;
@@ -106,6 +107,13 @@ void LiveRuntime::interrupt()
     QMutexLocker locker(&m_sleepMutex);
     m_interrupted = true;
     m_wakeSleepers.wakeAll();
+}
+
+void LiveRuntime::drainWrites()
+{
+    for (auto &writer : m_writers)
+        if (writer)
+            writer->waitIdle();
 }
 
 LiveRuntime::CloseReport LiveRuntime::close()
@@ -240,10 +248,22 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
                      std::function<void(const DbResult &)> done)
 {
     const qint64 sent = sessionUs();
+    DbWriter *writer = m_writers[size_t(ctx.cluster)].get();
+    if (writer && m_queueWrites && dbOpWrites(command.op)) {
+        // Queued: this thread goes back to its requests while the batch commits; the rest of
+        // the request runs on the writer's thread (its statements stay in order: the next one
+        // is only sent from this continuation).
+        writer->submit(command, nowUs(),
+                       [this, ctx, command, sent, done = std::move(done)](DbResult &&result) {
+                           statementDone(ctx, command, result, sent, 0);
+                           done(result);
+                       });
+        return;
+    }
     const qint64 half = m_settings.dbUs / 2;
     sleepUs(half);
     DbResult result;
-    if (DbWriter *writer = m_writers[size_t(ctx.cluster)].get()) {
+    if (writer) {
         if (command.op == DbOp::ChargeAndConsume && m_crash &&
             m_crash->step == ProtocolStep::Charge) {
             // --crash-after charge with atomic on ends the process inside the transaction,
@@ -266,8 +286,16 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         result.error =
             QStringLiteral("DB %1 is not open in this process").arg(clusterName(ctx.cluster));
     }
-    result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
     const qint64 back = m_settings.dbUs - half;
+    statementDone(ctx, command, result, sent, back);
+    sleepUs(back);
+    done(result);
+}
+
+void LiveRuntime::statementDone(const HandlerContext &ctx, const DbCommand &command,
+                                DbResult &result, qint64 sentUs, qint64 backUs)
+{
+    result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
     const bool charged = result.ok() && (command.op == DbOp::Charge ||
                                          (command.op == DbOp::ChargeAndConsume && result.changed));
     if (m_recorder.recording()) {
@@ -278,8 +306,8 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
             e.to = dbNode;
             e.request = ctx.request;
             e.key = ctx.label;
-            e.startUs = sent;
-            e.endUs = sessionUs() + back;
+            e.startUs = sentUs;
+            e.endUs = sessionUs() + backUs;
             m_recorder.append(std::move(e));
         }
         if (charged) {
@@ -298,8 +326,6 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         if (command.op != DbOp::Charge && command.op != DbOp::Release && command.op != DbOp::Reap)
             replicate(ctx.cluster, result, true, ctx.label);
     }
-    sleepUs(back);
-    done(result);
 }
 
 void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
