@@ -33,6 +33,7 @@ private slots:
     void queuedRequestsRunInOrder();
     void queuedFailedCommitFailsEveryCaller();
     void queuedStopWithWorkQueued();
+    void chargeAndConsumeRollsBackAloneInABatch();
 
 private:
     /// A new writer on a new file, started (with a thread of its own: submit() works).
@@ -366,6 +367,35 @@ void TstDbWriter::queuedStopWithWorkQueued()
     }
     QCOMPARE(m_owner->ledgerTotals().count, 0);
     QVERIFY(!m_owner->keyRow({}, QStringLiteral("late")));
+}
+
+void TstDbWriter::chargeAndConsumeRollsBackAloneInABatch()
+{
+    // Two charges in one batch, the first fenced (its claim is of another generation): its
+    // savepoint rolls back its ledger row, the other commits with the batch.
+    startWriter(true);
+    QVERIFY(m_writer->execute(command(DbOp::Claim, "c1"), 1).changed);
+    QVERIFY(m_writer->execute(command(DbOp::Claim, "c2"), 2).changed);
+    QSemaphore release;
+    holdWriter(release);
+    DbCommand stale = command(DbOp::ChargeAndConsume, "c1");
+    stale.generation = 2;
+    std::vector<DbResult> results(2);
+    m_writer->submit(stale, 3, [&](DbResult &&r) { results[0] = std::move(r); });
+    m_writer->submit(command(DbOp::ChargeAndConsume, "c2"), 4,
+                     [&](DbResult &&r) { results[1] = std::move(r); });
+    QCOMPARE(m_writer->queued(), 2);
+    release.release();
+    for (auto &thread : m_threads)
+        thread->wait();
+    m_writer->waitIdle();
+    QVERIFY2(results[0].ok() && results[0].rolledBack && !results[0].changed,
+             qPrintable(results[0].error));
+    QVERIFY2(results[1].ok() && results[1].changed, qPrintable(results[1].error));
+    QCOMPARE(m_owner->ledgerTotals(QStringLiteral("c1")).count, 0);
+    QCOMPARE(m_owner->ledgerTotals(QStringLiteral("c2")).count, 1);
+    QCOMPARE(m_owner->keyRow({}, QStringLiteral("c1"))->status, QStringLiteral("CREATED"));
+    QCOMPARE(m_owner->keyRow({}, QStringLiteral("c2"))->status, QStringLiteral("CONSUMED"));
 }
 
 QTEST_GUILESS_MAIN(TstDbWriter)
