@@ -108,6 +108,7 @@ private slots:
     void serveRejectsBadOptions_data();
     void serveRejectsBadOptions();
     void servePortInUse();
+    void serveStopsCleanlyOnSigterm_data();
     void serveStopsCleanlyOnSigterm();
 };
 
@@ -811,13 +812,23 @@ void TstLive::servePortInUse()
     QVERIFY2(notDir.err.contains("is a file, not a folder"), notDir.err.constData());
 }
 
+void TstLive::serveStopsCleanlyOnSigterm_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addRow("blocking writes (--db-ms 2)") << QStringList();
+    QTest::addRow("queued writes (nothing slept)")
+        << QStringList{"--db-ms", "0", "--cache-ms", "0"};
+}
+
 void TstLive::serveStopsCleanlyOnSigterm()
 {
+    QFETCH(QStringList, extra);
     QTemporaryDir dir;
     QProcess serve;
     serve.start(QStringLiteral(IDEMLAB_CLI),
-                {"serve", "--port-a", "0", "--port-b", "0", "--bind", "0.0.0.0", "--db-dir",
-                 dir.path(), "--op-ms", "0", "--log", "requests"});
+                QStringList{"serve", "--port-a", "0", "--port-b", "0", "--bind", "0.0.0.0",
+                            "--db-dir", dir.path(), "--op-ms", "0", "--log", "requests"} +
+                    extra);
     QVERIFY(serve.waitForStarted(waitMs));
     QByteArray out;
     QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("cluster B"), waitMs);
