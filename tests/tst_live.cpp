@@ -77,6 +77,7 @@ private slots:
     void payloadMismatch();
 
     // Fifty at once.
+    void fiftyWithMutexOneCluster_data();
     void fiftyWithMutexOneCluster();
     void fiftyWithCacheBothClusters();
     void fiftyWithoutGuardsDuplicate();
@@ -338,9 +339,26 @@ void TstLive::payloadMismatch()
     QCOMPARE(live.ledger(0), 1);
 }
 
+void TstLive::fiftyWithMutexOneCluster_data()
+{
+    QTest::addColumn<QString>("dbMs");
+    QTest::addColumn<QString>("opMs");
+    // Slept on workers, each waiter's thread blocks on the lock; with nothing slept the waits
+    // are queued, each waiter's lookup run once the holder's claim has committed.
+    QTest::addRow("blocking (db 20 ms, op 1 s)") << "20"
+                                                 << "1000";
+    QTest::addRow("queued (nothing slept)") << "0"
+                                            << "0";
+}
+
 void TstLive::fiftyWithMutexOneCluster()
 {
-    Live live(settingsWith({{"mutex", "on"}, {"db-ms", "20"}, {"op-ms", "1000"}}));
+    QFETCH(QString, dbMs);
+    QFETCH(QString, opMs);
+    Live live(settingsWith({{"mutex", "on"},
+                            {"db-ms", qPrintable(dbMs)},
+                            {"op-ms", qPrintable(opMs)},
+                            {"cache-ms", "0"}}));
     const auto answers = live.sendTogether(QVector<std::pair<int, Call>>(50, {0, post("fifty-m")}));
     QList<int> statuses;
     for (const Answer &a : answers)
@@ -348,6 +366,10 @@ void TstLive::fiftyWithMutexOneCluster()
     QCOMPARE(statuses.count(201), 1);
     QCOMPARE(statuses.count(409) + statuses.count(200), 49); // 200: came after the charge
     QCOMPARE(live.ledger(0), 1);
+    const RunResult r = live.session().snapshot();
+    QVERIFY(r.verdict.anomalies.isEmpty());
+    QVERIFY(std::any_of(r.events.cbegin(), r.events.cend(),
+                        [](const Event &e) { return e.type == EventType::LockWait; }));
 }
 
 void TstLive::fiftyWithCacheBothClusters()

@@ -352,22 +352,33 @@ void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
 
 void LiveRuntime::lock(const HandlerContext &ctx, std::function<void()> acquired)
 {
-    bool waited = false;
-    m_locks[size_t(ctx.cluster)].acquire(ctx.key, ctx.request, [&](int holder) {
-        waited = true;
+    auto waited = std::make_shared<bool>(false);
+    auto onWait = [this, ctx, waited](int holder) {
+        *waited = true;
         if (!m_recorder.recording())
             return;
         Event e = event(EventType::LockWait, ctx.server, -1, ctx.request, ctx.label);
         e.caption = eventtext::lockWait(nodeName(ctx.server), ctx.cluster, ctx.label, holder);
         e.detail = QString::number(holder);
         m_recorder.append(std::move(e));
-    });
-    if (m_recorder.recording()) {
-        Event e = event(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label);
-        e.caption = eventtext::lockTaken(nodeName(ctx.server), ctx.cluster, ctx.label, waited);
-        m_recorder.append(std::move(e));
+    };
+    auto taken = [this, ctx, waited, acquired = std::move(acquired)] {
+        if (m_recorder.recording()) {
+            Event e = event(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label);
+            e.caption = eventtext::lockTaken(nodeName(ctx.server), ctx.cluster, ctx.label, *waited);
+            m_recorder.append(std::move(e));
+        }
+        acquired();
+    };
+    BlockingKeyLock &keys = m_locks[size_t(ctx.cluster)];
+    if (m_queueWrites) {
+        // The thread goes on; the holder's release (after its claim has committed, on the DB
+        // writer's thread) runs the rest of this request.
+        keys.queue(ctx.key, ctx.request, onWait, std::move(taken));
+        return;
     }
-    acquired();
+    keys.acquire(ctx.key, ctx.request, onWait);
+    taken();
 }
 
 void LiveRuntime::unlock(const HandlerContext &ctx)

@@ -52,7 +52,8 @@ struct LiveTopology
 ///   connection, after half of --db-ms and before the other half (slept for real);
 /// - `cache` is the SharedCache of both clusters: a CacheStore in memory, or a RedisCache
 ///   (SET NX PX in a real Redis); each command names its holder (server and request);
-/// - `lock` is a BlockingKeyLock per cluster: the thread blocks until it holds the key;
+/// - `lock` is a BlockingKeyLock per cluster: the thread blocks until it holds the key (with
+///   queueWrites(), it leaves the rest of the request to the holder's unlock());
 /// - replication is a ReplicationLink thread applying each written row after the lag;
 /// - a WalCheckpointer thread copies the WAL into the files, off the request path.
 /// Events go to a LiveRecorder with the same wording as the simulation's.
@@ -102,10 +103,11 @@ public:
     /// Arms the crash. Call before open().
     void crashAfter(const CrashAfter &crash) { m_crash = crash; }
     /// Queues the protocol's writes instead of waiting for them. Call before open(), for a
-    /// session where nothing sleeps or blocks (no worker pool, no --mutex, no Redis, no
-    /// --crash-after): db() hands a write to the cluster's DbWriter thread and returns at once,
-    /// and `done` runs on that thread after the COMMIT, so an HTTP I/O thread goes on parsing
-    /// other requests meanwhile and a batch holds the statements of every request in flight.
+    /// session where nothing sleeps or blocks (no worker pool, no Redis, no --crash-after):
+    /// db() hands a write to the cluster's DbWriter thread and returns at once, and `done` runs
+    /// on that thread after the COMMIT, so an HTTP I/O thread goes on parsing other requests
+    /// meanwhile and a batch holds the statements of every request in flight. A lock() on a
+    /// held key is queued too: the holder's unlock() runs the waiter's rest.
     void queueWrites() { m_queueWrites = true; }
     /// With queueWrites(): waits until every queued write has committed and its continuation
     /// has run (each request then has its answer, or waits for nothing of the DB). Call after

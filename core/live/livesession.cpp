@@ -203,10 +203,10 @@ bool LiveSession::start(const Options &options)
     const Settings &s = options.settings;
     const bool sleeps = s.opUs > 0 || s.dbUs > 0 || s.cacheUs > 0;
     const bool pooled = options.workers > 0 || sleeps;
-    // Writes are queued (the I/O thread goes on with other requests) unless a step blocks the
-    // thread that runs the request: a lock wait (mutex), a Redis round trip, a sleep on a
+    // Writes (and lock waits) are queued, so that the I/O thread goes on with other requests,
+    // unless a step blocks the thread that runs the request: a Redis round trip, a sleep on a
     // worker, or the check inside the transaction of --crash-after.
-    if (!pooled && !s.mutex && !options.redis && !options.crashAfter)
+    if (!pooled && !options.redis && !options.crashAfter)
         engine->runtime.queueWrites();
     if (options.crashAfter)
         engine->runtime.crashAfter(*options.crashAfter);
