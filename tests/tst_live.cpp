@@ -14,6 +14,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -22,6 +23,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <QtTest>
 
@@ -75,9 +77,14 @@ private slots:
     void payloadMismatch();
 
     // Fifty at once.
+    void fiftyWithMutexOneCluster_data();
     void fiftyWithMutexOneCluster();
     void fiftyWithCacheBothClusters();
     void fiftyWithoutGuardsDuplicate();
+
+    // Nothing slept, no mutex, no Redis: writes are queued, answered from the DB writer.
+    void queuedWritesManyNewKeys();
+    void queuedWritesStopAnswersWhatIsQueued();
 
     // Malformed input: the status, no side effect, the key still free.
     void malformedBody_data();
@@ -102,6 +109,7 @@ private slots:
     void serveRejectsBadOptions_data();
     void serveRejectsBadOptions();
     void servePortInUse();
+    void serveStopsCleanlyOnSigterm_data();
     void serveStopsCleanlyOnSigterm();
 };
 
@@ -331,9 +339,26 @@ void TstLive::payloadMismatch()
     QCOMPARE(live.ledger(0), 1);
 }
 
+void TstLive::fiftyWithMutexOneCluster_data()
+{
+    QTest::addColumn<QString>("dbMs");
+    QTest::addColumn<QString>("opMs");
+    // Slept on workers, each waiter's thread blocks on the lock; with nothing slept the waits
+    // are queued, each waiter's lookup run once the holder's claim has committed.
+    QTest::addRow("blocking (db 20 ms, op 1 s)") << "20"
+                                                 << "1000";
+    QTest::addRow("queued (nothing slept)") << "0"
+                                            << "0";
+}
+
 void TstLive::fiftyWithMutexOneCluster()
 {
-    Live live(settingsWith({{"mutex", "on"}, {"db-ms", "20"}, {"op-ms", "1000"}}));
+    QFETCH(QString, dbMs);
+    QFETCH(QString, opMs);
+    Live live(settingsWith({{"mutex", "on"},
+                            {"db-ms", qPrintable(dbMs)},
+                            {"op-ms", qPrintable(opMs)},
+                            {"cache-ms", "0"}}));
     const auto answers = live.sendTogether(QVector<std::pair<int, Call>>(50, {0, post("fifty-m")}));
     QList<int> statuses;
     for (const Answer &a : answers)
@@ -341,6 +366,10 @@ void TstLive::fiftyWithMutexOneCluster()
     QCOMPARE(statuses.count(201), 1);
     QCOMPARE(statuses.count(409) + statuses.count(200), 49); // 200: came after the charge
     QCOMPARE(live.ledger(0), 1);
+    const RunResult r = live.session().snapshot();
+    QVERIFY(r.verdict.anomalies.isEmpty());
+    QVERIFY(std::any_of(r.events.cbegin(), r.events.cend(),
+                        [](const Event &e) { return e.type == EventType::LockWait; }));
 }
 
 void TstLive::fiftyWithCacheBothClusters()
@@ -368,6 +397,100 @@ void TstLive::fiftyWithoutGuardsDuplicate()
     QVERIFY2(rows > 1, qPrintable(sorted(statuses)));
     QCOMPARE(rows, qint64(statuses.count(201))); // every 201 is a charge /ledger shows
     QCOMPARE(live.session().snapshot().verdict.anomalies.size(), 1);
+}
+
+namespace {
+// Nothing slept and no lock: the I/O threads queue each write with its continuation.
+Settings queuedSettings()
+{
+    return settingsWith({{"op-ms", "0"}, {"db-ms", "0"}, {"cache-ms", "0"}});
+}
+} // namespace
+
+void TstLive::queuedWritesManyNewKeys()
+{
+    Live live(queuedSettings());
+    QSet<QString> respondThreads;
+    QMutex mutex;
+    QObject::connect(
+        &live.session(), &LiveSession::eventRecorded, &live.session(),
+        [&](const Event &e) {
+            if (e.type != EventType::Respond)
+                return;
+            QMutexLocker locker(&mutex);
+            respondThreads.insert(QThread::currentThread()->objectName());
+        },
+        Qt::DirectConnection);
+    QVector<std::pair<int, Call>> calls;
+    for (int i = 0; i < 64; ++i)
+        calls.append({0, post("queued-" + QByteArray::number(i))});
+    const auto first = live.sendTogether(calls);
+    QSet<QString> ids;
+    for (const Answer &a : first) {
+        QCOMPARE(a.status, 201);
+        ids.insert(a.json.value("paymentId").toString());
+    }
+    QCOMPARE(ids.size(), 64); // one charge each, none shared
+    QCOMPARE(live.ledger(0), 64);
+    // The same keys again: each replays its own stored answer, nothing is charged.
+    const auto again = live.sendTogether(calls);
+    for (int i = 0; i < 64; ++i) {
+        QCOMPARE(again[i].status, 200);
+        QCOMPARE(again[i].body, first[i].body);
+    }
+    QCOMPARE(live.ledger(0), 64);
+    QCOMPARE(live.ledger(1), 0);
+    // The answers to new keys came from the DB writer's thread (the path under test).
+    QMutexLocker locker(&mutex);
+    QVERIFY2(std::any_of(respondThreads.cbegin(), respondThreads.cend(),
+                         [](const QString &name) { return name.startsWith("DbWriter"); }),
+             qPrintable(QStringList(respondThreads.values()).join(", ")));
+}
+
+void TstLive::queuedWritesStopAnswersWhatIsQueued()
+{
+    Live live(queuedSettings());
+    std::vector<std::unique_ptr<QNetworkAccessManager>> clients;
+    QVector<QNetworkReply *> replies;
+    for (int i = 0; i < 64; ++i) {
+        clients.push_back(std::make_unique<QNetworkAccessManager>());
+        replies.append(live.start(0, post("stop-" + QByteArray::number(i)), clients.back().get()));
+    }
+    // Stop as soon as the first payment is charged: the others are in flight, some of them
+    // queued at the writer.
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return std::any_of(live.events().cbegin(), live.events().cend(),
+                               [](const Event &e) { return e.type == EventType::Respond; });
+        },
+        waitMs));
+    live.session().stop();
+    QSet<QByteArray> answered;
+    for (int i = 0; i < replies.size(); ++i) {
+        const Answer a = Live::finish(replies[i]);
+        if (a.status == 201)
+            answered.insert("stop-" + QByteArray::number(i));
+        else if (a.status != 0) // refused while stopping, or a connection closed: no 5xx but 503
+            QVERIFY2(a.status == 503, qPrintable(QString::number(a.status)));
+    }
+    QVERIFY(!answered.isEmpty());
+    // Every 201 is a committed charge and a CONSUMED key in the file, nothing charged twice.
+    ClusterDatabase db(0, QStringLiteral("tst-live-stop-check"),
+                       live.dbDir() + QStringLiteral("/cluster-a.sqlite"));
+    QVERIFY(!db.open());
+    for (const QByteArray &key : answered) {
+        QCOMPARE(db.ledgerTotals(QString::fromLatin1(key)).count, 1);
+        QCOMPARE(db.keyRow({}, QString::fromLatin1(key))->status, QStringLiteral("CONSUMED"));
+    }
+    // Nothing was left half done: a request whose claim was written went on to its charge and
+    // CONSUMED before the writer stopped.
+    const QVector<KeyRow> keys = db.keyRows();
+    QVERIFY(keys.size() >= answered.size());
+    for (const KeyRow &row : keys) {
+        QCOMPARE(row.status, QStringLiteral("CONSUMED"));
+        QCOMPARE(db.ledgerTotals(row.rawKey).count, 1);
+    }
+    QCOMPARE(db.ledgerTotals().count, qint64(keys.size()));
 }
 
 void TstLive::malformedBody_data()
@@ -711,13 +834,23 @@ void TstLive::servePortInUse()
     QVERIFY2(notDir.err.contains("is a file, not a folder"), notDir.err.constData());
 }
 
+void TstLive::serveStopsCleanlyOnSigterm_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addRow("blocking writes (--db-ms 2)") << QStringList();
+    QTest::addRow("queued writes (nothing slept)")
+        << QStringList{"--db-ms", "0", "--cache-ms", "0"};
+}
+
 void TstLive::serveStopsCleanlyOnSigterm()
 {
+    QFETCH(QStringList, extra);
     QTemporaryDir dir;
     QProcess serve;
     serve.start(QStringLiteral(IDEMLAB_CLI),
-                {"serve", "--port-a", "0", "--port-b", "0", "--bind", "0.0.0.0", "--db-dir",
-                 dir.path(), "--op-ms", "0", "--log", "requests"});
+                QStringList{"serve", "--port-a", "0", "--port-b", "0", "--bind", "0.0.0.0",
+                            "--db-dir", dir.path(), "--op-ms", "0", "--log", "requests"} +
+                    extra);
     QVERIFY(serve.waitForStarted(waitMs));
     QByteArray out;
     QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("cluster B"), waitMs);

@@ -125,6 +125,7 @@ private slots:
     void initTestCase();
     void oneKeySplitOverTwoProcesses_data();
     void oneKeySplitOverTwoProcesses();
+    void killNineInTheMiddleOfALoad_data();
     void killNineInTheMiddleOfALoad();
     void peerDownThenBack();
     void crashAfterAStep();
@@ -194,10 +195,21 @@ void TstPeer::oneKeySplitOverTwoProcesses()
     }
 }
 
+void TstPeer::killNineInTheMiddleOfALoad_data()
+{
+    // On a pool of workers each request's thread waits for its writes; with nothing slept
+    // and no Redis the writes (and the mutex's waits) are queued and answered from the DB
+    // writer's thread.
+    QTest::addColumn<QString>("workers");
+    QTest::addRow("blocking writes (--workers 8)") << "8";
+    QTest::addRow("queued writes") << "0";
+}
+
 void TstPeer::killNineInTheMiddleOfALoad()
 {
+    QFETCH(QString, workers);
     Pair pair({"--op-ms", "0", "--db-ms", "0", "--cache-ms", "0", "--atomic", "on", "--lag-ms",
-               "100", "--mutex", "on", "--cache", "off"});
+               "100", "--mutex", "on", "--cache", "off", "--workers", workers});
     QString error;
     QVERIFY2(pair.start(&error), qPrintable(error));
     QList<Request> requests;

@@ -124,15 +124,22 @@ std::optional<QString> ClusterApi::headerKey(const QByteArray &value, QString *p
     return QString::fromLatin1(v); // checked by the handler, as in the simulation
 }
 
-HttpResponse ClusterApi::serve(int cluster, const HttpCall &call)
+void ClusterApi::serve(int cluster, const HttpCall &call, Reply reply)
 {
-    HttpResponse r;
     const QByteArray &m = call.method;
+    if (call.path == paymentsPath && m == "POST") {
+        payments(cluster, call,
+                 [this, origin = call.origin, reply = std::move(reply)](const HttpResponse &given) {
+                     HttpResponse r = given;
+                     addCors(r, origin);
+                     reply(r);
+                 });
+        return;
+    }
+    HttpResponse r;
     if (call.path == paymentsPath) {
         static const QByteArray allow = "POST, OPTIONS";
-        r = m == "POST"      ? payments(cluster, call)
-            : m == "OPTIONS" ? preflight(allow)
-                             : notAllowed(call.path, m, allow);
+        r = m == "OPTIONS" ? preflight(allow) : notAllowed(call.path, m, allow);
     } else if (call.path == ledgerPath || call.path == healthPath) {
         static const QByteArray allow = "GET, HEAD, OPTIONS";
         const bool get = m == "GET" || m == "HEAD"; // the transport drops a HEAD's body
@@ -149,7 +156,7 @@ HttpResponse ClusterApi::serve(int cluster, const HttpCall &call)
                                       .arg(call.path, clusterName(cluster)));
     }
     addCors(r, call.origin);
-    return r;
+    reply(r);
 }
 
 // A page of an origin the user named (--allow-origin) may read the answers (a class's browser
@@ -163,7 +170,7 @@ void ClusterApi::addCors(HttpResponse &r, const QByteArray &origin) const
     r.addHeader("Access-Control-Expose-Headers", "Location, Retry-After, Idempotent-Replayed");
 }
 
-HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)
+void ClusterApi::payments(int cluster, const HttpCall &call, Reply reply)
 {
     const LiveTopology &top = m_rt.topology();
     PaymentRequest request;
@@ -222,44 +229,45 @@ HttpResponse ClusterApi::payments(int cluster, const HttpCall &call)
                          L1(" (") % keyText % L1(", ") % what % QLatin1Char(')'));
     }
 
-    if (call.body.size() > maxBodyBytes)
-        return refuse(ctx,
-                      ClaimHandler::problem(413, QStringLiteral("Request body too large"),
-                                            QStringLiteral("the body is %1 bytes; POST /payments "
-                                                           "takes at most %2")
-                                                .arg(call.body.size())
-                                                .arg(maxBodyBytes)),
-                      QStringLiteral("the body is over 64 KiB — answers 413: nothing was "
-                                     "written"));
-    if (!keyProblem.isEmpty())
-        return refuse(ctx,
-                      invalidKey(keyProblem + QStringLiteral("; send one unique key (a UUID) "
-                                                             "with every POST /payments")),
-                      keyProblem + QStringLiteral(" — answers 400: nothing was written"));
-    if (!bodyError.isEmpty())
-        return refuse(
-            ctx,
-            ClaimHandler::problem(400, QStringLiteral("Malformed payment"),
-                                  bodyError + QStringLiteral(R"(; send a JSON object like )"
-                                                             R"({"from":"A","to":"B",)"
-                                                             R"("amount":10})")),
-            QStringLiteral("the body is not a valid payment (%1) — answers 400: the "
-                           "key is not used")
-                .arg(bodyError));
+    if (call.body.size() > maxBodyBytes) {
+        reply(refuse(ctx,
+                     ClaimHandler::problem(413, QStringLiteral("Request body too large"),
+                                           QStringLiteral("the body is %1 bytes; POST /payments "
+                                                          "takes at most %2")
+                                               .arg(call.body.size())
+                                               .arg(maxBodyBytes)),
+                     QStringLiteral("the body is over 64 KiB — answers 413: nothing was "
+                                    "written")));
+        return;
+    }
+    if (!keyProblem.isEmpty()) {
+        reply(refuse(ctx,
+                     invalidKey(keyProblem + QStringLiteral("; send one unique key (a UUID) "
+                                                            "with every POST /payments")),
+                     keyProblem + QStringLiteral(" — answers 400: nothing was written")));
+        return;
+    }
+    if (!bodyError.isEmpty()) {
+        reply(
+            refuse(ctx,
+                   ClaimHandler::problem(400, QStringLiteral("Malformed payment"),
+                                         bodyError + QStringLiteral(R"(; send a JSON object like )"
+                                                                    R"({"from":"A","to":"B",)"
+                                                                    R"("amount":10})")),
+                   QStringLiteral("the body is not a valid payment (%1) — answers 400: the "
+                                  "key is not used")
+                       .arg(bodyError)));
+        return;
+    }
 
-    HttpResponse response;
-    bool done = false;
-    // In live mode every continuation runs at once: the reply comes before handle() returns.
-    m_handler.handle(ctx, request, [&](const HttpResponse &r) {
-        response = r;
-        done = true;
+    // The handler answers exactly once: before handle() returns, or later from the DB
+    // writer's thread (LiveRuntime::queueWrites()).
+    m_handler.handle(ctx, request, [this, ctx, reply = std::move(reply)](const HttpResponse &r) {
+        HttpResponse response = r;
+        markReplay(response);
+        answered(ctx, response.status);
+        reply(response);
     });
-    if (!done)
-        response = ClaimHandler::problem(500, QStringLiteral("No answer"),
-                                         QStringLiteral("the handler did not answer"));
-    markReplay(response);
-    answered(ctx, response.status);
-    return response;
 }
 
 HttpResponse ClusterApi::refuse(const HandlerContext &ctx, const HttpResponse &response,

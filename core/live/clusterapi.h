@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace idem {
@@ -40,9 +41,13 @@ public:
         : m_rt(runtime), m_handler(runtime), m_allowedOrigins(std::move(allowedOrigins))
     {}
 
-    /// Serves `call` at `cluster` on this thread and returns the response. Thread-safe; a
-    /// `POST /payments` may sleep (operation time, DB and cache latency, lock waits).
-    [[nodiscard]] HttpResponse serve(int cluster, const HttpCall &call);
+    /// Gets the response to a call; runs exactly once.
+    using Reply = std::function<void(const HttpResponse &)>;
+    /// Serves `call` at `cluster` on this thread and gives `reply` the response. Thread-safe; a
+    /// `POST /payments` may sleep (operation time, DB and cache latency, lock waits), and with
+    /// LiveRuntime::queueWrites() it is answered later, on the DB writer's thread; every other
+    /// call is answered before serve() returns.
+    void serve(int cluster, const HttpCall &call, Reply reply);
     /// True for the calls that may sleep: the caller should run them on a worker thread.
     [[nodiscard]] static bool mayBlock(const HttpCall &call);
 
@@ -52,7 +57,7 @@ public:
                                                           QString *problem);
 
 private:
-    HttpResponse payments(int cluster, const HttpCall &call);
+    void payments(int cluster, const HttpCall &call, Reply reply);
     HttpResponse ledger(int cluster, const HttpCall &call);
     HttpResponse health(int cluster);
     /// `POST /replication` (peer mode): a batch of the peer process's rows.

@@ -13,21 +13,54 @@ DbWriter::~DbWriter()
     stop();
 }
 
-std::optional<QString> DbWriter::start()
+std::unique_ptr<ClusterDatabase> DbWriter::openConnection(std::optional<QString> *error)
 {
     auto db =
         std::make_unique<ClusterDatabase>(m_config.cluster, m_config.connection, m_config.file);
     if (m_config.recordOutbox)
         db->recordOutbox();
-    if (auto error = db->open())
-        return error;
+    if ((*error = db->open()))
+        return {};
     if (m_config.ledgerIds)
         db->shareLedgerIds(*m_config.ledgerIds);
     db->disableAutoCheckpoint(); // the WalCheckpointer's work, off the request path
-    QMutexLocker locker(&m_mutex);
-    m_db = std::move(db);
-    m_running = true;
-    return {};
+    return db;
+}
+
+std::optional<QString> DbWriter::start()
+{
+    std::optional<QString> error;
+    if (!m_config.ownThread) {
+        auto db = openConnection(&error);
+        if (error)
+            return error;
+        QMutexLocker locker(&m_mutex);
+        m_db = std::move(db);
+        m_running = true;
+        return {};
+    }
+    QSemaphore opened;
+    m_thread.reset(QThread::create([this, &error, &opened] {
+        // A QtSql connection belongs to the thread that opens it: this one's lives here.
+        auto db = openConnection(&error);
+        if (db) {
+            QMutexLocker locker(&m_mutex);
+            m_db = std::move(db);
+            m_running = true;
+        }
+        const bool ready = !error;
+        opened.release(); // from here on, `error` and `opened` may be gone
+        if (ready)
+            loop();
+    }));
+    m_thread->setObjectName(QStringLiteral("DbWriter %1").arg(m_config.connection));
+    m_thread->start();
+    opened.acquire();
+    if (error) {
+        m_thread->wait();
+        m_thread.reset();
+    }
+    return error;
 }
 
 DbResult DbWriter::execute(const DbCommand &command, qint64 nowUs, const CommitCheck &check)
@@ -36,26 +69,56 @@ DbResult DbWriter::execute(const DbCommand &command, qint64 nowUs, const CommitC
     pending.command = &command;
     pending.nowUs = nowUs;
     pending.check = check ? &check : nullptr;
-    return submit(pending);
+    return wait(pending);
 }
 
 DbResult DbWriter::run(const Job &job)
 {
     Pending pending;
     pending.job = &job;
-    return submit(pending);
+    return wait(pending);
 }
 
-DbResult DbWriter::submit(Pending &pending)
+void DbWriter::submit(const DbCommand &command, qint64 nowUs, Done done)
+{
+    Q_ASSERT(m_config.ownThread);
+    auto pending = std::make_unique<Pending>();
+    pending->own = command;
+    pending->command = &pending->own;
+    pending->nowUs = nowUs;
+    pending->then = std::move(done);
+    {
+        QMutexLocker locker(&m_mutex);
+        if (m_running && !m_stopping && m_thread) {
+            m_queue.push_back(pending.release());
+            if (!m_leading) {
+                m_leading = true; // one wake per batch: later callers find it awake and only queue
+                m_wake.wakeOne();
+            }
+            return;
+        }
+    }
+    pending->then(stopped());
+}
+
+DbResult DbWriter::wait(Pending &pending)
 {
     bool lead = false;
     {
         QMutexLocker locker(&m_mutex);
         if (!m_running || m_stopping)
             return stopped();
+        Q_ASSERT(QThread::currentThread() != m_thread.get());
         m_queue.push_back(&pending);
-        lead = !m_leading;
-        m_leading = true;
+        if (m_thread) {
+            if (!m_leading) {
+                m_leading = true;
+                m_wake.wakeOne();
+            }
+        } else {
+            lead = !m_leading;
+            m_leading = true;
+        }
     }
     for (;;) {
         if (lead)
@@ -91,14 +154,67 @@ void DbWriter::runQueue()
     }
     if (next)
         next->done.release();
-    for (Pending *p : batch)
-        p->done.release(); // after this, *p may be gone
+    hand(batch);
+}
+
+void DbWriter::loop()
+{
+    std::vector<Pending *> batch;
+    QMutexLocker locker(&m_mutex);
+    for (;;) {
+        while (m_queue.empty() && !m_stopping) {
+            m_leading = false; // idle: the next caller wakes it
+            m_drained.wakeAll();
+            m_wake.wait(&m_mutex);
+        }
+        if (m_queue.empty())
+            break; // stopping, and everything queued has run
+        m_leading = true;
+        batch.swap(m_queue);
+        locker.unlock();
+        runBatch(*m_db, batch);
+        hand(batch); // continuations may queue the requests' next statements
+        batch.clear();
+        locker.relock();
+    }
+    m_leading = false;
+    m_running = false;
+    m_drained.wakeAll();
+    std::unique_ptr<ClusterDatabase> db = std::move(m_db);
+    locker.unlock();
+    db.reset(); // closed on the thread that opened it
+}
+
+void DbWriter::hand(const std::vector<Pending *> &batch)
+{
+    for (Pending *p : batch) {
+        if (!p->then) {
+            p->done.release(); // after this, *p may be gone
+            continue;
+        }
+        const std::unique_ptr<Pending> owned(p);
+        owned->then(std::move(owned->result));
+    }
+}
+
+void DbWriter::waitIdle()
+{
+    QMutexLocker locker(&m_mutex);
+    while (m_leading || !m_queue.empty())
+        m_drained.wait(&m_mutex);
 }
 
 void DbWriter::stop()
 {
     QMutexLocker locker(&m_mutex);
     m_stopping = true;
+    if (m_thread) {
+        m_wake.wakeOne();
+        locker.unlock();
+        m_thread->wait();
+        m_thread.reset();
+        return;
+    }
     while (m_leading)
         m_drained.wait(&m_mutex);
     m_running = false;

@@ -1,6 +1,5 @@
 #include "live/liveruntime.h"
 
-#include "live/replicationbatch.h"
 #include "sim/eventtext.h"
 #include "storage/outbox.h"
 
@@ -76,6 +75,7 @@ std::optional<QString> LiveRuntime::open(const QString &dbDir)
         // Every write here also queues its row for the peer process.
         writer.recordOutbox = m_peer && m_settings.replication;
         writer.writeLock = &m_writeLocks[size_t(c)];
+        writer.ownThread = m_queueWrites;
         m_writers[size_t(c)] = std::make_unique<DbWriter>(writer);
         if (auto error = m_writers[size_t(c)]->start())
             return error;
@@ -106,6 +106,13 @@ void LiveRuntime::interrupt()
     QMutexLocker locker(&m_sleepMutex);
     m_interrupted = true;
     m_wakeSleepers.wakeAll();
+}
+
+void LiveRuntime::drainWrites()
+{
+    for (auto &writer : m_writers)
+        if (writer)
+            writer->waitIdle();
 }
 
 LiveRuntime::CloseReport LiveRuntime::close()
@@ -144,71 +151,6 @@ ClusterDatabase *LiveRuntime::threadDatabase(int cluster, QString *error)
     return mine->get(cluster, error);
 }
 
-qint64 LiveRuntime::outboxBacklog(int cluster)
-{
-    QString error;
-    ClusterDatabase *db = threadDatabase(cluster, &error);
-    return db ? Outbox(*db).backlog() : -1;
-}
-
-LiveRuntime::PeerApplied LiveRuntime::applyPeerBatch(const ReplicationBatch &batch)
-{
-    PeerApplied out;
-    const int local = 1 - batch.from;
-    ClusterConnections *mine = m_replicaDbs.localData();
-    if (!mine) {
-        mine = new ClusterConnections(
-            m_files, QStringLiteral("idemlab-replica-%1-%2").arg(m_id).arg(m_connections++),
-            &m_owner);
-        m_replicaDbs.setLocalData(mine);
-    }
-    ClusterDatabase *db = mine->get(local, &out.error);
-    if (!db)
-        return out;
-    std::vector<std::pair<ReplicationLink::Item, std::pair<ReplicaOutcome, int>>> outcomes;
-    const qint64 nowEpoch = Outbox::epochUs();
-    const qint64 now = sessionUs();
-    {
-        QMutexLocker writing(&m_writeLocks[size_t(local)]);
-        if (!db->beginBatch()) {
-            out.error =
-                QStringLiteral("cannot begin a transaction on DB %1").arg(clusterName(local));
-            return out;
-        }
-        for (const ReplicationBatch::Row &row : batch.rows) {
-            ReplicationLink::Item item;
-            item.toCluster = local;
-            item.keyRow = row.keyRow;
-            item.key = row.key;
-            item.ledger = row.ledger;
-            // The sender's wall clock, in this session's time: how long ago it was written.
-            item.writtenUs = now - std::max<qint64>(0, nowEpoch - row.writtenUs);
-            KeyRow here;
-            ReplicaOutcome outcome = ReplicaOutcome::Applied;
-            if (row.keyRow)
-                outcome = db->applyKeyReplica(row.key, &here);
-            else if (!db->applyLedgerReplica(row.ledger))
-                outcome = ReplicaOutcome::Stale; // already here: a batch sent again
-            if (outcome == ReplicaOutcome::Applied)
-                ++out.applied;
-            outcomes.push_back({std::move(item), {outcome, here.origin}});
-        }
-        if (auto error = db->commitBatch()) {
-            out.error = *error;
-            out.applied = 0;
-            return out;
-        }
-    }
-    for (auto &[item, result] : outcomes) {
-        if (!item.keyRow && result.first != ReplicaOutcome::Applied)
-            continue; // a ledger row that was already here: nothing happened
-        item.label = m_recorder.labelOf(item.keyRow ? item.key.rawKey : item.ledger.key);
-        item.key.key = item.label;
-        replicaApplied(item, result.first, result.second);
-    }
-    return out;
-}
-
 Event LiveRuntime::event(EventType type, int from, int to, int request, const QString &key)
 {
     Event e;
@@ -240,10 +182,22 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
                      std::function<void(const DbResult &)> done)
 {
     const qint64 sent = sessionUs();
+    DbWriter *writer = m_writers[size_t(ctx.cluster)].get();
+    if (writer && m_queueWrites && dbOpWrites(command.op)) {
+        // Queued: this thread goes back to its requests while the batch commits; the rest of
+        // the request runs on the writer's thread (its statements stay in order: the next one
+        // is only sent from this continuation).
+        writer->submit(command, nowUs(),
+                       [this, ctx, command, sent, done = std::move(done)](DbResult &&result) {
+                           statementDone(ctx, command, result, sent, 0);
+                           done(result);
+                       });
+        return;
+    }
     const qint64 half = m_settings.dbUs / 2;
     sleepUs(half);
     DbResult result;
-    if (DbWriter *writer = m_writers[size_t(ctx.cluster)].get()) {
+    if (writer) {
         if (command.op == DbOp::ChargeAndConsume && m_crash &&
             m_crash->step == ProtocolStep::Charge) {
             // --crash-after charge with atomic on ends the process inside the transaction,
@@ -266,8 +220,16 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         result.error =
             QStringLiteral("DB %1 is not open in this process").arg(clusterName(ctx.cluster));
     }
-    result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
     const qint64 back = m_settings.dbUs - half;
+    statementDone(ctx, command, result, sent, back);
+    sleepUs(back);
+    done(result);
+}
+
+void LiveRuntime::statementDone(const HandlerContext &ctx, const DbCommand &command,
+                                DbResult &result, qint64 sentUs, qint64 backUs)
+{
+    result.row.key = ctx.label; // KeyRow keeps the stored key in rawKey
     const bool charged = result.ok() && (command.op == DbOp::Charge ||
                                          (command.op == DbOp::ChargeAndConsume && result.changed));
     if (m_recorder.recording()) {
@@ -278,8 +240,8 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
             e.to = dbNode;
             e.request = ctx.request;
             e.key = ctx.label;
-            e.startUs = sent;
-            e.endUs = sessionUs() + back;
+            e.startUs = sentUs;
+            e.endUs = sessionUs() + backUs;
             m_recorder.append(std::move(e));
         }
         if (charged) {
@@ -298,8 +260,6 @@ void LiveRuntime::db(const HandlerContext &ctx, const DbCommand &command,
         if (command.op != DbOp::Charge && command.op != DbOp::Release && command.op != DbOp::Reap)
             replicate(ctx.cluster, result, true, ctx.label);
     }
-    sleepUs(back);
-    done(result);
 }
 
 void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
@@ -326,22 +286,33 @@ void LiveRuntime::cache(const HandlerContext &ctx, const CacheCommand &command,
 
 void LiveRuntime::lock(const HandlerContext &ctx, std::function<void()> acquired)
 {
-    bool waited = false;
-    m_locks[size_t(ctx.cluster)].acquire(ctx.key, ctx.request, [&](int holder) {
-        waited = true;
+    auto waited = std::make_shared<bool>(false);
+    auto onWait = [this, ctx, waited](int holder) {
+        *waited = true;
         if (!m_recorder.recording())
             return;
         Event e = event(EventType::LockWait, ctx.server, -1, ctx.request, ctx.label);
         e.caption = eventtext::lockWait(nodeName(ctx.server), ctx.cluster, ctx.label, holder);
         e.detail = QString::number(holder);
         m_recorder.append(std::move(e));
-    });
-    if (m_recorder.recording()) {
-        Event e = event(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label);
-        e.caption = eventtext::lockTaken(nodeName(ctx.server), ctx.cluster, ctx.label, waited);
-        m_recorder.append(std::move(e));
+    };
+    auto taken = [this, ctx, waited, acquired = std::move(acquired)] {
+        if (m_recorder.recording()) {
+            Event e = event(EventType::LockAcquire, ctx.server, -1, ctx.request, ctx.label);
+            e.caption = eventtext::lockTaken(nodeName(ctx.server), ctx.cluster, ctx.label, *waited);
+            m_recorder.append(std::move(e));
+        }
+        acquired();
+    };
+    BlockingKeyLock &keys = m_locks[size_t(ctx.cluster)];
+    if (m_queueWrites) {
+        // The thread goes on; the holder's release (after its claim has committed, on the DB
+        // writer's thread) runs the rest of this request.
+        keys.queue(ctx.key, ctx.request, onWait, std::move(taken));
+        return;
     }
-    acquired();
+    keys.acquire(ctx.key, ctx.request, onWait);
+    taken();
 }
 
 void LiveRuntime::unlock(const HandlerContext &ctx)
@@ -408,46 +379,6 @@ std::optional<ClusterDatabase::Totals> LiveRuntime::ledgerTotals(int cluster, co
     if (!conn)
         return std::nullopt;
     return conn->ledgerTotals(key);
-}
-
-void LiveRuntime::replicate(int fromCluster, const DbResult &result, bool keyRow,
-                            const QString &label)
-{
-    if (!m_replication)
-        return;
-    ReplicationLink::Item item;
-    item.writtenUs = sessionUs();
-    item.dueUs = item.writtenUs + m_settings.lagUs;
-    item.toCluster = 1 - fromCluster;
-    item.keyRow = keyRow;
-    if (keyRow)
-        item.key = result.row;
-    else
-        item.ledger = result.ledger;
-    item.label = label;
-    m_replication->enqueue(std::move(item));
-}
-
-void LiveRuntime::replicaApplied(const ReplicationLink::Item &item, ReplicaOutcome outcome,
-                                 int localOrigin)
-{
-    if (item.keyRow && outcome == ReplicaOutcome::Conflict)
-        ++m_conflicts;
-    if (!m_recorder.recording())
-        return;
-    const int from = m_topology.db[size_t(1 - item.toCluster)];
-    const int to = m_topology.db[size_t(item.toCluster)];
-    Event e = event(EventType::Replicate, from, to, -1, item.label);
-    e.startUs = item.writtenUs;
-    e.endUs = sessionUs();
-    if (item.keyRow) {
-        e.type = eventtext::keyReplicaEventType(outcome);
-        eventtext::describeKeyReplica(e, nodeName(from), nodeName(to), item.label, item.key,
-                                      outcome, localOrigin);
-    } else {
-        eventtext::describeLedgerReplica(e, nodeName(from), nodeName(to), item.label, item.ledger);
-    }
-    m_recorder.append(std::move(e));
 }
 
 } // namespace idem

@@ -44,14 +44,16 @@ struct LiveTopology
 };
 
 /// The Runtime of live mode: real time and real threads. The ClaimHandler runs on the
-/// thread that serves the request and every continuation runs at once on that thread:
+/// thread that serves the request and every continuation runs at once on that thread, but
+/// with queueWrites() a write's continuation runs later on the DB writer's thread:
 /// - `after` sleeps the operation time (--op-ms) for real;
 /// - `db` runs a write through the cluster's DbWriter (one connection per DB; what is
 ///   queued meanwhile commits in one transaction) and a read on this thread's own
 ///   connection, after half of --db-ms and before the other half (slept for real);
 /// - `cache` is the SharedCache of both clusters: a CacheStore in memory, or a RedisCache
 ///   (SET NX PX in a real Redis); each command names its holder (server and request);
-/// - `lock` is a BlockingKeyLock per cluster: the thread blocks until it holds the key;
+/// - `lock` is a BlockingKeyLock per cluster: the thread blocks until it holds the key (with
+///   queueWrites(), it leaves the rest of the request to the holder's unlock());
 /// - replication is a ReplicationLink thread applying each written row after the lag;
 /// - a WalCheckpointer thread copies the WAL into the files, off the request path.
 /// Events go to a LiveRecorder with the same wording as the simulation's.
@@ -100,6 +102,17 @@ public:
     };
     /// Arms the crash. Call before open().
     void crashAfter(const CrashAfter &crash) { m_crash = crash; }
+    /// Queues the protocol's writes instead of waiting for them. Call before open(), for a
+    /// session where nothing sleeps or blocks (no worker pool, no Redis, no --crash-after):
+    /// db() hands a write to the cluster's DbWriter thread and returns at once, and `done` runs
+    /// on that thread after the COMMIT, so an HTTP I/O thread goes on parsing other requests
+    /// meanwhile and a batch holds the statements of every request in flight. A lock() on a
+    /// held key is queued too: the holder's unlock() runs the waiter's rest.
+    void queueWrites() { m_queueWrites = true; }
+    /// With queueWrites(): waits until every queued write has committed and its continuation
+    /// has run (each request then has its answer, or waits for nothing of the DB). Call after
+    /// the HTTP side has stopped handing over new requests.
+    void drainWrites();
 
     /// Opens (creating or reusing) cluster-a.sqlite and cluster-b.sqlite in `dbDir` (only the
     /// hosted one in peer mode) from this thread, and starts replication; an error line on
@@ -156,6 +169,10 @@ private:
     [[nodiscard]] static Event event(EventType type, int from, int to, int request,
                                      const QString &key);
     void sleepUs(qint64 us);
+    /// After a statement: its events (sent at `sentUs`, back `backUs` after now) and the rows
+    /// it changed queued for replication.
+    void statementDone(const HandlerContext &ctx, const DbCommand &command, DbResult &result,
+                       qint64 sentUs, qint64 backUs);
     void replicate(int fromCluster, const DbResult &result, bool keyRow, const QString &label);
     void replicaApplied(const ReplicationLink::Item &item, ReplicaOutcome outcome, int localOrigin);
 
@@ -180,6 +197,7 @@ private:
     std::unique_ptr<ReplicationLink> m_replication;
     std::optional<PeerOptions> m_peer;
     std::optional<CrashAfter> m_crash;
+    bool m_queueWrites = false;
     qint64 m_clockOffsetUs = 0; ///< nowUs() - sessionUs(): 0, or in peer mode the epoch at start
     std::atomic<int> m_crashSteps{0}; ///< times a request passed m_crash->step
     std::unique_ptr<PeerLink> m_peerLink;

@@ -70,22 +70,26 @@ struct LiveSession::Engine
         return std::make_unique<RedisCache>(*options.redis, cacheLog(options));
     }
 
-    /// Serves one call: on this I/O thread, or on a worker if it may sleep.
+    /// Serves one call: on this I/O thread, or on a worker if it may sleep. Its answer may
+    /// come later, from the DB writer's thread (LiveRuntime::queueWrites()).
     void dispatch(LiveSession *session, int cluster, HttpCall &&call,
                   HttpFrontend::Respond &&respond)
     {
         const bool toWorker = pool && ClusterApi::mayBlock(call);
         auto serve = [this, session, cluster, call = std::move(call), respond = std::move(respond),
-                      start = recorder.nowUs()] {
-            const HttpResponse response = api.serve(cluster, call);
-            respond(response);
-            static const QMetaMethod served = QMetaMethod::fromSignal(&LiveSession::callServed);
-            if (session->isSignalConnected(served)) {
-                const QByteArray key = call.idempotencyKeys.value(0);
-                emit session->callServed(ServedCall{cluster, call.method, call.path,
-                                                    QString::fromLatin1(key), response.status,
-                                                    start, recorder.nowUs()});
-            }
+                      start = recorder.nowUs()]() mutable {
+            api.serve(cluster, call,
+                      [this, session, cluster, method = call.method, path = call.path,
+                       key = call.idempotencyKeys.value(0), respond = std::move(respond),
+                       start](const HttpResponse &response) {
+                          respond(response);
+                          static const QMetaMethod served =
+                              QMetaMethod::fromSignal(&LiveSession::callServed);
+                          if (session->isSignalConnected(served))
+                              emit session->callServed(
+                                  ServedCall{cluster, method, path, QString::fromLatin1(key),
+                                             response.status, start, recorder.nowUs()});
+                      });
         };
         if (toWorker)
             pool->start(std::move(serve));
@@ -196,6 +200,14 @@ bool LiveSession::start(const Options &options)
                                                     "answer until it is up"));
         }
     }
+    const Settings &s = options.settings;
+    const bool sleeps = s.opUs > 0 || s.dbUs > 0 || s.cacheUs > 0;
+    const bool pooled = options.workers > 0 || sleeps;
+    // Writes (and lock waits) are queued, so that the I/O thread goes on with other requests,
+    // unless a step blocks the thread that runs the request: a Redis round trip, a sleep on a
+    // worker, or the check inside the transaction of --crash-after.
+    if (!pooled && !options.redis && !options.crashAfter)
+        engine->runtime.queueWrites();
     if (options.crashAfter)
         engine->runtime.crashAfter(*options.crashAfter);
     if (options.cluster)
@@ -210,9 +222,7 @@ bool LiveSession::start(const Options &options)
         });
     }
 
-    const Settings &s = options.settings;
-    const bool sleeps = s.opUs > 0 || s.dbUs > 0 || s.cacheUs > 0;
-    if (options.workers > 0 || sleeps) {
+    if (pooled) {
         engine->pool = std::make_unique<QThreadPool>();
         engine->pool->setMaxThreadCount(options.workers > 0 ? options.workers : 128);
         engine->pool->setExpiryTimeout(-1); // a worker keeps its DB connections
@@ -248,6 +258,8 @@ LiveSession::StopReport LiveSession::stop()
     e.runtime.interrupt();
     if (e.pool)
         e.pool->waitForDone();
+    // Requests whose writes are queued get their answers now, while the I/O threads run.
+    e.runtime.drainWrites();
     // The stream first, while its sockets' I/O threads still run: subscribers are told.
     e.recorder.setListener([this](const Event &ev) { emit eventRecorded(ev); });
     e.recorder.setAttemptListener({});

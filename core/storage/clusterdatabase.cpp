@@ -91,14 +91,24 @@ std::optional<QString> ClusterDatabase::open()
     m_st = std::make_unique<Statements>();
     sqlite3 *handle = SqliteStatement::handleOf(m_db);
     const std::pair<SqliteStatement *, const char *> prepared[] = {
-        {&m_st->lookup, lookupSql},           {&m_st->claim, claimSql},
-        {&m_st->overwrite, overwriteSql},     {&m_st->charge, chargeSql},
-        {&m_st->consume, consumeSql},         {&m_st->takeOver, takeOverSql},
-        {&m_st->release, releaseSql},         {&m_st->reap, reapSql},
-        {&m_st->keyReplica, keyReplicaSql},   {&m_st->ledgerReplica, ledgerReplicaSql},
-        {&m_st->ledgerRow, ledgerRowSql},     {&m_st->allKeys, allKeysSql},
-        {&m_st->allLedger, allLedgerSql},     {&m_st->clearKeys, clearKeysSql},
+        {&m_st->lookup, lookupSql},
+        {&m_st->claim, claimSql},
+        {&m_st->overwrite, overwriteSql},
+        {&m_st->charge, chargeSql},
+        {&m_st->consume, consumeSql},
+        {&m_st->takeOver, takeOverSql},
+        {&m_st->release, releaseSql},
+        {&m_st->reap, reapSql},
+        {&m_st->keyReplica, keyReplicaSql},
+        {&m_st->ledgerReplica, ledgerReplicaSql},
+        {&m_st->ledgerRow, ledgerRowSql},
+        {&m_st->allKeys, allKeysSql},
+        {&m_st->allLedger, allLedgerSql},
+        {&m_st->clearKeys, clearKeysSql},
         {&m_st->clearLedger, clearLedgerSql},
+        {&m_st->savepoint, savepointSql},
+        {&m_st->releaseSavepoint, releaseSavepointSql},
+        {&m_st->rollbackToSavepoint, rollbackToSavepointSql},
     };
     for (const auto &[statement, sql] : prepared)
         if (auto error = statement->prepare(handle, sql))

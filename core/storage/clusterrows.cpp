@@ -37,17 +37,21 @@ LedgerRow readLedgerRow(const SqliteStatement &q)
 DbResult ClusterDatabase::chargeAndConsume(const DbCommand &cmd, qint64 nowUs,
                                            const CommitCheck &check)
 {
-    // Inside a replication or group-commit batch the transaction is a savepoint of it.
+    // Inside a replication or DbWriter batch the transaction is a savepoint of it.
     const bool nested = m_inBatch;
-    QSqlQuery control(m_db);
-    auto begin = [&] {
-        return nested ? control.exec(QStringLiteral("SAVEPOINT charge_and_consume"))
-                      : m_db.transaction();
+    QString nestedError;
+    auto run = [&nestedError](SqliteStatement &statement) {
+        const bool ran = statement.exec();
+        if (!ran)
+            nestedError = statement.error();
+        statement.done();
+        return ran;
     };
+    auto begin = [&] { return nested ? run(m_st->savepoint) : m_db.transaction(); };
     auto rollback = [&] {
         if (nested) {
-            control.exec(QStringLiteral("ROLLBACK TO charge_and_consume"));
-            control.exec(QStringLiteral("RELEASE charge_and_consume"));
+            run(m_st->rollbackToSavepoint);
+            run(m_st->releaseSavepoint);
         } else {
             m_db.rollback();
         }
@@ -55,7 +59,7 @@ DbResult ClusterDatabase::chargeAndConsume(const DbCommand &cmd, qint64 nowUs,
     if (!begin()) {
         DbResult result;
         result.error = QStringLiteral("cannot begin the transaction: %1")
-                           .arg(nested ? control.lastError().text() : m_db.lastError().text());
+                           .arg(nested ? nestedError : m_db.lastError().text());
         return result;
     }
     DbResult charged = charge(cmd, nowUs);
@@ -81,11 +85,10 @@ DbResult ClusterDatabase::chargeAndConsume(const DbCommand &cmd, qint64 nowUs,
         result.rolledBack = true;
         return result;
     }
-    const bool committed =
-        nested ? control.exec(QStringLiteral("RELEASE charge_and_consume")) : m_db.commit();
+    const bool committed = nested ? run(m_st->releaseSavepoint) : m_db.commit();
     if (!committed) {
         result.error = QStringLiteral("cannot commit the transaction: %1")
-                           .arg(nested ? control.lastError().text() : m_db.lastError().text());
+                           .arg(nested ? nestedError : m_db.lastError().text());
         rollback();
         result.changed = false;
         result.rolledBack = true;

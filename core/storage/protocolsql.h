@@ -47,6 +47,10 @@ inline constexpr const char *chargeAndConsumeSql =
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?); UPDATE idempotency_keys SET status = 'CONSUMED', "
     "response_code = ?, response_body = ?, updated_us = ? WHERE scope = ? AND key = ? AND "
     "generation = ?; COMMIT";
+// Inside a batch the charge and its CONSUMED are a savepoint of the batch's transaction.
+inline constexpr const char *savepointSql = "SAVEPOINT charge_and_consume";
+inline constexpr const char *releaseSavepointSql = "RELEASE charge_and_consume";
+inline constexpr const char *rollbackToSavepointSql = "ROLLBACK TO charge_and_consume";
 // A replica of a row from the same origin brings the local copy up to date; a row claimed
 // here independently (another origin) is left alone and reported as a conflict.
 inline constexpr const char *keyReplicaSql =
