@@ -372,87 +372,26 @@ ApplicationWindow {
         }
     }
 
-    Menu {
+    MainMenu {
         id: appMenu
-        // The presenter's menu: at the largest text it grows as the caption does, not as
-        // the scene, so all of it fits in a 720 px window; it keeps off the window's edges.
-        font.pixelSize: Math.max(12, Math.round(14 * Theme.chromeScale))
-        margins: window.margin
-        padding: Math.round(4 * Theme.chromeScale)
-        // As wide as its longest item (the style's default cuts them), inside the window.
-        width: {
-            let widest = 0
-            for (let i = 0; i < count; ++i) {
-                const item = itemAt(i)
-                if (item)
-                    widest = Math.max(widest, item.implicitWidth)
-            }
-            return Math.min(window.width - 2 * window.margin, widest + leftPadding + rightPadding)
-        }
-        MenuItem {
-            text: controller.lesson.active ? qsTr("Leave the lesson  (L)")
-                                           : qsTr("Lesson: a guided tour of this preset  (L)")
-            enabled: controller.lesson.available
-            onTriggered: controller.lesson.active = !controller.lesson.active
-        }
-        MenuItem { text: qsTr("All settings…  (Ctrl+,)"); onTriggered: settingsDrawer.open() }
-        MenuItem {
-            // The toolbar's Live switch, when the largest text leaves it no room there.
-            visible: controlBar.liveHidden
-            height: visible ? implicitHeight : 0
-            text: live.running ? qsTr("Stop live mode") : qsTr("Start live mode (real HTTP servers)")
-            onTriggered: live.running ? live.stop() : live.start()
-        }
-        MenuItem { text: qsTr("Open scenario or timeline…  (Ctrl+O)"); onTriggered: openDialog.start("") }
-        MenuItem {
-            text: window.editorOpen ? qsTr("Close the scenario editor  (Ctrl+Shift+E)")
-                                    : qsTr("Scenario editor…  (Ctrl+Shift+E)")
-            onTriggered: window.editorOpen = !window.editorOpen
-        }
-        MenuItem { text: qsTr("New scenario"); onTriggered: controller.session.editor.newScenario() }
-        MenuItem { text: qsTr("Export…  (Ctrl+E)"); onTriggered: exportDialog.open() }
-        Menu {
-            title: qsTr("Mark a part of the run (to export)")
-            font: appMenu.font
-            margins: window.margin
-            MenuItem { text: qsTr("Its start here  (I)"); onTriggered: controller.playback.setMarkIn() }
-            MenuItem { text: qsTr("Its end here  (O)"); onTriggered: controller.playback.setMarkOut() }
-            MenuItem {
-                text: qsTr("Clear the marks")
-                enabled: controller.playback.hasMarks
-                onTriggered: controller.playback.clearMarks()
-            }
-        }
-        MenuSeparator {}
-        // One line for the what-if tools: the menu already runs long at the largest text.
-        Menu {
-            title: qsTr("What if…  (compare, find, sweep)")
-            font: appMenu.font
-            margins: window.margin
-            MenuItem {
-                text: controller.compare.active ? qsTr("Leave Compare  (Ctrl+Shift+C)")
-                                                : qsTr("Compare two settings…  (Ctrl+Shift+C)")
-                onTriggered: compareKeys.toggle()
-            }
-            MenuItem { text: qsTr("Find a failure…  (Ctrl+F)"); onTriggered: huntDialog.open() }
-            MenuItem { text: qsTr("Sweep a setting…  (Ctrl+Shift+W)"); onTriggered: window.openSweep() }
-        }
-        MenuSeparator {}
-        // The presenter's look in one line, so the menu fits a 720 px window at the largest text.
-        Menu {
-            title: qsTr("Look (theme, text size, full screen)")
-            font: appMenu.font
-            margins: window.margin
-            MenuItem { text: window.dark ? qsTr("Light theme  (Ctrl+T)") : qsTr("Dark theme  (Ctrl+T)"); onTriggered: window.dark = !window.dark }
-            MenuItem { text: qsTr("Larger text  (Ctrl+=)"); onTriggered: window.setTextScale(window.textScale + 0.1) }
-            MenuItem { text: qsTr("Smaller text  (Ctrl+−)"); onTriggered: window.setTextScale(window.textScale - 0.1) }
-            MenuItem {
-                text: qsTr("Full screen  (F11)")
-                onTriggered: window.toggleFullScreen()
-            }
-        }
-        MenuSeparator {}
-        MenuItem { text: qsTr("Quit  (Ctrl+Q)"); onTriggered: window.close() }
+        controller: controller
+        live: live
+        liveInMenu: controlBar.liveHidden
+        editorOpen: window.editorOpen
+        dark: window.dark
+        margin: window.margin
+        windowWidth: window.width
+        onSettingsRequested: settingsDrawer.open()
+        onOpenRequested: openDialog.start("")
+        onEditorToggled: window.editorOpen = !window.editorOpen
+        onExportRequested: exportDialog.open()
+        onCompareToggled: compareKeys.toggle()
+        onHuntRequested: huntDialog.open()
+        onSweepRequested: window.openSweep()
+        onThemeToggled: window.dark = !window.dark
+        onTextScaleStepped: (step) => window.setTextScale(window.textScale + step)
+        onFullScreenToggled: window.toggleFullScreen()
+        onQuitRequested: window.close()
     }
 
     // Right-click a server, the cache or the replication link: inject a fault (Ctrl+Z: undo).
