@@ -21,8 +21,10 @@ CALLER_DIR="$(pwd)"
 cd "$ROOT"
 
 BUILD_DIR="$ROOT/build"
-ASAN_DIR="$ROOT/build-asan"
+# One clang build with ASan + UBSan (and libFuzzer's coverage) holds the sanitizer pass's
+# unit tests and the fuzz targets.
 FUZZ_DIR="$ROOT/build-fuzz"
+ASAN_DIR="$FUZZ_DIR"
 FUZZ_TARGETS=(scenario timeline paymentbody idempotencykey faultspec exportpath vary liveaddress eventstream replicationbatch)
 FUZZ_SECONDS="${IDEMLAB_FUZZ_SECONDS:-30}"
 DEFAULT_PRESET="parallel-two-clusters"
@@ -74,9 +76,8 @@ Commands:
         $DEFAULT_PRESET). Example: ./idemlab.sh run burst --mutex on
   test [ctest args...]
         Install + build as above, run ctest on build/ (-LE bench, -j2; the ctest args
-        are added to this pass only), then build build-asan/ (ASan+UBSan, Debug,
-        IDEMLAB_CORE_ONLY=ON) and run its unit tests (-L unit), then build
-        build-fuzz/ (clang, libFuzzer, ASan+UBSan) and run each fuzz target for
+        are added to this pass only), then build build-fuzz/ (clang, ASan+UBSan,
+        libFuzzer, core only), run its unit tests (-L unit) and each fuzz target for
         IDEMLAB_FUZZ_SECONDS ($FUZZ_SECONDS) seconds, $JOBS at a time. Exit status is
         non-zero if anything failed.
   fuzz [target...]
@@ -308,8 +309,8 @@ cmd_test() {
         section "sanitizer build (ASan+UBSan)"
         note "skipped (IDEMLAB_SKIP_SANITIZE=1)"
     else
-        section "sanitizer build (ASan+UBSan) ($(basename "$ASAN_DIR")/, Debug, core only, -j$JOBS)"
-        if configure_and_build "$ASAN_DIR" -DIDEMLAB_SANITIZE=ON -DIDEMLAB_CORE_ONLY=ON -DCMAKE_BUILD_TYPE=Debug; then
+        section "sanitizer build (clang, ASan+UBSan, core only, with the fuzz targets) ($(basename "$ASAN_DIR")/, -j$JOBS)"
+        if fuzz_build; then
             local leaks
             leaks="$(probe_lsan)"
             section "sanitizer tests (ctest -L unit, detect_leaks=$leaks)"
@@ -403,19 +404,21 @@ fuzz_target() {
     return 1
 }
 
-run_fuzzing() { # run_fuzzing <target...>
-    section "fuzz build ($(basename "$FUZZ_DIR")/, clang, libFuzzer + ASan + UBSan, -j$JOBS)"
+# The clang build of the sanitizer pass and the fuzz targets (built once for both).
+fuzz_build() {
     command -v clang++ >/dev/null 2>&1 || {
         err "clang++ not found (Debian packages clang and libclang-rt-14-dev)"
         return 1
     }
     configure_and_build "$FUZZ_DIR" -DIDEMLAB_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DCMAKE_CXX_COMPILER=clang++ || return 1
+        -DCMAKE_CXX_COMPILER=clang++
+}
+
+run_fuzzing() { # run_fuzzing <target...>
+    section "fuzz build ($(basename "$FUZZ_DIR")/, clang, libFuzzer + ASan + UBSan, -j$JOBS)"
+    fuzz_build || return 1
     local leaks
-    leaks="$(
-        ASAN_DIR="$FUZZ_DIR"
-        probe_lsan
-    )"
+    leaks="$(probe_lsan)"
     section "fuzzing (${FUZZ_SECONDS} s per target, $JOBS at a time, detect_leaks=$leaks)"
     # One target per core at a time; each one's lines are printed, in the order asked for,
     # once it has ended, so that their reports do not interleave.
