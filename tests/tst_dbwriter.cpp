@@ -51,6 +51,9 @@ private:
     /// Queues last into the held batch (after `queued` statements) a job that ends the batch's
     /// transaction, so that its COMMIT fails; then lets the writer go and joins the threads.
     void failHeldBatch(QSemaphore &release, DbResult &jobResult, int queued);
+    /// After failHeldBatch(): every result says the commit failed, no key of `keys` was
+    /// written, and the writer goes on (a claim of the first key commits).
+    void expectBatchFailed(const std::vector<DbResult> &results, const QStringList &keys);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_file;
@@ -127,6 +130,19 @@ void TstDbWriter::failHeldBatch(QSemaphore &release, DbResult &jobResult, int qu
         thread->wait();
 }
 
+void TstDbWriter::expectBatchFailed(const std::vector<DbResult> &results, const QStringList &keys)
+{
+    for (const DbResult &result : results) {
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.contains(QStringLiteral("cannot commit")), qPrintable(result.error));
+    }
+    for (const QString &key : keys)
+        QVERIFY2(!m_owner->keyRow({}, key), qPrintable(key));
+    // The writer goes on: the next statement commits.
+    QVERIFY(m_writer->execute(command(DbOp::Claim, keys.first()), 3).changed);
+    QVERIFY(m_owner->keyRow({}, keys.first()));
+}
+
 void TstDbWriter::resultsOnlyAfterCommit()
 {
     // Eight callers at once, so that batches hold several statements: whenever a caller has
@@ -166,15 +182,7 @@ void TstDbWriter::failedCommitFailsTheBatch()
     onThread([&] { results[1] = m_writer->execute(command(DbOp::Claim, "k2"), 2); });
     QTRY_COMPARE(m_writer->queued(), 2);
     failHeldBatch(release, results[2], 2);
-    for (const DbResult &result : results) {
-        QVERIFY(!result.ok());
-        QVERIFY2(result.error.contains(QStringLiteral("cannot commit")), qPrintable(result.error));
-    }
-    QVERIFY(!m_owner->keyRow({}, QStringLiteral("k1")));
-    QVERIFY(!m_owner->keyRow({}, QStringLiteral("k2")));
-    // The writer goes on: the next statement commits.
-    QVERIFY(m_writer->execute(command(DbOp::Claim, "k1"), 3).changed);
-    QVERIFY(m_owner->keyRow({}, QStringLiteral("k1")));
+    expectBatchFailed(results, {QStringLiteral("k1"), QStringLiteral("k2")});
 }
 
 void TstDbWriter::orderPerCaller()
@@ -314,13 +322,7 @@ void TstDbWriter::queuedFailedCommitFailsEveryCaller()
     failHeldBatch(release, results[2], 2);
     m_writer->waitIdle();
     QCOMPARE(calls.load(), 2); // each continuation once
-    for (const DbResult &result : results)
-        QVERIFY2(result.error.contains(QStringLiteral("cannot commit")), qPrintable(result.error));
-    QVERIFY(!m_owner->keyRow({}, QStringLiteral("f0")));
-    QVERIFY(!m_owner->keyRow({}, QStringLiteral("f1")));
-    // The writer goes on: the next statement commits.
-    QVERIFY(m_writer->execute(command(DbOp::Claim, "f0"), 3).changed);
-    QVERIFY(m_owner->keyRow({}, QStringLiteral("f0")));
+    expectBatchFailed(results, {QStringLiteral("f0"), QStringLiteral("f1")});
 }
 
 void TstDbWriter::queuedStopWithWorkQueued()
